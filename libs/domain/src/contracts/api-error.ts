@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { ErrorCode } from '../vocabulary/errors.js';
+
+/** Body of every 4xx/5xx answer of the API. */
+export const ApiErrorBody = z.object({
+  statusCode: z.number(),
+  code: ErrorCode.schema,
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+export const HealthView = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.object({ status: z.enum(['up', 'down']), latencyMs: z.number().nullable(), embedded: z.boolean() }),
+  version: z.string(),
+});
+export type HealthView = z.infer<typeof HealthView>;

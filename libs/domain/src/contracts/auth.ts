@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { LOCALES } from '../vocabulary/vocabulary.js';
+import { emailAddress, nameText, uuid } from './text.js';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const SignUpRequest = z.strictObject({
+  email: emailAddress,
+  password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
+  displayName: nameText(2, 120),
+  organisationId: uuid.optional(),
+  locale: z.enum(LOCALES).optional(),
+});
+export type SignUpRequest = z.infer<typeof SignUpRequest>;
+
+export const SignInRequest = z.strictObject({
+  email: emailAddress,
+  password: z.string().min(1).max(200),
+});
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
+export const UpdateMeRequest = z
+  .strictObject({
+    displayName: nameText(2, 120).optional(),
+    organisationId: uuid.nullable().optional(),
+    locale: z.enum(LOCALES).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to update' });
+export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;
+
+export const AccountView = z.object({
+  id: uuid,
+  email: z.string(),
+  displayName: z.string(),
+  locale: z.enum(LOCALES),
+  organisation: z.object({ id: uuid, name: z.string(), kind: z.string() }).nullable(),
+});
+export type AccountView = z.infer<typeof AccountView>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { uuid } from './text.js';
+
+/** Socket.io namespace that pushes change notices to the clients of a space. */
+export const EVENTS_NAMESPACE = '/events';
+
+export const EventsClientEvent = { join: 'space:join', leave: 'space:leave' } as const;
+export const EventsServerEvent = { change: 'change', revoked: 'space:revoked', error: 'error' } as const;
+
+export const JoinSpaceMessage = z.strictObject({ spaceId: uuid });
+export type JoinSpaceMessage = z.infer<typeof JoinSpaceMessage>;
+
+export const ChangedEntity = z.enum(['space', 'pole', 'member', 'invitation', 'organisation']);
+export type ChangedEntity = z.infer<typeof ChangedEntity>;
+
+export const ChangeOp = z.enum(['created', 'updated', 'deleted']);
+export type ChangeOp = z.infer<typeof ChangeOp>;
+
+/** `{entity, id, op}` notice sent to a space's room whenever something in the space changes. */
+export const ChangeNotice = z.object({ spaceId: uuid, entity: ChangedEntity, id: z.string(), op: ChangeOp });
+export type ChangeNotice = z.infer<typeof ChangeNotice>;
+
+export const JoinAck = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+]);
+export type JoinAck = z.infer<typeof JoinAck>;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { CollectiviteLevel, CollectiviteService } from '../vocabulary/collectivite.js';
+import {
+  ActivityNature,
+  Implantation,
+  LegalForm,
+  Perimeter,
+  PoleStage,
+  Sector,
+  StructureKind,
+} from '../vocabulary/pole.js';
+import { longText, nameText, uuid } from './text.js';
+
+function uniqueList<T extends z.ZodType<string>>(item: T) {
+  return z.array(item).max(20).transform((values) => [...new Set(values)] as z.infer<T>[]);
+}
+
+/** The pole's profile, bound to the five entries of the characterisation grid, plus its territory. */
+export const PoleProfile = z.strictObject({
+  name: nameText(2, 160),
+  territory: nameText(0, 160),
+  description: longText(4000),
+  // Collectivités
+  collectiviteLevels: uniqueList(CollectiviteLevel.schema),
+  collectiviteServices: uniqueList(CollectiviteService.schema),
+  // Pôle
+  legalForm: LegalForm.schema.nullable(),
+  stage: PoleStage.schema.nullable(),
+  // Territoire
+  perimeter: Perimeter.schema.nullable(),
+  implantation: Implantation.schema.nullable(),
+  // Coopération
+  memberStructureCount: z.int().min(0).max(100000).nullable(),
+  structureKinds: uniqueList(StructureKind.schema),
+  // Économie
+  sectors: uniqueList(Sector.schema),
+  activityNatures: uniqueList(ActivityNature.schema),
+});
+export type PoleProfile = z.infer<typeof PoleProfile>;
+
+export const UpdatePoleProfileRequest = PoleProfile.partial().refine((v) => Object.keys(v).length > 0, {
+  message: 'Nothing to update',
+});
+export type UpdatePoleProfileRequest = z.infer<typeof UpdatePoleProfileRequest>;
+
+export const PoleView = PoleProfile.extend({ id: uuid, updatedAt: z.string() });
+export type PoleView = z.infer<typeof PoleView>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+// C0/C1 control characters except tab and line breaks, plus bidi overrides used for spoofing.
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Removes control characters, then Unicode-normalises (NFC) and trims. */
+export function cleanText(value: string): string {
+  return value.replace(UNSAFE_CHARACTERS, '').normalize('NFC').trim();
+}
+
+/** A single-line name or title: cleaned, whitespace collapsed, length-bounded. */
+export function nameText(min: number, max: number) {
+  return z
+    .string()
+    .overwrite((v) => cleanText(v).replace(/\s+/g, ' '))
+    .min(min)
+    .max(max);
+}
+
+/** A free text (descriptions, notes): cleaned and length-bounded; line breaks kept. */
+export function longText(max: number) {
+  return z
+    .string()
+    .overwrite(cleanText)
+    .max(max);
+}
+
+export const emailAddress = z
+  .string()
+  .overwrite((v) => cleanText(v).toLowerCase())
+  .pipe(z.email().max(254));
+
+export const uuid = z.uuid();

@@ -1,0 +1,2 @@
+export * from './vocabulary/index.js';
+export * from './contracts/index.js';

@@ -1,0 +1,44 @@
+import { defineVocabulary } from './vocabulary.js';
+
+/** Typed error codes of the API and of socket events, with their messages. */
+export const ErrorCode = defineVocabulary('errorCode', {
+  validation_failed: { fr: 'Certaines informations sont invalides.', en: 'Some fields are invalid.' },
+  unauthenticated: { fr: 'Veuillez vous connecter.', en: 'Please sign in.' },
+  invalid_credentials: { fr: 'Adresse e-mail ou mot de passe incorrect.', en: 'Wrong e-mail address or password.' },
+  too_many_attempts: {
+    fr: 'Trop de tentatives. Réessayez dans quelques minutes.',
+    en: 'Too many attempts. Try again in a few minutes.',
+  },
+  forbidden: { fr: "Vous n'avez pas les droits nécessaires pour cette action.", en: 'You are not allowed to do this.' },
+  not_found: { fr: 'Élément introuvable.', en: 'Not found.' },
+  email_taken: { fr: 'Un compte existe déjà avec cette adresse e-mail.', en: 'An account already uses this e-mail address.' },
+  already_member: { fr: 'Cette personne est déjà membre de l’espace.', en: 'This person is already a member of the space.' },
+  invitation_pending: {
+    fr: 'Une invitation est déjà en attente pour cette adresse.',
+    en: 'An invitation is already pending for this address.',
+  },
+  invitation_invalid: {
+    fr: "Cette invitation n'est plus valable (expirée, annulée ou déjà utilisée).",
+    en: 'This invitation is no longer valid (expired, revoked or already used).',
+  },
+  invitation_email_mismatch: {
+    fr: "Cette invitation est destinée à une autre adresse e-mail. Connectez-vous avec l'adresse invitée.",
+    en: 'This invitation is for another e-mail address. Sign in with the invited address.',
+  },
+  last_animateur: {
+    fr: "L'espace doit garder au moins un·e animateur·rice.",
+    en: 'The space must keep at least one facilitator.',
+  },
+  pole_not_managed: {
+    fr: "Vous devez animer un espace de ce pôle pour y créer un nouvel espace.",
+    en: 'You must facilitate a space of this pole to create another space for it.',
+  },
+  organisation_not_editable: {
+    fr: 'Seuls les membres de cette organisation peuvent la modifier.',
+    en: 'Only members of this organisation can edit it.',
+  },
+  origin_not_allowed: { fr: 'Origine non autorisée.', en: 'Origin not allowed.' },
+  payload_too_large: { fr: 'Contenu trop volumineux.', en: 'Payload too large.' },
+  internal_error: { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
+});
+export type ErrorCode = (typeof ErrorCode.keys)[number];

@@ -1,0 +1,33 @@
+export * from './vocabulary.js';
+export * from './collectivite.js';
+export * from './pole.js';
+export * from './organisation.js';
+export * from './space-role.js';
+export * from './levers.js';
+export * from './errors.js';
+
+import { CollectiviteLevel, CollectiviteService, RelationEvolution } from './collectivite.js';
+import { ActivityNature, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from './pole.js';
+import { OrganisationKind } from './organisation.js';
+import { SpaceRole } from './space-role.js';
+import { Lever, SupportStage } from './levers.js';
+import { ErrorCode } from './errors.js';
+
+/** Every vocabulary, for i18n resources and completeness checks. */
+export const ALL_VOCABULARIES = [
+  CollectiviteLevel,
+  CollectiviteService,
+  RelationEvolution,
+  LegalForm,
+  PoleStage,
+  Perimeter,
+  Implantation,
+  StructureKind,
+  Sector,
+  ActivityNature,
+  OrganisationKind,
+  SpaceRole,
+  Lever,
+  SupportStage,
+  ErrorCode,
+] as const;
