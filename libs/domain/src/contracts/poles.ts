@@ -45,3 +45,7 @@ export type UpdatePoleProfileRequest = z.infer<typeof UpdatePoleProfileRequest>;
 
 export const PoleView = PoleProfile.extend({ id: uuid, updatedAt: z.string() });
 export type PoleView = z.infer<typeof PoleView>;
+
+/** A pole the caller works on, and whether they may open a new space for it (they facilitate one of its spaces). */
+export const PoleChoice = z.object({ id: uuid, name: z.string(), territory: z.string(), canCreateSpace: z.boolean() });
+export type PoleChoice = z.infer<typeof PoleChoice>;

@@ -79,3 +79,6 @@ export type InvitationPreview = z.infer<typeof InvitationPreview>;
 
 /** Invitation tokens are 43 URL-safe base64 characters (32 random bytes). */
 export const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const AcceptInvitationResponse = z.object({ spaceId: uuid });
+export type AcceptInvitationResponse = z.infer<typeof AcceptInvitationResponse>;

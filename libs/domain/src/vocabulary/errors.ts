@@ -33,6 +33,10 @@ export const ErrorCode = defineVocabulary('errorCode', {
     fr: "Vous devez animer un espace de ce pôle pour y créer un nouvel espace.",
     en: 'You must facilitate a space of this pole to create another space for it.',
   },
+  organisation_exists: {
+    fr: 'Une organisation de ce type porte déjà ce nom.',
+    en: 'An organisation of this kind already has this name.',
+  },
   organisation_not_editable: {
     fr: 'Seuls les membres de cette organisation peuvent la modifier.',
     en: 'Only members of this organisation can edit it.',

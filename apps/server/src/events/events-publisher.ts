@@ -1,0 +1,56 @@
+import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import type { Namespace } from 'socket.io';
+import { type ChangeNotice, EventsServerEvent } from '@concerto/domain';
+
+export const spaceRoom = (spaceId: string) => `space:${spaceId}`;
+
+/** What the events gateway keeps on each authenticated socket. */
+export interface EventsSocketData {
+  accountId: string;
+  sessionId: string;
+}
+
+/**
+ * Pushes `{entity, id, op}` notices to the clients of a space; services call it after their transaction commits.
+ * The gateway attaches the /events namespace when the server starts.
+ */
+@Injectable()
+export class EventsPublisher {
+  private readonly logger = new Logger(EventsPublisher.name);
+  private namespace: Namespace | undefined;
+
+  attach(namespace: Namespace): void {
+    this.namespace = namespace;
+  }
+
+  notify(notice: ChangeNotice): void {
+    this.namespace?.to(spaceRoom(notice.spaceId)).emit(EventsServerEvent.change, notice);
+  }
+
+  /** A removed member stops receiving the space's notices at once and is told so. */
+  async revokeAccess(spaceId: string, accountId: string): Promise<void> {
+    for (const socket of await this.socketsOf(spaceRoom(spaceId))) {
+      if ((socket.data as EventsSocketData).accountId !== accountId) continue;
+      socket.leave(spaceRoom(spaceId));
+      socket.emit(EventsServerEvent.revoked, { spaceId });
+    }
+  }
+
+  /** Sign-out closes the sockets opened with that session. */
+  disconnectSession(sessionId: string): void {
+    void this.socketsOf()
+      .then((sockets) => {
+        for (const socket of sockets) if ((socket.data as EventsSocketData).sessionId === sessionId) socket.disconnect(true);
+      })
+      .catch((error: unknown) => this.logger.warn(`disconnectSession failed: ${String(error)}`));
+  }
+
+  private async socketsOf(room?: string) {
+    if (!this.namespace) return [];
+    return room ? this.namespace.in(room).fetchSockets() : this.namespace.fetchSockets();
+  }
+}
+
+@Global()
+@Module({ providers: [EventsPublisher], exports: [EventsPublisher] })
+export class EventsPublisherModule {}

@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { EVENTS_NAMESPACE, EventsClientEvent, type JoinAck, JoinSpaceMessage } from '@concerto/domain';
+import { AuthService } from '../auth/auth.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { SpaceAccessService } from '../spaces/space-access.service.js';
+import { EventsPublisher, type EventsSocketData, spaceRoom } from './events-publisher.js';
+import { socketAuthMiddleware } from './socket-auth.js';
+
+/** /events: a signed-in client joins its spaces' rooms and receives change notices. */
+@WebSocketGateway({ namespace: EVENTS_NAMESPACE })
+export class EventsGateway implements OnGatewayInit {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly access: SpaceAccessService,
+    private readonly publisher: EventsPublisher,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use(socketAuthMiddleware(this.auth, this.config.allowedOrigins));
+    this.publisher.attach(namespace);
+  }
+
+  @SubscribeMessage(EventsClientEvent.join)
+  async join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
+    const parsed = JoinSpaceMessage.safeParse(body);
+    if (!parsed.success) return { ok: false, code: 'validation_failed', message: 'spaceId must be a UUID' };
+    const { accountId, sessionId } = socket.data as EventsSocketData;
+    if (!(await this.auth.isSessionLive(sessionId))) {
+      socket.disconnect(true);
+      return { ok: false, code: 'unauthenticated', message: 'Session expired' };
+    }
+    if (!(await this.access.roleOf(parsed.data.spaceId, accountId))) {
+      return { ok: false, code: 'not_found', message: 'Space not found' };
+    }
+    await socket.join(spaceRoom(parsed.data.spaceId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage(EventsClientEvent.leave)
+  async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
+    const parsed = JoinSpaceMessage.safeParse(body);
+    if (!parsed.success) return { ok: false, code: 'validation_failed', message: 'spaceId must be a UUID' };
+    await socket.leave(spaceRoom(parsed.data.spaceId));
+    return { ok: true };
+  }
+}

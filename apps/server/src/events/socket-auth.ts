@@ -1,0 +1,27 @@
+import type { Socket } from 'socket.io';
+import type { AuthService } from '../auth/auth.service.js';
+import { sessionTokenFromCookieHeader } from '../auth/session-token.js';
+import type { EventsSocketData } from './events-publisher.js';
+
+/**
+ * socket.io middleware: a browser page from another origin must not open a socket with the user's cookie,
+ * and only a live session may connect. Clients without an Origin header (not browsers) are judged by the cookie alone.
+ */
+export function socketAuthMiddleware(auth: AuthService, allowedOrigins: readonly string[]) {
+  return (socket: Socket, next: (error?: Error) => void) => {
+    const origin = socket.handshake.headers.origin;
+    if (origin && !allowedOrigins.includes(origin.replace(/\/$/, ''))) {
+      next(new Error('origin_not_allowed'));
+      return;
+    }
+    auth
+      .resolveSession(sessionTokenFromCookieHeader(socket.handshake.headers.cookie))
+      .then((session) => {
+        if (!session) return next(new Error('unauthenticated'));
+        const data: EventsSocketData = { accountId: session.account.id, sessionId: session.sessionId };
+        socket.data = data;
+        next();
+      })
+      .catch(() => next(new Error('internal_error')));
+  };
+}

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type {
+  ActivityNature,
+  CollectiviteLevel,
+  CollectiviteService,
+  Implantation,
+  LegalForm,
+  Perimeter,
+  PoleStage,
+  Sector,
+  StructureKind,
+} from '@concerto/domain';
+
+/** A PTCE and its profile along the characterisation grid. */
+@Entity('pole')
+export class Pole {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') name: string;
+  @Column('text', { default: '' }) territory: string;
+  @Column('text', { default: '' }) description: string;
+  @Column('text', { array: true, default: () => "'{}'" }) collectiviteLevels: CollectiviteLevel[];
+  @Column('text', { array: true, default: () => "'{}'" }) collectiviteServices: CollectiviteService[];
+  @Column('text', { nullable: true }) legalForm: LegalForm | null;
+  @Column('text', { nullable: true }) stage: PoleStage | null;
+  @Column('text', { nullable: true }) perimeter: Perimeter | null;
+  @Column('text', { nullable: true }) implantation: Implantation | null;
+  @Column('integer', { nullable: true }) memberStructureCount: number | null;
+  @Column('text', { array: true, default: () => "'{}'" }) structureKinds: StructureKind[];
+  @Column('text', { array: true, default: () => "'{}'" }) sectors: Sector[];
+  @Column('text', { array: true, default: () => "'{}'" }) activityNatures: ActivityNature[];
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

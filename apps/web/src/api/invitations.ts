@@ -1,0 +1,50 @@
+import type { CreateInvitationRequest, InvitationPreview, InvitationView } from '@concerto/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import { queryKeys } from './query-keys';
+import { spacePath } from './spaces';
+
+export function useInvitations(spaceId: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.invitations(spaceId),
+    queryFn: () => api.get<InvitationView[]>(`${spacePath(spaceId)}/invitations`),
+    enabled,
+  });
+}
+
+export function useCreateInvitation(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateInvitationRequest) => api.post<InvitationView>(`${spacePath(spaceId)}/invitations`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations(spaceId) }),
+  });
+}
+
+export function useRevokeInvitation(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationId: string) =>
+      api.delete(`${spacePath(spaceId)}/invitations/${encodeURIComponent(invitationId)}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations(spaceId) }),
+  });
+}
+
+const invitationPath = (token: string) => `/api/invitations/${encodeURIComponent(token)}`;
+
+export function useInvitationPreview(token: string) {
+  return useQuery({
+    queryKey: queryKeys.invitationPreview(token),
+    queryFn: () => api.get<InvitationPreview>(invitationPath(token)),
+  });
+}
+
+export function useAcceptInvitation(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ spaceId: string }>(`${invitationPath(token)}/accept`),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.spaces });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.invitationPreview(token) });
+    },
+  });
+}

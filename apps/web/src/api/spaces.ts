@@ -1,0 +1,52 @@
+import type { CreateSpaceRequest, PoleView, SpaceSummary, SpaceView, UpdatePoleProfileRequest } from '@concerto/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import { queryKeys } from './query-keys';
+
+/** A pole as listed by `GET /api/poles`. */
+export interface PoleChoice {
+  id: string;
+  name: string;
+  territory: string;
+  canCreateSpace: boolean;
+}
+
+const spacePath = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}`;
+
+export function useSpaces() {
+  return useQuery({ queryKey: queryKeys.spaceList, queryFn: () => api.get<SpaceSummary[]>('/api/spaces') });
+}
+
+export function useSpace(spaceId: string) {
+  return useQuery({ queryKey: queryKeys.space(spaceId), queryFn: () => api.get<SpaceView>(spacePath(spaceId)) });
+}
+
+export function usePoles() {
+  return useQuery({ queryKey: queryKeys.poles, queryFn: () => api.get<PoleChoice[]>('/api/poles') });
+}
+
+export function useCreateSpace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSpaceRequest) => api.post<SpaceView>('/api/spaces', body),
+    onSuccess: (space) => {
+      queryClient.setQueryData(queryKeys.space(space.id), space);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.spaceList });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.poles });
+    },
+  });
+}
+
+export function useUpdatePole(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdatePoleProfileRequest) => api.patch<PoleView>(`${spacePath(spaceId)}/pole`, body),
+    onSuccess: (pole) => {
+      queryClient.setQueryData<SpaceView>(queryKeys.space(spaceId), (space) => (space ? { ...space, pole } : space));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.spaceList });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.poles });
+    },
+  });
+}
+
+export { spacePath };

@@ -1,0 +1,83 @@
+import { SignInRequest } from '@concerto/domain';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useMe, useSignIn } from '../../api/auth';
+import { ErrorAlert, Notice } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { TextField } from '../../ui/field';
+import { useFormFeedback, validate } from '../../ui/form-feedback';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { authSearch, isInvitationPath, safeNext } from './safe-next';
+
+const FIELDS = ['email', 'password'] as const;
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('auth.signIn.title'));
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState(params.get('email') ?? '');
+  const [password, setPassword] = useState('');
+  const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: FIELDS });
+
+  if (me && !signIn.isPending) return <Navigate to={next} replace />;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (signIn.isPending) return;
+    clear();
+    const checked = validate(t, SignInRequest, { email, password });
+    if (!checked.ok) return showFieldErrors(checked.errors);
+    signIn.mutate(checked.data, {
+      onSuccess: () => void navigate(next, { replace: true }),
+      onError: (error) => {
+        setPassword('');
+        showError(error);
+      },
+    });
+  };
+
+  return (
+    <div className="page page--narrow">
+      <h1>{t('auth.signIn.title')}</h1>
+      {isInvitationPath(next) ? <Notice>{t('auth.signIn.forInvitation')}</Notice> : <p>{t('auth.signIn.intro')}</p>}
+      <form className="card form" ref={formRef} noValidate onSubmit={onSubmit}>
+        <ErrorAlert>{formError}</ErrorAlert>
+        <TextField
+          label={t('auth.signIn.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fieldErrors.email}
+        />
+        <TextField
+          label={t('auth.signIn.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fieldErrors.password}
+        />
+        <div className="form__actions">
+          <Button type="submit" busy={signIn.isPending}>
+            {t('auth.signIn.submit')}
+          </Button>
+        </div>
+      </form>
+      <p className="aside-link">
+        {t('auth.signIn.noAccount')}{' '}
+        <Link to={`/inscription${authSearch(next, email.trim() || params.get('email'))}`}>{t('auth.signIn.createAccount')}</Link>
+      </p>
+    </div>
+  );
+}
