@@ -1,0 +1,55 @@
+import { ApiClient } from '../testing/api-client.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+
+describe('organisations (real PostgreSQL)', () => {
+  let t: TestApp;
+  let member: ApiClient;
+  let stranger: ApiClient;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    member = new ApiClient(t.url);
+    stranger = new ApiClient(t.url);
+    await Promise.all([member.signUp(), stranger.signUp()]);
+  });
+  afterAll(() => t.close());
+
+  it('creates typed organisations and lists them by kind', async () => {
+    const region = await member.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: 'region', name: 'Région Occitanie' });
+    expect(region.status).toBe(201);
+    expect(region.body).toMatchObject({ kind: 'collectivite', collectiviteLevel: 'region', structureKind: null });
+    const scop = await stranger.post('/api/organisations', { kind: 'member_structure', structureKind: 'social_economy', name: 'SCOP Bois' });
+    expect(scop.status).toBe(201);
+    const collectivites = await stranger.get('/api/organisations?kind=collectivite');
+    expect(collectivites.body.map((o: { name: string }) => o.name)).toEqual(['Région Occitanie']);
+    const search = await stranger.get('/api/organisations?q=bois');
+    expect(search.body.map((o: { name: string }) => o.name)).toEqual(['SCOP Bois']);
+    expect((await stranger.get('/api/organisations?kind=club')).status).toBe(400);
+    expect((await new ApiClient(t.url).get('/api/organisations')).status).toBe(401);
+  });
+
+  it('refuses inconsistent types and duplicates', async () => {
+    expect((await member.post('/api/organisations', { kind: 'collectivite', name: 'Sans niveau' })).status).toBe(400);
+    expect(
+      (await member.post('/api/organisations', { kind: 'ess_network', name: 'Réseau', collectiviteLevel: 'region' })).status,
+    ).toBe(400);
+    const duplicate = await member.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: 'region', name: 'région occitanie' });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.code).toBe('organisation_exists');
+  });
+
+  it('lets only its members edit an organisation', async () => {
+    const created = await member.post('/api/organisations', { kind: 'ess_network', name: 'CRESS Occitanie' });
+    // The creator had no organisation yet: they now belong to the first one they created.
+    const mine = (await member.get('/api/auth/me')).body.organisation.id;
+    const denied = await stranger.patch(`/api/organisations/${mine}`, { name: 'Piraté' });
+    expect(denied.status).toBe(403);
+    expect(denied.body.code).toBe('organisation_not_editable');
+    const ok = await member.patch(`/api/organisations/${mine}`, { territory: 'Occitanie' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.territory).toBe('Occitanie');
+    expect((await member.patch(`/api/organisations/${created.body.id}`, { name: 'X Y' })).status).toBe(403);
+    expect((await member.get(`/api/organisations/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await member.get(`/api/organisations/nope`)).status).toBe(400);
+  });
+});

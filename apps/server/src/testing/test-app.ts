@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../app.factory.js';
+import { type AppConfig, loadConfig } from '../config/app-config.js';
+import { openDatabase } from '../database/data-source.js';
+import { createFreshDatabase } from './test-postgres.js';
+
+export interface TestApp {
+  url: string;
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh database built by the real migrations, listening on a loopback port. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createFreshDatabase();
+  const config = loadConfig({ PORT: '0', SEED_DEMO: 'false', WEB_DIST: 'tmp/no-web-app', ...env, DATABASE_URL: database.url });
+  const dataSource = await openDatabase(database.url);
+  const app = await createApp(config, dataSource, { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    app,
+    dataSource,
+    config: { ...config, port: address.port },
+    close: async () => {
+      await app.close();
+      await dataSource.destroy().catch(() => undefined);
+      await database.drop();
+    },
+  };
+}
