@@ -1,0 +1,45 @@
+import { DataSource } from 'typeorm';
+import { createFreshDatabase } from '../testing/test-postgres.js';
+import { dataSourceOptions } from './data-source.js';
+
+describe('migrations', () => {
+  it('apply on an empty database, revert completely, and apply again', async () => {
+    const database = await createFreshDatabase();
+    const dataSource = new DataSource(dataSourceOptions(database.url));
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations();
+      expect(applied.length).toBeGreaterThan(0);
+      const tables = async () =>
+        (
+          await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration' ORDER BY 1`)
+        ).map((r: { table_name: string }) => r.table_name);
+      expect(await tables()).toEqual(['account', 'auth_session', 'invitation', 'organisation', 'pole', 'space', 'space_membership']);
+      for (let i = 0; i < applied.length; i++) await dataSource.undoLastMigration();
+      expect(await tables()).toEqual([]);
+      expect((await dataSource.runMigrations()).length).toBe(applied.length);
+      // Names are snake_case in the database.
+      const columns = await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'space_membership' ORDER BY 1`);
+      expect(columns.map((c: { column_name: string }) => c.column_name)).toEqual(['account_id', 'created_at', 'role', 'space_id']);
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
+  });
+
+  it('throws instead of matching everything when a where value is undefined or null', async () => {
+    const database = await createFreshDatabase();
+    const dataSource = new DataSource(dataSourceOptions(database.url));
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations();
+      await dataSource.query(`INSERT INTO organisation (kind, name) VALUES ('ess_network', 'Réseau')`);
+      const repository = dataSource.getRepository('Organisation');
+      await expect(repository.findOneBy({ id: undefined })).rejects.toThrow();
+      await expect(repository.findOneBy({ id: null })).rejects.toThrow();
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
+  });
+});
