@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../apps/server/src/testing/free-port.js';
+import { ApiClient } from '../../apps/server/src/testing/api-client.js';
+import { startServerProcess } from '../support/server-process.js';
+
+describe('npm start without DATABASE_URL (embedded PostgreSQL)', () => {
+  const dataDir = join(tmpdir(), `concerto-embedded-${randomBytes(4).toString('hex')}`);
+  let env: Record<string, string | undefined>;
+
+  beforeAll(async () => {
+    env = { DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) };
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('starts, seeds the demo territory once, and keeps data across restarts', async () => {
+    const firstStarted = performance.now();
+    const first = await startServerProcess(env);
+    const firstStartMs = performance.now() - firstStarted;
+    let spaceId: string;
+    try {
+      expect(first.output()).toContain('animatrice@demo.concerto.fr');
+      const health = await new ApiClient(first.url).get('/api/health');
+      expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up', embedded: true } });
+      const animatrice = new ApiClient(first.url);
+      const signIn = await animatrice.post('/api/auth/sign-in', { email: 'animatrice@demo.concerto.fr', password: 'concerto-demo' });
+      expect(signIn.status).toBe(200);
+      const spaces = await animatrice.get('/api/spaces');
+      expect(spaces.body.map((s: { pole: { name: string } }) => s.pole.name)).toEqual(expect.arrayContaining(['TETRIS']));
+      const created = await animatrice.post('/api/spaces', { title: 'Espace qui doit survivre', pole: { name: 'Pôle persistant' } });
+      expect(created.status).toBe(201);
+      spaceId = created.body.id;
+    } finally {
+      await first.stop();
+    }
+
+    const secondStarted = performance.now();
+    const second = await startServerProcess(env);
+    const secondStartMs = performance.now() - secondStarted;
+    try {
+      const animatrice = new ApiClient(second.url);
+      await animatrice.post('/api/auth/sign-in', { email: 'animatrice@demo.concerto.fr', password: 'concerto-demo' });
+      const spaces = await animatrice.get('/api/spaces');
+      expect(spaces.body.map((s: { id: string }) => s.id)).toContain(spaceId);
+      // Seeding is idempotent: the demo spaces are not duplicated.
+      const tetris = spaces.body.filter((s: { pole: { name: string } }) => s.pole.name === 'TETRIS');
+      expect(tetris).toHaveLength(1);
+      expect(second.output()).not.toContain('Territoire de démonstration créé');
+    } finally {
+      await second.stop();
+    }
+    process.stdout.write(`embedded database: first start ${Math.round(firstStartMs)} ms, second start ${Math.round(secondStartMs)} ms\n`);
+  });
+});

@@ -1,0 +1,55 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { findProjectRoot } from '../../apps/server/src/config/app-config.js';
+import { freePort } from '../../apps/server/src/testing/free-port.js';
+
+export interface ServerProcess {
+  url: string;
+  output: () => string;
+  /** Graceful stop (SIGTERM), as Ctrl-C would. */
+  stop(): Promise<void>;
+  child: ChildProcess;
+}
+
+/** Starts the built server exactly as `npm start` does (node apps/server/dist/main.js) and waits until it is ready. */
+export async function startServerProcess(env: Record<string, string | undefined>): Promise<ServerProcess> {
+  const root = findProjectRoot();
+  const main = join(root, 'apps/server/dist/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: build the server first (nx run server:build)`);
+  const port = await freePort();
+  const childEnv: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env })) {
+    if (value !== undefined) childEnv[key] = value;
+  }
+  const child = spawn(process.execPath, [main], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server not ready after 60 s:\n${output}`)), 60_000);
+    const check = () => {
+      if (output.includes('Concerto est prêt')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
