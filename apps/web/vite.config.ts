@@ -18,6 +18,18 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Long-lived libraries in their own chunks, so a deployment of app code keeps them cached.
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/, priority: 3 },
+            { name: 'libs', test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod|html-parse-stringify|void-elements)[\\/]/, priority: 2 },
+            { name: 'domain', test: /libs[\\/]domain[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

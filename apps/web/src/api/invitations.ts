@@ -42,9 +42,6 @@ export function useAcceptInvitation(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<{ spaceId: string }>(`${invitationPath(token)}/accept`),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.spaces });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.invitationPreview(token) });
-    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.spaces }),
   });
 }

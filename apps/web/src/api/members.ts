@@ -19,6 +19,13 @@ export function useUpdateMemberRole(spaceId: string) {
   return useMutation({
     mutationFn: ({ accountId, role }: { accountId: string; role: SpaceRole }) =>
       api.patch<unknown>(memberPath(spaceId, accountId), { role }),
+    // Show the chosen role at once; the refetch below restores the truth if the server refused.
+    onMutate: async ({ accountId, role }) => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.members(spaceId) });
+      queryClient.setQueryData<MemberView[]>(queryKeys.members(spaceId), (members) =>
+        members?.map((member) => (member.accountId === accountId ? { ...member, role } : member)),
+      );
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.space(spaceId) }),
   });
 }

@@ -1,0 +1,88 @@
+import type { InvitationView } from '@concerto/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useInvitations, useRevokeInvitation } from '../../api/invitations';
+import { ErrorAlert, StatusMessage } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { errorMessage } from '../../ui/form-feedback';
+import { formatDate } from '../../ui/format';
+import { Loading } from '../../ui/loading';
+import { RoleBadge } from '../../ui/role-badge';
+import { invitationUrl } from './invitation-link';
+
+export function InvitationList({ spaceId }: { spaceId: string }) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const invitations = useInvitations(spaceId);
+  const revoke = useRevokeInvitation(spaceId);
+  const [status, setStatus] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const onRevoke = (invitation: InvitationView) => {
+    if (!window.confirm(t('invitations.confirmRevoke', { email: invitation.email }))) return;
+    setStatus(null);
+    setActionError(null);
+    revoke.mutate(invitation.id, {
+      onSuccess: () => setStatus(t('invitations.revoked', { email: invitation.email })),
+      onError: (error) => setActionError(errorMessage(t, error)),
+    });
+  };
+
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('invitations.listTitle')}</h2>
+      <ErrorAlert>{actionError}</ErrorAlert>
+      <StatusMessage>{status}</StatusMessage>
+      {invitations.isPending ? <Loading /> : null}
+      {invitations.isError ? <ErrorAlert>{errorMessage(t, invitations.error)}</ErrorAlert> : null}
+      {invitations.data?.length === 0 ? <p className="empty">{t('invitations.empty')}</p> : null}
+      {invitations.data?.length ? (
+        <div className="table-wrapper" role="region" aria-labelledby={headingId} tabIndex={0}>
+          <table className="table">
+            <caption className="sr-only">{t('invitations.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('invitations.recipient')}</th>
+                <th scope="col">{t('invitations.role')}</th>
+                <th scope="col">{t('invitations.status')}</th>
+                <th scope="col">{t('invitations.invitedBy')}</th>
+                <th scope="col">{t('invitations.expiresAt')}</th>
+                <th scope="col">{t('invitations.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.data.map((invitation) => (
+                <tr key={invitation.id}>
+                  <th scope="row" className="table__name">
+                    {invitation.email}
+                    {invitation.status === 'pending' && invitation.link ? (
+                      <code className="table__link">{invitationUrl(invitation.link)}</code>
+                    ) : null}
+                  </th>
+                  <td>
+                    <RoleBadge role={invitation.role} />
+                  </td>
+                  <td>
+                    <span className={`status status--${invitation.status}`}>
+                      {t(`invitations.statuses.${invitation.status}`)}
+                    </span>
+                  </td>
+                  <td>{invitation.invitedBy}</td>
+                  <td>{formatDate(invitation.expiresAt, i18n.language)}</td>
+                  <td>
+                    {invitation.status === 'pending' ? (
+                      <Button variant="danger" onClick={() => onRevoke(invitation)}>
+                        {t('invitations.revoke')}
+                        <span className="sr-only"> {invitation.email}</span>
+                      </Button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

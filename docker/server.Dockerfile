@@ -1,0 +1,25 @@
+# Concerto server image: builds the shared lib, the web app and the API, then runs them on one port.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json nx.json tsconfig.base.json jest.preset.js eslint.config.js ./
+COPY libs ./libs
+COPY apps ./apps
+RUN npm install --no-audit --no-fund \
+ && NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false npx nx run-many -t build -p domain web server --outputStyle=static \
+ && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 SEED_DEMO=false
+WORKDIR /app
+COPY --from=build /app/package.json /app/nx.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/libs/domain/package.json ./libs/domain/package.json
+COPY --from=build /app/libs/domain/dist ./libs/domain/dist
+COPY --from=build /app/apps/server/package.json ./apps/server/package.json
+COPY --from=build /app/apps/server/dist ./apps/server/dist
+COPY --from=build /app/apps/web/dist ./apps/web/dist
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["node", "apps/server/dist/main.js"]
