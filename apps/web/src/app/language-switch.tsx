@@ -3,7 +3,11 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/use-language';
 
-/** "FR | EN": each button is named in its own language and says whether it is the current one. */
+/**
+ * "FR | EN": each button shows the language code and is named "Français" / "English", in that
+ * language (`lang`), and says whether it is the current one (`aria-pressed`). The name comes from
+ * hidden text rather than `aria-label`, which axe reports as a label/content mismatch (WCAG 2.5.3).
+ */
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const { language, changeLanguage } = useLanguage();
@@ -20,11 +24,11 @@ export function LanguageSwitch() {
             type="button"
             className="lang-switch__button"
             lang={locale}
-            aria-label={t(`language.${locale}`)}
             aria-pressed={language === locale}
             onClick={() => changeLanguage(locale)}
           >
-            {locale.toUpperCase()}
+            <span aria-hidden="true">{locale.toUpperCase()}</span>
+            <span className="sr-only">{t(`language.${locale}`)}</span>
           </button>
         </Fragment>
       ))}

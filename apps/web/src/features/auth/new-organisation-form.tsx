@@ -5,7 +5,7 @@ import {
   StructureKind,
   type OrganisationView,
 } from '@concerto/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateOrganisation } from '../../api/organisations';
 import { vocabularyOptions } from '../../i18n/vocabulary-options';
@@ -19,7 +19,6 @@ const FIELDS = ['kind', 'name', 'territory', 'collectiviteLevel', 'structureKind
 /** Adds a collectivité, an ESS network or a member structure, then links it to the account. */
 export function NewOrganisationForm({ onCreated }: { onCreated: (organisation: OrganisationView) => void }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const create = useCreateOrganisation();
   const [kind, setKind] = useState<OrganisationKind>('member_structure');
   const [name, setName] = useState('');
@@ -55,8 +54,8 @@ export function NewOrganisationForm({ onCreated }: { onCreated: (organisation: O
   };
 
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('profile.newOrganisation.title')}</h2>
+    <section className="section">
+      <h2>{t('profile.newOrganisation.title')}</h2>
       <form className="card form" ref={formRef} noValidate onSubmit={onSubmit}>
         <ErrorAlert>{formError}</ErrorAlert>
         <SelectField

@@ -12,7 +12,7 @@ import { invitationUrl } from './invitation-link';
 
 export function InvitationList({ spaceId }: { spaceId: string }) {
   const { t, i18n } = useTranslation();
-  const headingId = useId();
+  const captionId = useId();
   const invitations = useInvitations(spaceId);
   const revoke = useRevokeInvitation(spaceId);
   const [status, setStatus] = useState<string | null>(null);
@@ -29,17 +29,17 @@ export function InvitationList({ spaceId }: { spaceId: string }) {
   };
 
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('invitations.listTitle')}</h2>
+    <section className="section">
+      <h2>{t('invitations.listTitle')}</h2>
       <ErrorAlert>{actionError}</ErrorAlert>
       <StatusMessage>{status}</StatusMessage>
       {invitations.isPending ? <Loading /> : null}
       {invitations.isError ? <ErrorAlert>{errorMessage(t, invitations.error)}</ErrorAlert> : null}
       {invitations.data?.length === 0 ? <p className="empty">{t('invitations.empty')}</p> : null}
       {invitations.data?.length ? (
-        <div className="table-wrapper" role="region" aria-labelledby={headingId} tabIndex={0}>
+        <div className="table-wrapper" role="region" aria-labelledby={captionId} tabIndex={0}>
           <table className="table">
-            <caption className="sr-only">{t('invitations.caption')}</caption>
+            <caption className="sr-only" id={captionId}>{t('invitations.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('invitations.recipient')}</th>

@@ -1,5 +1,5 @@
 import { CreateInvitationRequest, SpaceRole, type InvitationView } from '@concerto/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateInvitation } from '../../api/invitations';
 import { vocabularyOptions } from '../../i18n/vocabulary-options';
@@ -12,7 +12,6 @@ const FIELDS = ['email', 'role'] as const;
 
 export function InviteForm({ spaceId, onCreated }: { spaceId: string; onCreated: (invitation: InvitationView) => void }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const createInvitation = useCreateInvitation(spaceId);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<SpaceRole>('contributeur');
@@ -34,8 +33,8 @@ export function InviteForm({ spaceId, onCreated }: { spaceId: string; onCreated:
   };
 
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('invitations.title')}</h2>
+    <section className="section">
+      <h2>{t('invitations.title')}</h2>
       <form className="card form" ref={formRef} noValidate onSubmit={onSubmit}>
         <ErrorAlert>{formError}</ErrorAlert>
         <TextField

@@ -1,5 +1,5 @@
 import { CreateSpaceRequest } from '@concerto/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCreateSpace, usePoles } from '../../api/spaces';
@@ -24,7 +24,6 @@ function fieldFor(path: string): string {
 
 export function CreateSpaceForm() {
   const { t } = useTranslation();
-  const headingId = useId();
   const navigate = useNavigate();
   const poles = usePoles();
   const createSpace = useCreateSpace();
@@ -63,8 +62,8 @@ export function CreateSpaceForm() {
   };
 
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('spaces.create.title')}</h2>
+    <section className="section">
+      <h2>{t('spaces.create.title')}</h2>
       <form className="card form" ref={formRef} noValidate onSubmit={onSubmit}>
         <p className="form__note">{t('form.requiredNote')}</p>
         <ErrorAlert>{formError}</ErrorAlert>

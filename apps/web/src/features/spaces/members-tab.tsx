@@ -17,7 +17,7 @@ export function MembersTab() {
   const { t, i18n } = useTranslation();
   const { space } = useSpaceContext();
   useDocumentTitle(`${t('members.title')} – ${space.title}`);
-  const headingId = useId();
+  const captionId = useId();
   const { data: me } = useMe();
   const members = useMembers(space.id);
   const updateRole = useUpdateMemberRole(space.id);
@@ -51,17 +51,17 @@ export function MembersTab() {
   };
 
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('members.title')}</h2>
+    <section className="section">
+      <h2>{t('members.title')}</h2>
       <p className="muted">{t('members.rolesHelp')}</p>
       <ErrorAlert>{actionError}</ErrorAlert>
       <StatusMessage>{status}</StatusMessage>
       {members.isPending ? <Loading /> : null}
       {members.isError ? <ErrorAlert>{errorMessage(t, members.error)}</ErrorAlert> : null}
       {members.data ? (
-        <div className="table-wrapper" role="region" aria-labelledby={headingId} tabIndex={0}>
+        <div className="table-wrapper" role="region" aria-labelledby={captionId} tabIndex={0}>
           <table className="table">
-            <caption className="sr-only">{t('members.caption')}</caption>
+            <caption className="sr-only" id={captionId}>{t('members.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('members.name')}</th>
