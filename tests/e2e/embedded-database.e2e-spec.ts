@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../apps/server/src/testing/free-port.js';
-import { ApiClient } from '../../apps/server/src/testing/api-client.js';
+import { freePort, ApiClient } from '@concerto/server/testing';
 import { startServerProcess } from '../support/server-process.js';
 
 describe('npm start without DATABASE_URL (embedded PostgreSQL)', () => {

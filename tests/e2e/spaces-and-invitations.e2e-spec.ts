@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { findProjectRoot } from '../../apps/server/src/config/app-config.js';
-import { createFreshDatabase, type FreshDatabase } from '../../apps/server/src/testing/test-postgres.js';
+import { findProjectRoot, createFreshDatabase, type FreshDatabase } from '@concerto/server/testing';
 import { launchChromium, seriousAccessibilityViolations } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findProjectRoot } from '../../apps/server/src/config/app-config.js';
-import { freePort } from '../../apps/server/src/testing/free-port.js';
+import { findProjectRoot, freePort } from '@concerto/server/testing';
 
 export interface ServerProcess {
   url: string;

@@ -1,0 +1,6 @@
+// Test utilities shared with the cross-app suites (tests/e2e, tests/bench) as `@concerto/server/testing`.
+export { findProjectRoot } from '../config/app-config.js';
+export { ApiClient, addMember, buildSpace, type ApiResponse } from './api-client.js';
+export { freePort } from './free-port.js';
+export { startTestApp, type TestApp } from './test-app.js';
+export { createFreshDatabase, type FreshDatabase } from './test-postgres.js';
