@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CollabModule } from './collab/collab.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ContractInterceptor } from './common/contract.interceptor.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -32,6 +33,7 @@ export class AppModule {
         OrganisationsModule,
         SpacesModule,
         EventsModule,
+        CollabModule,
         DocsModule,
       ],
       controllers: [HealthController],

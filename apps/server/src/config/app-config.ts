@@ -36,6 +36,15 @@ const EnvSchema = z.object({
   SEED_DEMO: flag.default(true),
   WEB_DIST: z.string().optional(),
   LOG_SQL: flag.default(false),
+  REDIS_URL: z.string().url().optional(),
+  COLLAB_MAX_FRAME_BYTES: positiveInt.default(1024 * 1024),
+  COLLAB_MESSAGES_PER_SECOND: positiveInt.default(200),
+  COLLAB_BURST: positiveInt.default(400),
+  COLLAB_MAX_CLIENTS_PER_DOCUMENT: positiveInt.default(500),
+  COLLAB_MAX_DOCUMENTS_PER_CONNECTION: positiveInt.default(50),
+  COLLAB_IDLE_UNLOAD_MS: positiveInt.default(30_000),
+  COLLAB_COMPACT_EVERY: positiveInt.default(500),
+  COLLAB_ACCESS_CHECK_MS: positiveInt.default(3000),
 });
 
 export interface AppConfig {
@@ -54,6 +63,18 @@ export interface AppConfig {
   seedDemo: boolean;
   webDist: string;
   logSql: boolean;
+  /** Set when several server processes share live documents. */
+  redisUrl: string | undefined;
+  collab: {
+    maxFrameBytes: number;
+    messagesPerSecond: number;
+    burst: number;
+    maxClientsPerDocument: number;
+    maxDocumentsPerConnection: number;
+    idleUnloadMs: number;
+    compactEvery: number;
+    accessCheckMs: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -86,6 +107,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     webDist: resolve(root, e.WEB_DIST ?? 'apps/web/dist'),
     logSql: e.LOG_SQL,
+    redisUrl: e.REDIS_URL,
+    collab: {
+      maxFrameBytes: e.COLLAB_MAX_FRAME_BYTES,
+      messagesPerSecond: e.COLLAB_MESSAGES_PER_SECOND,
+      burst: e.COLLAB_BURST,
+      maxClientsPerDocument: e.COLLAB_MAX_CLIENTS_PER_DOCUMENT,
+      maxDocumentsPerConnection: e.COLLAB_MAX_DOCUMENTS_PER_CONNECTION,
+      idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,
+      compactEvery: e.COLLAB_COMPACT_EVERY,
+      accessCheckMs: e.COLLAB_ACCESS_CHECK_MS,
+    },
   };
 }
 

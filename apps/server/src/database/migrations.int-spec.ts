@@ -14,7 +14,7 @@ describe('migrations', () => {
         (
           await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration' ORDER BY 1`)
         ).map((r: { table_name: string }) => r.table_name);
-      expect(await tables()).toEqual(['account', 'auth_session', 'invitation', 'organisation', 'pole', 'space', 'space_membership']);
+      expect(await tables()).toEqual(['account', 'auth_session', 'collab_snapshot', 'collab_update', 'invitation', 'organisation', 'pole', 'space', 'space_membership']);
       for (let i = 0; i < applied.length; i++) await dataSource.undoLastMigration();
       expect(await tables()).toEqual([]);
       expect((await dataSource.runMigrations()).length).toBe(applied.length);

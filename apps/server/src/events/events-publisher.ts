@@ -1,6 +1,7 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { type ChangeNotice, EventsServerEvent } from '@concerto/domain';
+import { AccessChanges } from './access-changes.js';
 
 export const spaceRoom = (spaceId: string) => `space:${spaceId}`;
 
@@ -8,6 +9,7 @@ export const spaceRoom = (spaceId: string) => `space:${spaceId}`;
 export interface EventsSocketData {
   accountId: string;
   sessionId: string;
+  displayName: string;
 }
 
 /**
@@ -52,5 +54,5 @@ export class EventsPublisher {
 }
 
 @Global()
-@Module({ providers: [EventsPublisher], exports: [EventsPublisher] })
+@Module({ providers: [EventsPublisher, AccessChanges], exports: [EventsPublisher, AccessChanges] })
 export class EventsPublisherModule {}

@@ -18,7 +18,11 @@ export function socketAuthMiddleware(auth: AuthService, allowedOrigins: readonly
       .resolveSession(sessionTokenFromCookieHeader(socket.handshake.headers.cookie))
       .then((session) => {
         if (!session) return next(new Error('unauthenticated'));
-        const data: EventsSocketData = { accountId: session.account.id, sessionId: session.sessionId };
+        const data: EventsSocketData = {
+          accountId: session.account.id,
+          sessionId: session.sessionId,
+          displayName: session.account.displayName,
+        };
         socket.data = data;
         next();
       })

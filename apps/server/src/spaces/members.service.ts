@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { MemberView, SpaceRole } from '@concerto/domain';
 import { conflict, notFound } from '../common/api-exception.js';
+import { AccessChanges } from '../events/access-changes.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { SpaceMembership } from './space-membership.entity.js';
 import { toMemberView } from './space-views.js';
@@ -13,6 +14,7 @@ export class MembersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(SpaceMembership) private readonly memberships: Repository<SpaceMembership>,
     private readonly events: EventsPublisher,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   async list(spaceId: string): Promise<MemberView[]> {
@@ -31,6 +33,7 @@ export class MembersService {
       await tx.getRepository(SpaceMembership).update({ spaceId, accountId }, { role });
     });
     this.events.notify({ spaceId, entity: 'member', id: accountId, op: 'updated' });
+    this.accessChanges.emit(spaceId, accountId);
     const member = await this.memberships.findOneOrFail({
       where: { spaceId, accountId },
       relations: { account: { organisation: true } },
@@ -45,6 +48,7 @@ export class MembersService {
       await tx.getRepository(SpaceMembership).delete({ spaceId, accountId });
     });
     this.events.notify({ spaceId, entity: 'member', id: accountId, op: 'deleted' });
+    this.accessChanges.emit(spaceId, accountId);
     await this.events.revokeAccess(spaceId, accountId);
   }
 

@@ -4,3 +4,4 @@ export { ApiClient, addMember, buildSpace, type ApiResponse } from './api-client
 export { freePort } from './free-port.js';
 export { startTestApp, type TestApp } from './test-app.js';
 export { createFreshDatabase, type FreshDatabase } from './test-postgres.js';
+export { collabSocket, connected, eventually, openDocument, type OpenedDocument } from './collab-clients.js';

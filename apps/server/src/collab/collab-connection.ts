@@ -1,0 +1,43 @@
+import type { Socket } from 'socket.io';
+import type { CollabUser, DocumentRef } from '@concerto/collab';
+import type { SpaceRole } from '@concerto/domain';
+import { TokenBucket } from './token-bucket.js';
+
+export interface JoinedDocument {
+  ref: DocumentRef;
+  role: SpaceRole;
+  readOnly: boolean;
+  /** Yjs client ids this connection speaks for in the document's awareness. */
+  awarenessClientIds: Set<number>;
+}
+
+/** Server-side state of one /collab socket. */
+export class CollabConnection {
+  readonly documents = new Map<string, JoinedDocument>();
+  readonly bucket: TokenBucket;
+  dropped = 0;
+  lastRateWarning = 0;
+
+  constructor(
+    readonly socket: Socket,
+    readonly accountId: string,
+    readonly sessionId: string,
+    readonly user: CollabUser,
+    limits: { messagesPerSecond: number; burst: number },
+  ) {
+    this.bucket = new TokenBucket(limits.messagesPerSecond, limits.burst);
+  }
+
+  get id(): string {
+    return this.socket.id;
+  }
+}
+
+const COLOURS = ['#b34e00', '#00727a', '#6a3ea1', '#1f6f2a', '#a4004f', '#005f9e', '#7a5a00', '#8a2be2'];
+
+/** A stable, readable colour per person for cursors and presence (contrast ≥ 4.5:1 on white). */
+export function colourOf(accountId: string): string {
+  let hash = 0;
+  for (const char of accountId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return COLOURS[hash % COLOURS.length];
+}

@@ -1,0 +1,60 @@
+import { Inject, Logger } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { COLLAB_NAMESPACE, CollabEvent, type MessageAck } from '@concerto/collab';
+import { AuthService } from '../auth/auth.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { EventsSocketData } from '../events/events-publisher.js';
+import { socketAuthMiddleware } from '../events/socket-auth.js';
+import { CollabConnection, colourOf } from './collab-connection.js';
+import { CollabService } from './collab.service.js';
+
+type Ack<T> = ((answer: T) => void) | undefined;
+const ackOf = <T>(args: unknown[]): Ack<T> => {
+  const last = args[args.length - 1];
+  return typeof last === 'function' ? (last as (answer: T) => void) : undefined;
+};
+
+/**
+ * /collab: the handshake is authenticated (session cookie, origin allow-list); then each socket's events go
+ * straight to the CollabService (no per-message pipeline on the hot path).
+ */
+@WebSocketGateway({ namespace: COLLAB_NAMESPACE, maxHttpBufferSize: 64 * 1024 * 1024 })
+export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger('CollabGateway');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly collab: CollabService,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use(socketAuthMiddleware(this.auth, this.config.allowedOrigins));
+    this.collab.attach(namespace);
+  }
+
+  /** Synchronous, so that no event sent right after connecting arrives before its listener. */
+  handleConnection(socket: Socket): void {
+    const { accountId, sessionId, displayName } = socket.data as EventsSocketData;
+    const user = { id: accountId, name: displayName, color: colourOf(accountId) };
+    this.collab.connect(socket, new CollabConnection(socket, accountId, sessionId, user, this.config.collab));
+    socket.on(CollabEvent.join, (...args: unknown[]) => {
+      void this.collab.join(socket, args[0]).then((result) => ackOf(args)?.(result), (error: unknown) => this.fail(error));
+    });
+    socket.on(CollabEvent.leave, (...args: unknown[]) => {
+      void this.collab.leaveByRequest(socket, args[0]).then((result) => ackOf(args)?.(result), (error: unknown) => this.fail(error));
+    });
+    socket.on(CollabEvent.message, (...args: unknown[]) => {
+      void this.collab.message(socket, args[0], ackOf<MessageAck>(args)).catch((error: unknown) => this.fail(error));
+    });
+  }
+
+  async handleDisconnect(socket: Socket): Promise<void> {
+    await this.collab.disconnect(socket);
+  }
+
+  private fail(error: unknown): void {
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+}

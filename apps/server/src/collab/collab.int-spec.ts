@@ -1,0 +1,125 @@
+import * as Y from 'yjs';
+import { CollabEvent, diagnosticDocument, readSections } from '@concerto/collab';
+import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
+import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { DocumentStore } from './document-store.js';
+
+describe('/collab co-editing (real socket.io clients, real Yjs documents, real PostgreSQL)', () => {
+  let t: TestApp;
+  let animateur: ApiClient;
+  let contributeur: ApiClient;
+  let observateur: ApiClient;
+  let outsider: ApiClient;
+  let spaceId: string;
+  let docName: string;
+  const opened: OpenedDocument[] = [];
+
+  const open = async (client: ApiClient, name = docName) => {
+    const o = await openDocument(t.url, client.cookie, name);
+    opened.push(o);
+    return o;
+  };
+
+  const storedDocument = async (name = docName) => {
+    const doc = new Y.Doc();
+    for (const update of await new DocumentStore(t.dataSource).load(name)) Y.applyUpdate(doc, update);
+    return doc;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ COLLAB_ACCESS_CHECK_MS: '500' });
+    [animateur, contributeur, observateur, outsider] = [0, 1, 2, 3].map(() => new ApiClient(t.url));
+    for (const c of [animateur, contributeur, observateur, outsider]) await c.signUp();
+    spaceId = await buildSpace(animateur);
+    await addMember(animateur, spaceId, contributeur, 'contributeur');
+    await addMember(animateur, spaceId, observateur, 'observateur');
+    docName = diagnosticDocument(spaceId);
+  });
+  afterAll(async () => {
+    for (const o of opened) o.close();
+    await t.close();
+  });
+
+  it('hands a new diagnostic its template, stored once', async () => {
+    const a = await open(animateur);
+    const sections = readSections(a.doc);
+    expect(sections.map((s) => s.kind)).toEqual([...Array(5).fill('grid'), ...Array(7).fill('support_stage'), ...Array(8).fill('lever')]);
+    expect(sections[0].title).toBe('Collectivités et services mobilisés');
+    expect(readSections(await storedDocument())).toHaveLength(20);
+  });
+
+  it('relays edits between clients and acknowledges them only once stored', async () => {
+    const a = await open(animateur);
+    const b = await open(contributeur);
+    a.doc.getText('notes').insert(0, 'Bonjour ');
+    expect(a.document.status).toBe('saving');
+    await a.document.waitFor(['saved']);
+    // Acknowledged means durable: the stored document already holds the edit.
+    expect((await storedDocument()).getText('notes').toString()).toContain('Bonjour');
+    await eventually(() => b.doc.getText('notes').toString().includes('Bonjour'), 5000, 'relay to b');
+    b.doc.getText('notes').insert(b.doc.getText('notes').length, 'le territoire');
+    await b.document.waitFor(['saved']);
+    await eventually(() => a.doc.getText('notes').toString() === b.doc.getText('notes').toString(), 5000, 'convergence');
+  });
+
+  it('gives observers the document but refuses and never applies their edits', async () => {
+    const watcher = await open(observateur);
+    expect(watcher.document.readOnly).toBe(true);
+    expect(watcher.doc.getText('notes').toString()).toContain('Bonjour');
+    const before = Y.encodeStateVector(await storedDocument());
+    const errors: string[] = [];
+    watcher.socket.on(CollabEvent.error, (e: { code: string }) => errors.push(e.code));
+    // Force the write through the raw protocol, as a hostile client would.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(watcher.doc));
+    let update: Uint8Array | undefined;
+    forged.on('update', (u: Uint8Array) => (update = u));
+    forged.getText('notes').insert(0, 'PIRATE ');
+    const { syncFrame, SyncStep } = await import('@concerto/collab');
+    const acks = await Promise.all([
+      watcher.socket.emitWithAck(CollabEvent.message, syncFrame(docName, SyncStep.update, update!)),
+      watcher.socket.emitWithAck(CollabEvent.message, syncFrame(docName, SyncStep.step2, update!)),
+    ]);
+    expect(acks).toEqual([expect.objectContaining({ ok: false, code: 'read_only' }), expect.objectContaining({ ok: false, code: 'read_only' })]);
+    expect(errors).toContain('read_only');
+    expect(Buffer.from(Y.encodeStateVector(await storedDocument()))).toEqual(Buffer.from(before));
+    const a = await open(animateur);
+    expect(a.doc.getText('notes').toString()).not.toContain('PIRATE');
+  });
+
+  it('binds presence to the authenticated user', async () => {
+    const a = await open(animateur);
+    const b = await open(contributeur);
+    b.document.awareness.setLocalStateField('user', { id: animateur.account!.id, name: 'Usurpateur', color: '#000' });
+    b.document.awareness.setLocalStateField('cursor', 5);
+    await eventually(() => a.document.awareness.getStates().get(b.doc.clientID)?.cursor === 5, 5000, 'presence');
+    const state = a.document.awareness.getStates().get(b.doc.clientID)!;
+    expect(state.user).toEqual({ id: contributeur.account!.id, name: contributeur.account!.displayName, color: expect.stringMatching(/^#/) });
+  });
+
+  it('refuses unauthenticated sockets, other origins, non-members and unknown documents', async () => {
+    await expect(connected(collabSocket(t.url, undefined, { reconnection: false }))).rejects.toThrow('unauthenticated');
+    await expect(connected(collabSocket(t.url, animateur.cookie, { origin: 'https://evil.example', reconnection: false }))).rejects.toThrow('origin_not_allowed');
+    const socket = collabSocket(t.url, outsider.cookie, { reconnection: false });
+    await connected(socket);
+    expect(await socket.emitWithAck(CollabEvent.join, { doc: docName })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await socket.emitWithAck(CollabEvent.join, { doc: 'space/../etc/passwd' })).toMatchObject({ ok: false, code: 'invalid_document_name' });
+    expect(await socket.emitWithAck(CollabEvent.join, { doc: diagnosticDocument('00000000-0000-4000-8000-000000000000') })).toMatchObject({ ok: false, code: 'not_found' });
+    socket.disconnect();
+  });
+
+  it('closes the document of a member removed while connected, and downgrades a demoted one', async () => {
+    const member = new ApiClient(t.url);
+    await member.signUp();
+    await addMember(animateur, spaceId, member, 'contributeur');
+    const m = await open(member);
+    expect(m.document.readOnly).toBe(false);
+    await animateur.patch(`/api/spaces/${spaceId}/members/${member.account!.id}`, { role: 'observateur' });
+    await eventually(() => m.document.readOnly && m.document.status === 'synced', 5000, 'downgrade');
+    const closed = new Promise((resolve) => m.document.onError((e) => e.code === 'access_revoked' && resolve(e)));
+    await animateur.delete(`/api/spaces/${spaceId}/members/${member.account!.id}`);
+    await closed;
+    expect(m.document.status).toBe('offline');
+  });
+});

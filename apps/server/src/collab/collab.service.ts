@@ -1,0 +1,263 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Namespace, Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { encodeAwarenessUpdate, removeAwarenessStates, applyAwarenessUpdate } from 'y-protocols/awareness';
+import {
+  type CollabErrorCode,
+  CollabErrorCode as Codes,
+  CollabEvent,
+  type JoinResult,
+  type MessageAck,
+  MessageType,
+  SyncStep,
+  FrameError,
+  awarenessFrame,
+  decodeFrame,
+  parseDocumentName,
+  readAwarenessBody,
+  readSyncBody,
+  syncFrame,
+  toBytes,
+} from '@concerto/collab';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AccessChanges } from '../events/access-changes.js';
+import { AwarenessSpoofError, bindAwareness, decodeAwareness, encodeAwareness } from './awareness-guard.js';
+import { CollabAccessService } from './collab-access.service.js';
+import { CollabConnection } from './collab-connection.js';
+import { DocumentRegistry } from './document-registry.js';
+import { DocumentStore } from './document-store.js';
+import type { LiveDocument } from './live-document.js';
+import { RedisRelay } from './redis-relay.js';
+
+type Ack = ((answer: MessageAck) => void) | undefined;
+
+/**
+ * The co-editing engine behind the /collab gateway: joins (role checked), y-protocols messages (limits
+ * enforced before decoding), durable acknowledgements, presence bound to the user, live access changes.
+ */
+@Injectable()
+export class CollabService implements OnModuleDestroy {
+  private readonly logger = new Logger('Collab');
+  private readonly connections = new Map<string, CollabConnection>();
+  private readonly registry: DocumentRegistry;
+  private readonly relay: RedisRelay | undefined;
+  private namespace: Namespace | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() dataSource: DataSource,
+    private readonly access: CollabAccessService,
+    accessChanges: AccessChanges,
+  ) {
+    accessChanges.subscribe((spaceId, accountId) => this.accessChanged(spaceId, accountId));
+    this.relay = config.redisUrl ? new RedisRelay(config.redisUrl, (name, update) => this.applyRemote(name, update), () => void this.registry.resyncAll()) : undefined;
+    this.registry = new DocumentRegistry(
+      new DocumentStore(dataSource),
+      {
+        broadcast: (live, frame) => this.namespace?.local.to(live.room).emit(CollabEvent.message, frame),
+        published: (live, update) => this.relay?.publish(live.name, update),
+        failed: (live) => this.closeDocument(live, Codes.storageFailed),
+      },
+      { idleMs: config.collab.idleUnloadMs, compactEvery: config.collab.compactEvery },
+    );
+  }
+
+  attach(namespace: Namespace): void {
+    this.namespace = namespace;
+    this.sweepTimer = setInterval(() => void this.sweepAccess(), this.config.collab.accessCheckMs);
+    this.sweepTimer.unref();
+  }
+
+  connect(socket: Socket, connection: CollabConnection): void {
+    this.connections.set(socket.id, connection);
+  }
+
+  async disconnect(socket: Socket): Promise<void> {
+    const connection = this.connections.get(socket.id);
+    if (!connection) return;
+    this.connections.delete(socket.id);
+    for (const name of [...connection.documents.keys()]) await this.leave(connection, name);
+  }
+
+  async join(socket: Socket, body: unknown): Promise<JoinResult> {
+    const connection = this.connections.get(socket.id);
+    const name = (body as { doc?: unknown } | null)?.doc;
+    const ref = parseDocumentName(name);
+    const refuse = (code: CollabErrorCode, message: string): JoinResult => ({ ok: false, doc: String(name ?? ''), code, message });
+    if (!connection) return refuse(Codes.unauthenticated, 'Not authenticated');
+    if (!ref) return refuse(Codes.invalidDocumentName, 'Unknown document name');
+    if (connection.documents.size >= this.config.collab.maxDocumentsPerConnection && !connection.documents.has(ref.name)) {
+      return refuse(Codes.rateLimited, 'Too many documents on one connection');
+    }
+    const role = await this.access.roleOf(ref, connection.accountId);
+    if (!role) return refuse(Codes.notFound, 'Document not found');
+    const live = await this.registry.acquire(ref);
+    if (!live.clients.has(socket.id) && live.clients.size >= this.config.collab.maxClientsPerDocument) {
+      this.registry.release(live);
+      return refuse(Codes.documentFull, 'Too many people on this document');
+    }
+    const readOnly = role === 'observateur';
+    const previous = connection.documents.get(ref.name);
+    connection.documents.set(ref.name, { ref, role, readOnly, awarenessClientIds: previous?.awarenessClientIds ?? new Set() });
+    live.clients.set(socket.id, connection);
+    await socket.join(live.room);
+    const present = [...live.awareness.getStates().keys()];
+    if (present.length > 0) socket.emit(CollabEvent.message, awarenessFrame(ref.name, encodeAwarenessUpdate(live.awareness, present)));
+    return { ok: true, doc: ref.name, readOnly, user: connection.user };
+  }
+
+  async leaveByRequest(socket: Socket, body: unknown): Promise<{ ok: true }> {
+    const connection = this.connections.get(socket.id);
+    const name = (body as { doc?: unknown } | null)?.doc;
+    if (connection && typeof name === 'string') await this.leave(connection, name);
+    return { ok: true };
+  }
+
+  /** One binary frame; `ack` (when the client asked for one) is answered once the edit is durable. */
+  async message(socket: Socket, payload: unknown, ack: Ack): Promise<void> {
+    const connection = this.connections.get(socket.id);
+    if (!connection) return;
+    if (!connection.bucket.take()) return this.rateLimited(connection, ack);
+    let docName: string | undefined;
+    try {
+      const frame = decodeFrame(toBytes(payload, this.config.collab.maxFrameBytes));
+      docName = frame.doc;
+      const joined = connection.documents.get(frame.doc);
+      const live = joined ? this.registry.get(frame.doc) : undefined;
+      if (!joined || !live || !live.clients.has(socket.id)) return this.refuse(connection, ack, Codes.notJoined, 'Join the document first', frame.doc);
+      if (frame.type === MessageType.awareness) return this.awareness(connection, live, readAwarenessBody(frame.decoder), ack);
+      const { step, payload: body } = readSyncBody(frame.decoder);
+      if (step === SyncStep.step1) {
+        socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step2, Y.encodeStateAsUpdate(live.doc, body)));
+        if (!joined.readOnly) socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step1, Y.encodeStateVector(live.doc)));
+        return ack?.({ ok: true, durable: true });
+      }
+      if (joined.readOnly) return this.refuse(connection, ack, Codes.readOnly, 'Observers cannot edit', live.name);
+      try {
+        this.registry.apply(live, body, { kind: 'client', connectionId: connection.id });
+      } catch {
+        return this.refuse(connection, ack, Codes.invalidUpdate, 'Malformed update', live.name);
+      }
+      await this.registry.durable();
+      if (live.failed) return this.refuse(connection, ack, Codes.storageFailed, 'Storage failed', live.name);
+      ack?.({ ok: true, durable: true });
+    } catch (error) {
+      if (error instanceof FrameError) return this.refuse(connection, ack, error.code, error.message, docName);
+      this.logger.error(`collab message failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return this.refuse(connection, ack, Codes.internal, 'Internal error', docName);
+    }
+  }
+
+  /** A membership change in a space: re-check the sockets of that account now, not only at the next sweep. */
+  async accessChanged(spaceId: string, accountId: string): Promise<void> {
+    for (const connection of this.connections.values()) {
+      if (connection.accountId !== accountId) continue;
+      for (const joined of connection.documents.values()) {
+        if (joined.ref.ownerId === spaceId) await this.recheck(connection, joined.ref.name);
+      }
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    await this.registry.shutdown();
+    await this.relay?.close();
+  }
+
+  private awareness(connection: CollabConnection, live: LiveDocument, update: Uint8Array, ack: Ack): void {
+    const joined = connection.documents.get(live.name)!;
+    try {
+      const entries = bindAwareness(decodeAwareness(update), connection.user, joined.awarenessClientIds, (clientId) =>
+        [...live.clients.values()].some((c) => c !== connection && c.documents.get(live.name)?.awarenessClientIds.has(clientId)),
+      );
+      const bound = encodeAwareness(entries);
+      applyAwarenessUpdate(live.awareness, bound, connection.id);
+      connection.socket.to(live.room).emit(CollabEvent.message, awarenessFrame(live.name, bound));
+      ack?.({ ok: true, durable: true });
+    } catch (error) {
+      const spoofed = error instanceof AwarenessSpoofError;
+      this.refuse(connection, ack, spoofed ? Codes.awarenessSpoofed : Codes.frameTruncated, spoofed ? error.message : 'Malformed awareness update', live.name);
+    }
+  }
+
+  private async leave(connection: CollabConnection, name: string): Promise<void> {
+    const joined = connection.documents.get(name);
+    if (!joined) return;
+    connection.documents.delete(name);
+    const live = this.registry.get(name);
+    if (!live) return;
+    live.clients.delete(connection.id);
+    await connection.socket.leave(live.room);
+    const ids = [...joined.awarenessClientIds].filter((id) => live.awareness.meta.has(id));
+    if (ids.length > 0) {
+      // Tell the others this presence is gone: a null state with a newer clock.
+      const gone = ids.map((clientId) => ({ clientId, clock: live.awareness.meta.get(clientId)!.clock + 1, state: null }));
+      removeAwarenessStates(live.awareness, ids, 'leave');
+      connection.socket.to(live.room).emit(CollabEvent.message, awarenessFrame(name, encodeAwareness(gone)));
+    }
+    this.registry.release(live);
+  }
+
+  private async recheck(connection: CollabConnection, name: string, known?: Map<string, string>): Promise<void> {
+    const joined = connection.documents.get(name);
+    if (!joined) return;
+    const role = known ? known.get(connection.accountId) : await this.access.roleOf(joined.ref, connection.accountId);
+    if (role === joined.role) return;
+    await this.leave(connection, name);
+    connection.socket.emit(CollabEvent.closed, { doc: name, code: role ? Codes.roleChanged : Codes.accessRevoked });
+  }
+
+  /** Every few seconds: roles of everyone connected, one query per document. */
+  private async sweepAccess(): Promise<void> {
+    try {
+      for (const live of this.registry.loadedDocuments()) {
+        if (live.clients.size === 0) continue;
+        const name = live.name;
+        const clients = [...live.clients.values()];
+        const roles = await this.access.rolesOf(live.ref, [...new Set(clients.map((c) => c.accountId))]);
+        for (const connection of clients) await this.recheck(connection, name, roles);
+      }
+    } catch (error) {
+      this.logger.warn(`access sweep failed: ${String(error)}`);
+    }
+  }
+
+  private closeDocument(live: LiveDocument, code: CollabErrorCode): void {
+    for (const connection of [...live.clients.values()]) {
+      connection.documents.delete(live.name);
+      void connection.socket.leave(live.room);
+      connection.socket.emit(CollabEvent.closed, { doc: live.name, code });
+    }
+    live.clients.clear();
+    this.registry.discard(live);
+  }
+
+  private applyRemote(name: string, update: Uint8Array): void {
+    const live = this.registry.get(name);
+    if (!live) return;
+    try {
+      this.registry.apply(live, update, { kind: 'remote' });
+    } catch (error) {
+      this.logger.warn(`ignored a malformed relayed update for ${name}: ${String(error)}`);
+    }
+  }
+
+  private rateLimited(connection: CollabConnection, ack: Ack): void {
+    connection.dropped += 1;
+    const now = Date.now();
+    if (now - connection.lastRateWarning > 1000) {
+      connection.lastRateWarning = now;
+      connection.socket.emit(CollabEvent.error, { code: Codes.rateLimited, message: 'Too many messages' });
+    }
+    ack?.({ ok: false, code: Codes.rateLimited, message: 'Too many messages' });
+    if (connection.dropped > this.config.collab.burst * 5) connection.socket.disconnect(true);
+  }
+
+  private refuse(connection: CollabConnection, ack: Ack, code: CollabErrorCode, message: string, doc?: string): void {
+    connection.socket.emit(CollabEvent.error, { code, message, ...(doc ? { doc } : {}) });
+    ack?.({ ok: false, code, message });
+  }
+}

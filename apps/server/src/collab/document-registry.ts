@@ -1,0 +1,175 @@
+import { Logger } from '@nestjs/common';
+import * as Y from 'yjs';
+import { type DocumentRef, SCHEMAS, SyncStep, migrateDocument, syncFrame } from '@concerto/collab';
+import type { DocumentStore } from './document-store.js';
+import { LiveDocument, type UpdateOrigin } from './live-document.js';
+
+export interface RegistryOptions {
+  /** How long a document without clients stays in memory. */
+  idleMs: number;
+  /** Compact in the background once this many updates were appended since the last compaction. */
+  compactEvery: number;
+}
+
+export interface RegistryHooks {
+  /** Sends a frame to the clients of a document on this process. */
+  broadcast(live: LiveDocument, frame: Uint8Array): void;
+  /** Called once an update accepted here is durable (to share it with other processes). */
+  published(live: LiveDocument, update: Uint8Array): void;
+  /** Storage failed for a document: its clients must resync from what is durable. */
+  failed(live: LiveDocument): void;
+}
+
+/**
+ * The documents in memory: loads them from the store (a joiner waits for the load, never sees an empty
+ * document), applies updates, stores what clients wrote (group commit), relays updates to local clients
+ * once per event-loop turn, compacts in the background, and unloads documents left idle.
+ */
+export class DocumentRegistry {
+  private readonly logger = new Logger('DocumentRegistry');
+  private readonly documents = new Map<string, Promise<LiveDocument>>();
+  /** Loaded documents, for synchronous access on the hot path (message order is kept). */
+  private readonly loaded = new Map<string, LiveDocument>();
+  private relayScheduled = false;
+  private readonly dirty = new Set<LiveDocument>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly hooks: RegistryHooks,
+    private readonly options: RegistryOptions,
+  ) {}
+
+  /** The live document, loading it if needed; cancels a pending unload. */
+  async acquire(ref: DocumentRef): Promise<LiveDocument> {
+    let loading = this.documents.get(ref.name);
+    if (!loading) {
+      loading = this.load(ref);
+      this.documents.set(ref.name, loading);
+      loading.catch(() => this.documents.delete(ref.name));
+    }
+    const live = await loading;
+    clearTimeout(live.idleTimer);
+    live.idleTimer = undefined;
+    return live;
+  }
+
+  /** The document if it is in memory and loaded. */
+  get(name: string): LiveDocument | undefined {
+    return this.loaded.get(name);
+  }
+
+  loadedDocuments(): LiveDocument[] {
+    return [...this.loaded.values()];
+  }
+
+  /** Settles once every update stored so far is committed (or failed). */
+  durable(): Promise<void> {
+    return this.store.barrier();
+  }
+
+  /** Called when a client leaves: schedules the unload of a document nobody uses. */
+  release(live: LiveDocument): void {
+    if (live.clients.size > 0 || live.idleTimer) return;
+    live.idleTimer = setTimeout(() => void this.unload(live), this.options.idleMs);
+    live.idleTimer.unref();
+  }
+
+  /** Validates then applies an update; it is stored if it came from a client (see onUpdate). */
+  apply(live: LiveDocument, update: Uint8Array, origin: UpdateOrigin): void {
+    Y.decodeUpdate(update); // throws on malformed input before anything is applied
+    Y.applyUpdate(live.doc, update, origin);
+  }
+
+  /** Brings every loaded document up to what is durable (after a relay outage). */
+  async resyncAll(): Promise<void> {
+    for (const live of this.loadedDocuments()) {
+      const stored = await this.store.load(live.name);
+      live.doc.transact(() => stored.forEach((u) => Y.applyUpdate(live.doc, u)), { kind: 'resync' } satisfies UpdateOrigin);
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    await this.store.drain();
+    for (const live of this.loaded.values()) live.destroy();
+    this.documents.clear();
+    this.loaded.clear();
+  }
+
+  /** Drops a document whose storage failed, so that clients rejoin and resend from their copies. */
+  discard(live: LiveDocument): void {
+    if (this.loaded.get(live.name) !== live) return;
+    this.documents.delete(live.name);
+    this.loaded.delete(live.name);
+    live.destroy();
+  }
+
+  private async load(ref: DocumentRef): Promise<LiveDocument> {
+    const live = new LiveDocument(ref);
+    const stored = await this.store.load(ref.name);
+    live.doc.transact(() => stored.forEach((u) => Y.applyUpdate(live.doc, u)), { kind: 'load' } satisfies UpdateOrigin);
+    live.doc.on('update', (update: Uint8Array, origin: UpdateOrigin) => this.onUpdate(live, update, origin));
+    migrateDocument(live.doc, SCHEMAS[ref.kind]);
+    this.loaded.set(ref.name, live);
+    return live;
+  }
+
+  private onUpdate(live: LiveDocument, update: Uint8Array, origin: UpdateOrigin | 'migration' | undefined): void {
+    live.pendingRelay.push(update);
+    this.dirty.add(live);
+    this.scheduleRelay();
+    const kind = typeof origin === 'string' ? origin : origin?.kind;
+    if (kind !== 'client' && kind !== 'migration') return;
+    live.appendedSinceCompaction += 1;
+    this.store.append(live.name, update).then(
+      () => this.hooks.published(live, update),
+      (error: unknown) => {
+        this.logger.error(`storing an update of ${live.name} failed: ${String(error)}`);
+        live.failed = true;
+        this.hooks.failed(live);
+      },
+    );
+    if (live.appendedSinceCompaction >= this.options.compactEvery) void this.compact(live);
+  }
+
+  private scheduleRelay(): void {
+    if (this.relayScheduled) return;
+    this.relayScheduled = true;
+    setImmediate(() => {
+      this.relayScheduled = false;
+      for (const live of this.dirty) {
+        const updates = live.pendingRelay;
+        live.pendingRelay = [];
+        if (updates.length === 0 || live.clients.size === 0) continue;
+        const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+        this.hooks.broadcast(live, syncFrame(live.name, SyncStep.update, merged));
+      }
+      this.dirty.clear();
+    });
+  }
+
+  private async compact(live: LiveDocument): Promise<void> {
+    if (live.compacting) return;
+    live.compacting = true;
+    live.appendedSinceCompaction = 0;
+    try {
+      await this.store.barrier();
+      await this.store.compact(live.name);
+    } catch (error) {
+      this.logger.warn(`compaction of ${live.name} failed: ${String(error)}`);
+    } finally {
+      live.compacting = false;
+    }
+  }
+
+  private async unload(live: LiveDocument): Promise<void> {
+    live.idleTimer = undefined;
+    if (live.clients.size > 0) return;
+    // Everything written must be durable before a new load could read the store instead of this copy.
+    await this.store.barrier();
+    if (live.clients.size > 0 || live.idleTimer) return;
+    this.documents.delete(live.name);
+    this.loaded.delete(live.name);
+    if (live.appendedSinceCompaction > 0) await this.compact(live);
+    live.destroy();
+  }
+}

@@ -1,0 +1,46 @@
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import type { DocumentRef } from '@concerto/collab';
+import type { CollabConnection } from './collab-connection.js';
+
+/** Where a change to a server document came from: decides whether it is stored and published. */
+export type UpdateOrigin =
+  | { kind: 'client'; connectionId: string }
+  | { kind: 'migration' }
+  | { kind: 'remote' }
+  | { kind: 'resync' }
+  | { kind: 'load' };
+
+/** A document held in memory while clients use it. */
+export class LiveDocument {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new Awareness(this.doc);
+  readonly clients = new Map<string, CollabConnection>();
+  /** Updates to relay to local clients at the end of the current event-loop turn. */
+  pendingRelay: Uint8Array[] = [];
+  appendedSinceCompaction = 0;
+  idleTimer: NodeJS.Timeout | undefined;
+  compacting = false;
+  failed = false;
+
+  constructor(
+    readonly ref: DocumentRef,
+  ) {
+    // The server holds presence only to hand it to new joiners; it has no presence of its own.
+    this.awareness.setLocalState(null);
+  }
+
+  get name(): string {
+    return this.ref.name;
+  }
+
+  get room(): string {
+    return `doc:${this.ref.name}`;
+  }
+
+  destroy(): void {
+    clearTimeout(this.idleTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './protocol/events.js';
+export * from './protocol/frame.js';
+export * from './protocol/document-name.js';
+export * from './documents/index.js';
+export * from './client/collab-client.js';

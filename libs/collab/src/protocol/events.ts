@@ -1,0 +1,77 @@
+/** socket.io namespace of the co-editing engine. */
+export const COLLAB_NAMESPACE = '/collab';
+
+/** Event names of the /collab namespace: one typed contract for server and clients. */
+export const CollabEvent = {
+  /** client → server, acknowledged: `{ doc }` → JoinResult. */
+  join: 'doc:join',
+  /** client → server, acknowledged: `{ doc }` → `{ ok: true }`. */
+  leave: 'doc:leave',
+  /** both ways: one binary frame (see frame.ts); client → server frames that carry edits are acknowledged with MessageAck. */
+  message: 'doc:message',
+  /** server → client: CollabError. */
+  error: 'doc:error',
+  /** server → client: the server closed a document for this client (`{ doc, code }`), e.g. access removed. */
+  closed: 'doc:closed',
+} as const;
+
+/** Error and close codes: every refusal names one. */
+export const CollabErrorCode = {
+  frameTooLarge: 'frame_too_large',
+  frameEmpty: 'frame_empty',
+  frameTruncated: 'frame_truncated',
+  notBinary: 'not_binary',
+  unknownMessageType: 'unknown_message_type',
+  invalidUpdate: 'invalid_update',
+  rateLimited: 'rate_limited',
+  documentFull: 'document_full',
+  notJoined: 'not_joined',
+  readOnly: 'read_only',
+  invalidDocumentName: 'invalid_document_name',
+  notFound: 'not_found',
+  accessRevoked: 'access_revoked',
+  /** The caller's role changed: the client joins again to learn what it may do now. */
+  roleChanged: 'role_changed',
+  awarenessSpoofed: 'awareness_spoofed',
+  unauthenticated: 'unauthenticated',
+  originNotAllowed: 'origin_not_allowed',
+  storageFailed: 'storage_failed',
+  internal: 'internal_error',
+} as const;
+export type CollabErrorCode = (typeof CollabErrorCode)[keyof typeof CollabErrorCode];
+
+export interface CollabError {
+  code: CollabErrorCode;
+  /** The document concerned, when known. */
+  doc?: string;
+  message: string;
+}
+
+export type JoinResult =
+  | { ok: true; doc: string; readOnly: boolean; user: CollabUser }
+  | { ok: false; doc: string; code: CollabErrorCode; message: string };
+
+/** Acknowledgement of a frame that carried an edit: `durable` only once the transaction holding it has committed. */
+export type MessageAck = { ok: true; durable: true } | { ok: false; code: CollabErrorCode; message: string };
+
+/** The identity bound to a connection: awareness states always carry this, whatever the client claims. */
+export interface CollabUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface DocumentClosed {
+  doc: string;
+  code: CollabErrorCode;
+}
+
+/** Limits enforced by the server; defaults, configurable. */
+export const COLLAB_LIMITS = {
+  maxFrameBytes: 1024 * 1024,
+  /** Messages per connection per second (token bucket), burst included. */
+  messagesPerSecond: 200,
+  burst: 400,
+  maxClientsPerDocument: 500,
+  maxDocumentsPerConnection: 50,
+} as const;
