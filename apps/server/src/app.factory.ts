@@ -6,7 +6,7 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
-import { RedisIoAdapter } from './events/redis-io-adapter.js';
+import { ConcertoIoAdapter } from './events/concerto-io-adapter.js';
 import { bodyErrorHandler, securityHeaders, serveWebApp } from './web/web-app.js';
 
 const require = createRequire(import.meta.url);
@@ -29,7 +29,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   const swaggerUiDir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
   app.use('/api/docs/assets', express.static(swaggerUiDir, { index: false }));
   app.setGlobalPrefix('api');
-  if (config.redisUrl) app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
+  app.useWebSocketAdapter(new ConcertoIoAdapter(app, { maxFrameBytes: config.collab.maxFrameBytes, redisUrl: config.redisUrl }));
   if (!serveWebApp(app, config.webDist)) {
     new Logger('WebApp').warn(`No built web app in ${config.webDist}: only the API is served`);
   }

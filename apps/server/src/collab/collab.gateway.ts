@@ -19,7 +19,7 @@ const ackOf = <T>(args: unknown[]): Ack<T> => {
  * /collab: the handshake is authenticated (session cookie, origin allow-list); then each socket's events go
  * straight to the CollabService (no per-message pipeline on the hot path).
  */
-@WebSocketGateway({ namespace: COLLAB_NAMESPACE, maxHttpBufferSize: 64 * 1024 * 1024 })
+@WebSocketGateway({ namespace: COLLAB_NAMESPACE })
 export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('CollabGateway');
 
