@@ -21,7 +21,7 @@ export class ConcertoIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     // Frames over the collab limit are refused by the engine with a clear error; far larger ones close the socket.
-    const server = super.createIOServer(port, { ...options, maxHttpBufferSize: this.options.maxFrameBytes * 4 + 1024 }) as Server;
+    const server = super.createIOServer(port, { ...options, maxHttpBufferSize: this.options.maxFrameBytes * 4 + 1024 } as ServerOptions) as Server;
     if (this.options.redisUrl) {
       const publisher = new Redis(this.options.redisUrl, { maxRetriesPerRequest: 1 });
       const subscriber = publisher.duplicate();
