@@ -1,22 +1,24 @@
 import type { AccountView, SignInRequest, SignUpRequest, UpdateMeRequest } from '@concerto/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from './client';
 import { queryKeys } from './query-keys';
 
 /** The signed-in account, or `null` when nobody is signed in. */
+export const meQuery = queryOptions({
+  queryKey: queryKeys.me,
+  queryFn: async (): Promise<AccountView | null> => {
+    try {
+      return await api.get<AccountView>('/api/auth/me');
+    } catch (error) {
+      if (isApiError(error, 401)) return null;
+      throw error;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: queryKeys.me,
-    queryFn: async (): Promise<AccountView | null> => {
-      try {
-        return await api.get<AccountView>('/api/auth/me');
-      } catch (error) {
-        if (isApiError(error, 401)) return null;
-        throw error;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 export function useSignIn() {

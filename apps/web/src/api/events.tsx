@@ -60,13 +60,18 @@ export function EventsProvider({ children }: { children: ReactNode }) {
     const onRevoked = ({ spaceId }: { spaceId: string }) => {
       const spacePath = `/espaces/${spaceId}`;
       const viewing = pathnameRef.current === spacePath || pathnameRef.current.startsWith(`${spacePath}/`);
+      const forget = () => {
+        queryClient.removeQueries({ queryKey: queryKeys.space(spaceId) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.spaceList });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.poles });
+      };
       if (viewing) {
+        // Leave the page first: dropping its data while it is shown would only refetch a 404.
         const state: AccessRemovedState = { accessRemoved: true };
-        void navigate('/', { replace: true, state });
+        void Promise.resolve(navigate('/', { replace: true, state })).then(forget);
+      } else {
+        forget();
       }
-      queryClient.removeQueries({ queryKey: queryKeys.space(spaceId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.spaceList });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.poles });
     };
     socket.on(EventsServerEvent.change, onChange);
     socket.on(EventsServerEvent.revoked, onRevoked);

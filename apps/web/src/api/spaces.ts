@@ -1,5 +1,5 @@
 import type { CreateSpaceRequest, PoleView, SpaceSummary, SpaceView, UpdatePoleProfileRequest } from '@concerto/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { queryKeys } from './query-keys';
 
@@ -13,12 +13,20 @@ export interface PoleChoice {
 
 const spacePath = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}`;
 
+export const spaceListQuery = queryOptions({
+  queryKey: queryKeys.spaceList,
+  queryFn: () => api.get<SpaceSummary[]>('/api/spaces'),
+});
+
+export const spaceQuery = (spaceId: string) =>
+  queryOptions({ queryKey: queryKeys.space(spaceId), queryFn: () => api.get<SpaceView>(spacePath(spaceId)) });
+
 export function useSpaces() {
-  return useQuery({ queryKey: queryKeys.spaceList, queryFn: () => api.get<SpaceSummary[]>('/api/spaces') });
+  return useQuery(spaceListQuery);
 }
 
 export function useSpace(spaceId: string) {
-  return useQuery({ queryKey: queryKeys.space(spaceId), queryFn: () => api.get<SpaceView>(spacePath(spaceId)) });
+  return useQuery(spaceQuery(spaceId));
 }
 
 export function usePoles() {

@@ -105,11 +105,13 @@ export class CollabDocument {
   lastError: CollabError | undefined;
   private joined = false;
   private synced = false;
+  /** Our answer to the server's state vector is sent: later edits can go one by one (they depend on it). */
+  private pushedInitial = false;
   private everSynced = false;
   private closed = false;
   /** Local changes made so far, and how many of them the server said are durable. */
-  private localVersion = 0;
-  private savedVersion = 0;
+  private localChanges = 0;
+  private savedChanges = 0;
   private readonly statusListeners = new Set<StatusListener>();
   private readonly errorListeners = new Set<ErrorListener>();
   private joinGeneration = 0;
@@ -122,6 +124,16 @@ export class CollabDocument {
     this.awareness = new awarenessProtocol.Awareness(doc);
     doc.on('update', this.onLocalUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Number of local changes made on this document so far. */
+  get localVersion(): number {
+    return this.localChanges;
+  }
+
+  /** Number of those local changes the server acknowledged as durable (a change n is stored once savedVersion ≥ n). */
+  get savedVersion(): number {
+    return this.savedChanges;
   }
 
   onStatus(listener: StatusListener): () => void {
@@ -140,7 +152,7 @@ export class CollabDocument {
     return new Promise((resolve) => {
       const stop = this.onStatus((status) => {
         if (!statuses.includes(status)) return;
-        queueMicrotask(() => stop());
+        void Promise.resolve().then(stop);
         resolve(status);
       });
     });
@@ -150,6 +162,7 @@ export class CollabDocument {
   async join(): Promise<void> {
     const generation = ++this.joinGeneration;
     this.joined = false;
+    this.pushedInitial = false;
     this.synced = false;
     this.closed = false;
     this.refreshStatus();
@@ -183,6 +196,7 @@ export class CollabDocument {
     if (step === SyncStep.step1) {
       // The server's state vector: answer with everything it lacks, acknowledged once durable.
       if (!this.readOnly) this.sendEdit(syncFrame(this.name, SyncStep.step2, Y.encodeStateAsUpdate(this.doc, payload)));
+      this.pushedInitial = true;
       return;
     }
     Y.applyUpdate(this.doc, payload, this);
@@ -195,6 +209,7 @@ export class CollabDocument {
 
   markOffline(): void {
     this.joined = false;
+    this.pushedInitial = false;
     this.synced = false;
     const remote = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     awarenessProtocol.removeAwarenessStates(this.awareness, remote, this);
@@ -223,8 +238,8 @@ export class CollabDocument {
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this) return;
-    this.localVersion += 1;
-    if (this.joined && !this.readOnly && this.client.socket.connected) {
+    this.localChanges += 1;
+    if (this.joined && this.pushedInitial && !this.readOnly && this.client.socket.connected) {
       this.sendEdit(syncFrame(this.name, SyncStep.update, update));
     }
     this.refreshStatus();
@@ -245,10 +260,10 @@ export class CollabDocument {
 
   /** Sends a frame that carries edits; everything made before it is durable once the server acknowledges it. */
   private sendEdit(frame: Uint8Array): void {
-    const version = this.localVersion;
+    const version = this.localChanges;
     this.client.socket.timeout(this.client.ackTimeoutMs).emit(CollabEvent.message, frame, (error: Error | null, ack?: MessageAck) => {
       if (error || !ack) return; // lost with the connection: the resync after reconnecting sends it again
-      if (ack.ok) this.savedVersion = Math.max(this.savedVersion, version);
+      if (ack.ok) this.savedChanges = Math.max(this.savedChanges, version);
       else this.reportError({ code: ack.code, doc: this.name, message: ack.message });
       this.refreshStatus();
     });
@@ -256,10 +271,10 @@ export class CollabDocument {
 
   private refreshStatus(): void {
     let status: CollabStatus;
-    if (!this.client.socket.connected || this.closed) status = this.everSynced || this.localVersion > 0 ? 'offline' : 'connecting';
+    if (!this.client.socket.connected || this.closed) status = this.everSynced || this.localChanges > 0 ? 'offline' : 'connecting';
     else if (!this.joined || !this.synced) status = 'connecting';
-    else if (!this.readOnly && this.savedVersion < this.localVersion) status = 'saving';
-    else status = this.localVersion > 0 && !this.readOnly ? 'saved' : 'synced';
+    else if (!this.readOnly && this.savedChanges < this.localChanges) status = 'saving';
+    else status = this.localChanges > 0 && !this.readOnly ? 'saved' : 'synced';
     if (status === this.status) return;
     this.status = status;
     for (const listener of this.statusListeners) listener(status);

@@ -7,7 +7,7 @@ export * from './levers.js';
 export * from './errors.js';
 
 import { CollectiviteLevel, CollectiviteService, RelationEvolution } from './collectivite.js';
-import { ActivityNature, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from './pole.js';
+import { ActivityNature, GridEntry, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from './pole.js';
 import { OrganisationKind } from './organisation.js';
 import { SpaceRole } from './space-role.js';
 import { Lever, SupportStage } from './levers.js';
@@ -25,6 +25,7 @@ export const ALL_VOCABULARIES = [
   StructureKind,
   Sector,
   ActivityNature,
+  GridEntry,
   OrganisationKind,
   SpaceRole,
   Lever,

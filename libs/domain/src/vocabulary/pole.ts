@@ -57,3 +57,13 @@ export const ActivityNature = defineVocabulary('activityNature', {
   skills_management: { fr: 'Gestion des compétences', en: 'Skills management' },
 });
 export type ActivityNature = (typeof ActivityNature.keys)[number];
+
+/** The five entries of the characterisation grid (diagnostic sections, profile form). */
+export const GridEntry = defineVocabulary('gridEntry', {
+  collectivites: { fr: 'Collectivités et services mobilisés', en: 'Local authorities and services involved' },
+  pole: { fr: "Forme juridique et état d'avancement", en: 'Legal form and stage' },
+  territory: { fr: 'Territoire', en: 'Territory' },
+  cooperation: { fr: 'Coopération', en: 'Cooperation' },
+  economy: { fr: 'Économie', en: 'Economy' },
+});
+export type GridEntry = (typeof GridEntry.keys)[number];

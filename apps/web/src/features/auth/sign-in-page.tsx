@@ -24,7 +24,8 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: FIELDS });
 
-  if (me && !signIn.isPending) return <Navigate to={next} replace />;
+  // Already signed in when arriving here (a successful submit navigates by itself).
+  if (me && signIn.isIdle) return <Navigate to={next} replace />;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -27,7 +27,8 @@ export function SignUpPage() {
   const [password, setPassword] = useState('');
   const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: FIELDS });
 
-  if (me && !signUp.isPending) return <Navigate to={next} replace />;
+  // Already signed in when arriving here (a successful submit navigates by itself).
+  if (me && signUp.isIdle) return <Navigate to={next} replace />;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

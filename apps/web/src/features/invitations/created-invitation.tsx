@@ -29,7 +29,7 @@ export function CreatedInvitation({ invitation }: { invitation: InvitationView }
 
   return (
     <section className="card created-invitation">
-      <h3 id={`${inputId}-title`}>{t('invitations.createdTitle', { email: invitation.email })}</h3>
+      <h3>{t('invitations.createdTitle', { email: invitation.email })}</h3>
       <p id={noteId} className="created-invitation__note">
         {t('invitations.noEmailSent')} {t('invitations.expiresOn', { date: formatDate(invitation.expiresAt, i18n.language) })}
       </p>

@@ -51,14 +51,14 @@ export function InvitationList({ spaceId }: { spaceId: string }) {
               </tr>
             </thead>
             <tbody>
-              {invitations.data.map((invitation) => (
+              {invitations.data.map((invitation, index) => (
                 <tr key={invitation.id}>
-                  <th scope="row" className="table__name">
+                  <td className="table__name" id={`${captionId}-email-${index}`}>
                     {invitation.email}
                     {invitation.status === 'pending' && invitation.link ? (
                       <code className="table__link">{invitationUrl(invitation.link)}</code>
                     ) : null}
-                  </th>
+                  </td>
                   <td>
                     <RoleBadge role={invitation.role} />
                   </td>
@@ -71,9 +71,12 @@ export function InvitationList({ spaceId }: { spaceId: string }) {
                   <td>{formatDate(invitation.expiresAt, i18n.language)}</td>
                   <td>
                     {invitation.status === 'pending' ? (
-                      <Button variant="danger" onClick={() => onRevoke(invitation)}>
+                      <Button
+                        variant="danger"
+                        aria-describedby={`${captionId}-email-${index}`}
+                        onClick={() => onRevoke(invitation)}
+                      >
                         {t('invitations.revoke')}
-                        <span className="sr-only"> {invitation.email}</span>
                       </Button>
                     ) : null}
                   </td>

@@ -65,6 +65,7 @@ export function MembersTab() {
             <thead>
               <tr>
                 <th scope="col">{t('members.name')}</th>
+                <th scope="col">{t('members.email')}</th>
                 <th scope="col">{t('members.organisation')}</th>
                 <th scope="col">{t('members.role')}</th>
                 <th scope="col">{t('members.joinedAt')}</th>
@@ -72,12 +73,13 @@ export function MembersTab() {
               </tr>
             </thead>
             <tbody>
-              {members.data.map((member) => (
+              {members.data.map((member, index) => (
                 <tr key={member.accountId}>
-                  <th scope="row" className="table__name">
-                    {member.displayName} {member.accountId === me?.id ? <span className="muted">{t('members.you')}</span> : null}
-                    <span className="table__sub">{member.email}</span>
-                  </th>
+                  <td className="table__name" id={`${captionId}-name-${index}`}>
+                    {member.displayName}
+                    {member.accountId === me?.id ? <span className="muted"> {t('members.you')}</span> : null}
+                  </td>
+                  <td className="table__email">{member.email}</td>
                   <td>
                     {member.organisation ? (
                       <>
@@ -109,9 +111,12 @@ export function MembersTab() {
                   <td>{formatDate(member.joinedAt, i18n.language)}</td>
                   {canManage ? (
                     <td>
-                      <Button variant="danger" onClick={() => remove(member)}>
+                      <Button
+                        variant="danger"
+                        aria-describedby={`${captionId}-name-${index}`}
+                        onClick={() => remove(member)}
+                      >
                         {t('members.remove')}
-                        <span className="sr-only"> {member.displayName}</span>
                       </Button>
                     </td>
                   ) : null}

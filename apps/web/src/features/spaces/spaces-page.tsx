@@ -23,8 +23,8 @@ export function SpacesPage() {
   useEffect(() => {
     if (!accessRemoved) return;
     setNotice(t('spaces.accessRemoved'));
-    void navigate('.', { replace: true, state: null });
-  }, [accessRemoved, navigate, t]);
+    void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
+  }, [accessRemoved, navigate, t, location.pathname, location.search]);
 
   return (
     <div className="page">
