@@ -4,6 +4,8 @@ import { type ChangeNotice, EventsServerEvent } from '@concerto/domain';
 import { AccessChanges } from './access-changes.js';
 
 export const spaceRoom = (spaceId: string) => `space:${spaceId}`;
+/** Every socket of an account joins this room, so that its list of spaces updates live too. */
+export const accountRoom = (accountId: string) => `account:${accountId}`;
 
 /** What the events gateway keeps on each authenticated socket. */
 export interface EventsSocketData {
@@ -27,6 +29,11 @@ export class EventsPublisher {
 
   notify(notice: ChangeNotice): void {
     this.namespace?.to(spaceRoom(notice.spaceId)).emit(EventsServerEvent.change, notice);
+  }
+
+  /** A change that concerns one person's access (joined, role changed, removed): sent to all their sockets. */
+  notifyAccount(accountId: string, notice: ChangeNotice): void {
+    this.namespace?.to(accountRoom(accountId)).except(spaceRoom(notice.spaceId)).emit(EventsServerEvent.change, notice);
   }
 
   /** A removed member stops receiving the space's notices at once and is told so. */

@@ -1,16 +1,16 @@
 import { Inject } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { EVENTS_NAMESPACE, EventsClientEvent, type JoinAck, JoinSpaceMessage } from '@concerto/domain';
 import { AuthService } from '../auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SpaceAccessService } from '../spaces/space-access.service.js';
-import { EventsPublisher, type EventsSocketData, spaceRoom } from './events-publisher.js';
+import { EventsPublisher, type EventsSocketData, accountRoom, spaceRoom } from './events-publisher.js';
 import { socketAuthMiddleware } from './socket-auth.js';
 
 /** /events: a signed-in client joins its spaces' rooms and receives change notices. */
 @WebSocketGateway({ namespace: EVENTS_NAMESPACE })
-export class EventsGateway implements OnGatewayInit {
+export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
@@ -21,6 +21,10 @@ export class EventsGateway implements OnGatewayInit {
   afterInit(namespace: Namespace): void {
     namespace.use(socketAuthMiddleware(this.auth, this.config.allowedOrigins));
     this.publisher.attach(namespace);
+  }
+
+  handleConnection(socket: Socket): void {
+    void socket.join(accountRoom((socket.data as EventsSocketData).accountId));
   }
 
   @SubscribeMessage(EventsClientEvent.join)

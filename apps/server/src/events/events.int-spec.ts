@@ -101,6 +101,19 @@ describe('/events live notices (real socket.io clients)', () => {
     expect(await socket.emitWithAck(EventsClientEvent.join, { spaceId })).toMatchObject({ ok: false, code: 'not_found' });
   });
 
+  it("tells a person's sockets when they join a space or lose access, without joining its room", async () => {
+    const person = new ApiClient(t.url);
+    await person.signUp();
+    const socket = connect(person.cookie);
+    await connected(socket);
+    const joined = nextNotice(socket, (n) => n.entity === 'member' && n.op === 'created');
+    await addMember(animateur, spaceId, person, 'observateur');
+    expect(await joined).toMatchObject({ spaceId, id: person.account!.id });
+    const removed = nextNotice(socket, (n) => n.entity === 'member' && n.op === 'deleted');
+    await animateur.delete(`/api/spaces/${spaceId}/members/${person.account!.id}`);
+    expect(await removed).toMatchObject({ spaceId, id: person.account!.id });
+  });
+
   it('closes the sockets of a session at sign-out', async () => {
     const person = new ApiClient(t.url);
     await person.signUp();

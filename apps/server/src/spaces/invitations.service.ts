@@ -102,7 +102,9 @@ export class InvitationsService {
       await tx.getRepository(Invitation).update({ id: found.id }, { acceptedAt: new Date(), acceptedById: account.id });
       return found;
     });
-    this.events.notify({ spaceId: invitation.spaceId, entity: 'member', id: account.id, op: 'created' });
+    const joined = { spaceId: invitation.spaceId, entity: 'member', id: account.id, op: 'created' } as const;
+    this.events.notify(joined);
+    this.events.notifyAccount(account.id, joined);
     this.events.notify({ spaceId: invitation.spaceId, entity: 'invitation', id: invitation.id, op: 'updated' });
     return { spaceId: invitation.spaceId };
   }

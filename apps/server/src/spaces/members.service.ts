@@ -32,7 +32,9 @@ export class MembersService {
       if (current.role === 'animateur' && role !== 'animateur') await this.ensureAnotherAnimateur(tx, spaceId, accountId);
       await tx.getRepository(SpaceMembership).update({ spaceId, accountId }, { role });
     });
-    this.events.notify({ spaceId, entity: 'member', id: accountId, op: 'updated' });
+    const notice = { spaceId, entity: 'member', id: accountId, op: 'updated' } as const;
+    this.events.notify(notice);
+    this.events.notifyAccount(accountId, notice);
     this.accessChanges.emit(spaceId, accountId);
     const member = await this.memberships.findOneOrFail({
       where: { spaceId, accountId },
@@ -47,7 +49,9 @@ export class MembersService {
       if (current.role === 'animateur') await this.ensureAnotherAnimateur(tx, spaceId, accountId);
       await tx.getRepository(SpaceMembership).delete({ spaceId, accountId });
     });
-    this.events.notify({ spaceId, entity: 'member', id: accountId, op: 'deleted' });
+    const notice = { spaceId, entity: 'member', id: accountId, op: 'deleted' } as const;
+    this.events.notify(notice);
+    this.events.notifyAccount(accountId, notice);
     this.accessChanges.emit(spaceId, accountId);
     await this.events.revokeAccess(spaceId, accountId);
   }
