@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CollabEvent, diagnosticDocument, readSections } from '@concerto/collab';
+import { CollabEvent, SyncStep, diagnosticDocument, readSections, syncFrame } from '@concerto/collab';
 import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
 import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -76,7 +76,6 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
     let update: Uint8Array | undefined;
     forged.on('update', (u: Uint8Array) => (update = u));
     forged.getText('notes').insert(0, 'PIRATE ');
-    const { syncFrame, SyncStep } = await import('@concerto/collab');
     const acks = await Promise.all([
       watcher.socket.emitWithAck(CollabEvent.message, syncFrame(docName, SyncStep.update, update!)),
       watcher.socket.emitWithAck(CollabEvent.message, syncFrame(docName, SyncStep.step2, update!)),
