@@ -46,7 +46,8 @@ describe('docker production layout', () => {
     for (const service of Object.values(compose.services)) {
       if (service.build) for (const key of Object.keys(service.environment ?? {})) used.add(key);
     }
-    for (const m of dockerfile.matchAll(/\b([A-Z_]+)=/g)) if (m[1] !== 'NODE_ENV') used.add(m[1]);
+    const envLines = dockerfile.split('\n').filter((line) => line.startsWith('ENV '));
+    for (const line of envLines) for (const m of line.matchAll(/\b([A-Z_]+)=/g)) if (m[1] !== 'NODE_ENV') used.add(m[1]);
     expect([...used].filter((key) => !documented.has(key))).toEqual([]);
   });
 
