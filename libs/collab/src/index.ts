@@ -3,3 +3,4 @@ export * from './protocol/frame.js';
 export * from './protocol/document-name.js';
 export * from './documents/index.js';
 export * from './client/collab-client.js';
+export * from './client/offline-copy.js';

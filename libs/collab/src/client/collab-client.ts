@@ -2,17 +2,21 @@ import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { type CollabError, CollabErrorCode, CollabEvent, type CollabUser, type DocumentClosed, type JoinResult, type MessageAck } from '../protocol/events.js';
+import { type OfflineCopy, attachOfflineCopy } from './offline-copy.js';
 import { MessageType, SyncStep, awarenessFrame, decodeFrame, readAwarenessBody, readSyncBody, syncFrame, toBytes } from '../protocol/frame.js';
 
 export type CollabStatus = 'connecting' | 'synced' | 'saving' | 'saved' | 'offline';
 
 export interface CollabClientOptions {
+  /** Keep an IndexedDB copy of each document (browsers only): offline edits survive a reload. */
+  offline?: boolean;
   /** How long to wait for a join or an edit acknowledgement before treating the connection as lost. */
   ackTimeoutMs?: number;
   maxFrameBytes?: number;
 }
 
 type StatusListener = (status: CollabStatus) => void;
+type DurableListener = (savedVersion: number) => void;
 type ErrorListener = (error: CollabError) => void;
 
 /**
@@ -24,6 +28,7 @@ export class CollabClient {
   private readonly documents = new Map<string, CollabDocument>();
   readonly ackTimeoutMs: number;
   readonly maxFrameBytes: number;
+  readonly offline: boolean;
 
   constructor(
     readonly socket: Socket,
@@ -31,6 +36,7 @@ export class CollabClient {
   ) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 15_000;
     this.maxFrameBytes = options.maxFrameBytes ?? 64 * 1024 * 1024;
+    this.offline = options.offline ?? false;
     socket.on('connect', this.onConnect);
     socket.on('disconnect', this.onDisconnect);
     socket.on(CollabEvent.message, this.onMessage);
@@ -114,7 +120,11 @@ export class CollabDocument {
   private savedChanges = 0;
   private readonly statusListeners = new Set<StatusListener>();
   private readonly errorListeners = new Set<ErrorListener>();
+  private readonly durableListeners = new Set<DurableListener>();
   private joinGeneration = 0;
+  private readonly offlineCopy: Promise<OfflineCopy> | undefined;
+  /** Resolves once the offline copy (if any) is loaded: joining waits for it, so offline edits are sent. */
+  readonly ready: Promise<void>;
 
   constructor(
     private readonly client: CollabClient,
@@ -124,6 +134,8 @@ export class CollabDocument {
     this.awareness = new awarenessProtocol.Awareness(doc);
     doc.on('update', this.onLocalUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.offlineCopy = client.offline ? attachOfflineCopy(name, doc) : undefined;
+    this.ready = this.offlineCopy ? this.offlineCopy.then((copy) => copy.whenLoaded) : Promise.resolve();
   }
 
   /** Number of local changes made on this document so far. */
@@ -140,6 +152,12 @@ export class CollabDocument {
     this.statusListeners.add(listener);
     listener(this.status);
     return () => this.statusListeners.delete(listener);
+  }
+
+  /** Called each time the server acknowledges edits as durable, with the new savedVersion. */
+  onDurable(listener: DurableListener): () => void {
+    this.durableListeners.add(listener);
+    return () => this.durableListeners.delete(listener);
   }
 
   onError(listener: ErrorListener): () => void {
@@ -166,6 +184,8 @@ export class CollabDocument {
     this.synced = false;
     this.closed = false;
     this.refreshStatus();
+    await this.ready;
+    if (generation !== this.joinGeneration || !this.client.socket.connected) return;
     let result: JoinResult;
     try {
       result = await this.client.socket.timeout(this.client.ackTimeoutMs).emitWithAck(CollabEvent.join, { doc: this.name });
@@ -229,11 +249,13 @@ export class CollabDocument {
   }
 
   destroy(): void {
+    void this.offlineCopy?.then((copy) => copy.destroy());
     this.doc.off('update', this.onLocalUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.statusListeners.clear();
     this.errorListeners.clear();
+    this.durableListeners.clear();
   }
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
@@ -263,8 +285,10 @@ export class CollabDocument {
     const version = this.localChanges;
     this.client.socket.timeout(this.client.ackTimeoutMs).emit(CollabEvent.message, frame, (error: Error | null, ack?: MessageAck) => {
       if (error || !ack) return; // lost with the connection: the resync after reconnecting sends it again
-      if (ack.ok) this.savedChanges = Math.max(this.savedChanges, version);
-      else this.reportError({ code: ack.code, doc: this.name, message: ack.message });
+      if (ack.ok) {
+        this.savedChanges = Math.max(this.savedChanges, version);
+        for (const listener of this.durableListeners) listener(this.savedChanges);
+      } else this.reportError({ code: ack.code, doc: this.name, message: ack.message });
       this.refreshStatus();
     });
   }
