@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { io, type Socket } from 'socket.io-client';
 import { type ChangeNotice, EventsClientEvent, EventsServerEvent } from '@concerto/domain';
 import { ApiClient, addMember, buildSpace, startTestApp, type TestApp } from '@concerto/server/testing';
+import { writeResults } from './performance-doc.js';
 import { markdownTable, summary } from './stats.js';
 
 /**
@@ -88,7 +89,9 @@ describe('API benchmark', () => {
         return [name, s.n, s.p50, s.p95, s.p99];
       }),
     );
-    process.stdout.write(`\nAPI benchmark (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version})\n${table}\n`);
+    const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, client in the same process`;
+    process.stdout.write(`\nAPI benchmark — ${machine}\n${table}\n`);
+    writeResults('api', `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${table}`);
     expect(propagation.length).toBe(100 * 20);
   });
 });

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { AccountView, SignInRequest, SignUpRequest, UpdateMeRequest } from '@concerto/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Contract, Public } from '../common/contract.js';
+import { AccessChanges } from '../events/access-changes.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { AuthService, type ClientInfo, type IssuedSession } from './auth.service.js';
 import { CurrentAuth, type RequestAuth } from './request-auth.js';
@@ -17,6 +18,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly events: EventsPublisher,
+    private readonly accessChanges: AccessChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,6 +43,7 @@ export class AuthController {
   async signOut(@CurrentAuth() auth: RequestAuth, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     await this.auth.signOut(auth.sessionId);
     this.events.disconnectSession(auth.sessionId);
+    this.accessChanges.sessionRevoked(auth.sessionId);
     res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(req.secure, 0), maxAge: undefined });
   }
 

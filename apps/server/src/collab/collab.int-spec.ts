@@ -108,6 +108,18 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
     socket.disconnect();
   });
 
+  it('disconnects the sockets of a session at sign-out', async () => {
+    const person = new ApiClient(t.url);
+    await person.signUp();
+    await addMember(animateur, spaceId, person, 'contributeur');
+    const p = await open(person);
+    const gone = new Promise((resolve) => p.socket.once('disconnect', resolve));
+    await person.post('/api/auth/sign-out');
+    await gone;
+    // Reconnecting with the revoked cookie is refused.
+    await expect(connected(collabSocket(t.url, person.cookie, { reconnection: false }))).rejects.toThrow('unauthenticated');
+  });
+
   it('closes the document of a member removed while connected, and downgrades a demoted one', async () => {
     const member = new ApiClient(t.url);
     await member.signUp();

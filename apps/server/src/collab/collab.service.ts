@@ -53,6 +53,9 @@ export class CollabService implements OnModuleDestroy {
     accessChanges: AccessChanges,
   ) {
     accessChanges.subscribe((spaceId, accountId) => this.accessChanged(spaceId, accountId));
+    accessChanges.onSessionRevoked((sessionId) => {
+      for (const connection of this.connections.values()) if (connection.sessionId === sessionId) connection.socket.disconnect(true);
+    });
     this.relay = config.redisUrl ? new RedisRelay(config.redisUrl, (name, update) => this.applyRemote(name, update), () => void this.registry.resyncAll()) : undefined;
     this.registry = new DocumentRegistry(
       new DocumentStore(dataSource),
@@ -61,7 +64,7 @@ export class CollabService implements OnModuleDestroy {
         published: (live, update) => this.relay?.publish(live.name, update),
         failed: (live) => this.closeDocument(live, Codes.storageFailed),
       },
-      { idleMs: config.collab.idleUnloadMs, compactEvery: config.collab.compactEvery },
+      { idleMs: config.collab.idleUnloadMs, compactEvery: config.collab.compactEvery, relayIntervalMs: config.collab.relayIntervalMs },
     );
   }
 

@@ -9,6 +9,8 @@ export interface RegistryOptions {
   idleMs: number;
   /** Compact in the background once this many updates were appended since the last compaction. */
   compactEvery: number;
+  /** Updates to relay are gathered for at most this long, then sent merged, one message per document. */
+  relayIntervalMs: number;
 }
 
 export interface RegistryHooks {
@@ -110,6 +112,8 @@ export class DocumentRegistry {
     live.doc.on('update', (update: Uint8Array, origin: UpdateOrigin) => this.onUpdate(live, update, origin));
     migrateDocument(live.doc, SCHEMAS[ref.kind]);
     this.loaded.set(ref.name, live);
+    // A long log (another process wrote it, or compaction was interrupted): fold it now, in the background.
+    if (stored.length > this.options.compactEvery) void this.compact(live);
     return live;
   }
 
@@ -134,7 +138,7 @@ export class DocumentRegistry {
   private scheduleRelay(): void {
     if (this.relayScheduled) return;
     this.relayScheduled = true;
-    setImmediate(() => {
+    const flush = () => {
       this.relayScheduled = false;
       for (const live of this.dirty) {
         const updates = live.pendingRelay;
@@ -144,7 +148,9 @@ export class DocumentRegistry {
         this.hooks.broadcast(live, syncFrame(live.name, SyncStep.update, merged));
       }
       this.dirty.clear();
-    });
+    };
+    if (this.options.relayIntervalMs > 0) setTimeout(flush, this.options.relayIntervalMs);
+    else setImmediate(flush);
   }
 
   private async compact(live: LiveDocument): Promise<void> {

@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   COLLAB_IDLE_UNLOAD_MS: positiveInt.default(30_000),
   COLLAB_COMPACT_EVERY: positiveInt.default(500),
   COLLAB_ACCESS_CHECK_MS: positiveInt.default(3000),
+  COLLAB_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(10),
 });
 
 export interface AppConfig {
@@ -74,6 +75,7 @@ export interface AppConfig {
     idleUnloadMs: number;
     compactEvery: number;
     accessCheckMs: number;
+    relayIntervalMs: number;
   };
 }
 
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,
       compactEvery: e.COLLAB_COMPACT_EVERY,
       accessCheckMs: e.COLLAB_ACCESS_CHECK_MS,
+      relayIntervalMs: e.COLLAB_RELAY_INTERVAL_MS,
     },
   };
 }

@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
 
 export type AccessChangeListener = (spaceId: string, accountId: string) => void | Promise<void>;
+export type SessionRevokedListener = (sessionId: string) => void;
 
-/** In-process signal that someone's role in a space changed or was removed (live connections re-check at once). */
+/**
+ * In-process signals about access: someone's role in a space changed or was removed, or a session was
+ * revoked (sign-out). Live connections act on them at once.
+ */
 @Injectable()
 export class AccessChanges {
   private readonly listeners = new Set<AccessChangeListener>();
+  private readonly sessionListeners = new Set<SessionRevokedListener>();
+
+  onSessionRevoked(listener: SessionRevokedListener): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  }
+
+  sessionRevoked(sessionId: string): void {
+    for (const listener of this.sessionListeners) listener(sessionId);
+  }
 
   subscribe(listener: AccessChangeListener): () => void {
     this.listeners.add(listener);
