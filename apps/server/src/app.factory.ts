@@ -23,7 +23,6 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
   app.use(securityHeaders);
   app.use('/api', express.json({ limit: '256kb' }), bodyErrorHandler);
   const swaggerUiDir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();

@@ -20,11 +20,17 @@ async function bootstrap(): Promise<void> {
     await dataSource.destroy().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
   };
+  // Ctrl-C or SIGTERM: close the app (sockets, pending writes), then the database, then exit — within 10 s.
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      setTimeout(() => void stopDatabase().finally(() => process.exit(1)), 10_000).unref();
       void app
         .close()
-        .finally(stopDatabase)
+        .catch(() => undefined)
+        .then(stopDatabase)
         .finally(() => process.exit(0));
     });
   }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
@@ -71,6 +71,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const pgDir = join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its folder.
+  if (isRoot) await chmod(dataDir, 0o755);
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
