@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { CollabEvent, SyncStep, diagnosticDocument, readSections, syncFrame } from '@concerto/collab';
+import { CollabEvent, SyncStep, awarenessFrame, diagnosticDocument, readSections, syncFrame } from '@concerto/collab';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
 import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -95,6 +96,23 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
     await eventually(() => a.document.awareness.getStates().get(b.doc.clientID)?.cursor === 5, 5000, 'presence');
     const state = a.document.awareness.getStates().get(b.doc.clientID)!;
     expect(state.user).toEqual({ id: contributeur.account!.id, name: contributeur.account!.displayName, color: expect.stringMatching(/^#/) });
+  });
+
+  it("lets observers be present under their own name only", async () => {
+    const a = await open(animateur);
+    const watcher = await open(observateur);
+    watcher.document.awareness.setLocalStateField('user', { id: animateur.account!.id, name: 'Faux animateur', color: '#000' });
+    watcher.document.awareness.setLocalStateField('cursor', 9);
+    await eventually(() => a.document.awareness.getStates().get(watcher.doc.clientID)?.cursor === 9, 5000, 'observer presence');
+    expect(a.document.awareness.getStates().get(watcher.doc.clientID)!.user).toMatchObject({ id: observateur.account!.id });
+    // Speaking for another connection's client id is refused.
+    const forged = new Awareness(new Y.Doc());
+    (forged as unknown as { clientID: number }).clientID = a.doc.clientID;
+    forged.setLocalState({ user: { name: 'x' } });
+    const update = encodeAwarenessUpdate(forged, [forged.clientID]);
+    forged.destroy();
+    const ack = await watcher.socket.emitWithAck(CollabEvent.message, awarenessFrame(docName, update));
+    expect(ack).toMatchObject({ ok: false, code: 'awareness_spoofed' });
   });
 
   it('refuses unauthenticated sockets, other origins, non-members and unknown documents', async () => {
