@@ -118,8 +118,11 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
   it('refuses unauthenticated sockets, other origins, non-members and unknown documents', async () => {
     await expect(connected(collabSocket(t.url, undefined, { reconnection: false }))).rejects.toThrow('unauthenticated');
     await expect(connected(collabSocket(t.url, animateur.cookie, { origin: 'https://evil.example', reconnection: false }))).rejects.toThrow('origin_not_allowed');
+    // The outsider animates a space of their own: that gives no access to this one.
+    const ownSpace = await buildSpace(outsider);
     const socket = collabSocket(t.url, outsider.cookie, { reconnection: false });
     await connected(socket);
+    expect(await socket.emitWithAck(CollabEvent.join, { doc: diagnosticDocument(ownSpace) })).toMatchObject({ ok: true });
     expect(await socket.emitWithAck(CollabEvent.join, { doc: docName })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await socket.emitWithAck(CollabEvent.join, { doc: 'space/../etc/passwd' })).toMatchObject({ ok: false, code: 'invalid_document_name' });
     expect(await socket.emitWithAck(CollabEvent.join, { doc: diagnosticDocument('00000000-0000-4000-8000-000000000000') })).toMatchObject({ ok: false, code: 'not_found' });
