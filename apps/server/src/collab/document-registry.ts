@@ -4,12 +4,15 @@ import { type DocumentRef, SCHEMAS, SyncStep, migrateDocument, syncFrame } from 
 import type { DocumentStore } from './document-store.js';
 import { LiveDocument, type UpdateOrigin } from './live-document.js';
 
+/** From this many clients on, a document's relays are gathered over `relayIntervalMs`. */
+export const HOT_DOCUMENT_CLIENTS = 32;
+
 export interface RegistryOptions {
   /** How long a document without clients stays in memory. */
   idleMs: number;
   /** Compact in the background once this many updates were appended since the last compaction. */
   compactEvery: number;
-  /** Updates to relay are gathered for at most this long, then sent merged, one message per document. */
+  /** On documents with many clients, updates to relay are gathered this long, then sent merged as one message. */
   relayIntervalMs: number;
 }
 
@@ -32,8 +35,8 @@ export class DocumentRegistry {
   private readonly documents = new Map<string, Promise<LiveDocument>>();
   /** Loaded documents, for synchronous access on the hot path (message order is kept). */
   private readonly loaded = new Map<string, LiveDocument>();
-  private relayScheduled = false;
-  private readonly dirty = new Set<LiveDocument>();
+  private readonly immediate = { documents: new Set<LiveDocument>(), scheduled: false };
+  private readonly delayed = { documents: new Set<LiveDocument>(), scheduled: false };
 
   constructor(
     private readonly store: DocumentStore,
@@ -119,8 +122,7 @@ export class DocumentRegistry {
 
   private onUpdate(live: LiveDocument, update: Uint8Array, origin: UpdateOrigin | 'migration' | undefined): void {
     live.pendingRelay.push(update);
-    this.dirty.add(live);
-    this.scheduleRelay();
+    this.scheduleRelay(live);
     const kind = typeof origin === 'string' ? origin : origin?.kind;
     if (kind !== 'client' && kind !== 'migration') return;
     live.appendedSinceCompaction += 1;
@@ -135,22 +137,33 @@ export class DocumentRegistry {
     if (live.appendedSinceCompaction >= this.options.compactEvery) void this.compact(live);
   }
 
-  private scheduleRelay(): void {
-    if (this.relayScheduled) return;
-    this.relayScheduled = true;
+  /**
+   * Small documents relay at the end of the current event-loop turn (lowest latency); documents with many
+   * clients gather updates for `relayIntervalMs` first, so that each client gets one merged message per interval
+   * instead of one per edit.
+   */
+  private scheduleRelay(live: LiveDocument): void {
+    const hot = live.clients.size >= HOT_DOCUMENT_CLIENTS && this.options.relayIntervalMs > 0;
+    const batch = hot ? this.delayed : this.immediate;
+    batch.documents.add(live);
+    if (batch.scheduled) return;
+    batch.scheduled = true;
     const flush = () => {
-      this.relayScheduled = false;
-      for (const live of this.dirty) {
-        const updates = live.pendingRelay;
-        live.pendingRelay = [];
-        if (updates.length === 0 || live.clients.size === 0) continue;
-        const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-        this.hooks.broadcast(live, syncFrame(live.name, SyncStep.update, merged));
-      }
-      this.dirty.clear();
+      batch.scheduled = false;
+      const documents = [...batch.documents];
+      batch.documents.clear();
+      for (const doc of documents) this.relay(doc);
     };
-    if (this.options.relayIntervalMs > 0) setTimeout(flush, this.options.relayIntervalMs);
+    if (hot) setTimeout(flush, this.options.relayIntervalMs);
     else setImmediate(flush);
+  }
+
+  private relay(live: LiveDocument): void {
+    const updates = live.pendingRelay;
+    live.pendingRelay = [];
+    if (updates.length === 0 || live.clients.size === 0) return;
+    const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+    this.hooks.broadcast(live, syncFrame(live.name, SyncStep.update, merged));
   }
 
   private async compact(live: LiveDocument): Promise<void> {
