@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { io } from 'socket.io-client';
+import { type ChangeNotice, EVENTS_NAMESPACE, EventsClientEvent, EventsServerEvent } from '@concerto/domain';
 import * as Y from 'yjs';
 import { CollabClient, type CollabDocument, diagnosticDocument } from '@concerto/collab';
 import { ApiClient, buildSpace, collabSocket, connected, createFreshDatabase, eventually, type FreshDatabase } from '@concerto/server/testing';
@@ -52,6 +54,19 @@ describeWithRedis('two server processes sharing documents through Redis', () => 
       await new Promise((r) => setTimeout(r, 5));
     }
   }
+
+  it('delivers /events notices to sockets connected to the other process', async () => {
+    const owner = new ApiClient(servers[0].url);
+    await owner.signUp();
+    const spaceId = await buildSpace(owner);
+    const socket = io(`${servers[1].url}${EVENTS_NAMESPACE}`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: owner.cookie! } });
+    await connected(socket);
+    expect(await socket.emitWithAck(EventsClientEvent.join, { spaceId })).toEqual({ ok: true });
+    const notice = new Promise<ChangeNotice>((resolve) => socket.once(EventsServerEvent.change, resolve));
+    await owner.patch(`/api/spaces/${spaceId}`, { title: 'Titre changé sur le premier processus' });
+    expect(await notice).toMatchObject({ spaceId, entity: 'space', op: 'updated' });
+    socket.disconnect();
+  });
 
   it('converges across processes, stores each update once, and heals after a Redis restart', async () => {
     const owner = new ApiClient(servers[0].url);
