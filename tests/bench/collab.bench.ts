@@ -12,6 +12,9 @@ import { markdownTable, round, summary } from './stats.js';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
+/** Log and snapshots together: compaction moves bytes from one to the other. */
+const STORED_BYTES = `SELECT (SELECT coalesce(sum(octet_length(data)), 0) FROM collab_update WHERE doc = ANY($1))
+  + (SELECT coalesce(sum(octet_length(data)), 0) FROM collab_snapshot WHERE doc = ANY($1)) AS bytes`;
 
 /**
  * Load generator of real clients (socket.io + the collab provider + Yjs) against the built server started as a
@@ -55,13 +58,13 @@ describe('co-editing benchmark', () => {
     const names = await documents(docs);
     const load = LoadWorkers.create(server.url, owner.cookie!, names, perDocument, THREADS);
     await load.open();
-    const storedBefore = await query<{ bytes: string }>(`SELECT coalesce(sum(octet_length(data)), 0) AS bytes FROM collab_update WHERE doc = ANY($1)`, [names]);
+    const storedBefore = await query<{ bytes: string }>(STORED_BYTES, [names]);
     const cpuBefore = cpuTimeMs(server.child.pid!);
     const started = performance.now();
     const m = await load.edit(intervalMs, DURATION_MS);
     const seconds = DURATION_MS / 1000;
     const cpu = (cpuTimeMs(server.child.pid!) - cpuBefore) / (performance.now() - started);
-    const storedAfter = await query<{ bytes: string }>(`SELECT coalesce(sum(octet_length(data)), 0) AS bytes FROM collab_update WHERE doc = ANY($1)`, [names]);
+    const storedAfter = await query<{ bytes: string }>(STORED_BYTES, [names]);
     const expectedDeliveries = m.edits * (perDocument - 1);
     const p = summary(m.propagation);
     const a = summary(m.durableAck);
