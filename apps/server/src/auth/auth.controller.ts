@@ -4,7 +4,6 @@ import { AccountView, SignInRequest, SignUpRequest, UpdateMeRequest } from '@con
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Contract, Public } from '../common/contract.js';
 import { AccessChanges } from '../events/access-changes.js';
-import { EventsPublisher } from '../events/events-publisher.js';
 import { AuthService, type ClientInfo, type IssuedSession } from './auth.service.js';
 import { CurrentAuth, type RequestAuth } from './request-auth.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-token.js';
@@ -17,7 +16,6 @@ function clientOf(request: Request): ClientInfo {
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly events: EventsPublisher,
     private readonly accessChanges: AccessChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -42,7 +40,6 @@ export class AuthController {
   @Contract({ summary: 'Revoke the current session', status: 204 })
   async signOut(@CurrentAuth() auth: RequestAuth, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     await this.auth.signOut(auth.sessionId);
-    this.events.disconnectSession(auth.sessionId);
     this.accessChanges.sessionRevoked(auth.sessionId);
     res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(req.secure, 0), maxAge: undefined });
   }

@@ -39,12 +39,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { status, code: CODE_BY_STATUS[status] ?? (status < 500 ? 'validation_failed' : 'internal_error') };
     }
-    // body-parser errors (malformed JSON, payload too large) carry an HTTP status.
-    const status = (exception as { status?: unknown })?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const issues = status === 400 ? [{ path: '(body)', message: 'Malformed JSON' }] : undefined;
-      return { status, code: CODE_BY_STATUS[status] ?? 'validation_failed', issues };
-    }
     return { status: 500, code: 'internal_error' };
   }
 }

@@ -23,6 +23,10 @@ export class EventsPublisher {
   private readonly logger = new Logger(EventsPublisher.name);
   private namespace: Namespace | undefined;
 
+  constructor(accessChanges: AccessChanges) {
+    accessChanges.onSessionRevoked((sessionId) => this.disconnectSession(sessionId));
+  }
+
   attach(namespace: Namespace): void {
     this.namespace = namespace;
   }
@@ -46,7 +50,7 @@ export class EventsPublisher {
   }
 
   /** Sign-out closes the sockets opened with that session. */
-  disconnectSession(sessionId: string): void {
+  private disconnectSession(sessionId: string): void {
     void this.socketsOf()
       .then((sockets) => {
         for (const socket of sockets) if ((socket.data as EventsSocketData).sessionId === sessionId) socket.disconnect(true);
