@@ -2,6 +2,7 @@ import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { type ChangeNotice, EventsServerEvent } from '@concerto/domain';
 import { AccessChanges } from './access-changes.js';
+import { ConcertationSignals } from './concertation-signals.js';
 
 export const spaceRoom = (spaceId: string) => `space:${spaceId}`;
 /** Every socket of an account joins this room, so that its list of spaces updates live too. */
@@ -65,5 +66,8 @@ export class EventsPublisher {
 }
 
 @Global()
-@Module({ providers: [EventsPublisher, AccessChanges], exports: [EventsPublisher, AccessChanges] })
+@Module({
+  providers: [EventsPublisher, AccessChanges, ConcertationSignals],
+  exports: [EventsPublisher, AccessChanges, ConcertationSignals],
+})
 export class EventsPublisherModule {}
