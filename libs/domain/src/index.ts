@@ -1,2 +1,3 @@
 export * from './vocabulary/index.js';
 export * from './contracts/index.js';
+export * from './observatory/index.js';

@@ -5,3 +5,7 @@ export * from './poles.js';
 export * from './spaces.js';
 export * from './events.js';
 export * from './api-error.js';
+export * from './projects.js';
+export * from './funding.js';
+export * from './imports.js';
+export * from './observatory.js';

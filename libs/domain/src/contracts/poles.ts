@@ -9,11 +9,7 @@ import {
   Sector,
   StructureKind,
 } from '../vocabulary/pole.js';
-import { longText, nameText, uuid } from './text.js';
-
-function uniqueList<T extends z.ZodType<string>>(item: T) {
-  return z.array(item).max(20).transform((values) => [...new Set(values)] as z.infer<T>[]);
-}
+import { longText, nameText, uniqueList, uuid } from './text.js';
 
 /** The pole's profile, bound to the five entries of the characterisation grid, plus its territory. */
 export const PoleProfile = z.strictObject({
@@ -35,6 +31,13 @@ export const PoleProfile = z.strictObject({
   // Économie
   sectors: uniqueList(Sector.schema),
   activityNatures: uniqueList(ActivityNature.schema),
+  // Key figures (observatory: median profiles and totals)
+  foundedYear: z.int().min(1900).max(2200).nullable(),
+  cellBudgetCents: z.int().min(0).max(100_000_000_000).nullable(),
+  cellSelfFinancedPercent: z.number().min(0).max(100).nullable(),
+  cellFte: z.number().min(0).max(10000).nullable(),
+  employeeCount: z.int().min(0).max(10_000_000).nullable(),
+  consolidatedBudgetCents: z.int().min(0).max(1_000_000_000_000).nullable(),
 });
 export type PoleProfile = z.infer<typeof PoleProfile>;
 

@@ -32,3 +32,8 @@ export const emailAddress = z
   .pipe(z.email().max(254));
 
 export const uuid = z.uuid();
+
+/** A list of enum values, duplicates dropped (first occurrence kept). */
+export function uniqueList<T extends z.ZodType<string>>(item: T, max = 20) {
+  return z.array(item).max(max).transform((values) => [...new Set(values)] as z.infer<T>[]);
+}

@@ -43,6 +43,23 @@ export const ErrorCode = defineVocabulary('errorCode', {
   },
   origin_not_allowed: { fr: 'Origine non autorisée.', en: 'Origin not allowed.' },
   payload_too_large: { fr: 'Contenu trop volumineux.', en: 'Payload too large.' },
+  version_conflict: {
+    fr: "Cet élément a été modifié entre-temps par quelqu'un d'autre : vos changements n'ont pas été enregistrés. Rechargez pour voir la dernière version.",
+    en: 'Someone else changed this item in the meantime: your changes were not saved. Reload to see the latest version.',
+  },
+  funder_level_mismatch: {
+    fr: "Le niveau du financeur ne correspond pas à l'organisation choisie.",
+    en: 'The funder level does not match the chosen organisation.',
+  },
+  organisation_not_found: { fr: 'Organisation introuvable.', en: 'Organisation not found.' },
+  import_invalid: {
+    fr: "Le fichier contient des erreurs : rien n'a été importé.",
+    en: 'The file contains errors: nothing was imported.',
+  },
+  relation_exists: {
+    fr: 'Une évolution est déjà enregistrée pour cette collectivité et cette année.',
+    en: 'An evolution is already recorded for this local authority and year.',
+  },
   internal_error: { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 });
 export type ErrorCode = (typeof ErrorCode.keys)[number];

@@ -5,6 +5,8 @@ export * from './organisation.js';
 export * from './space-role.js';
 export * from './levers.js';
 export * from './errors.js';
+export * from './project.js';
+export * from './funding.js';
 
 import { CollectiviteLevel, CollectiviteService, RelationEvolution } from './collectivite.js';
 import { ActivityNature, GridEntry, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from './pole.js';
@@ -12,6 +14,8 @@ import { OrganisationKind } from './organisation.js';
 import { SpaceRole } from './space-role.js';
 import { Lever, SupportStage } from './levers.js';
 import { ErrorCode } from './errors.js';
+import { IndicatorKind, PartnerRole, PolicyFrame, ProjectStage, ProjectStatus } from './project.js';
+import { FunderLevel, FundingKind, FundingStatus } from './funding.js';
 
 /** Every vocabulary, for i18n resources and completeness checks. */
 export const ALL_VOCABULARIES = [
@@ -31,4 +35,12 @@ export const ALL_VOCABULARIES = [
   Lever,
   SupportStage,
   ErrorCode,
+  ProjectStage,
+  ProjectStatus,
+  PolicyFrame,
+  PartnerRole,
+  IndicatorKind,
+  FunderLevel,
+  FundingKind,
+  FundingStatus,
 ] as const;

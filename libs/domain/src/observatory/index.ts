@@ -1,0 +1,3 @@
+export * from './median.js';
+export * from './funding-table.js';
+export * from './csv.js';
