@@ -24,6 +24,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders);
+  // CSV imports carry a whole file; every other payload is small.
+  app.use(/^\/api\/spaces\/[^/]+\/projects-csv\/import$/, express.json({ limit: '3mb' }), bodyErrorHandler);
   app.use('/api', express.json({ limit: '256kb' }), bodyErrorHandler);
   const swaggerUiDir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
   app.use('/api/docs/assets', express.static(swaggerUiDir, { index: false }));

@@ -13,6 +13,8 @@ import { EventsPublisherModule } from './events/events-publisher.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { ObservatoryModule } from './observatory/observatory.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
 import { SpaceRoleGuard } from './spaces/space-role.guard.js';
 import { SpacesModule } from './spaces/spaces.module.js';
 
@@ -32,6 +34,8 @@ export class AppModule {
         AuthModule,
         OrganisationsModule,
         SpacesModule,
+        ProjectsModule,
+        ObservatoryModule,
         EventsModule,
         CollabModule,
         DocsModule,

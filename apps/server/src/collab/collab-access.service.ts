@@ -7,8 +7,8 @@ import type { SpaceRole } from '@concerto/domain';
 /** Which space a document belongs to: its role rules are the space's. */
 const SPACE_OF: Record<DocumentKind, ((ownerId: string) => { sql: string; param: string }) | undefined> = {
   [DocumentKind.diagnostic]: (ownerId) => ({ sql: '$1::uuid', param: ownerId }),
-  // Projects and sessions come with their own tables; until then such documents do not exist.
-  [DocumentKind.projectNotes]: undefined,
+  [DocumentKind.projectNotes]: (ownerId) => ({ sql: '(SELECT space_id FROM project WHERE id = $1::uuid)', param: ownerId }),
+  // Sessions come with their own table; until then such documents do not exist.
   [DocumentKind.sessionBoard]: undefined,
 };
 

@@ -23,12 +23,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const { status, code, issues } = this.describe(exception);
+    const extra = exception instanceof ApiException ? exception.extra : undefined;
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     const body: ApiErrorBody = {
       statusCode: status,
       code,
       message: labelOf(ErrorCodes, code, localeFromHeader(request.headers['accept-language'])),
       ...(issues ? { issues } : {}),
+      ...extra,
     };
     if (!response.headersSent) response.status(status).json(body);
   }

@@ -12,6 +12,8 @@ export class ApiException extends HttpException {
     status: number,
     readonly code: ErrorCode,
     readonly issues?: ApiIssue[],
+    /** More fields for the error body (e.g. an import report). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(code, status);
   }

@@ -17,6 +17,12 @@ export function toPoleView(pole: Pole): PoleView {
     structureKinds: pole.structureKinds,
     sectors: pole.sectors,
     activityNatures: pole.activityNatures,
+    foundedYear: pole.foundedYear,
+    cellBudgetCents: pole.cellBudgetCents,
+    cellSelfFinancedPercent: pole.cellSelfFinancedPercent,
+    cellFte: pole.cellFte,
+    employeeCount: pole.employeeCount,
+    consolidatedBudgetCents: pole.consolidatedBudgetCents,
     updatedAt: pole.updatedAt.toISOString(),
   };
 }

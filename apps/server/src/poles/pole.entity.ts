@@ -10,6 +10,7 @@ import type {
   Sector,
   StructureKind,
 } from '@concerto/domain';
+import { numericTransformer } from '../database/numeric-transformer.js';
 
 /** A PTCE and its profile along the characterisation grid. */
 @Entity('pole')
@@ -28,6 +29,12 @@ export class Pole {
   @Column('text', { array: true, default: () => "'{}'" }) structureKinds: StructureKind[];
   @Column('text', { array: true, default: () => "'{}'" }) sectors: Sector[];
   @Column('text', { array: true, default: () => "'{}'" }) activityNatures: ActivityNature[];
+  @Column('integer', { nullable: true }) foundedYear: number | null;
+  @Column('bigint', { nullable: true, transformer: numericTransformer }) cellBudgetCents: number | null;
+  @Column('numeric', { nullable: true, transformer: numericTransformer }) cellSelfFinancedPercent: number | null;
+  @Column('numeric', { nullable: true, transformer: numericTransformer }) cellFte: number | null;
+  @Column('integer', { nullable: true }) employeeCount: number | null;
+  @Column('bigint', { nullable: true, transformer: numericTransformer }) consolidatedBudgetCents: number | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

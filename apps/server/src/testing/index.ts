@@ -5,3 +5,4 @@ export { freePort } from './free-port.js';
 export { startTestApp, type TestApp } from './test-app.js';
 export { createFreshDatabase, type FreshDatabase } from './test-postgres.js';
 export { collabSocket, connected, eventually, openDocument, type OpenedDocument } from './collab-clients.js';
+export { buildStudyTerritory, STUDY_YEAR } from './study-territory.js';

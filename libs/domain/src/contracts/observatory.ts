@@ -14,12 +14,16 @@ const commaList = <K extends string>(item: z.ZodEnum<{ [P in K]: P }>) =>
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item).min(1));
 
+const periodInOrder: [(q: { from?: number; to?: number }) => boolean, { message: string; path: string[] }] = [
+  (q) => q.from === undefined || q.to === undefined || q.from <= q.to,
+  { message: 'from must not be after to', path: ['to'] },
+];
+
 /** Period and filters of every observatory figure; all optional. */
-export const ObservatoryQuery = z
-  .strictObject({
+const observatoryFilters = {
     from: year.optional(),
     to: year.optional(),
-    /** Part of the pole's territory name, case- and accent-insensitive. */
+    /** Part of the pole's territory name, case-insensitive. */
     territory: nameText(0, 80).optional(),
     poleStage: PoleStage.schema.optional(),
     projectStage: ProjectStage.schema.optional(),
@@ -31,8 +35,8 @@ export const ObservatoryQuery = z
     statuses: commaList(FundingStatus.schema).optional(),
     /** Restrict to one space the caller belongs to. */
     spaceId: uuid.optional(),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+};
+export const ObservatoryQuery = z.strictObject(observatoryFilters).refine(...periodInOrder);
 export type ObservatoryQuery = z.infer<typeof ObservatoryQuery>;
 
 export const defaultStatuses = (query: ObservatoryQuery) => query.statuses ?? [...MOBILISED_FUNDING_STATUSES];
@@ -87,10 +91,13 @@ export const PanoramaView = z.object({
 export type PanoramaView = z.infer<typeof PanoramaView>;
 
 export const ExportFormat = z.enum(['csv', 'json']);
-export const ObservatoryExportQuery = z.strictObject({
-  dataset: z.enum(['funding', 'panorama', 'funding_lines']),
-  format: ExportFormat.default('csv'),
-});
+export const ObservatoryDataset = z.enum(['funding', 'panorama', 'funding_lines']);
+export type ObservatoryDataset = z.infer<typeof ObservatoryDataset>;
+/** Open-data download of a dataset, with the same filters. */
+export const ObservatoryExportQuery = z
+  .strictObject({ ...observatoryFilters, dataset: ObservatoryDataset, format: ExportFormat.default('csv') })
+  .refine(...periodInOrder);
+export type ObservatoryExportQuery = z.infer<typeof ObservatoryExportQuery>;
 
 /** A relation of a collectivité with the space's pole in one year. */
 export const CreateRelationRequest = z

@@ -1,0 +1,33 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaView } from '@concerto/domain';
+import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { Contract } from '../common/contract.js';
+import { ObservatoryService } from './observatory.service.js';
+
+/** Every figure is computed over the spaces the caller belongs to, nothing else. */
+@Controller('observatory')
+export class ObservatoryController {
+  constructor(private readonly observatory: ObservatoryService) {}
+
+  @Get('funding')
+  @Contract({ summary: "The study's funding table: per funder level, total, projects supported, median per project", query: ObservatoryQuery, response: FundingTableView })
+  funding(@CurrentAuth() auth: RequestAuth, @Query() query: ObservatoryQuery) {
+    return this.observatory.funding(auth.account.id, query);
+  }
+
+  @Get('panorama')
+  @Contract({ summary: 'Totals, median profiles, presence of collectivité levels, relations over time', query: ObservatoryQuery, response: PanoramaView })
+  panorama(@CurrentAuth() auth: RequestAuth, @Query() query: ObservatoryQuery) {
+    return this.observatory.panorama(auth.account.id, query);
+  }
+
+  @Get('export')
+  @Contract({ summary: 'Open-data download (CSV or JSON) of a dataset with the same filters', query: ObservatoryExportQuery })
+  async export(@CurrentAuth() auth: RequestAuth, @Query() query: ObservatoryExportQuery, @Res({ passthrough: true }) response: Response) {
+    const file = await this.observatory.export(auth.account.id, query);
+    response.setHeader('content-type', file.contentType);
+    response.setHeader('content-disposition', `attachment; filename="${file.name}"`);
+    return file.body;
+  }
+}

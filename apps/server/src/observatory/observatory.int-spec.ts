@@ -1,0 +1,161 @@
+import { fundingTable as pureFundingTable, type FunderLevel, FunderLevel as FunderLevels, parseCsv } from '@concerto/domain';
+import { studyFundingPlan } from '../seed/study-funding-plan.js';
+import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
+import { STUDY_YEAR, buildStudyTerritory } from '../testing/study-territory.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+
+const K = 100_000; // cents in a k€
+
+describe('observatory (real PostgreSQL, through the HTTP API)', () => {
+  let t: TestApp;
+  let collectivite: ApiClient;
+  let outsider: ApiClient;
+  let territory: Awaited<ReturnType<typeof buildStudyTerritory>>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    collectivite = new ApiClient(t.url);
+    outsider = new ApiClient(t.url);
+    await Promise.all([collectivite.signUp(), outsider.signUp()]);
+    territory = await buildStudyTerritory(collectivite);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it("returns the study's funding table from the funding lines of the period", async () => {
+    const response = await collectivite.get(`/api/observatory/funding?from=${STUDY_YEAR}&to=${STUDY_YEAR}`);
+    expect(response.status).toBe(200);
+    const row = (level: FunderLevel) => response.body.rows.find((r: { level: string }) => r.level === level);
+    const inK = (level: FunderLevel) => ({ total: row(level).totalCents / K, projects: row(level).projectCount, median: row(level).medianCents / K });
+    expect(inK('epci')).toEqual({ total: 796, projects: 20, median: 17 });
+    expect(inK('department')).toEqual({ total: 333, projects: 15, median: 28 });
+    expect(inK('region')).toEqual({ total: 1239, projects: 29, median: 10 });
+    expect(inK('state')).toEqual({ total: 1008, projects: 24, median: 33 });
+    expect(inK('europe')).toEqual({ total: 776, projects: 7, median: 70 });
+    // Communes: the published 246 k€ over 16 projects cannot have a 30 k€ median (that needs ≥ 270 k€):
+    // total and count are the study's, the median is what those amounts give.
+    expect(inK('commune')).toMatchObject({ total: 246, projects: 16 });
+    expect(Math.round(inK('commune').median)).toBe(26);
+    expect(row('pnr_petr')).toEqual({ level: 'pnr_petr', totalCents: 0, projectCount: 0, medianCents: null });
+    expect(response.body.total).toMatchObject({ totalCents: 4398 * K, projectCount: 29 });
+    expect(response.body.period).toEqual({ from: STUDY_YEAR, to: STUDY_YEAR });
+  });
+
+  it('matches the pure aggregate function on the same lines', async () => {
+    const lines = studyFundingPlan().flatMap(({ level, amounts }) => amounts.map((amountCents, i) => ({ projectId: `p${i}`, level, amountCents })));
+    const expected = pureFundingTable(lines);
+    const actual = (await collectivite.get(`/api/observatory/funding?from=${STUDY_YEAR}&to=${STUDY_YEAR}`)).body;
+    expect(actual.rows).toEqual(expected.rows);
+    expect(actual.total).toEqual(expected.total);
+  });
+
+  it('counts requested money and other years only when asked', async () => {
+    const all = (await collectivite.get(`/api/observatory/funding?statuses=requested,secured,paid&from=${STUDY_YEAR - 1}`)).body;
+    expect(all.rows.find((r: { level: string }) => r.level === 'europe').totalCents).toBe((776 + 99 + 50) * K);
+    const requestedOnly = (await collectivite.get(`/api/observatory/funding?statuses=requested`)).body;
+    expect(requestedOnly.total.totalCents).toBe(6 * 99 * K);
+    expect((await collectivite.get(`/api/observatory/funding?statuses=given`)).status).toBe(400);
+    expect((await collectivite.get(`/api/observatory/funding?from=2020&to=2010`)).status).toBe(400);
+    expect((await collectivite.get(`/api/observatory/funding?level=region&from=${STUDY_YEAR}&to=${STUDY_YEAR}`)).body.total.totalCents).toBe(1239 * K);
+  });
+
+  it('computes only over what the caller may read', async () => {
+    const nothing = (await outsider.get('/api/observatory/funding')).body;
+    expect(nothing.total).toEqual({ totalCents: 0, projectCount: 0, medianCents: null });
+    expect((await outsider.get('/api/observatory/panorama')).body.totals.poles).toBe(0);
+    // Someone who belongs to one of the two spaces sees that space's projects only.
+    await addMember(collectivite, territory.spaceIds[0], outsider, 'observateur');
+    const part = (await outsider.get(`/api/observatory/funding?from=${STUDY_YEAR}&to=${STUDY_YEAR}`)).body;
+    expect(part.total.projectCount).toBe(15);
+    expect(part.total.totalCents).toBeLessThan(4398 * K);
+    const viaSpace = (await collectivite.get(`/api/observatory/funding?from=${STUDY_YEAR}&to=${STUDY_YEAR}&spaceId=${territory.spaceIds[0]}`)).body;
+    expect(viaSpace.total).toEqual(part.total);
+    expect((await new ApiClient(t.url).get('/api/observatory/funding')).status).toBe(401);
+  });
+
+  it('matches the pure functions on random data', async () => {
+    const owner = new ApiClient(t.url);
+    await owner.signUp();
+    const spaceId = await buildSpace(owner, { poleName: 'Pôle aléatoire' });
+    const levels = FunderLevels.keys.filter((l) => l !== 'other');
+    const funders: Record<string, string> = {};
+    for (const level of levels) {
+      funders[level] = (await owner.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: level, name: `Aléatoire ${level}` })).body.id;
+    }
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const projects: string[] = [];
+    for (let i = 0; i < 9; i += 1) projects.push((await owner.post(`/api/spaces/${spaceId}/projects`, { title: `Aléatoire ${i}` })).body.id);
+    const lines: { projectId: string; level: FunderLevel; amountCents: number }[] = [];
+    for (let n = 0; n < 40; n += 1) {
+      const projectId = projects[Math.floor(random() * projects.length)];
+      const level = levels[Math.floor(random() * levels.length)];
+      // Small integers make ties frequent.
+      const amountCents = (1 + Math.floor(random() * 6)) * 50_000;
+      const response = await owner.post(`/api/spaces/${spaceId}/projects/${projectId}/funding-lines`, {
+        funderId: funders[level], funderLevel: level, year: 2020, amountCents, kind: 'operating', status: 'secured',
+      });
+      expect(response.status).toBe(201);
+      lines.push({ projectId, level, amountCents });
+    }
+    const actual = (await owner.get('/api/observatory/funding')).body;
+    const expected = pureFundingTable(lines);
+    expect(actual.rows).toEqual(expected.rows);
+    expect(actual.total).toEqual(expected.total);
+  });
+
+  it('draws the panorama: totals, median profiles, presence of levels, collectivités per pole, relations', async () => {
+    const owner = new ApiClient(t.url);
+    await owner.signUp();
+    const a = await buildSpace(owner, { poleName: 'Panorama A' });
+    const b = await buildSpace(owner, { poleName: 'Panorama B' });
+    const c = await buildSpace(owner, { poleName: 'Panorama C' });
+    const thisYear = new Date().getUTCFullYear();
+    await owner.patch(`/api/spaces/${a}/pole`, { foundedYear: thisYear - 4, cellBudgetCents: 150_000_00, cellSelfFinancedPercent: 30, cellFte: 1.5, employeeCount: 60, memberStructureCount: 20, consolidatedBudgetCents: 2_000_000_00, collectiviteLevels: ['region'] });
+    await owner.patch(`/api/spaces/${b}/pole`, { foundedYear: thisYear - 8, cellBudgetCents: 250_000_00, cellSelfFinancedPercent: 50, cellFte: 2, employeeCount: 80, memberStructureCount: 30, consolidatedBudgetCents: 3_000_000_00 });
+    await owner.patch(`/api/spaces/${c}/pole`, { implantation: 'rural', memberStructureCount: 10 });
+    const org = async (level: string, name: string) => (await owner.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: level, name })).body.id;
+    const [commune, epci, dept] = [await org('commune', 'Panorama commune'), await org('epci', 'Panorama EPCI'), await org('department', 'Panorama département')];
+    const project = (await owner.post(`/api/spaces/${a}/projects`, { title: 'Projet panorama', partners: [{ organisationId: epci, role: 'partner' }] })).body;
+    await owner.post(`/api/spaces/${a}/projects/${project.id}/funding-lines`, { funderId: commune, funderLevel: 'commune', year: 2024, amountCents: 1_000_000, kind: 'operating', status: 'paid' });
+    expect((await owner.post(`/api/spaces/${b}/relations`, { organisationId: dept, year: 2024, evolution: 'weakening' })).status).toBe(400);
+    expect((await owner.post(`/api/spaces/${b}/relations`, { organisationId: dept, year: 2024, evolution: 'weakening', cause: 'Élections municipales' })).status).toBe(201);
+    expect((await owner.post(`/api/spaces/${b}/relations`, { organisationId: dept, year: 2024, evolution: 'stable' })).body.code).toBe('relation_exists');
+    expect((await owner.post(`/api/spaces/${b}/relations`, { organisationId: commune, year: 2025, evolution: 'widening' })).status).toBe(201);
+    expect((await owner.post(`/api/spaces/${a}/relations`, { organisationId: epci, year: 2025, evolution: 'widening' })).status).toBe(201);
+
+    const view = (await owner.get('/api/observatory/panorama')).body;
+    expect(view.totals).toEqual({ poles: 3, jobs: 140, enterprises: 60, consolidatedBudgetCents: 5_000_000_00, mobilisedCents: 1_000_000 });
+    expect(view.cellProfile.ageYears).toEqual({ median: 6, count: 2 });
+    expect(view.cellProfile.budgetCents).toEqual({ median: 200_000_00, count: 2 });
+    expect(view.cellProfile.selfFinancedPercent).toEqual({ median: 40, count: 2 });
+    expect(view.cellProfile.fte).toEqual({ median: 1.75, count: 2 });
+    expect(view.poleProfile.memberStructures).toEqual({ median: 20, count: 3 });
+    const presence = Object.fromEntries(view.levelPresence.map((p: { level: string; share: number }) => [p.level, p.share]));
+    // A: commune (funder), EPCI (partner and relation), région (declared); B: département, commune (relations).
+    expect(presence).toMatchObject({ commune: 2 / 3, epci: 1 / 3, department: 1 / 3, region: 1 / 3, state: 0, europe: 0 });
+    expect(view.collectiviteCounts).toEqual([{ collectivites: 0, poles: 1 }, { collectivites: 2, poles: 2 }]);
+    expect(view.twoToSixShare).toBeCloseTo(2 / 3);
+    expect(view.relations.total).toEqual({ widening: 2, stable: 0, weakening: 1, pairs: 3 });
+    expect(view.relations.byYear).toEqual([{ year: 2024, widening: 0, stable: 0, weakening: 1 }, { year: 2025, widening: 2, stable: 0, weakening: 0 }]);
+    expect(view.relations.weakeningCauses).toEqual([{ cause: 'Élections municipales', count: 1 }]);
+    const rural = (await owner.get('/api/observatory/panorama?implantation=rural')).body;
+    expect(rural.totals).toMatchObject({ poles: 1, enterprises: 10 });
+  });
+
+  it('downloads the datasets as CSV and JSON (open data)', async () => {
+    const csv = await collectivite.request('GET', `/api/observatory/export?dataset=funding&format=csv&from=${STUDY_YEAR}&to=${STUDY_YEAR}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="concerto-observatoire-funding.csv"/);
+    const table = parseCsv(csv.body as string);
+    expect(table.header).toEqual(['niveau', 'collectivites', 'montants_mobilises_euros', 'nb_projets_soutenus', 'montant_median_euros']);
+    expect(table.rows.find((r) => r.cells[0] === 'region')!.cells).toEqual(['region', 'Régions', '1239000', '29', '10000']);
+    const json = await collectivite.get(`/api/observatory/export?dataset=funding_lines&format=json&from=${STUDY_YEAR}&to=${STUDY_YEAR}`);
+    expect(json.status).toBe(200);
+    expect(json.body.dataset).toBe('funding_lines');
+    expect(json.body.data.reduce((sum: number, l: { amount_euros: number }) => sum + l.amount_euros, 0)).toBeCloseTo(4_398_000);
+    const panorama = await collectivite.request('GET', '/api/observatory/export?dataset=panorama');
+    expect(parseCsv(panorama.body as string).rows[0].cells).toEqual(['total', 'poles', '2', '']);
+    expect((await collectivite.get('/api/observatory/export?dataset=secret')).status).toBe(400);
+  });
+});

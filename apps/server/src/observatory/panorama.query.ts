@@ -1,0 +1,111 @@
+import type { EntityManager } from 'typeorm';
+import { CollectiviteLevel, type MedianFigure, type ObservatoryQuery, type PanoramaView, shareOf } from '@concerto/domain';
+import { ObservatoryScope } from './observatory-scope.js';
+
+const MEDIANS = {
+  ageYears: (year: string) => `${year} - founded_year`,
+  budgetCents: () => 'cell_budget_cents',
+  selfFinancedPercent: () => 'cell_self_financed_percent',
+  fte: () => 'cell_fte',
+  memberStructures: () => 'member_structure_count',
+  employees: () => 'employee_count',
+  consolidatedBudgetCents: () => 'consolidated_budget_cents',
+} as const;
+type MedianKey = keyof typeof MEDIANS;
+
+/** The poles in scope, and the collectivités each is linked to: as funders, as project partners, or by a recorded relation. */
+function linksCte(scope: ObservatoryScope): string {
+  return `${scope.scopeCte}, ${scope.countedLinesCte},
+    poles AS (SELECT * FROM pole WHERE id IN (SELECT pole_id FROM scope)),
+    links AS (
+      SELECT pole_id, funder_id AS organisation_id FROM counted_lines
+      UNION SELECT s.pole_id, pp.organisation_id FROM project_partner pp JOIN project p ON p.id = pp.project_id JOIN scope s ON s.space_id = p.space_id
+      UNION SELECT r.pole_id, r.organisation_id FROM collectivite_relation r
+             WHERE r.pole_id IN (SELECT id FROM poles) AND ${scope.yearCondition('r.year')}),
+    linked AS (
+      SELECT l.pole_id, o.id, o.collectivite_level AS level FROM links l JOIN organisation o ON o.id = l.organisation_id
+       WHERE o.kind = 'collectivite' AND ${scope.levelCondition('o.collectivite_level')})`;
+}
+
+export async function panorama(db: EntityManager, accountId: string, query: ObservatoryQuery): Promise<PanoramaView> {
+  const scope = new ObservatoryScope(accountId, query);
+  const medianColumns = (Object.keys(MEDIANS) as MedianKey[]).map((key) => {
+    const expression = MEDIANS[key](scope.referenceYear);
+    return `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expression}) AS "${key}", count(${expression})::int AS "${key}Count"`;
+  });
+  const [profile]: Record<string, number | string | null>[] = await db.query(
+    `WITH ${linksCte(scope)}
+     SELECT count(*)::int AS poles, coalesce(sum(employee_count), 0)::text AS jobs,
+            coalesce(sum(member_structure_count), 0)::text AS enterprises,
+            coalesce(sum(consolidated_budget_cents), 0)::text AS budget,
+            (SELECT coalesce(sum(amount_cents), 0) FROM counted_lines)::text AS mobilised,
+            ${medianColumns.join(', ')}
+       FROM poles`,
+    scope.params,
+  );
+  const presence: { level: string; poles: number }[] = await db.query(
+    `WITH ${linksCte(scope)}
+     SELECT level, count(DISTINCT pole_id)::int AS poles FROM (
+       SELECT pole_id, level FROM linked
+       UNION SELECT id, unnest(collectivite_levels) FROM poles) x
+      WHERE ${scope.levelCondition('level')}
+      GROUP BY level`,
+    scope.params,
+  );
+  const counts: { collectivites: number; poles: number; median: number | null }[] = await db.query(
+    `WITH ${linksCte(scope)},
+          per_pole AS (SELECT po.id, count(DISTINCT l.id)::int AS n FROM poles po LEFT JOIN linked l ON l.pole_id = po.id GROUP BY po.id)
+     SELECT n AS collectivites, count(*)::int AS poles, (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY n) FROM per_pole) AS median
+       FROM per_pole GROUP BY n ORDER BY n`,
+    scope.params,
+  );
+  const relations = await relationFigures(db, scope);
+
+  const poles = Number(profile.poles);
+  const figure = (key: MedianKey): MedianFigure => ({ median: profile[key] as number | null, count: Number(profile[`${key}Count`]) });
+  const presenceOf = new Map(presence.map((r) => [r.level, r.poles]));
+  const twoToSix = counts.filter((c) => c.collectivites >= 2 && c.collectivites <= 6).reduce((sum, c) => sum + c.poles, 0);
+  return {
+    totals: {
+      poles,
+      jobs: Number(profile.jobs),
+      enterprises: Number(profile.enterprises),
+      consolidatedBudgetCents: Number(profile.budget),
+      mobilisedCents: Number(profile.mobilised),
+    },
+    cellProfile: { ageYears: figure('ageYears'), budgetCents: figure('budgetCents'), selfFinancedPercent: figure('selfFinancedPercent'), fte: figure('fte') },
+    poleProfile: { memberStructures: figure('memberStructures'), employees: figure('employees'), consolidatedBudgetCents: figure('consolidatedBudgetCents') },
+    levelPresence: CollectiviteLevel.keys
+      .filter((level) => !query.level || query.level === level)
+      .map((level) => ({ level, poles: presenceOf.get(level) ?? 0, share: shareOf(presenceOf.get(level) ?? 0, poles) })),
+    collectiviteCounts: counts.map(({ collectivites, poles: n }) => ({ collectivites, poles: n })),
+    twoToSixShare: shareOf(twoToSix, poles),
+    medianCollectivites: counts[0]?.median ?? null,
+    relations,
+  };
+}
+
+async function relationFigures(db: EntityManager, scope: ObservatoryScope): Promise<PanoramaView['relations']> {
+  // counted_lines is not needed here, but it holds the statuses parameter that every statement must bind.
+  const relationsCte = `${scope.scopeCte}, ${scope.countedLinesCte},
+    relations AS (
+      SELECT r.* FROM collectivite_relation r JOIN organisation o ON o.id = r.organisation_id
+       WHERE r.pole_id IN (SELECT pole_id FROM scope) AND ${scope.yearCondition('r.year')} AND ${scope.levelCondition('o.collectivite_level')})`;
+  const counts = `(count(*) FILTER (WHERE evolution = 'widening'))::int AS widening, (count(*) FILTER (WHERE evolution = 'stable'))::int AS stable,
+                  (count(*) FILTER (WHERE evolution = 'weakening'))::int AS weakening`;
+  const byYear: PanoramaView['relations']['byYear'] = await db.query(
+    `WITH ${relationsCte} SELECT year, ${counts} FROM relations GROUP BY year ORDER BY year`,
+    scope.params,
+  );
+  const [total]: PanoramaView['relations']['total'][] = await db.query(
+    `WITH ${relationsCte} SELECT ${counts}, count(DISTINCT (pole_id, organisation_id))::int AS pairs FROM relations`,
+    scope.params,
+  );
+  const weakeningCauses: PanoramaView['relations']['weakeningCauses'] = await db.query(
+    `WITH ${relationsCte}
+     SELECT min(cause) AS cause, count(*)::int AS count FROM relations WHERE evolution = 'weakening'
+      GROUP BY lower(cause) ORDER BY count(*) DESC, min(cause)`,
+    scope.params,
+  );
+  return { total, byYear, weakeningCauses };
+}

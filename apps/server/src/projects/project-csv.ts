@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import {
+  CreateFundingLineRequest,
+  CreateProjectRequest,
+  FunderLevel,
+  FundingKind,
+  FundingStatus,
+  Lever,
+  type Locale,
+  PolicyFrame,
+  ProjectStage,
+  ProjectStatus,
+  type ImportIssue,
+  type Vocabulary,
+} from '@concerto/domain';
+import { expectedFunderLevel } from './funding.service.js';
+import { matchVocabulary, parseDay, parseEuros, splitList } from './csv-values.js';
+
+export const PROJECT_COLUMNS = ['titre', 'resume', 'etape', 'statut', 'date_debut', 'date_fin', 'leviers', 'cadres', 'porteurs', 'partenaires'] as const;
+export const FUNDING_COLUMNS = ['projet', 'financeur', 'niveau_financeur', 'annee', 'montant_euros', 'nature', 'instrument', 'statut'] as const;
+export const REQUIRED_COLUMNS = { projects: ['titre'], funding_lines: ['projet', 'financeur', 'annee', 'montant_euros', 'nature'] } as const;
+
+export interface OrganisationRef {
+  id: string;
+  name: string;
+  kind: string;
+  level: string | null;
+}
+
+/** What a row needs from the database: organisations and projects by (lower-cased) name. */
+export interface ImportLookups {
+  organisations: Map<string, OrganisationRef[]>;
+  projects: Map<string, string[]>;
+}
+
+const MESSAGES = {
+  unknownValue: { fr: 'Valeur inconnue : « {v} »', en: 'Unknown value: "{v}"' },
+  badDate: { fr: 'Date illisible (AAAA-MM-JJ ou JJ/MM/AAAA)', en: 'Unreadable date (YYYY-MM-DD or DD/MM/YYYY)' },
+  badAmount: { fr: 'Montant illisible (ex. 12 500,50)', en: 'Unreadable amount (e.g. 12500.50)' },
+  badYear: { fr: 'Année illisible', en: 'Unreadable year' },
+  unknownOrganisation: { fr: 'Organisation inconnue : « {v} » (créez-la d’abord)', en: 'Unknown organisation: "{v}" (create it first)' },
+  ambiguousOrganisation: { fr: 'Plusieurs organisations portent ce nom : « {v} »', en: 'Several organisations have this name: "{v}"' },
+  unknownProject: { fr: 'Aucun projet de cet espace ne porte ce titre : « {v} »', en: 'No project of this space has this title: "{v}"' },
+  ambiguousProject: { fr: 'Plusieurs projets portent ce titre : « {v} »', en: 'Several projects have this title: "{v}"' },
+  levelMismatch: { fr: 'Le niveau ne correspond pas au financeur (attendu : {v})', en: 'The level does not match the funder (expected: {v})' },
+} as const;
+
+export class RowReader {
+  readonly issues: ImportIssue[] = [];
+
+  constructor(
+    private readonly locale: Locale,
+    private readonly header: string[],
+    readonly line: number,
+    private readonly cells: string[],
+  ) {}
+
+  cell(column: string): string {
+    const index = this.header.indexOf(column);
+    return index < 0 ? '' : (this.cells[index] ?? '').trim();
+  }
+
+  fail(column: string | null, message: keyof typeof MESSAGES, value = ''): undefined {
+    this.issues.push({ line: this.line, column, message: MESSAGES[message][this.locale].replace('{v}', value) });
+    return undefined;
+  }
+
+  choice<K extends string>(column: string, vocabulary: Vocabulary<K>): K | undefined {
+    const text = this.cell(column);
+    if (!text) return undefined;
+    return matchVocabulary(vocabulary, text) ?? this.fail(column, 'unknownValue', text);
+  }
+
+  choices<K extends string>(column: string, vocabulary: Vocabulary<K>): K[] {
+    return splitList(this.cell(column)).flatMap((text) => matchVocabulary(vocabulary, text) ?? this.fail(column, 'unknownValue', text) ?? []);
+  }
+
+  day(column: string): string | null {
+    const parsed = parseDay(this.cell(column));
+    return parsed === undefined ? (this.fail(column, 'badDate') ?? null) : parsed;
+  }
+
+  organisation(column: string, lookups: ImportLookups, name = this.cell(column)): OrganisationRef | undefined {
+    const found = lookups.organisations.get(name.toLowerCase()) ?? [];
+    if (found.length === 1) return found[0];
+    return this.fail(column, found.length === 0 ? 'unknownOrganisation' : 'ambiguousOrganisation', name);
+  }
+
+  /** Parses the assembled request with its zod contract; its issues are reported against the row's columns. */
+  contract<T>(schema: z.ZodType<T>, value: unknown, columnOf: Record<string, string>): T | undefined {
+    const parsed = schema.safeParse(value, { error: z.locales[this.locale]().localeError });
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const column = columnOf[String(issue.path[0])] ?? null;
+      // A column already reported (unknown value, unreadable number…) is not reported twice.
+      if (!this.issues.some((known) => known.column === column)) this.issues.push({ line: this.line, column, message: issue.message });
+    }
+    return undefined;
+  }
+}
+
+const PROJECT_COLUMN_OF = { title: 'titre', summary: 'resume', stage: 'etape', status: 'statut', startDate: 'date_debut', endDate: 'date_fin' };
+
+export function readProjectRow(row: RowReader, lookups: ImportLookups): CreateProjectRequest | undefined {
+  const partners = [
+    ...splitList(row.cell('porteurs')).map((name) => ({ name, role: 'carrier' as const, column: 'porteurs' })),
+    ...splitList(row.cell('partenaires')).map((name) => ({ name, role: 'partner' as const, column: 'partenaires' })),
+  ].flatMap(({ name, role, column }) => {
+    const organisation = row.organisation(column, lookups, name);
+    return organisation ? [{ organisationId: organisation.id, role }] : [];
+  });
+  const value = {
+    title: row.cell('titre'),
+    summary: row.cell('resume'),
+    stage: row.choice('etape', ProjectStage),
+    status: row.choice('statut', ProjectStatus),
+    startDate: row.day('date_debut'),
+    endDate: row.day('date_fin'),
+    levers: row.choices('leviers', Lever),
+    policyFrames: row.choices('cadres', PolicyFrame),
+    partners,
+  };
+  const parsed = row.contract(CreateProjectRequest, value, PROJECT_COLUMN_OF);
+  return row.issues.length === 0 ? parsed : undefined;
+}
+
+const FUNDING_COLUMN_OF = { funderLevel: 'niveau_financeur', year: 'annee', amountCents: 'montant_euros', kind: 'nature', instrument: 'instrument', status: 'statut' };
+
+export function readFundingRow(row: RowReader, lookups: ImportLookups): { projectId: string; line: CreateFundingLineRequest } | undefined {
+  const title = row.cell('projet');
+  const projects = lookups.projects.get(title.toLowerCase()) ?? [];
+  if (projects.length !== 1) row.fail('projet', projects.length === 0 ? 'unknownProject' : 'ambiguousProject', title);
+  const funder = row.organisation('financeur', lookups);
+  const level = row.choice('niveau_financeur', FunderLevel);
+  if (funder && level && level !== expectedFunderLevel(funder)) row.fail('niveau_financeur', 'levelMismatch', expectedFunderLevel(funder));
+  const yearText = row.cell('annee');
+  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : row.fail('annee', 'badYear');
+  const amount = row.cell('montant_euros') ? (parseEuros(row.cell('montant_euros')) ?? row.fail('montant_euros', 'badAmount')) : undefined;
+  const value = {
+    funderId: funder?.id ?? '00000000-0000-4000-8000-000000000000',
+    funderLevel: level ?? (funder ? expectedFunderLevel(funder) : 'other'),
+    year,
+    amountCents: amount,
+    kind: row.choice('nature', FundingKind),
+    instrument: row.cell('instrument'),
+    status: row.choice('statut', FundingStatus),
+  };
+  const parsed = row.contract(CreateFundingLineRequest, value, FUNDING_COLUMN_OF);
+  return row.issues.length === 0 && parsed ? { projectId: projects[0], line: parsed } : undefined;
+}
