@@ -19,10 +19,14 @@ interface Fixture {
   memberToRemove: string;
   passwordOf: Record<Actor, string | undefined>;
   emailOf: Record<Actor, string | undefined>;
+  projectId: string;
+  projectToDelete: string;
+  /** Items that contributeur and animateur may each delete or change once (others are refused before any change). */
+  itemsOf: Record<'contributeur' | 'animateur', { milestoneId: string; indicatorId: string; fundingLineId: string; relationId: string }>;
 }
 
 interface Row {
-  path: (f: Fixture) => string;
+  path: (f: Fixture, actor: Actor) => string;
   body?: (f: Fixture, actor: Actor) => unknown;
   /** Sign-out revokes the session it is called with: give it a session of its own. */
   freshSession?: boolean;
@@ -40,6 +44,8 @@ const inSpace = (observateur: number, contributeur: number, animateur: number): 
   animateur,
 });
 const ok = 200;
+const project = (f: Fixture) => `/api/spaces/${f.spaceId}/projects/${f.projectId}`;
+const itemOf = (f: Fixture, actor: Actor) => f.itemsOf[actor === 'animateur' ? 'animateur' : 'contributeur'];
 
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { path: () => '/api/health', expected: all(ok) },
@@ -109,6 +115,81 @@ const MATRIX: Record<string, Row> = {
     path: (f) => `/api/spaces/${f.spaceId}/invitations/${f.pendingInvitationId}`,
     expected: inSpace(403, 403, 204),
   },
+  'GET /api/spaces/:spaceId/projects': { path: (f) => `/api/spaces/${f.spaceId}/projects`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/projects': {
+    path: (f) => `/api/spaces/${f.spaceId}/projects`,
+    body: (_f, actor) => ({ title: `Projet de ${actor}` }),
+    expected: inSpace(403, 201, 201),
+  },
+  'GET /api/spaces/:spaceId/projects/:projectId': { path: project, expected: inSpace(ok, ok, ok) },
+  'PATCH /api/spaces/:spaceId/projects/:projectId': {
+    path: project,
+    // Saving the current values leaves the version as it is, so both allowed callers succeed.
+    body: () => ({ version: 1, stage: 'emergence' }),
+    expected: inSpace(403, ok, ok),
+  },
+  'DELETE /api/spaces/:spaceId/projects/:projectId': {
+    path: (f) => `/api/spaces/${f.spaceId}/projects/${f.projectToDelete}`,
+    expected: inSpace(403, 403, 204),
+  },
+  'GET /api/spaces/:spaceId/projects/:projectId/changes': { path: (f) => `${project(f)}/changes`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/projects/:projectId/milestones': {
+    path: (f) => `${project(f)}/milestones`,
+    body: () => ({ title: 'Jalon' }),
+    expected: inSpace(403, 201, 201),
+  },
+  'PATCH /api/spaces/:spaceId/projects/:projectId/milestones/:milestoneId': {
+    path: (f, actor) => `${project(f)}/milestones/${itemOf(f, actor).milestoneId}`,
+    body: () => ({ done: true }),
+    expected: inSpace(403, ok, ok),
+  },
+  'DELETE /api/spaces/:spaceId/projects/:projectId/milestones/:milestoneId': {
+    path: (f, actor) => `${project(f)}/milestones/${itemOf(f, actor).milestoneId}`,
+    expected: inSpace(403, 204, 204),
+  },
+  'POST /api/spaces/:spaceId/projects/:projectId/indicators': {
+    path: (f) => `${project(f)}/indicators`,
+    body: () => ({ kind: 'jobs_created', measuredOn: '2026-01-31', value: 2 }),
+    expected: inSpace(403, 201, 201),
+  },
+  'DELETE /api/spaces/:spaceId/projects/:projectId/indicators/:indicatorId': {
+    path: (f, actor) => `${project(f)}/indicators/${itemOf(f, actor).indicatorId}`,
+    expected: inSpace(403, 204, 204),
+  },
+  'POST /api/spaces/:spaceId/projects/:projectId/funding-lines': {
+    path: (f) => `${project(f)}/funding-lines`,
+    body: (f) => ({ funderId: f.organisationId, funderLevel: 'epci', year: 2026, amountCents: 100_000, kind: 'operating' }),
+    expected: inSpace(403, 201, 201),
+  },
+  'PATCH /api/spaces/:spaceId/projects/:projectId/funding-lines/:fundingLineId': {
+    path: (f, actor) => `${project(f)}/funding-lines/${itemOf(f, actor).fundingLineId}`,
+    body: () => ({ version: 1, status: 'secured' }),
+    expected: inSpace(403, ok, ok),
+  },
+  'DELETE /api/spaces/:spaceId/projects/:projectId/funding-lines/:fundingLineId': {
+    path: (f, actor) => `${project(f)}/funding-lines/${itemOf(f, actor).fundingLineId}`,
+    expected: inSpace(403, 204, 204),
+  },
+  'GET /api/spaces/:spaceId/projects-csv/template': { path: (f) => `/api/spaces/${f.spaceId}/projects-csv/template?kind=projects`, expected: inSpace(ok, ok, ok) },
+  'GET /api/spaces/:spaceId/projects-csv/export': { path: (f) => `/api/spaces/${f.spaceId}/projects-csv/export?kind=funding_lines`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/projects-csv/import': {
+    path: (f) => `/api/spaces/${f.spaceId}/projects-csv/import`,
+    body: () => ({ kind: 'projects', csv: 'titre\nProjet importé', dryRun: true }),
+    expected: inSpace(403, ok, ok),
+  },
+  'GET /api/spaces/:spaceId/relations': { path: (f) => `/api/spaces/${f.spaceId}/relations`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/relations': {
+    path: (f) => `/api/spaces/${f.spaceId}/relations`,
+    body: (f, actor) => ({ organisationId: f.organisationId, year: 2000 + ACTORS.indexOf(actor), evolution: 'stable' }),
+    expected: inSpace(403, 201, 201),
+  },
+  'DELETE /api/spaces/:spaceId/relations/:relationId': {
+    path: (f, actor) => `/api/spaces/${f.spaceId}/relations/${itemOf(f, actor).relationId}`,
+    expected: inSpace(403, 204, 204),
+  },
+  'GET /api/observatory/funding': { path: () => '/api/observatory/funding?from=2015', expected: signedIn(ok) },
+  'GET /api/observatory/panorama': { path: () => '/api/observatory/panorama', expected: signedIn(ok) },
+  'GET /api/observatory/export': { path: () => '/api/observatory/export?dataset=funding&format=json', expected: signedIn(ok) },
   'GET /api/invitations/:token': { path: (f) => `/api/invitations/${f.foreignInvitationToken}`, expected: all(ok) },
   'POST /api/invitations/:token/accept': {
     path: (f) => `/api/invitations/${f.foreignInvitationToken}/accept`,
@@ -140,8 +221,25 @@ describe('authorisation matrix', () => {
     const organisation = await clients.animateur.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: 'epci', name: 'Sicoval' });
     const pending = await clients.animateur.post(`/api/spaces/${spaceId}/invitations`, { email: 'attente@example.fr', role: 'observateur' });
     const foreign = await clients.animateur.post(`/api/spaces/${spaceId}/invitations`, { email: 'personne@example.fr', role: 'contributeur' });
+    const owner = clients.animateur;
+    const projectPath = `/api/spaces/${spaceId}/projects`;
+    const projectId = (await owner.post(projectPath, { title: 'Projet de la matrice' })).body.id;
+    const projectToDelete = (await owner.post(projectPath, { title: 'Projet à supprimer' })).body.id;
+    const itemsFor = async (n: number) => ({
+      milestoneId: (await owner.post(`${projectPath}/${projectId}/milestones`, { title: `Jalon ${n}` })).body.id,
+      indicatorId: (await owner.post(`${projectPath}/${projectId}/indicators`, { kind: 'fte', measuredOn: '2026-01-01', value: n })).body.id,
+      fundingLineId: (
+        await owner.post(`${projectPath}/${projectId}/funding-lines`, {
+          funderId: organisation.body.id, funderLevel: 'epci', year: 2025, amountCents: 1000 * n, kind: 'investment',
+        })
+      ).body.id,
+      relationId: (await owner.post(`/api/spaces/${spaceId}/relations`, { organisationId: organisation.body.id, year: 1990 + n, evolution: 'widening' })).body.id,
+    });
     fixture = {
       spaceId,
+      projectId,
+      projectToDelete,
+      itemsOf: { contributeur: await itemsFor(1), animateur: await itemsFor(2) },
       organisationId: organisation.body.id,
       pendingInvitationId: pending.body.id,
       foreignInvitationToken: foreign.body.link.split('/').pop(),
@@ -171,7 +269,7 @@ describe('authorisation matrix', () => {
         cookie = session.cookie;
       }
       const body = row.body?.(fixture, actor);
-      const response = await fetch(`${t.url}${row.path(fixture)}`, {
+      const response = await fetch(`${t.url}${row.path(fixture, actor)}`, {
         method,
         headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         body: body === undefined ? undefined : JSON.stringify(body),

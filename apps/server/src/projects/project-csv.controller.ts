@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ExportQuery, ImportReport, ImportRequest } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
@@ -35,6 +35,7 @@ export class ProjectCsvController {
   }
 
   @Post('import')
+  @HttpCode(200)
   @RequiresSpaceRole('contributeur')
   @Contract({ summary: 'Check (dry run) or import a CSV file: nothing is written unless every line is valid (422 otherwise)', body: ImportRequest, response: ImportReport })
   import(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Body() body: ImportRequest, @Headers('accept-language') language?: string) {
