@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
+    /** The whole error body, for answers that carry more than the message (e.g. an import report). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -52,13 +54,13 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
 function toApiError(status: number, payload: unknown): ApiError {
   const parsed = ApiErrorBody.safeParse(payload);
   if (parsed.success) {
-    return new ApiError(status, parsed.data.code, parsed.data.message, parsed.data.issues ?? []);
+    return new ApiError(status, parsed.data.code, parsed.data.message, parsed.data.issues ?? [], payload);
   }
   const message =
     payload && typeof payload === 'object' && 'message' in payload && typeof payload.message === 'string'
       ? payload.message
       : `HTTP ${status}`;
-  return new ApiError(status, fallbackCode(status), message);
+  return new ApiError(status, fallbackCode(status), message, [], payload);
 }
 
 function fallbackCode(status: number): string {

@@ -14,6 +14,9 @@ import { queryKeys } from './query-keys';
 
 const EventsSocketContext = createContext<Socket | null>(null);
 
+/** Notices that change the observatory's figures. */
+const OBSERVATORY_ENTITIES: ReadonlySet<ChangeNotice['entity']> = new Set(['project', 'funding_line', 'relation', 'pole']);
+
 /** Navigation state set when the server revokes access to the space being viewed. */
 export interface AccessRemovedState {
   accessRemoved: true;
@@ -56,6 +59,9 @@ export function EventsProvider({ children }: { children: ReactNode }) {
       if (notice.entity === 'organisation') {
         void queryClient.invalidateQueries({ queryKey: queryKeys.organisations });
       }
+      if (OBSERVATORY_ENTITIES.has(notice.entity)) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.observatory });
+      }
     };
     const onRevoked = ({ spaceId }: { spaceId: string }) => {
       const spacePath = `/espaces/${spaceId}`;
@@ -87,17 +93,40 @@ export function EventsProvider({ children }: { children: ReactNode }) {
 const JOIN_TIMEOUT_MS = 10_000;
 
 /**
- * Subscribes to a space's change notices while its page is open; joins again after every
- * reconnection and then refetches what may have changed while disconnected.
+ * Rooms joined on each socket, counted: two screens open on the same space (a space page and the
+ * observatory) share the room, and the last one to close it leaves.
  */
-export function useSpaceEvents(spaceId: string): void {
+const roomUsers = new WeakMap<Socket, Map<string, number>>();
+
+function holdRoom(socket: Socket, spaceId: string): () => void {
+  let rooms = roomUsers.get(socket);
+  if (!rooms) roomUsers.set(socket, (rooms = new Map()));
+  rooms.set(spaceId, (rooms.get(spaceId) ?? 0) + 1);
+  return () => {
+    const left = (rooms.get(spaceId) ?? 1) - 1;
+    if (left > 0) return void rooms.set(spaceId, left);
+    rooms.delete(spaceId);
+    if (socket.connected) socket.emit(EventsClientEvent.leave, { spaceId });
+  };
+}
+
+/**
+ * Subscribes to the change notices of the given spaces while the page is open; joins again after
+ * every reconnection and then refetches what may have changed while disconnected (`catchUp`, by
+ * default everything about the space).
+ */
+export function useSpacesEvents(spaceIds: readonly string[], catchUp?: readonly (readonly unknown[])[]): void {
   const socket = useContext(EventsSocketContext);
   const queryClient = useQueryClient();
+  const idsKey = [...new Set(spaceIds)].sort().join(',');
+  const catchUpKey = JSON.stringify(catchUp ?? null);
 
   useEffect(() => {
-    if (!socket) return;
+    if (!socket || !idsKey) return;
+    const ids = idsKey.split(',');
+    const extraKeys = JSON.parse(catchUpKey) as unknown[][] | null;
     let active = true;
-    const join = () => {
+    const join = (spaceId: string) => {
       const requestedAt = Date.now();
       socket
         .timeout(JOIN_TIMEOUT_MS)
@@ -105,19 +134,27 @@ export function useSpaceEvents(spaceId: string): void {
         .then((ack: JoinAck) => {
           if (!active || !ack.ok) return;
           // Catch up on whatever changed before we were in the room.
-          void queryClient.invalidateQueries({
-            queryKey: queryKeys.space(spaceId),
-            predicate: (query) => query.state.status === 'success' && query.state.dataUpdatedAt < requestedAt,
-          });
+          const stale = (query: { state: { status: string; dataUpdatedAt: number } }) =>
+            query.state.status === 'success' && query.state.dataUpdatedAt < requestedAt;
+          for (const queryKey of extraKeys ?? [queryKeys.space(spaceId)]) {
+            void queryClient.invalidateQueries({ queryKey, predicate: stale });
+          }
         })
         .catch(() => undefined); // Timed out: the next reconnection joins again.
     };
-    if (socket.connected) join();
-    socket.on('connect', join);
+    const joinAll = () => ids.forEach(join);
+    const releases = ids.map((spaceId) => holdRoom(socket, spaceId));
+    if (socket.connected) joinAll();
+    socket.on('connect', joinAll);
     return () => {
       active = false;
-      socket.off('connect', join);
-      if (socket.connected) socket.emit(EventsClientEvent.leave, { spaceId });
+      socket.off('connect', joinAll);
+      releases.forEach((release) => release());
     };
-  }, [socket, spaceId, queryClient]);
+  }, [socket, idsKey, catchUpKey, queryClient]);
+}
+
+/** The change notices of one space, while its page is open. */
+export function useSpaceEvents(spaceId: string): void {
+  useSpacesEvents([spaceId]);
 }

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { meQuery } from '../api/auth';
+import { projectQuery } from '../api/projects';
 import { spaceListQuery, spaceQuery } from '../api/spaces';
 
 /*
@@ -23,6 +24,15 @@ export function spacesLoader(queryClient: QueryClient) {
 export function spaceLoader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs) => {
     if (params.spaceId && (await isSignedIn(queryClient))) await queryClient.prefetchQuery(spaceQuery(params.spaceId));
+    return null;
+  };
+}
+
+export function projectLoader(queryClient: QueryClient) {
+  return async ({ params }: LoaderFunctionArgs) => {
+    if (params.spaceId && params.projectId && (await isSignedIn(queryClient))) {
+      await queryClient.prefetchQuery(projectQuery(params.spaceId, params.projectId));
+    }
     return null;
   };
 }

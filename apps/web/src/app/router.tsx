@@ -4,7 +4,7 @@ import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RequireAuth } from './require-auth';
 import { RouteErrorPage } from './route-error-page';
-import { spaceLoader, spacesLoader } from './route-data';
+import { projectLoader, spaceLoader, spacesLoader } from './route-data';
 
 /**
  * Pages are split into their own chunks; the router loads a page's code (and warms its data)
@@ -58,7 +58,21 @@ export const createRouter = (queryClient: QueryClient) =>
                   path: 'invitations',
                   lazy: () => import('../features/spaces/space-routes').then((m) => ({ Component: m.InvitationsTab })),
                 },
+                {
+                  path: 'projets',
+                  lazy: () => import('../features/projects/projects-routes').then((m) => ({ Component: m.ProjectsTab })),
+                },
+                {
+                  path: 'projets/:projectId',
+                  loader: projectLoader(queryClient),
+                  lazy: () => import('../features/projects/projects-routes').then((m) => ({ Component: m.ProjectPage })),
+                },
               ],
+            },
+            {
+              path: 'observatoire',
+              loader: spacesLoader(queryClient),
+              lazy: () => import('../features/observatory/observatory-page').then((m) => ({ Component: m.ObservatoryPage })),
             },
           ],
         },

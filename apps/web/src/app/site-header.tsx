@@ -48,6 +48,11 @@ export function SiteHeader() {
               </NavLink>
             </li>
             <li>
+              <NavLink className="main-nav__link" to="/observatoire">
+                {t('header.observatory')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink className="main-nav__link" to="/profil">
                 {t('header.myProfile')}
               </NavLink>

@@ -1,3 +1,5 @@
+import { enObservatory } from './en-observatory';
+import { enProjects } from './en-projects';
 import type { UiStrings } from './fr';
 
 /** English UI strings; the type makes a missing or extra key a compile error. */
@@ -14,6 +16,7 @@ export const en: UiStrings = {
     mainNav: 'Main navigation',
     mySpaces: 'My spaces',
     myProfile: 'My profile',
+    observatory: 'Observatory',
     signedInAs: 'Signed in as',
     signOut: 'Sign out',
     languages: 'Interface language',
@@ -119,7 +122,7 @@ export const en: UiStrings = {
     territory: 'Territory',
     myRole: 'My role',
     sections: 'Sections of the space',
-    tabs: { pole: 'Hub profile', members: 'Members', invitations: 'Invitations' },
+    tabs: { pole: 'Hub profile', projects: 'Projects', members: 'Members', invitations: 'Invitations' },
   },
   pole: {
     title: 'Hub profile',
@@ -151,6 +154,17 @@ export const en: UiStrings = {
     changedElsewhere: 'Another member has just changed this profile. Your unsaved changes are kept; saving will overwrite the fields you changed.',
     reload: 'Discard my changes and show the latest version',
     updatedAt: 'Last updated: {{date}}',
+    keyFigures: {
+      title: 'Key figures',
+      foundedYear: 'Year founded',
+      cellBudgetCents: 'Budget of the coordination team (€)',
+      cellSelfFinancedPercent: 'Self-financed share of the team (%)',
+      cellFte: 'FTE of the coordination team',
+      employeeCount: 'Employees of the hub',
+      consolidatedBudgetCents: 'Consolidated budget of the hub (€)',
+      euroHint: 'Optional. In euros, for example 120,000 or 120,000.50.',
+      notANumber: 'Enter a number, for example 12 or 1.75.',
+    },
   },
   members: {
     title: 'Members of the space',
@@ -215,4 +229,6 @@ export const en: UiStrings = {
     text: 'The page you asked for does not exist or has moved.',
     back: 'Back to the home page',
   },
+  ...enProjects,
+  ...enObservatory,
 };

@@ -1,3 +1,6 @@
+import { frObservatory } from './fr-observatory';
+import { frProjects } from './fr-projects';
+
 /** French UI strings (the reference: `en.ts` must provide the same keys). Vocabulary labels come from `@concerto/domain`. */
 export const fr = {
   app: {
@@ -12,6 +15,7 @@ export const fr = {
     mainNav: 'Navigation principale',
     mySpaces: 'Mes espaces',
     myProfile: 'Mon profil',
+    observatory: 'Observatoire',
     signedInAs: 'Connecté·e en tant que',
     signOut: 'Se déconnecter',
     languages: 'Langue de l’interface',
@@ -117,7 +121,7 @@ export const fr = {
     territory: 'Territoire',
     myRole: 'Mon rôle',
     sections: 'Rubriques de l’espace',
-    tabs: { pole: 'Profil du pôle', members: 'Membres', invitations: 'Invitations' },
+    tabs: { pole: 'Profil du pôle', projects: 'Projets', members: 'Membres', invitations: 'Invitations' },
   },
   pole: {
     title: 'Profil du pôle',
@@ -149,6 +153,17 @@ export const fr = {
     changedElsewhere: 'Un autre membre vient de modifier ce profil. Vos modifications non enregistrées sont conservées ; enregistrer remplacera les champs que vous avez modifiés.',
     reload: 'Abandonner mes modifications et afficher la version à jour',
     updatedAt: 'Dernière mise à jour : {{date}}',
+    keyFigures: {
+      title: 'Chiffres clés',
+      foundedYear: 'Année de création',
+      cellBudgetCents: 'Budget de la cellule d’animation (€)',
+      cellSelfFinancedPercent: 'Part d’autofinancement de la cellule (%)',
+      cellFte: 'ETP de la cellule d’animation',
+      employeeCount: 'Salariés du pôle',
+      consolidatedBudgetCents: 'Budget consolidé du pôle (€)',
+      euroHint: 'Facultatif. En euros, par exemple 120 000 ou 120 000,50.',
+      notANumber: 'Saisissez un nombre, par exemple 12 ou 1,75.',
+    },
   },
   members: {
     title: 'Membres de l’espace',
@@ -213,8 +228,10 @@ export const fr = {
     text: 'La page demandée n’existe pas ou a été déplacée.',
     back: 'Retour à l’accueil',
   },
+  ...frProjects,
+  ...frObservatory,
 } as const;
 
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every UI language must provide. */
 export type UiStrings = Widen<typeof fr>;

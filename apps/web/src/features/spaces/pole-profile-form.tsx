@@ -21,7 +21,8 @@ import { Button } from '../../ui/button';
 import { CheckboxGroup } from '../../ui/choice-group';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { useFormFeedback, validate } from '../../ui/form-feedback';
-import { POLE_FIELDS, changedFields, toFormValues, type PoleFormValues } from './pole-form-model';
+import { POLE_FIELDS, changedFields, isEuroFigure, toFormValues, unreadableFigures, type PoleFormValues } from './pole-form-model';
+import { PoleKeyFiguresFields } from './pole-key-figures-fields';
 
 function Entry({ legend, children }: { legend: string; children: ReactNode }) {
   return (
@@ -34,20 +35,21 @@ function Entry({ legend, children }: { legend: string; children: ReactNode }) {
 
 /** The characterisation grid of the pole, editable by contributors and facilitators. */
 export function PoleProfileForm({ spaceId, pole }: { spaceId: string; pole: PoleView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const updatePole = useUpdatePole(spaceId);
   const [baseline, setBaseline] = useState(pole);
-  const [values, setValues] = useState(() => toFormValues(pole));
+  const [values, setValues] = useState(() => toFormValues(pole, language));
   const [saved, setSaved] = useState<string | null>(null);
   const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: POLE_FIELDS });
 
-  const changes = changedFields(values, toFormValues(baseline));
+  const changes = changedFields(values, toFormValues(baseline, language));
   const dirty = Object.keys(changes).length > 0;
   const changedElsewhere = pole.updatedAt !== baseline.updatedAt;
   if (changedElsewhere && !dirty && !updatePole.isPending) {
     // Someone else saved while this form was untouched: show their version (state adjusted during render).
     setBaseline(pole);
-    setValues(toFormValues(pole));
+    setValues(toFormValues(pole, language));
   }
 
   const set =
@@ -68,12 +70,20 @@ export function PoleProfileForm({ spaceId, pole }: { spaceId: string; pole: Pole
     clear();
     setSaved(null);
     if (!dirty) return setSaved(t('pole.noChanges'));
+    const unreadable = unreadableFigures(values);
+    if (unreadable.length > 0) {
+      return showFieldErrors(
+        Object.fromEntries(
+          unreadable.map((field) => [field, isEuroFigure(field) ? t('funding.amountInvalid') : t('pole.keyFigures.notANumber')]),
+        ),
+      );
+    }
     const checked = validate(t, UpdatePoleProfileRequest, changes);
     if (!checked.ok) return showFieldErrors(checked.errors);
     updatePole.mutate(checked.data, {
       onSuccess: (updated) => {
         setBaseline(updated);
-        setValues(toFormValues(updated));
+        setValues(toFormValues(updated, language));
         setSaved(t('pole.saved'));
       },
       onError: showError,
@@ -90,7 +100,7 @@ export function PoleProfileForm({ spaceId, pole }: { spaceId: string; pole: Pole
             variant="secondary"
             onClick={() => {
               setBaseline(pole);
-              setValues(toFormValues(pole));
+              setValues(toFormValues(pole, language));
               clear();
             }}
           >
@@ -224,6 +234,10 @@ export function PoleProfileForm({ spaceId, pole }: { spaceId: string; pole: Pole
           onChange={set('activityNatures')}
           error={fieldErrors.activityNatures}
         />
+      </Entry>
+
+      <Entry legend={t('pole.keyFigures.title')}>
+        <PoleKeyFiguresFields values={values} onChange={(field, value) => set(field)(value)} errors={fieldErrors} />
       </Entry>
 
       <div className="form__actions form__actions--sticky">

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../ui/format';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { PoleProfileForm } from './pole-profile-form';
 import { PoleProfileView } from './pole-profile-view';
+import { RelationsSection } from './relations-section';
 import { useSpaceContext } from './space-context';
 
 export function PoleProfileTab() {
@@ -17,6 +18,7 @@ export function PoleProfileTab() {
       <p>{t('pole.intro')}</p>
       <p className="muted">{t('pole.updatedAt', { date: formatDateTime(space.pole.updatedAt, i18n.language) })}</p>
       {canEdit ? <PoleProfileForm key={space.pole.id} spaceId={space.id} pole={space.pole} /> : <PoleProfileView pole={space.pole} />}
+      <RelationsSection spaceId={space.id} canEdit={canEdit} />
     </section>
   );
 }

@@ -14,10 +14,13 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../ui/alert';
+import { formatEuros, formatNumber } from '../../ui/format';
 
 /** The pole profile for observers: the same five entries, as read-only definition lists. */
 export function PoleProfileView({ pole }: { pole: PoleView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const number = (value: number | null, suffix = '') => (value === null ? none : `${formatNumber(value, i18n.language)}${suffix}`);
+  const euros = (cents: number | null) => (cents === null ? none : formatEuros(cents, i18n.language));
   const none = t('pole.notSpecified');
   const one = <K extends string>(vocabulary: Vocabulary<K>, key: K | null) =>
     key ? t(`vocab.${vocabulary.name}.${key}`) : none;
@@ -51,6 +54,14 @@ export function PoleProfileView({ pole }: { pole: PoleView }) {
       <Entry title={t('pole.economy')}>
         <Item term={t('pole.sectors')}>{many(Sector, pole.sectors)}</Item>
         <Item term={t('pole.activityNatures')}>{many(ActivityNature, pole.activityNatures)}</Item>
+      </Entry>
+      <Entry title={t('pole.keyFigures.title')}>
+        <Item term={t('pole.keyFigures.foundedYear')}>{pole.foundedYear ?? none}</Item>
+        <Item term={t('pole.keyFigures.cellBudgetCents')}>{euros(pole.cellBudgetCents)}</Item>
+        <Item term={t('pole.keyFigures.cellSelfFinancedPercent')}>{number(pole.cellSelfFinancedPercent, '\u00a0%')}</Item>
+        <Item term={t('pole.keyFigures.cellFte')}>{number(pole.cellFte)}</Item>
+        <Item term={t('pole.keyFigures.employeeCount')}>{number(pole.employeeCount)}</Item>
+        <Item term={t('pole.keyFigures.consolidatedBudgetCents')}>{euros(pole.consolidatedBudgetCents)}</Item>
       </Entry>
     </div>
   );

@@ -1,0 +1,31 @@
+import { ImportReport, type ImportKind } from '@concerto/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from './client';
+import { queryKeys } from './query-keys';
+import { spacePath } from './spaces';
+
+const csvPath = (spaceId: string) => `${spacePath(spaceId)}/projects-csv`;
+
+/** Link targets of the CSV files (downloaded by the browser with the session cookie). */
+export const csvTemplateUrl = (spaceId: string, kind: ImportKind) => `${csvPath(spaceId)}/template?kind=${kind}`;
+export const csvExportUrl = (spaceId: string, kind: ImportKind) => `${csvPath(spaceId)}/export?kind=${kind}`;
+
+/** The report inside a refused import (422 `import_invalid`), if the error carries one. */
+export function importReportOf(error: unknown): ImportReport | null {
+  if (!isApiError(error) || !error.body || typeof error.body !== 'object' || !('report' in error.body)) return null;
+  const parsed = ImportReport.safeParse(error.body.report);
+  return parsed.success ? parsed.data : null;
+}
+
+export function useImportCsv(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { kind: ImportKind; csv: string; dryRun: boolean }) =>
+      api.post<ImportReport>(`${csvPath(spaceId)}/import`, body),
+    onSuccess: (report) => {
+      if (report.dryRun) return;
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects(spaceId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.observatory });
+    },
+  });
+}

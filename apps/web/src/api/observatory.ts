@@ -1,0 +1,29 @@
+import type { FundingTableView, ObservatoryQuery, PanoramaView } from '@concerto/domain';
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import { queryKeys } from './query-keys';
+import { searchString } from './search-params';
+
+/** The observatory filters as sent in the query string (statuses as a list). */
+export type ObservatoryFilters = Partial<Omit<ObservatoryQuery, 'statuses'>> & { statuses?: readonly string[] };
+
+export type ObservatoryDataset = 'funding' | 'panorama' | 'funding_lines';
+
+export function useFundingTable(filters: ObservatoryFilters) {
+  return useQuery({
+    queryKey: queryKeys.observatoryFunding(filters),
+    queryFn: () => api.get<FundingTableView>(`/api/observatory/funding${searchString(filters)}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function usePanorama(filters: ObservatoryFilters) {
+  return useQuery({
+    queryKey: queryKeys.observatoryPanorama(filters),
+    queryFn: () => api.get<PanoramaView>(`/api/observatory/panorama${searchString(filters)}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export const observatoryExportUrl = (dataset: ObservatoryDataset, format: 'csv' | 'json', filters: ObservatoryFilters) =>
+  `/api/observatory/export${searchString({ dataset, format, ...filters })}`;

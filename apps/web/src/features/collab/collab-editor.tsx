@@ -1,0 +1,103 @@
+import type { CollabDocument } from '@concerto/collab';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../api/auth';
+import { ErrorAlert } from '../../ui/alert';
+import { CollabStatus } from './collab-status';
+import { EditorToolbar } from './editor-toolbar';
+import { useCollabDocument } from './use-collab-document';
+import './collab-editor.css';
+
+interface CollabEditorProps {
+  /** Document name, e.g. `project/<id>/notes`. */
+  documentName: string;
+  /** The XmlFragment of the document holding the text. */
+  field: string;
+  /** Visible heading-like label of the editor. */
+  label: string;
+  hint?: string;
+  /** The viewer may not edit (observers); the server enforces it too. */
+  readOnly?: boolean;
+}
+
+/** A rich-text editor co-edited live through `/collab`, with its saving status. */
+export function CollabEditor({ documentName, field, label, hint, readOnly = false }: CollabEditorProps) {
+  const { t } = useTranslation();
+  const state = useCollabDocument(documentName);
+  const locked = readOnly || state.readOnly;
+  return (
+    <div className="collab-editor">
+      <CollabStatus status={state.status} readOnly={locked} />
+      {state.closedCode ? <ErrorAlert>{t('collab.unavailable')}</ErrorAlert> : null}
+      {state.document ? (
+        <BoundEditor key={state.document.name + String(state.document.doc.guid)} document={state.document} field={field} label={label} hint={hint} readOnly={locked} />
+      ) : null}
+    </div>
+  );
+}
+
+function BoundEditor({
+  document,
+  field,
+  label,
+  hint,
+  readOnly,
+}: {
+  document: CollabDocument;
+  field: string;
+  label: string;
+  hint?: string;
+  readOnly: boolean;
+}) {
+  const id = useId();
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const editor = useEditor(
+    {
+      editable: !readOnly,
+      immediatelyRender: true,
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document: document.doc, field }),
+        CollaborationCaret.configure({
+          provider: { awareness: document.awareness },
+          user: { name: me?.displayName ?? t('collab.someone'), color: '#000091' },
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          class: 'collab-editor__content',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-labelledby': `${id}-label`,
+          ...(hint ? { 'aria-describedby': `${id}-hint` } : {}),
+          ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+        },
+      },
+    },
+    [document, field],
+  );
+
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
+
+  return (
+    <div className="collab-editor__frame">
+      <p className="field__label" id={`${id}-label`}>
+        {label}
+      </p>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {!readOnly && editor ? <EditorToolbar editor={editor} label={t('collab.toolbar', { label })} /> : null}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSpacesEvents } from '../../api/events';
+import { useFundingTable, usePanorama } from '../../api/observatory';
+import { queryKeys } from '../../api/query-keys';
+import { useSpaces } from '../../api/spaces';
+import { ErrorAlert, StatusMessage } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { errorMessage } from '../../ui/form-feedback';
+import { Loading } from '../../ui/loading';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { ExportLinks } from './export-links';
+import { FundingTable } from './funding-table';
+import { ObservatoryFiltersForm } from './observatory-filters';
+import { EMPTY_FILTERS, toQuery } from './observatory-filters-model';
+import { PanoramaFigures } from './panorama-figures';
+import { PanoramaLinks } from './panorama-links';
+import './observatory.css';
+
+const CATCH_UP = [queryKeys.observatory];
+
+/** Funding and panorama figures computed live from the poles, projects and funding lines of my spaces. */
+export function ObservatoryPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('observatory.title'));
+  const spaces = useSpaces();
+  // Every change in one of my spaces may move a figure: listen to all of them.
+  useSpacesEvents((spaces.data ?? []).map((space) => space.id), CATCH_UP);
+  const [filters, setFilters] = useState(() => toQuery(EMPTY_FILTERS));
+  const [applied, setApplied] = useState<string | null>(null);
+  const funding = useFundingTable(filters);
+  const panorama = usePanorama(filters);
+
+  return (
+    <div className="page observatory">
+      <h1>{t('observatory.title')}</h1>
+      <p>{t('observatory.intro')}</p>
+      <ObservatoryFiltersForm
+        onApply={(values) => {
+          setFilters(toQuery(values));
+          setApplied(t('observatory.filters.applied'));
+        }}
+      />
+      <StatusMessage tone="info">{applied}</StatusMessage>
+      {funding.isPending || panorama.isPending ? <Loading /> : null}
+      {funding.isError ? (
+        <ErrorAlert>
+          <p>{errorMessage(t, funding.error)}</p>
+          <Button variant="secondary" onClick={() => void funding.refetch()}>
+            {t('errors.retry')}
+          </Button>
+        </ErrorAlert>
+      ) : null}
+      {funding.data ? <FundingTable table={funding.data} /> : null}
+      {panorama.isError ? <ErrorAlert>{errorMessage(t, panorama.error)}</ErrorAlert> : null}
+      {panorama.data ? (
+        <>
+          <PanoramaFigures panorama={panorama.data} />
+          <PanoramaLinks panorama={panorama.data} />
+        </>
+      ) : null}
+      <ExportLinks filters={filters} />
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { CreateIndicatorRequest, IndicatorKind, type IndicatorView, type ProjectDetail } from '@concerto/domain';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCreateIndicator, useDeleteIndicator } from '../../api/projects';
+import { vocabularyOptions } from '../../i18n/vocabulary-options';
+import { ErrorAlert, StatusMessage } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { SelectField, TextField } from '../../ui/field';
+import { errorMessage, useFormFeedback, validate } from '../../ui/form-feedback';
+import { formatDate, formatNumber, parseDecimal } from '../../ui/format';
+
+const FIELDS = ['kind', 'label', 'unit', 'measuredOn', 'value'] as const;
+
+/** Measures of the project's indicators, by date, and a form to add one. */
+export function IndicatorsSection({ spaceId, project, canEdit }: { spaceId: string; project: ProjectDetail; canEdit: boolean }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const create = useCreateIndicator(spaceId, project.id);
+  const remove = useDeleteIndicator(spaceId, project.id);
+  const [kind, setKind] = useState<IndicatorKind>('jobs_created');
+  const [label, setLabel] = useState('');
+  const [unit, setUnit] = useState('');
+  const [measuredOn, setMeasuredOn] = useState('');
+  const [value, setValue] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: FIELDS });
+  const measures = [...project.indicators].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
+  const nameOf = (m: IndicatorView) => (m.kind === 'custom' ? m.label : t(`vocab.indicatorKind.${m.kind}`));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (create.isPending) return;
+    clear();
+    setStatus(null);
+    const number = parseDecimal(value);
+    if (Number.isNaN(number)) return showFieldErrors({ value: t('projects.indicators.notANumber') });
+    const checked = validate(t, CreateIndicatorRequest, { kind, label, unit, measuredOn, value: number ?? undefined });
+    if (!checked.ok) return showFieldErrors(checked.errors);
+    create.mutate(checked.data, {
+      onSuccess: (measure) => {
+        setValue('');
+        setStatus(t('projects.indicators.added', { name: nameOf(measure) }));
+      },
+      onError: showError,
+    });
+  };
+
+  return (
+    <section className="section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('projects.indicators.title')}</h2>
+      <ErrorAlert>{actionError}</ErrorAlert>
+      <StatusMessage>{status}</StatusMessage>
+      {measures.length === 0 ? (
+        <p className="empty">{t('projects.indicators.empty')}</p>
+      ) : (
+        <div className="table-wrapper" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+          <table className="table">
+            <caption id={`${id}-caption`}>{t('projects.indicators.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('projects.indicators.measuredOn')}</th>
+                <th scope="col">{t('projects.indicators.indicator')}</th>
+                <th scope="col">{t('projects.indicators.value')}</th>
+                {canEdit ? <th scope="col">{t('members.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {measures.map((m) => (
+                <tr key={m.id}>
+                  <td>{formatDate(m.measuredOn, i18n.language)}</td>
+                  <th scope="row" id={`${id}-${m.id}`}>{nameOf(m)}</th>
+                  <td>
+                    {formatNumber(m.value, i18n.language)} {m.unit}
+                  </td>
+                  {canEdit ? (
+                    <td>
+                      <Button
+                        variant="secondary"
+                        aria-describedby={`${id}-${m.id}`}
+                        onClick={() => {
+                          if (!window.confirm(t('projects.indicators.confirmDelete', { name: nameOf(m) }))) return;
+                          setActionError(null);
+                          remove.mutate(m.id, { onError: (error) => setActionError(errorMessage(t, error)) });
+                        }}
+                      >
+                        {t('projects.indicators.delete')}
+                      </Button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit ? (
+        <form className="card form" ref={formRef} noValidate onSubmit={onSubmit} aria-labelledby={`${id}-add`}>
+          <h3 id={`${id}-add`}>{t('projects.indicators.add')}</h3>
+          <ErrorAlert>{formError}</ErrorAlert>
+          <div className="form__row">
+            <SelectField
+              label={t('projects.indicators.kind')}
+              name="kind"
+              options={vocabularyOptions(t, IndicatorKind)}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as IndicatorKind)}
+              error={fieldErrors.kind}
+            />
+            <TextField
+              label={t('projects.indicators.label')}
+              hint={kind === 'custom' ? undefined : t('form.optional')}
+              name="label"
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              error={fieldErrors.label}
+            />
+            <TextField label={t('projects.indicators.unit')} hint={t('form.optional')} name="unit" value={unit} onChange={(e) => setUnit(e.target.value)} error={fieldErrors.unit} />
+            <TextField label={t('projects.indicators.measuredOn')} name="measuredOn" type="date" value={measuredOn} onChange={(e) => setMeasuredOn(e.target.value)} error={fieldErrors.measuredOn} />
+            <TextField
+              label={t('projects.indicators.value')}
+              hint={t('projects.indicators.valueHint')}
+              name="value"
+              inputMode="decimal"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              error={fieldErrors.value}
+              className="input input--short"
+            />
+          </div>
+          <div className="form__actions">
+            <Button type="submit" busy={create.isPending}>
+              {t('projects.indicators.submit')}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
