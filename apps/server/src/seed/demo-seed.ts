@@ -5,6 +5,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { Pole } from '../poles/pole.entity.js';
 import { SpaceMembership } from '../spaces/space-membership.entity.js';
 import { Space } from '../spaces/space.entity.js';
+import { seedDemoProjects } from './demo-projects.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_POLES } from './demo-territory.js';
 
 /** Seeds the demo territory once: if the first demo account exists, nothing is written. Returns whether it seeded. */
@@ -33,6 +34,7 @@ export async function seedDemoTerritory(dataSource: DataSource): Promise<boolean
       const saved = await tx.getRepository(Space).save({ poleId: pole.id, title: space.title, description: space.description });
       spaceIds.set(key, saved.id);
     }
+    let animatriceId = '';
     for (const person of DEMO_PEOPLE) {
       const account = await tx.getRepository(Account).save({
         email: person.email,
@@ -41,11 +43,13 @@ export async function seedDemoTerritory(dataSource: DataSource): Promise<boolean
         locale: 'fr',
         organisationId: organisationIds.get(person.organisation) ?? null,
       });
+      animatriceId ||= account.id;
       for (const [poleKey, role] of Object.entries(person.memberships)) {
         const spaceId = spaceIds.get(poleKey);
         if (spaceId && role) await tx.getRepository(SpaceMembership).insert({ spaceId, accountId: account.id, role });
       }
     }
+    await seedDemoProjects(tx, spaceIds, organisationIds, animatriceId);
   });
   return true;
 }

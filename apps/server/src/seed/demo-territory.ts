@@ -205,4 +205,10 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'okhra',
     memberships: { okhra: 'animateur', ateliers: 'observateur' },
   },
+  {
+    email: 'observatoire@demo.concerto.fr',
+    displayName: 'Nadia Fontaine',
+    organisation: 'etat',
+    memberships: { tetris: 'observateur', ecopole: 'observateur', okhra: 'observateur', periscope: 'observateur', ateliers: 'observateur' },
+  },
 ];
