@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CollabEvent, SyncStep, awarenessFrame, diagnosticDocument, readSections, syncFrame } from '@concerto/collab';
+import { CollabEvent, PROJECT_NOTES, SyncStep, awarenessFrame, diagnosticDocument, projectNotesDocument, readSections, syncFrame } from '@concerto/collab';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
 import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
@@ -126,6 +126,26 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
     expect(await socket.emitWithAck(CollabEvent.join, { doc: docName })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await socket.emitWithAck(CollabEvent.join, { doc: 'space/../etc/passwd' })).toMatchObject({ ok: false, code: 'invalid_document_name' });
     expect(await socket.emitWithAck(CollabEvent.join, { doc: diagnosticDocument('00000000-0000-4000-8000-000000000000') })).toMatchObject({ ok: false, code: 'not_found' });
+    socket.disconnect();
+  });
+
+  it("co-edits a project's notes with the rules of the project's space", async () => {
+    const project = (await contributeur.post(`/api/spaces/${spaceId}/projects`, { title: 'Projet co-rédigé' })).body;
+    const name = projectNotesDocument(project.id);
+    const a = await open(contributeur, name);
+    const watcher = await open(observateur, name);
+    expect(a.document.readOnly).toBe(false);
+    expect(watcher.document.readOnly).toBe(true);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Compte rendu du comité')]);
+    a.doc.getXmlFragment(PROJECT_NOTES).insert(0, [paragraph]);
+    await a.document.waitFor(['saved']);
+    await eventually(() => watcher.doc.getXmlFragment(PROJECT_NOTES).toString().includes('Compte rendu'), 5000, 'notes relayed');
+    expect((await storedDocument(name)).getXmlFragment(PROJECT_NOTES).toString()).toContain('Compte rendu du comité');
+    const socket = collabSocket(t.url, outsider.cookie, { reconnection: false });
+    await connected(socket);
+    expect(await socket.emitWithAck(CollabEvent.join, { doc: name })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await socket.emitWithAck(CollabEvent.join, { doc: projectNotesDocument('00000000-0000-4000-8000-000000000000') })).toMatchObject({ ok: false, code: 'not_found' });
     socket.disconnect();
   });
 

@@ -68,6 +68,13 @@ describe('/events live notices (real socket.io clients)', () => {
     const notice = nextNotice(socket);
     await animateur.patch(`/api/spaces/${spaceId}/pole`, { stage: 'seeding' });
     expect(await notice).toMatchObject({ spaceId, entity: 'pole', op: 'updated' });
+    const created = nextNotice(socket);
+    const project = (await animateur.post(`/api/spaces/${spaceId}/projects`, { title: 'Projet notifié' })).body;
+    expect(await created).toEqual({ spaceId, entity: 'project', id: project.id, op: 'created' });
+    const moved = nextNotice(socket);
+    await animateur.patch(`/api/spaces/${spaceId}/projects/${project.id}`, { version: 1, stage: 'development' });
+    expect(await moved).toEqual({ spaceId, entity: 'project', id: project.id, op: 'updated' });
+    socket.disconnect();
   });
 
   it('refuses to join a space the caller is not in, or a malformed id', async () => {
