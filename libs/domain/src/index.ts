@@ -1,3 +1,4 @@
 export * from './vocabulary/index.js';
 export * from './contracts/index.js';
 export * from './observatory/index.js';
+export * from './sessions/index.js';

@@ -10,7 +10,7 @@ export const EventsServerEvent = { change: 'change', revoked: 'space:revoked', e
 export const JoinSpaceMessage = z.strictObject({ spaceId: uuid });
 export type JoinSpaceMessage = z.infer<typeof JoinSpaceMessage>;
 
-export const ChangedEntity = z.enum(['space', 'pole', 'member', 'invitation', 'organisation', 'project', 'funding_line', 'relation']);
+export const ChangedEntity = z.enum(['space', 'pole', 'member', 'invitation', 'organisation', 'project', 'funding_line', 'relation', 'session', 'vote', 'decision']);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
 
 export const ChangeOp = z.enum(['created', 'updated', 'deleted']);

@@ -9,3 +9,4 @@ export * from './projects.js';
 export * from './funding.js';
 export * from './imports.js';
 export * from './observatory.js';
+export * from './sessions.js';

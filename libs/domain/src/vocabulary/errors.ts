@@ -60,6 +60,19 @@ export const ErrorCode = defineVocabulary('errorCode', {
     fr: 'Une évolution est déjà enregistrée pour cette collectivité et cette année.',
     en: 'An evolution is already recorded for this local authority and year.',
   },
+  session_not_live: { fr: "La séance n'est pas en cours.", en: 'The session is not live.' },
+  session_closed: { fr: 'La séance est clôturée : elle ne peut plus être modifiée.', en: 'The session is closed: it can no longer be changed.' },
+  session_state: { fr: "Cette action n'est pas possible à ce moment de la séance.", en: 'This action is not possible at this point of the session.' },
+  vote_closed: { fr: 'Le vote est clos.', en: 'The vote is closed.' },
+  dot_budget_exceeded: { fr: 'Vous avez déjà utilisé toutes vos gommettes.', en: 'You have already used all your dots.' },
+  results_hidden: {
+    fr: 'Les résultats seront visibles à la clôture du vote.',
+    en: 'The results will be shown when the vote closes.',
+  },
+  account_not_found: {
+    fr: "Aucun compte n'utilise cette adresse e-mail : la personne doit d'abord créer son compte.",
+    en: 'No account uses this e-mail address: the person must sign up first.',
+  },
   internal_error: { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 });
 export type ErrorCode = (typeof ErrorCode.keys)[number];

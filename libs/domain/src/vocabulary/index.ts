@@ -7,6 +7,7 @@ export * from './levers.js';
 export * from './errors.js';
 export * from './project.js';
 export * from './funding.js';
+export * from './session.js';
 
 import { CollectiviteLevel, CollectiviteService, RelationEvolution } from './collectivite.js';
 import { ActivityNature, GridEntry, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from './pole.js';
@@ -16,6 +17,7 @@ import { Lever, SupportStage } from './levers.js';
 import { ErrorCode } from './errors.js';
 import { IndicatorKind, PartnerRole, PolicyFrame, ProjectStage, ProjectStatus } from './project.js';
 import { FunderLevel, FundingKind, FundingStatus } from './funding.js';
+import { AgendaItemStatus, ConsentAnswer, NoteCategory, ResultsVisibility, SessionMode, SessionStatus, VoteKind } from './session.js';
 
 /** Every vocabulary, for i18n resources and completeness checks. */
 export const ALL_VOCABULARIES = [
@@ -43,4 +45,11 @@ export const ALL_VOCABULARIES = [
   FunderLevel,
   FundingKind,
   FundingStatus,
+  SessionMode,
+  SessionStatus,
+  AgendaItemStatus,
+  VoteKind,
+  ConsentAnswer,
+  ResultsVisibility,
+  NoteCategory,
 ] as const;
