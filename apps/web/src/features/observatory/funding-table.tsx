@@ -20,7 +20,7 @@ export function FundingTable({ table }: { table: FundingTableView }) {
   return (
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('observatory.funding.title')}</h2>
-      <div className="observatory-pair">
+      <div className="observatory-stack">
         <div className="table-wrapper" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
           <table className="table observatory-table">
             <caption id={`${id}-caption`}>{t('observatory.funding.caption', { period })}</caption>

@@ -84,7 +84,10 @@ export function FundingLineForm({ spaceId, projectId }: { spaceId: string; proje
           name="funderId"
           options={[
             { value: '', label: t('funding.chooseFunder') },
-            ...funders.map((org) => ({ value: org.id, label: `${org.name} (${t(`vocab.organisationKind.${org.kind}`)})` })),
+            ...funders.map((org) => ({
+              value: org.id,
+              label: `${org.name} (${org.collectiviteLevel ? t(`vocab.collectiviteLevel.${org.collectiviteLevel}`) : t(`vocab.organisationKind.${org.kind}`)})`,
+            })),
           ]}
           value={funderId}
           onChange={(e) => chooseFunder(e.target.value)}
