@@ -6,12 +6,13 @@ import type {
   CreateMilestoneRequest,
   IndicatorView,
   MilestoneView,
+  ProjectAction,
   UpdateMilestoneRequest,
 } from '@concerto/domain';
 import { notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { listIndicators, listMilestones } from './project-queries.js';
-import { lockProject, type ProjectAction, recordChange, touchProject } from './project-writes.js';
+import { lockProject, recordChange, touchProject } from './project-writes.js';
 
 /** Milestones (whose completion rolls up into the project's progress) and indicator measures of a project. */
 @Injectable()

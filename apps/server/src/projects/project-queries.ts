@@ -159,7 +159,7 @@ export async function findFundingLine(db: EntityManager, projectId: string, fund
 }
 
 export async function listProjectChanges(db: EntityManager, projectId: string): Promise<ProjectChangeView[]> {
-  const rows: { id: string; at: Date; account_id: string | null; display_name: string | null; action: string; details: Record<string, unknown> }[] =
+  const rows: { id: string; at: Date; account_id: string | null; display_name: string | null; action: ProjectChangeView['action']; details: Record<string, unknown> }[] =
     await db.query(
       `SELECT c.id::text AS id, c.at, c.account_id, a.display_name, c.action, c.details
          FROM project_change c LEFT JOIN account a ON a.id = c.account_id

@@ -1,20 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { ProjectPartnerInput } from '@concerto/domain';
+import type { ProjectAction, ProjectPartnerInput } from '@concerto/domain';
 import { ApiException, notFound } from '../common/api-exception.js';
-
-/** Timeline actions, recorded with the change in the same transaction. */
-export type ProjectAction =
-  | 'created'
-  | 'updated'
-  | 'milestone_added'
-  | 'milestone_updated'
-  | 'milestone_removed'
-  | 'indicator_added'
-  | 'indicator_removed'
-  | 'funding_added'
-  | 'funding_updated'
-  | 'funding_removed'
-  | 'imported';
 
 export interface LockedProject {
   id: string;

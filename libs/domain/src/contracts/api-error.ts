@@ -7,6 +7,8 @@ export const ApiErrorBody = z.object({
   code: ErrorCode.schema,
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** A refused CSV import carries its report. */
+  report: z.unknown().optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 

@@ -4,11 +4,14 @@ import { uuid } from './text.js';
 /** Socket.io namespace that pushes change notices to the clients of a space. */
 export const EVENTS_NAMESPACE = '/events';
 
-export const EventsClientEvent = { join: 'space:join', leave: 'space:leave' } as const;
+export const EventsClientEvent = { join: 'space:join', leave: 'space:leave', joinSession: 'session:join' } as const;
 export const EventsServerEvent = { change: 'change', revoked: 'space:revoked', error: 'error' } as const;
 
 export const JoinSpaceMessage = z.strictObject({ spaceId: uuid });
 export type JoinSpaceMessage = z.infer<typeof JoinSpaceMessage>;
+
+export const JoinSessionMessage = z.strictObject({ sessionId: uuid });
+export type JoinSessionMessage = z.infer<typeof JoinSessionMessage>;
 
 export const ChangedEntity = z.enum(['space', 'pole', 'member', 'invitation', 'organisation', 'project', 'funding_line', 'relation', 'session', 'vote', 'decision']);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Lever } from '../vocabulary/levers.js';
 import { OrganisationKind } from '../vocabulary/organisation.js';
 import { IndicatorKind, PartnerRole, PolicyFrame, ProjectStage, ProjectStatus } from '../vocabulary/project.js';
+import { FundingLineView } from './funding.js';
 import { longText, nameText, uniqueList, uuid } from './text.js';
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -143,12 +144,27 @@ export const IndicatorView = z.object({
 });
 export type IndicatorView = z.infer<typeof IndicatorView>;
 
+export const ProjectAction = z.enum([
+  'created',
+  'updated',
+  'milestone_added',
+  'milestone_updated',
+  'milestone_removed',
+  'indicator_added',
+  'indicator_removed',
+  'funding_added',
+  'funding_updated',
+  'funding_removed',
+  'imported',
+]);
+export type ProjectAction = z.infer<typeof ProjectAction>;
+
 /** One entry of a project's timeline: who changed what, when. */
 export const ProjectChangeView = z.object({
   id: z.string(),
   at: z.string(),
   author: z.object({ id: uuid, displayName: z.string() }).nullable(),
-  action: z.string(),
+  action: ProjectAction,
   /** Field → [before, after] for updates; a short description of the item otherwise. */
   details: z.record(z.string(), z.unknown()),
 });
@@ -157,20 +173,6 @@ export type ProjectChangeView = z.infer<typeof ProjectChangeView>;
 export const ProjectDetail = ProjectSummary.extend({
   milestones: z.array(MilestoneView),
   indicators: z.array(IndicatorView),
-  fundingLines: z.array(
-    z.object({
-      id: uuid,
-      projectId: uuid,
-      funder: z.object({ id: uuid, name: z.string() }),
-      funderLevel: z.string(),
-      year: z.number(),
-      amountCents: z.number(),
-      kind: z.string(),
-      instrument: z.string(),
-      status: z.string(),
-      version: z.number(),
-      updatedAt: z.string(),
-    }),
-  ),
+  fundingLines: z.array(FundingLineView),
 });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
