@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ObservatoryModule } from './observatory/observatory.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 import { SpaceRoleGuard } from './spaces/space-role.guard.js';
 import { SpacesModule } from './spaces/spaces.module.js';
 
@@ -36,6 +37,7 @@ export class AppModule {
         SpacesModule,
         ProjectsModule,
         ObservatoryModule,
+        SessionsModule,
         EventsModule,
         CollabModule,
         DocsModule,

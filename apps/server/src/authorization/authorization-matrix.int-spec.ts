@@ -23,6 +23,16 @@ interface Fixture {
   projectToDelete: string;
   /** Items that contributeur and animateur may each delete or change once (others are refused before any change). */
   itemsOf: Record<'contributeur' | 'animateur', { milestoneId: string; indicatorId: string; fundingLineId: string; relationId: string }>;
+  /** A live session with a dot vote; another live one to close; a closed one with minutes. */
+  sessionId: string;
+  sessionToClose: string;
+  closedSessionId: string;
+  voteId: string;
+  voteToClose: string;
+  decisionToRemove: string;
+  decisionToProject: string;
+  guestToAdd: string;
+  guestToRemove: string;
 }
 
 interface Row {
@@ -46,6 +56,7 @@ const inSpace = (observateur: number, contributeur: number, animateur: number): 
 const ok = 200;
 const project = (f: Fixture) => `/api/spaces/${f.spaceId}/projects/${f.projectId}`;
 const itemOf = (f: Fixture, actor: Actor) => f.itemsOf[actor === 'animateur' ? 'animateur' : 'contributeur'];
+const session = (f: Fixture) => `/api/sessions/${f.sessionId}`;
 
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { path: () => '/api/health', expected: all(ok) },
@@ -190,6 +201,40 @@ const MATRIX: Record<string, Row> = {
   'GET /api/observatory/funding': { path: () => '/api/observatory/funding?from=2015', expected: signedIn(ok) },
   'GET /api/observatory/panorama': { path: () => '/api/observatory/panorama', expected: signedIn(ok) },
   'GET /api/observatory/export': { path: () => '/api/observatory/export?dataset=funding&format=json', expected: signedIn(ok) },
+  'GET /api/spaces/:spaceId/sessions': { path: (f) => `/api/spaces/${f.spaceId}/sessions`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/sessions': {
+    path: (f) => `/api/spaces/${f.spaceId}/sessions`,
+    body: () => ({ title: 'Séance de la matrice', scheduledAt: '2026-12-10T09:00:00Z' }),
+    expected: inSpace(403, 403, 201),
+  },
+  'GET /api/sessions/:sessionId': { path: session, expected: inSpace(ok, ok, ok) },
+  'PATCH /api/sessions/:sessionId': { path: session, body: () => ({ place: 'Salle 2' }), expected: inSpace(403, 403, ok) },
+  'POST /api/sessions/:sessionId/facilitation': { path: (f) => `${session(f)}/facilitation`, body: () => ({ action: 'extend', minutes: 1 }), expected: inSpace(403, 403, ok) },
+  'POST /api/sessions/:sessionId/guests': { path: (f) => `${session(f)}/guests`, body: (f) => ({ email: f.guestToAdd }), expected: inSpace(403, 403, 201) },
+  'DELETE /api/sessions/:sessionId/guests/:accountId': { path: (f) => `${session(f)}/guests/${f.guestToRemove}`, expected: inSpace(403, 403, 204) },
+  'POST /api/sessions/:sessionId/attendance': { path: (f) => `${session(f)}/attendance`, expected: inSpace(ok, ok, ok) },
+  'GET /api/sessions/:sessionId/votes': { path: (f) => `${session(f)}/votes`, expected: inSpace(ok, ok, ok) },
+  'POST /api/sessions/:sessionId/votes': {
+    path: (f) => `${session(f)}/votes`,
+    body: () => ({ kind: 'consent', title: 'Proposition' }),
+    expected: inSpace(403, 403, 201),
+  },
+  'POST /api/sessions/:sessionId/votes/:voteId/close': { path: (f) => `${session(f)}/votes/${f.voteToClose}/close`, expected: inSpace(403, 403, ok) },
+  'GET /api/sessions/:sessionId/votes/:voteId/results': { path: (f) => `${session(f)}/votes/${f.voteId}/results`, expected: inSpace(ok, ok, ok) },
+  'GET /api/sessions/:sessionId/votes/:voteId/ballot': { path: (f) => `${session(f)}/votes/${f.voteId}/ballot`, expected: inSpace(403, ok, ok) },
+  'PUT /api/sessions/:sessionId/votes/:voteId/ballot': {
+    path: (f) => `${session(f)}/votes/${f.voteId}/ballot`,
+    body: () => ({ kind: 'dot', allocations: { a: 2 } }),
+    expected: inSpace(403, ok, ok),
+  },
+  'POST /api/sessions/:sessionId/votes/:voteId/dots': { path: (f) => `${session(f)}/votes/${f.voteId}/dots`, body: () => ({ option: 'b', delta: 1 }), expected: inSpace(403, ok, ok) },
+  'GET /api/sessions/:sessionId/decisions': { path: (f) => `${session(f)}/decisions`, expected: inSpace(ok, ok, ok) },
+  'POST /api/sessions/:sessionId/decisions': { path: (f) => `${session(f)}/decisions`, body: () => ({ text: 'Une décision' }), expected: inSpace(403, 403, 201) },
+  'DELETE /api/sessions/:sessionId/decisions/:decisionId': { path: (f) => `${session(f)}/decisions/${f.decisionToRemove}`, expected: inSpace(403, 403, 204) },
+  'POST /api/sessions/:sessionId/decisions/:decisionId/project': { path: (f) => `${session(f)}/decisions/${f.decisionToProject}/project`, expected: inSpace(403, 403, ok) },
+  'POST /api/sessions/:sessionId/close': { path: (f) => `/api/sessions/${f.sessionToClose}/close`, expected: inSpace(403, 403, ok) },
+  'GET /api/sessions/:sessionId/minutes': { path: (f) => `/api/sessions/${f.closedSessionId}/minutes`, expected: inSpace(ok, ok, ok) },
+  'GET /api/sessions/:sessionId/minutes/export': { path: (f) => `/api/sessions/${f.closedSessionId}/minutes/export?format=docx`, expected: inSpace(ok, ok, ok) },
   'GET /api/invitations/:token': { path: (f) => `/api/invitations/${f.foreignInvitationToken}`, expected: all(ok) },
   'POST /api/invitations/:token/accept': {
     path: (f) => `/api/invitations/${f.foreignInvitationToken}/accept`,
@@ -235,8 +280,30 @@ describe('authorisation matrix', () => {
       ).body.id,
       relationId: (await owner.post(`/api/spaces/${spaceId}/relations`, { organisationId: organisation.body.id, year: 1990 + n, evolution: 'widening' })).body.id,
     });
+    const newSession = async () => {
+      const created = (await owner.post(`/api/spaces/${spaceId}/sessions`, { title: 'Séance', scheduledAt: '2026-12-10T09:00:00Z', agenda: [{ title: 'Point', durationMinutes: 15 }] })).body.id;
+      await owner.post(`/api/sessions/${created}/facilitation`, { action: 'start' });
+      return created as string;
+    };
+    const [liveSession, sessionToClose, closedSessionId] = [await newSession(), await newSession(), await newSession()];
+    await owner.post(`/api/sessions/${closedSessionId}/close`);
+    const newVote = async () =>
+      (await owner.post(`/api/sessions/${liveSession}/votes`, { kind: 'dot', title: 'Priorités', options: [{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }] })).body.id as string;
+    const decision = async (text: string) => (await owner.post(`/api/sessions/${liveSession}/decisions`, { text })).body.id as string;
+    const guests = [new ApiClient(t.url), new ApiClient(t.url)];
+    for (const g of guests) await g.signUp();
+    await owner.post(`/api/sessions/${liveSession}/guests`, { email: guests[1].account!.email });
     fixture = {
       spaceId,
+      sessionId: liveSession,
+      sessionToClose,
+      closedSessionId,
+      voteId: await newVote(),
+      voteToClose: await newVote(),
+      decisionToRemove: await decision('Décision à retirer'),
+      decisionToProject: await decision('Décision à transformer en projet'),
+      guestToAdd: guests[0].account!.email,
+      guestToRemove: guests[1].account!.id,
       projectId,
       projectToDelete,
       itemsOf: { contributeur: await itemsFor(1), animateur: await itemsFor(2) },

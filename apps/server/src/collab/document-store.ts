@@ -93,3 +93,10 @@ export class DocumentStore {
     ]);
   }
 }
+
+/** The stored state of a document as a Y.Doc (everything acknowledged is in it). */
+export async function readStoredDocument(dataSource: DataSource, name: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  for (const update of await new DocumentStore(dataSource).load(name)) Y.applyUpdate(doc, update);
+  return doc;
+}

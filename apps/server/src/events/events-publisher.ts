@@ -8,6 +8,9 @@ export const spaceRoom = (spaceId: string) => `space:${spaceId}`;
 /** Every socket of an account joins this room, so that its list of spaces updates live too. */
 export const accountRoom = (accountId: string) => `account:${accountId}`;
 
+/** Guests of a concertation session are not in the space's room: they follow the session's own room. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
 /** What the events gateway keeps on each authenticated socket. */
 export interface EventsSocketData {
   accountId: string;
@@ -34,6 +37,11 @@ export class EventsPublisher {
 
   notify(notice: ChangeNotice): void {
     this.namespace?.to(spaceRoom(notice.spaceId)).emit(EventsServerEvent.change, notice);
+  }
+
+  /** A change of a concertation session: to the space's members and to the session's guests, once each. */
+  notifySession(sessionId: string, notice: ChangeNotice): void {
+    this.namespace?.to(spaceRoom(notice.spaceId)).to(sessionRoom(sessionId)).emit(EventsServerEvent.change, notice);
   }
 
   /** A change that concerns one person's access (joined, role changed, removed): sent to all their sockets. */

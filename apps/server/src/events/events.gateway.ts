@@ -1,11 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { EVENTS_NAMESPACE, EventsClientEvent, type JoinAck, JoinSpaceMessage } from '@concerto/domain';
+import { DataSource } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EVENTS_NAMESPACE, EventsClientEvent, type JoinAck, JoinSessionMessage, JoinSpaceMessage } from '@concerto/domain';
 import { AuthService } from '../auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SpaceAccessService } from '../spaces/space-access.service.js';
-import { EventsPublisher, type EventsSocketData, accountRoom, spaceRoom } from './events-publisher.js';
+import { EventsPublisher, type EventsSocketData, accountRoom, sessionRoom, spaceRoom } from './events-publisher.js';
 import { socketAuthMiddleware } from './socket-auth.js';
 
 /** /events: a signed-in client joins its spaces' rooms and receives change notices. */
@@ -16,6 +18,7 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly auth: AuthService,
     private readonly access: SpaceAccessService,
     private readonly publisher: EventsPublisher,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -40,6 +43,27 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
       return { ok: false, code: 'not_found', message: 'Space not found' };
     }
     await socket.join(spaceRoom(parsed.data.spaceId));
+    return { ok: true };
+  }
+
+  /** Members of the session's space and its guests may follow a session's notices. */
+  @SubscribeMessage(EventsClientEvent.joinSession)
+  async joinSession(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
+    const parsed = JoinSessionMessage.safeParse(body);
+    if (!parsed.success) return { ok: false, code: 'validation_failed', message: 'sessionId must be a UUID' };
+    const { accountId, sessionId } = socket.data as EventsSocketData;
+    if (!(await this.auth.isSessionLive(sessionId))) {
+      socket.disconnect(true);
+      return { ok: false, code: 'unauthenticated', message: 'Session expired' };
+    }
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM concertation_session cs
+        WHERE cs.id = $1 AND (EXISTS (SELECT 1 FROM space_membership WHERE space_id = cs.space_id AND account_id = $2)
+                              OR EXISTS (SELECT 1 FROM session_participant WHERE session_id = cs.id AND account_id = $2 AND kind = 'guest'))`,
+      [parsed.data.sessionId, accountId],
+    );
+    if (rows.length === 0) return { ok: false, code: 'not_found', message: 'Session not found' };
+    await socket.join(sessionRoom(parsed.data.sessionId));
     return { ok: true };
   }
 

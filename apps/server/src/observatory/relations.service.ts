@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CreateRelationRequest, RelationView } from '@concerto/domain';
 import { ApiException, conflict, notFound } from '../common/api-exception.js';
+import { changedRows } from '../database/changed-rows.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 
 const SELECT = `
@@ -60,7 +61,8 @@ export class RelationsService {
   }
 
   async remove(spaceId: string, relationId: string): Promise<void> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows: { id: string }[] = await changedRows(
+      this.dataSource,
       `DELETE FROM collectivite_relation r USING space s WHERE s.id = $1 AND s.pole_id = r.pole_id AND r.id = $2 RETURNING r.id`,
       [spaceId, relationId],
     );

@@ -12,5 +12,6 @@ import { ProjectsService } from './projects.service.js';
   imports: [SpacesModule],
   controllers: [ProjectsController, ProjectItemsController, ProjectCsvController],
   providers: [ProjectsService, ProjectItemsService, FundingService, ProjectImportService],
+  exports: [ProjectsService],
 })
 export class ProjectsModule {}

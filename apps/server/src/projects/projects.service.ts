@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateProjectRequest, ProjectDetail, ProjectListQuery, ProjectSummary, UpdateProjectRequest } from '@concerto/domain';
 import { conflict, notFound } from '../common/api-exception.js';
+import { changedRows } from '../database/changed-rows.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import {
   findProjectSummary,
@@ -107,11 +108,8 @@ export class ProjectsService {
   }
 
   async remove(spaceId: string, projectId: string): Promise<void> {
-    const [{ n }]: { n: number }[] = await this.dataSource.query(
-      `WITH d AS (DELETE FROM project WHERE id = $1 AND space_id = $2 RETURNING id) SELECT count(*)::int AS n FROM d`,
-      [projectId, spaceId],
-    );
-    if (n === 0) throw notFound();
+    const deleted = await changedRows(this.dataSource, `DELETE FROM project WHERE id = $1 AND space_id = $2 RETURNING id`, [projectId, spaceId]);
+    if (deleted.length === 0) throw notFound();
     this.events.notify({ spaceId, entity: 'project', id: projectId, op: 'deleted' });
   }
 }

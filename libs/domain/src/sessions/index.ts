@@ -1,1 +1,2 @@
 export * from './agenda-timer.js';
+export * from './minutes-markdown.js';

@@ -1,0 +1,73 @@
+import type { MinutesView, VoteResults } from '../contracts/sessions.js';
+import { ConsentAnswer, SessionMode, VoteKind } from '../vocabulary/session.js';
+import { Lever } from '../vocabulary/levers.js';
+import { type Locale, labelOf } from '../vocabulary/vocabulary.js';
+
+const WORDS = {
+  fr: { minutes: 'Compte-rendu', date: 'Date', place: 'Lieu', mode: 'Modalité', attendance: 'Participants', present: 'présent·e', absent: 'excusé·e ou absent·e', guest: 'invité·e', agenda: 'Ordre du jour', planned: 'prévu', actual: 'réel', min: 'min', notes: 'Contributions', unclustered: 'Contributions non regroupées', votes: 'Votes', decisions: 'Décisions', voters: 'votant·e·s', dots: 'gommettes', mean: 'moyenne', objection: 'Objection', none: 'Aucune', project: 'devenue projet partagé', lever: 'Levier' },
+  en: { minutes: 'Minutes', date: 'Date', place: 'Place', mode: 'Mode', attendance: 'Participants', present: 'present', absent: 'absent', guest: 'guest', agenda: 'Agenda', planned: 'planned', actual: 'actual', min: 'min', notes: 'Contributions', unclustered: 'Ungrouped contributions', votes: 'Votes', decisions: 'Decisions', voters: 'voters', dots: 'dots', mean: 'mean', objection: 'Objection', none: 'None', project: 'turned into a shared project', lever: 'Lever' },
+} as const;
+
+/** Markdown special characters in user text are escaped: a note cannot inject links, images or HTML. */
+export const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+
+/** One line per result; `escape` is applied to user text (Markdown escaping by default, identity for plain documents). */
+export function voteResultLines(
+  kind: MinutesView['votes'][number]['kind'],
+  results: VoteResults,
+  locale: Locale,
+  escape: (text: string) => string = escapeMarkdown,
+): string[] {
+  const w = WORDS[locale];
+  const lines = [`${results.voters} ${w.voters}`];
+  if (kind === 'consent' && results.consent) {
+    lines.push(...ConsentAnswer.keys.map((k) => `${labelOf(ConsentAnswer, k, locale)} : ${results.consent![k]}`));
+    lines.push(...results.objections.map((o) => `${w.objection} : ${escape(o.reason)}`));
+  } else {
+    const sorted = [...results.options].sort((a, b) => (kind === 'dot' ? b.dots - a.dots : (b.meanScore ?? -1) - (a.meanScore ?? -1)));
+    lines.push(
+      ...sorted.map((o) =>
+        kind === 'dot' ? `${escape(o.label)} : ${o.dots} ${w.dots}` : `${escape(o.label)} : ${w.mean} ${o.meanScore === null ? '—' : o.meanScore.toFixed(1)} / 5 (${o.scores})`,
+      ),
+    );
+  }
+  return lines;
+}
+
+const formatDate = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+
+/** The minutes as Markdown, in the reader's language. */
+export function minutesMarkdown(m: MinutesView, locale: Locale = 'fr'): string {
+  const w = WORDS[locale];
+  const out: string[] = [`# ${w.minutes} — ${escapeMarkdown(m.title)}`, ''];
+  out.push(`- **${w.date}** : ${formatDate(m.startedAt ?? m.scheduledAt, locale)}`);
+  if (m.place) out.push(`- **${w.place}** : ${escapeMarkdown(m.place)}`);
+  out.push(`- **${w.mode}** : ${labelOf(SessionMode, m.mode, locale)}`, '');
+  out.push(`## ${w.attendance}`, '');
+  for (const p of m.attendance) out.push(`- ${escapeMarkdown(p.displayName)}${p.kind === 'guest' ? ` (${w.guest})` : ''} — ${p.attended ? w.present : w.absent}`);
+  out.push('', `## ${w.agenda}`, '');
+  for (const [i, item] of m.agenda.entries()) {
+    out.push(`### ${i + 1}. ${escapeMarkdown(item.title)} (${w.planned} ${item.plannedMinutes} ${w.min}, ${w.actual} ${item.actualMinutes} ${w.min})`, '');
+    if (item.lever) out.push(`*${w.lever} : ${labelOf(Lever, item.lever, locale)}*`, '');
+    for (const cluster of item.clusters) {
+      out.push(`**${cluster.title ? escapeMarkdown(cluster.title) : w.unclustered}**`, '');
+      for (const note of cluster.notes) out.push(`- ${escapeMarkdown(note.text)}${note.author ? ` — ${escapeMarkdown(note.author)}` : ''}`);
+      out.push('');
+    }
+    for (const vote of item.votes) {
+      out.push(`**${labelOf(VoteKind, vote.kind, locale)} — ${escapeMarkdown(vote.title)}**`, '', ...voteResultLines(vote.kind, vote.results, locale).map((l) => `- ${l}`), '');
+    }
+  }
+  const loose = m.votes;
+  if (loose.length > 0) {
+    out.push(`## ${w.votes}`, '');
+    for (const vote of loose) {
+      out.push(`### ${labelOf(VoteKind, vote.kind, locale)} — ${escapeMarkdown(vote.title)}`, '', ...voteResultLines(vote.kind, vote.results, locale).map((l) => `- ${l}`), '');
+    }
+  }
+  out.push(`## ${w.decisions}`, '');
+  if (m.decisions.length === 0) out.push(`- ${w.none}`);
+  for (const d of m.decisions) out.push(`- ${escapeMarkdown(d.text)}${d.item ? ` (${escapeMarkdown(d.item)})` : ''}${d.projectId ? ` — ${w.project}` : ''}`);
+  return out.join('\n') + '\n';
+}
