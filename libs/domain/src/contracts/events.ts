@@ -13,7 +13,7 @@ export type JoinSpaceMessage = z.infer<typeof JoinSpaceMessage>;
 export const JoinSessionMessage = z.strictObject({ sessionId: uuid });
 export type JoinSessionMessage = z.infer<typeof JoinSessionMessage>;
 
-export const ChangedEntity = z.enum(['space', 'pole', 'member', 'invitation', 'organisation', 'project', 'funding_line', 'relation', 'session', 'vote', 'decision']);
+export const ChangedEntity = z.enum(['space', 'pole', 'member', 'invitation', 'organisation', 'project', 'funding_line', 'relation', 'session', 'vote', 'decision', 'diagnostic_section', 'comment', 'diagnostic_version']);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
 
 export const ChangeOp = z.enum(['created', 'updated', 'deleted']);

@@ -10,3 +10,4 @@ export * from './funding.js';
 export * from './imports.js';
 export * from './observatory.js';
 export * from './sessions.js';
+export * from './diagnostic.js';

@@ -73,6 +73,10 @@ export const ErrorCode = defineVocabulary('errorCode', {
     fr: "Aucun compte n'utilise cette adresse e-mail : la personne doit d'abord créer son compte.",
     en: 'No account uses this e-mail address: the person must sign up first.',
   },
+  comments_closed: {
+    fr: "L'animateur·rice n'a pas ouvert les commentaires aux observateur·rice·s.",
+    en: 'The facilitator has not opened comments to observers.',
+  },
   internal_error: { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 });
 export type ErrorCode = (typeof ErrorCode.keys)[number];

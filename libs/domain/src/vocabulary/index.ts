@@ -8,6 +8,7 @@ export * from './errors.js';
 export * from './project.js';
 export * from './funding.js';
 export * from './session.js';
+export * from './diagnostic.js';
 
 import { CollectiviteLevel, CollectiviteService, RelationEvolution } from './collectivite.js';
 import { ActivityNature, GridEntry, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from './pole.js';
@@ -17,6 +18,7 @@ import { Lever, SupportStage } from './levers.js';
 import { ErrorCode } from './errors.js';
 import { IndicatorKind, PartnerRole, PolicyFrame, ProjectStage, ProjectStatus } from './project.js';
 import { FunderLevel, FundingKind, FundingStatus } from './funding.js';
+import { SectionStatus, VersionKind } from './diagnostic.js';
 import { AgendaItemStatus, ConsentAnswer, NoteCategory, ResultsVisibility, SessionMode, SessionStatus, VoteKind } from './session.js';
 
 /** Every vocabulary, for i18n resources and completeness checks. */
@@ -52,4 +54,6 @@ export const ALL_VOCABULARIES = [
   ConsentAnswer,
   ResultsVisibility,
   NoteCategory,
+  SectionStatus,
+  VersionKind,
 ] as const;
