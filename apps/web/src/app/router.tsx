@@ -51,6 +51,10 @@ export const createRouter = (queryClient: QueryClient) =>
                   lazy: () => import('../features/spaces/space-routes').then((m) => ({ Component: m.PoleProfileTab })),
                 },
                 {
+                  path: 'diagnostic',
+                  lazy: () => import('../features/diagnostic/diagnostic-routes').then((m) => ({ Component: m.DiagnosticTab })),
+                },
+                {
                   path: 'membres',
                   lazy: () => import('../features/spaces/space-routes').then((m) => ({ Component: m.MembersTab })),
                 },

@@ -1,3 +1,4 @@
+import { enDiagnostic } from './en-diagnostic';
 import { enObservatory } from './en-observatory';
 import { enProjects } from './en-projects';
 import type { UiStrings } from './fr';
@@ -231,4 +232,5 @@ export const en: UiStrings = {
   },
   ...enProjects,
   ...enObservatory,
+  ...enDiagnostic,
 };

@@ -1,3 +1,4 @@
+import { frDiagnostic } from './fr-diagnostic';
 import { frObservatory } from './fr-observatory';
 import { frProjects } from './fr-projects';
 
@@ -230,6 +231,7 @@ export const fr = {
   },
   ...frProjects,
   ...frObservatory,
+  ...frDiagnostic,
 } as const;
 
 export type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -49,6 +49,7 @@ export function SpacePage() {
   const base = `/espaces/${current.id}`;
   const links: TabLink[] = [
     { to: base, label: t('space.tabs.pole'), end: true },
+    { to: `${base}/diagnostic`, label: t('diagnostic.title') },
     { to: `${base}/projets`, label: t('space.tabs.projects') },
     { to: `${base}/membres`, label: t('space.tabs.members') },
     ...(current.myRole === 'animateur' ? [{ to: `${base}/invitations`, label: t('space.tabs.invitations') }] : []),

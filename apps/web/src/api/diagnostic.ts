@@ -1,0 +1,143 @@
+import type {
+  CommentView,
+  CreateCommentRequest,
+  DiagnosticSettings,
+  SectionStateView,
+  UpdateCommentRequest,
+  UpdateSectionStateRequest,
+  VersionComparison,
+  VersionContent,
+  VersionView,
+} from '@concerto/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import { queryKeys } from './query-keys';
+import { spacePath } from './spaces';
+
+/**
+ * The diagnostic's relational data (scores, comments, versions, settings). Keys live under the space, so a
+ * `diagnostic_section`, `comment` or `diagnostic_version` notice on /events refreshes them.
+ */
+export const diagnosticKeys = {
+  all: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic'] as const,
+  sections: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'sections'] as const,
+  settings: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'settings'] as const,
+  comments: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'comments'] as const,
+  versions: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'versions'] as const,
+  version: (spaceId: string, versionId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'versions', versionId] as const,
+  comparison: (spaceId: string, versionId: string) =>
+    [...queryKeys.space(spaceId), 'diagnostic', 'versions', versionId, 'compare'] as const,
+};
+
+export const diagnosticPath = (spaceId: string) => `${spacePath(spaceId)}/diagnostic`;
+const enc = encodeURIComponent;
+
+export function useSectionStates(spaceId: string) {
+  return useQuery({
+    queryKey: diagnosticKeys.sections(spaceId),
+    queryFn: () => api.get<SectionStateView[]>(`${diagnosticPath(spaceId)}/sections`),
+  });
+}
+
+export function useUpdateSectionState(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ sectionId, body }: { sectionId: string; body: UpdateSectionStateRequest }) =>
+      api.put<SectionStateView>(`${diagnosticPath(spaceId)}/sections/${enc(sectionId)}`, body),
+    onSuccess: (state) =>
+      queryClient.setQueryData<SectionStateView[]>(diagnosticKeys.sections(spaceId), (states) =>
+        states ? [...states.filter((s) => s.sectionId !== state.sectionId), state] : [state],
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: diagnosticKeys.sections(spaceId) }),
+  });
+}
+
+export function useDiagnosticSettings(spaceId: string) {
+  return useQuery({
+    queryKey: diagnosticKeys.settings(spaceId),
+    queryFn: () => api.get<DiagnosticSettings>(`${diagnosticPath(spaceId)}/settings`),
+  });
+}
+
+export function useUpdateDiagnosticSettings(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DiagnosticSettings) => api.put<DiagnosticSettings>(`${diagnosticPath(spaceId)}/settings`, body),
+    onSuccess: (settings) => queryClient.setQueryData(diagnosticKeys.settings(spaceId), settings),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: diagnosticKeys.settings(spaceId) }),
+  });
+}
+
+export function useComments(spaceId: string) {
+  return useQuery({
+    queryKey: diagnosticKeys.comments(spaceId),
+    queryFn: () => api.get<CommentView[]>(`${diagnosticPath(spaceId)}/comments`),
+  });
+}
+
+/** Comment mutations refresh the comments and the open-comment counts of the sections. */
+function useCommentMutation<V, R>(spaceId: string, request: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: diagnosticKeys.comments(spaceId) });
+      void queryClient.invalidateQueries({ queryKey: diagnosticKeys.sections(spaceId) });
+    },
+  });
+}
+
+export function useCreateComment(spaceId: string) {
+  return useCommentMutation(spaceId, (body: CreateCommentRequest) => api.post<CommentView>(`${diagnosticPath(spaceId)}/comments`, body));
+}
+
+export function useUpdateComment(spaceId: string) {
+  return useCommentMutation(spaceId, ({ commentId, body }: { commentId: string; body: UpdateCommentRequest }) =>
+    api.patch<CommentView>(`${diagnosticPath(spaceId)}/comments/${enc(commentId)}`, body),
+  );
+}
+
+export function useDeleteComment(spaceId: string) {
+  return useCommentMutation(spaceId, (commentId: string) => api.delete(`${diagnosticPath(spaceId)}/comments/${enc(commentId)}`));
+}
+
+export function useVersions(spaceId: string) {
+  return useQuery({
+    queryKey: diagnosticKeys.versions(spaceId),
+    queryFn: () => api.get<VersionView[]>(`${diagnosticPath(spaceId)}/versions`),
+  });
+}
+
+export function useVersionContent(spaceId: string, versionId: string | null) {
+  return useQuery({
+    queryKey: diagnosticKeys.version(spaceId, versionId ?? ''),
+    queryFn: () => api.get<VersionContent>(`${diagnosticPath(spaceId)}/versions/${enc(versionId ?? '')}`),
+    enabled: versionId !== null,
+  });
+}
+
+export function useVersionComparison(spaceId: string, versionId: string | null) {
+  return useQuery({
+    queryKey: diagnosticKeys.comparison(spaceId, versionId ?? ''),
+    queryFn: () => api.get<VersionComparison>(`${diagnosticPath(spaceId)}/versions/${enc(versionId ?? '')}/compare`),
+    enabled: versionId !== null,
+  });
+}
+
+export function useCreateVersion(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api.post<VersionView>(`${diagnosticPath(spaceId)}/versions`, { name }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: diagnosticKeys.versions(spaceId) }),
+  });
+}
+
+export function useRestoreVersion(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (versionId: string) => api.post<unknown>(`${diagnosticPath(spaceId)}/versions/${enc(versionId)}/restore`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: diagnosticKeys.all(spaceId) }),
+  });
+}
+
+export const diagnosticExportUrl = (spaceId: string, format: 'md' | 'docx') => `${diagnosticPath(spaceId)}/export?format=${format}`;

@@ -1,0 +1,120 @@
+import type { CommentView } from '@concerto/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { useMe } from '../../api/auth';
+import { useCreateComment, useDeleteComment, useUpdateComment } from '../../api/diagnostic';
+import { Button } from '../../ui/button';
+import { errorMessage } from '../../ui/form-feedback';
+import { formatDateTime } from '../../ui/format';
+import { anchorStillThere } from './comment-anchors';
+import { CommentForm } from './comment-form';
+
+/** A thread: the commented passage, the first comment, its replies, and resolve / reopen. */
+export function CommentThread({
+  spaceId,
+  doc,
+  root,
+  replies,
+  canComment,
+  canModerate,
+  active,
+  onActivate,
+}: {
+  spaceId: string;
+  doc: Y.Doc;
+  root: CommentView;
+  replies: CommentView[];
+  canComment: boolean;
+  canModerate: boolean;
+  active: boolean;
+  onActivate: (id: string | null) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
+  const [replying, setReplying] = useState(false);
+  const create = useCreateComment(spaceId);
+  const update = useUpdateComment(spaceId);
+  const remove = useDeleteComment(spaceId);
+  const resolved = root.resolvedAt !== null;
+  const gone = root.anchor ? !anchorStillThere(doc, root.anchor) : false;
+  const error = create.error ?? update.error ?? remove.error;
+
+  const renderComment = (comment: CommentView) => {
+    const mine = comment.author?.id === me?.id;
+    return (
+      <li key={comment.id} className="comment">
+        <p className="comment__meta">
+          <strong>{comment.author?.displayName ?? t('diagnostic.comments.formerMember')}</strong>{' '}
+          <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, i18n.language)}</time>
+          {comment.editedAt ? ` ${t('diagnostic.comments.edited')}` : null}
+        </p>
+        <p className="comment__body">{comment.body}</p>
+        {comment.mentions.length > 0 ? (
+          <p className="comment__mentions">{t('diagnostic.comments.mentions', { names: comment.mentions.map((m) => m.displayName).join(', ') })}</p>
+        ) : null}
+        {mine || canModerate ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => window.confirm(t('diagnostic.comments.confirmDelete')) && remove.mutate(comment.id)}
+          >
+            {t('diagnostic.comments.delete')}
+          </button>
+        ) : null}
+      </li>
+    );
+  };
+
+  return (
+    <article
+      className={`comment-thread${resolved ? ' comment-thread--resolved' : ''}${active ? ' comment-thread--active' : ''}`}
+      aria-label={t('diagnostic.comments.thread', { quote: root.anchor?.quote ?? '' })}
+    >
+      {root.anchor ? (
+        <blockquote className="comment-thread__quote">
+          {gone ? <span className="comment-thread__gone">{t('diagnostic.comments.deletedPassage')} </span> : null}
+          {gone ? <del>{root.anchor.quote}</del> : root.anchor.quote}
+        </blockquote>
+      ) : null}
+      <ul className="comment-thread__list">{[root, ...replies].map(renderComment)}</ul>
+      {resolved && root.resolvedBy ? (
+        <p className="diagnostic-muted">{t('diagnostic.comments.resolvedBy', { name: root.resolvedBy.displayName })}</p>
+      ) : null}
+      {error ? (
+        <p className="field__error" role="alert">
+          {errorMessage(t, error)}
+        </p>
+      ) : null}
+      <div className="diagnostic-actions">
+        {!resolved && !gone ? (
+          <Button variant="secondary" aria-pressed={active} onClick={() => onActivate(active ? null : root.id)}>
+            {t('diagnostic.comments.showPassage')}
+          </Button>
+        ) : null}
+        {canComment && !resolved && !replying ? (
+          <Button variant="secondary" onClick={() => setReplying(true)}>
+            {t('diagnostic.comments.reply')}
+          </Button>
+        ) : null}
+        {canComment ? (
+          <Button variant="secondary" busy={update.isPending} onClick={() => update.mutate({ commentId: root.id, body: { resolved: !resolved } })}>
+            {resolved ? t('diagnostic.comments.reopen') : t('diagnostic.comments.resolve')}
+          </Button>
+        ) : null}
+      </div>
+      {replying ? (
+        <CommentForm
+          spaceId={spaceId}
+          label={t('diagnostic.comments.replyLabel')}
+          submitLabel={t('diagnostic.comments.sendReply')}
+          busy={create.isPending}
+          onCancel={() => setReplying(false)}
+          onSubmit={({ body, mentions }, reset) =>
+            create.mutate({ parentId: root.id, body, mentions }, { onSuccess: () => { reset(); setReplying(false); } })
+          }
+        />
+      ) : null}
+    </article>
+  );
+}

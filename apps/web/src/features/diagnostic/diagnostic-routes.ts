@@ -1,0 +1,1 @@
+export { DiagnosticTab } from './diagnostic-tab';
