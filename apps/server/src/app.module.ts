@@ -8,6 +8,7 @@ import { CollabModule } from './collab/collab.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ContractInterceptor } from './common/contract.interceptor.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DiagnosticsModule } from './diagnostics/diagnostics.module.js';
 import { DocsModule } from './docs/docs.module.js';
 import { EventsPublisherModule } from './events/events-publisher.js';
 import { EventsModule } from './events/events.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         ProjectsModule,
         ObservatoryModule,
         SessionsModule,
+        DiagnosticsModule,
         EventsModule,
         CollabModule,
         DocsModule,

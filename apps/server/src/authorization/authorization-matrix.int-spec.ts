@@ -33,6 +33,9 @@ interface Fixture {
   decisionToProject: string;
   guestToAdd: string;
   guestToRemove: string;
+  commentId: string;
+  commentToDelete: string;
+  versionId: string;
 }
 
 interface Row {
@@ -57,6 +60,8 @@ const ok = 200;
 const project = (f: Fixture) => `/api/spaces/${f.spaceId}/projects/${f.projectId}`;
 const itemOf = (f: Fixture, actor: Actor) => f.itemsOf[actor === 'animateur' ? 'animateur' : 'contributeur'];
 const session = (f: Fixture) => `/api/sessions/${f.sessionId}`;
+const diagnostic = (f: Fixture) => `/api/spaces/${f.spaceId}/diagnostic`;
+const ANCHOR = { start: 'AAAA', end: 'AAAA', quote: 'passage' };
 
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { path: () => '/api/health', expected: all(ok) },
@@ -235,6 +240,33 @@ const MATRIX: Record<string, Row> = {
   'POST /api/sessions/:sessionId/close': { path: (f) => `/api/sessions/${f.sessionToClose}/close`, expected: inSpace(403, 403, ok) },
   'GET /api/sessions/:sessionId/minutes': { path: (f) => `/api/sessions/${f.closedSessionId}/minutes`, expected: inSpace(ok, ok, ok) },
   'GET /api/sessions/:sessionId/minutes/export': { path: (f) => `/api/sessions/${f.closedSessionId}/minutes/export?format=docx`, expected: inSpace(ok, ok, ok) },
+  'GET /api/spaces/:spaceId/diagnostic/sections': { path: (f) => `${diagnostic(f)}/sections`, expected: inSpace(ok, ok, ok) },
+  'PUT /api/spaces/:spaceId/diagnostic/sections/:section': {
+    path: (f, actor) => `${diagnostic(f)}/sections/${actor === 'animateur' ? 'grid-economy' : 'grid-territory'}`,
+    body: () => ({ version: 0, score: 2 }),
+    expected: inSpace(403, ok, ok),
+  },
+  'GET /api/spaces/:spaceId/diagnostic/settings': { path: (f) => `${diagnostic(f)}/settings`, expected: inSpace(ok, ok, ok) },
+  'PUT /api/spaces/:spaceId/diagnostic/settings': { path: (f) => `${diagnostic(f)}/settings`, body: () => ({ observersCanComment: false }), expected: inSpace(403, 403, ok) },
+  'GET /api/spaces/:spaceId/diagnostic/comments': { path: (f) => `${diagnostic(f)}/comments`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/diagnostic/comments': {
+    path: (f) => `${diagnostic(f)}/comments`,
+    body: () => ({ sectionId: 'grid-territory', anchor: ANCHOR, body: 'Remarque' }),
+    // Observateurs comment only where the animateur opened comments to them.
+    expected: inSpace(403, 201, 201),
+  },
+  'PATCH /api/spaces/:spaceId/diagnostic/comments/:commentId': {
+    path: (f) => `${diagnostic(f)}/comments/${f.commentId}`,
+    body: () => ({ resolved: true }),
+    expected: inSpace(403, ok, ok),
+  },
+  'DELETE /api/spaces/:spaceId/diagnostic/comments/:commentId': { path: (f) => `${diagnostic(f)}/comments/${f.commentToDelete}`, expected: inSpace(403, 403, 204) },
+  'GET /api/spaces/:spaceId/diagnostic/export': { path: (f) => `${diagnostic(f)}/export?format=md`, expected: inSpace(ok, ok, ok) },
+  'GET /api/spaces/:spaceId/diagnostic/versions': { path: (f) => `${diagnostic(f)}/versions`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/diagnostic/versions': { path: (f) => `${diagnostic(f)}/versions`, body: () => ({ name: 'Version nommée' }), expected: inSpace(403, 201, 201) },
+  'GET /api/spaces/:spaceId/diagnostic/versions/:versionId': { path: (f) => `${diagnostic(f)}/versions/${f.versionId}`, expected: inSpace(ok, ok, ok) },
+  'GET /api/spaces/:spaceId/diagnostic/versions/:versionId/compare': { path: (f) => `${diagnostic(f)}/versions/${f.versionId}/compare`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/diagnostic/versions/:versionId/restore': { path: (f) => `${diagnostic(f)}/versions/${f.versionId}/restore`, expected: inSpace(403, ok, ok) },
   'GET /api/invitations/:token': { path: (f) => `/api/invitations/${f.foreignInvitationToken}`, expected: all(ok) },
   'POST /api/invitations/:token/accept': {
     path: (f) => `/api/invitations/${f.foreignInvitationToken}/accept`,
@@ -293,8 +325,13 @@ describe('authorisation matrix', () => {
     const guests = [new ApiClient(t.url), new ApiClient(t.url)];
     for (const g of guests) await g.signUp();
     await owner.post(`/api/sessions/${liveSession}/guests`, { email: guests[1].account!.email });
+    const comment = async () =>
+      (await owner.post(`/api/spaces/${spaceId}/diagnostic/comments`, { sectionId: 'grid-territory', anchor: ANCHOR, body: 'Commentaire' })).body.id as string;
     fixture = {
       spaceId,
+      commentId: await comment(),
+      commentToDelete: await comment(),
+      versionId: (await owner.post(`/api/spaces/${spaceId}/diagnostic/versions`, { name: 'Version de départ' })).body.id,
       sessionId: liveSession,
       sessionToClose,
       closedSessionId,

@@ -13,6 +13,8 @@ import {
   MessageType,
   SyncStep,
   FrameError,
+  SCHEMAS,
+  migrateDocument,
   awarenessFrame,
   decodeFrame,
   parseDocumentName,
@@ -27,7 +29,8 @@ import { AwarenessSpoofError, bindAwareness, decodeAwareness, encodeAwareness } 
 import { CollabAccessService } from './collab-access.service.js';
 import { CollabConnection } from './collab-connection.js';
 import { DocumentRegistry } from './document-registry.js';
-import { DocumentStore } from './document-store.js';
+import { ContributionTracker } from './contributions.js';
+import { DocumentStore, readStoredDocument } from './document-store.js';
 import type { LiveDocument } from './live-document.js';
 import { RedisRelay } from './redis-relay.js';
 
@@ -45,10 +48,11 @@ export class CollabService implements OnModuleDestroy {
   private readonly relay: RedisRelay | undefined;
   private namespace: Namespace | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
+  readonly contributions: ContributionTracker;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CollabAccessService,
     accessChanges: AccessChanges,
   ) {
@@ -56,6 +60,7 @@ export class CollabService implements OnModuleDestroy {
     accessChanges.onSessionRevoked((sessionId) => {
       for (const connection of this.connections.values()) if (connection.sessionId === sessionId) connection.socket.disconnect(true);
     });
+    this.contributions = new ContributionTracker(dataSource);
     this.relay = config.redisUrl ? new RedisRelay(config.redisUrl, (name, update) => this.applyRemote(name, update), () => void this.registry.resyncAll()) : undefined;
     this.registry = new DocumentRegistry(
       new DocumentStore(dataSource),
@@ -139,11 +144,13 @@ export class CollabService implements OnModuleDestroy {
         return ack?.({ ok: true, durable: true });
       }
       if (joined.readOnly) return this.refuse(connection, ack, Codes.readOnly, 'Observers cannot edit', live.name);
+      let changed: boolean;
       try {
-        this.registry.apply(live, body, { kind: 'client', connectionId: connection.id });
+        changed = this.registry.apply(live, body, { kind: 'client', connectionId: connection.id });
       } catch {
         return this.refuse(connection, ack, Codes.invalidUpdate, 'Malformed update', live.name);
       }
+      if (changed) this.contributions.noted(live.name, connection.accountId);
       await this.registry.durable();
       if (live.failed) return this.refuse(connection, ack, Codes.storageFailed, 'Storage failed', live.name);
       ack?.({ ok: true, durable: true });
@@ -164,8 +171,44 @@ export class CollabService implements OnModuleDestroy {
     }
   }
 
+  /**
+   * The document's current state: the live copy when loaded here (it holds everything applied), else what is stored.
+   */
+  async currentState(name: string): Promise<Y.Doc> {
+    const live = this.registry.get(name);
+    if (!live) {
+      // What a joiner would get: the stored state, with its schema (a new document's template) applied in memory.
+      const stored = await readStoredDocument(this.dataSource, name);
+      const ref = parseDocumentName(name);
+      if (ref) migrateDocument(stored, SCHEMAS[ref.kind]);
+      return stored;
+    }
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
+    return copy;
+  }
+
+  /**
+   * A change made by the server (restoring a version): applied to the live document in one transaction, relayed
+   * to every client like an edit, stored, and durable when this resolves.
+   */
+  async change(name: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    const ref = parseDocumentName(name);
+    if (!ref) throw new Error(`not a document name: ${name}`);
+    const live = await this.registry.acquire(ref);
+    try {
+      live.doc.transact(() => edit(live.doc), { kind: 'server' });
+      await this.registry.durable();
+      if (live.failed) throw new Error(`storing ${name} failed`);
+    } finally {
+      this.registry.release(live);
+    }
+  }
+
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.sweepTimer);
+    this.contributions.close();
+    await this.contributions.flush().catch(() => undefined);
     await this.registry.shutdown();
     await this.relay?.close();
   }

@@ -79,10 +79,21 @@ export class DocumentRegistry {
     live.idleTimer.unref();
   }
 
-  /** Validates then applies an update; it is stored if it came from a client (see onUpdate). */
-  apply(live: LiveDocument, update: Uint8Array, origin: UpdateOrigin): void {
+  /**
+   * Validates then applies an update; it is stored if it came from a client (see onUpdate).
+   * Returns whether it changed the document (an update may hold only what the server already has).
+   */
+  apply(live: LiveDocument, update: Uint8Array, origin: UpdateOrigin): boolean {
     Y.decodeUpdate(update); // throws on malformed input before anything is applied
-    Y.applyUpdate(live.doc, update, origin);
+    let changed = false;
+    const mark = () => (changed = true);
+    live.doc.on('update', mark);
+    try {
+      Y.applyUpdate(live.doc, update, origin);
+    } finally {
+      live.doc.off('update', mark);
+    }
+    return changed;
   }
 
   /** Brings every loaded document up to what is durable (after a relay outage). */
@@ -124,7 +135,7 @@ export class DocumentRegistry {
     live.pendingRelay.push(update);
     this.scheduleRelay(live);
     const kind = typeof origin === 'string' ? origin : origin?.kind;
-    if (kind !== 'client' && kind !== 'migration') return;
+    if (kind !== 'client' && kind !== 'migration' && kind !== 'server') return;
     live.appendedSinceCompaction += 1;
     this.store.append(live.name, update).then(
       () => this.hooks.published(live, update),

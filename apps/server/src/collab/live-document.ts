@@ -7,6 +7,8 @@ import type { CollabConnection } from './collab-connection.js';
 export type UpdateOrigin =
   | { kind: 'client'; connectionId: string }
   | { kind: 'migration' }
+  /** A change made by the server itself (e.g. restoring a version): stored and relayed like a client's. */
+  | { kind: 'server' }
   | { kind: 'remote' }
   | { kind: 'resync' }
   | { kind: 'load' };

@@ -46,6 +46,7 @@ const EnvSchema = z.object({
   COLLAB_COMPACT_EVERY: positiveInt.default(500),
   COLLAB_ACCESS_CHECK_MS: positiveInt.default(3000),
   COLLAB_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(10),
+  DIAGNOSTIC_AUTOSAVE_QUIET_MS: positiveInt.default(120_000),
 });
 
 export interface AppConfig {
@@ -77,6 +78,8 @@ export interface AppConfig {
     accessCheckMs: number;
     relayIntervalMs: number;
   };
+  /** A diagnostic quiet this long after edits gets an automatic version. */
+  diagnosticAutosaveQuietMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       accessCheckMs: e.COLLAB_ACCESS_CHECK_MS,
       relayIntervalMs: e.COLLAB_RELAY_INTERVAL_MS,
     },
+    diagnosticAutosaveQuietMs: e.DIAGNOSTIC_AUTOSAVE_QUIET_MS,
   };
 }
 

@@ -207,6 +207,9 @@ describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
     expect(minutes.decisions).toEqual([{ text: 'Lancer une étude de mobilité partagée', item: 'Tour de table', projectId: project.id }]);
     expect((await observateur.get(`/api/sessions/${session.id}/minutes`)).body).toEqual(minutes);
     expect((await animateur.post(`/api/sessions/${session.id}/close`)).body.code).toBe('session_closed');
+    // An item worked on the diagnostic: closing saved a version of it.
+    const versions = (await observateur.get(`/api/spaces/${spaceId}/diagnostic/versions`)).body;
+    expect(versions).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'session', name: 'Séance « Séance <b>plénière</b> »' })]));
     // The board is archived read-only.
     await eventually(async () => (await openDocument(t.url, contributeur.cookie, sessionBoardDocument(session.id)).then((o) => (opened.push(o), o.document.readOnly))), 5000, 'read-only board');
 

@@ -14,3 +14,4 @@ export const SCHEMAS: Record<DocumentKind, DocumentSchema> = {
   [DocumentKind.projectNotes]: projectNotesSchema,
   [DocumentKind.sessionBoard]: boardSchema,
 };
+export * from './rich-text.js';

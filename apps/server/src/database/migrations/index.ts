@@ -2,6 +2,7 @@ import { Foundation1763800000000 } from './1763800000000-foundation.js';
 import { CollabDocuments1763900000000 } from './1763900000000-collab-documents.js';
 import { ProjectsAndFunding1764000000000 } from './1764000000000-projects-and-funding.js';
 import { ConcertationSessions1764100000000 } from './1764100000000-concertation-sessions.js';
+import { Diagnostics1764200000000 } from './1764200000000-diagnostics.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
-export const MIGRATIONS = [Foundation1763800000000, CollabDocuments1763900000000, ProjectsAndFunding1764000000000, ConcertationSessions1764100000000];
+export const MIGRATIONS = [Foundation1763800000000, CollabDocuments1763900000000, ProjectsAndFunding1764000000000, ConcertationSessions1764100000000, Diagnostics1764200000000];
