@@ -5,7 +5,7 @@ import {
   type ChangeNotice,
   type JoinAck,
 } from '@concerto/domain';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { io, type Socket } from 'socket.io-client';
@@ -16,6 +16,8 @@ const EventsSocketContext = createContext<Socket | null>(null);
 
 /** Notices that change the observatory's figures. */
 const OBSERVATORY_ENTITIES: ReadonlySet<ChangeNotice['entity']> = new Set(['project', 'funding_line', 'relation', 'pole']);
+/** Notices about a concertation session (its view, votes, ballots, decisions, minutes). */
+const SESSION_ENTITIES: ReadonlySet<ChangeNotice['entity']> = new Set(['session', 'vote', 'decision']);
 
 /** Navigation state set when the server revokes access to the space being viewed. */
 export interface AccessRemovedState {
@@ -62,6 +64,8 @@ export function EventsProvider({ children }: { children: ReactNode }) {
       if (OBSERVATORY_ENTITIES.has(notice.entity)) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.observatory });
       }
+      if (SESSION_ENTITIES.has(notice.entity)) invalidateSessionsOf(queryClient, notice.spaceId);
+      if (notice.entity === 'decision') void queryClient.invalidateQueries({ queryKey: queryKeys.projects(notice.spaceId) });
     };
     const onRevoked = ({ spaceId }: { spaceId: string }) => {
       const spacePath = `/espaces/${spaceId}`;
@@ -88,6 +92,20 @@ export function EventsProvider({ children }: { children: ReactNode }) {
   }, [socket, queryClient, navigate]);
 
   return <EventsSocketContext.Provider value={socket}>{children}</EventsSocketContext.Provider>;
+}
+
+/** The socket of the events provider (null before it connects), for pages that join other rooms. */
+export function useEventsSocket(): Socket | null {
+  return useContext(EventsSocketContext);
+}
+
+/** Refreshes every open session of the space (session queries are keyed by session id only). */
+function invalidateSessionsOf(queryClient: QueryClient, spaceId: string): void {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.sessionRoot })) {
+    const data = query.state.data as { spaceId?: unknown } | undefined;
+    if (query.queryKey.length !== 2 || data?.spaceId !== spaceId) continue;
+    void queryClient.invalidateQueries({ queryKey: queryKeys.session(String(query.queryKey[1])) });
+  }
 }
 
 const JOIN_TIMEOUT_MS = 10_000;

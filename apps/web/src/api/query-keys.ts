@@ -12,6 +12,17 @@ export const queryKeys = {
   projectChanges: (spaceId: string, projectId: string) =>
     ['spaces', spaceId, 'projects', 'detail', projectId, 'changes'] as const,
   relations: (spaceId: string) => ['spaces', spaceId, 'relations'] as const,
+  sessions: (spaceId: string) => ['spaces', spaceId, 'sessions'] as const,
+  /**
+   * One concertation session, by its id only (guests do not know its space): the events provider refreshes
+   * every `['session', id, …]` whose view belongs to the space of a session, vote or decision notice.
+   */
+  sessionRoot: ['session'] as const,
+  session: (sessionId: string) => ['session', sessionId] as const,
+  sessionVotes: (sessionId: string) => ['session', sessionId, 'votes'] as const,
+  sessionBallot: (sessionId: string, voteId: string) => ['session', sessionId, 'votes', voteId, 'ballot'] as const,
+  sessionDecisions: (sessionId: string) => ['session', sessionId, 'decisions'] as const,
+  sessionMinutes: (sessionId: string) => ['session', sessionId, 'minutes'] as const,
   /** Cross-space figures; invalidated by any project, funding, relation or pole notice. */
   observatory: ['observatory'] as const,
   observatoryFunding: (query: object) => ['observatory', 'funding', query] as const,

@@ -67,11 +67,27 @@ export const createRouter = (queryClient: QueryClient) =>
                   lazy: () => import('../features/projects/projects-routes').then((m) => ({ Component: m.ProjectsTab })),
                 },
                 {
+                  path: 'seances',
+                  lazy: () => import('../features/sessions/sessions-routes').then((m) => ({ Component: m.SessionsTab })),
+                },
+                {
                   path: 'projets/:projectId',
                   loader: projectLoader(queryClient),
                   lazy: () => import('../features/projects/projects-routes').then((m) => ({ Component: m.ProjectPage })),
                 },
               ],
+            },
+            {
+              path: 'seances/:sessionId',
+              lazy: () => import('../features/sessions/sessions-routes').then((m) => ({ Component: m.SessionPage })),
+            },
+            {
+              path: 'seances/:sessionId/projection',
+              lazy: () => import('../features/sessions/sessions-routes').then((m) => ({ Component: m.ProjectionPage })),
+            },
+            {
+              path: 'seances/:sessionId/compte-rendu',
+              lazy: () => import('../features/sessions/sessions-routes').then((m) => ({ Component: m.MinutesPage })),
             },
             {
               path: 'observatoire',

@@ -1,6 +1,7 @@
 import { enDiagnostic } from './en-diagnostic';
 import { enObservatory } from './en-observatory';
 import { enProjects } from './en-projects';
+import { enSessions } from './en-sessions';
 import type { UiStrings } from './fr';
 
 /** English UI strings; the type makes a missing or extra key a compile error. */
@@ -123,7 +124,7 @@ export const en: UiStrings = {
     territory: 'Territory',
     myRole: 'My role',
     sections: 'Sections of the space',
-    tabs: { pole: 'Hub profile', projects: 'Projects', members: 'Members', invitations: 'Invitations' },
+    tabs: { pole: 'Hub profile', projects: 'Projects', sessions: 'Sessions', members: 'Members', invitations: 'Invitations' },
   },
   pole: {
     title: 'Hub profile',
@@ -231,6 +232,7 @@ export const en: UiStrings = {
     back: 'Back to the home page',
   },
   ...enProjects,
+  ...enSessions,
   ...enObservatory,
   ...enDiagnostic,
 };

@@ -1,6 +1,7 @@
 import { frDiagnostic } from './fr-diagnostic';
 import { frObservatory } from './fr-observatory';
 import { frProjects } from './fr-projects';
+import { frSessions } from './fr-sessions';
 
 /** French UI strings (the reference: `en.ts` must provide the same keys). Vocabulary labels come from `@concerto/domain`. */
 export const fr = {
@@ -122,7 +123,7 @@ export const fr = {
     territory: 'Territoire',
     myRole: 'Mon rôle',
     sections: 'Rubriques de l’espace',
-    tabs: { pole: 'Profil du pôle', projects: 'Projets', members: 'Membres', invitations: 'Invitations' },
+    tabs: { pole: 'Profil du pôle', projects: 'Projets', sessions: 'Séances', members: 'Membres', invitations: 'Invitations' },
   },
   pole: {
     title: 'Profil du pôle',
@@ -230,6 +231,7 @@ export const fr = {
     back: 'Retour à l’accueil',
   },
   ...frProjects,
+  ...frSessions,
   ...frObservatory,
   ...frDiagnostic,
 } as const;

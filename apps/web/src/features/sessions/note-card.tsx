@@ -1,0 +1,46 @@
+import type { BoardCluster, BoardNote } from '@concerto/collab';
+import { NoteCategory } from '@concerto/domain';
+import { useTranslation } from 'react-i18next';
+import { IconButton } from './icon-button';
+
+const categoryOf = (note: BoardNote) => ((NoteCategory.keys as readonly string[]).includes(note.category) ? note.category : 'idea');
+const short = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+interface NoteCardProps {
+  note: BoardNote;
+  clusters: readonly BoardCluster[];
+  /** May regroup the note (select of the item's clusters). */
+  canMove: boolean;
+  canDelete: boolean;
+  onMove: (clusterId: string | null) => void;
+  onDelete: () => void;
+}
+
+/** One note: its category (colour and text), its text and author; regrouped with a select, no dragging needed. */
+export function NoteCard({ note, clusters, canMove, canDelete, onMove, onDelete }: NoteCardProps) {
+  const { t } = useTranslation();
+  const category = categoryOf(note);
+  return (
+    <li className={`note note--${category}`}>
+      <p className="note__category">{t(`vocab.noteCategory.${category}`)}</p>
+      <p className="note__text">{note.text}</p>
+      <p className="note__author">{note.authorName || t('board.anonymous')}</p>
+      {canMove && clusters.length > 0 ? (
+        <label className="note__move">
+          <span className="sr-only">{t('board.clusterOf', { text: short(note.text) })}</span>
+          <select className="input input--compact" value={note.clusterId ?? ''} onChange={(e) => onMove(e.target.value || null)}>
+            <option value="">{t('board.noCluster')}</option>
+            {clusters.map((cluster) => (
+              <option key={cluster.id} value={cluster.id}>
+                {cluster.title || t('board.untitled')}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {canDelete ? (
+        <IconButton className="note__delete" symbol="×" label={t('board.deleteNote', { text: short(note.text) })} onClick={onDelete} />
+      ) : null}
+    </li>
+  );
+}

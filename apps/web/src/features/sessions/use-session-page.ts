@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { isApiError } from '../../api/client';
+import { useSessionEvents } from '../../api/session-events';
+import { useSession } from '../../api/sessions';
+import { errorMessage } from '../../ui/form-feedback';
+
+/** The session of the route, followed live (`session:join`); attendance recorded while it is live. */
+export function useSessionPage(options: { attend: boolean }) {
+  const { t } = useTranslation();
+  const { sessionId = '' } = useParams();
+  const session = useSession(sessionId);
+  useSessionEvents(sessionId, { live: session.data?.status === 'live', attend: options.attend });
+  const notFound = isApiError(session.error, 404) || isApiError(session.error, 400) || isApiError(session.error, 403);
+  return { sessionId, session, notFound, error: session.isError && !notFound ? errorMessage(t, session.error) : null };
+}

@@ -1,0 +1,51 @@
+import { roleAtLeast, type VoteView } from '@concerto/domain';
+import { useTranslation } from 'react-i18next';
+import type { SessionData } from '../../api/sessions';
+import { useBallot, useCloseVote } from '../../api/votes';
+import { ErrorAlert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { errorMessage } from '../../ui/form-feedback';
+import { ConsentBallot } from './consent-ballot';
+import { DotBallot } from './dot-ballot';
+import { ScoreBallot } from './score-ballot';
+import { VoteResults } from './vote-results';
+
+/** One vote: my ballot while it is open, its results when I may see them, and the animateur's close button. */
+export function VoteCard({ session, vote }: { session: SessionData; vote: VoteView }) {
+  const { t } = useTranslation();
+  const open = vote.status === 'open' && session.status === 'live';
+  const canVote = roleAtLeast(session.myRole, 'contributeur');
+  const ballot = useBallot(session.id, vote.id, open && canVote);
+  const close = useCloseVote(session.id);
+  const headingId = `vote-${vote.id}`;
+
+  return (
+    <article className="card vote-card" aria-labelledby={headingId}>
+      <h3 id={headingId} className="vote-card__title">
+        {vote.title}
+      </h3>
+      <p className="vote-card__meta">
+        <span>{t(`vocab.voteKind.${vote.kind}`)}</span>
+        <span className={`status vote-status--${vote.status}`}>{vote.status === 'open' ? t('votes.open') : t('votes.closed')}</span>
+        <span className="muted">{t(`vocab.resultsVisibility.${vote.resultsVisibility}`)}</span>
+      </p>
+      {open && !canVote ? <p className="muted">{t('votes.cannotVote')}</p> : null}
+      {open && ballot.data ? (
+        vote.kind === 'dot' ? (
+          <DotBallot sessionId={session.id} vote={vote} ballot={ballot.data} />
+        ) : vote.kind === 'consent' ? (
+          <ConsentBallot key={ballot.data.answer ?? ''} sessionId={session.id} vote={vote} ballot={ballot.data} />
+        ) : (
+          <ScoreBallot sessionId={session.id} vote={vote} ballot={ballot.data} />
+        )
+      ) : null}
+      {vote.results ? <VoteResults title={vote.title} kind={vote.kind} results={vote.results} /> : <p className="muted">{t('votes.hidden')}</p>}
+      {session.myRole === 'animateur' && open ? (
+        <Button variant="secondary" busy={close.isPending} onClick={() => close.mutate(vote.id)}>
+          {t('votes.close')}
+        </Button>
+      ) : null}
+      <ErrorAlert>{close.isError ? errorMessage(t, close.error) : null}</ErrorAlert>
+    </article>
+  );
+}
