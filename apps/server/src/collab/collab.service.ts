@@ -28,6 +28,7 @@ import { AccessChanges } from '../events/access-changes.js';
 import { AwarenessSpoofError, bindAwareness, decodeAwareness, encodeAwareness } from './awareness-guard.js';
 import { CollabAccessService } from './collab-access.service.js';
 import { CollabConnection } from './collab-connection.js';
+import { checkUpdate } from './document-policy.js';
 import { DocumentRegistry } from './document-registry.js';
 import { ContributionTracker } from './contributions.js';
 import { DocumentStore, readStoredDocument } from './document-store.js';
@@ -144,6 +145,13 @@ export class CollabService implements OnModuleDestroy {
         return ack?.({ ok: true, durable: true });
       }
       if (joined.readOnly) return this.refuse(connection, ack, Codes.readOnly, 'Observers cannot edit', live.name);
+      let violation;
+      try {
+        violation = checkUpdate(live.doc, joined.ref, body, joined.role);
+      } catch {
+        return this.refuse(connection, ack, Codes.invalidUpdate, 'Malformed update', live.name);
+      }
+      if (violation) return this.refuse(connection, ack, violation, 'This change is not allowed', live.name);
       let changed: boolean;
       try {
         changed = this.registry.apply(live, body, { kind: 'client', connectionId: connection.id });

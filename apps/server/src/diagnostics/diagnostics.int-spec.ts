@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import * as Y from 'yjs';
-import { diagnosticDocument, readSections, sectionContentKey } from '@concerto/collab';
+import { CollabEvent, SyncStep, diagnosticDocument, readSections, sectionContentKey, syncFrame } from '@concerto/collab';
+import { DocumentStore } from '../collab/document-store.js';
 import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
 import { eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -23,6 +24,11 @@ describe('diagnostic: scores, statuses, comments, versions, export (real Postgre
   let editor: OpenedDocument;
   const base = () => `/api/spaces/${spaceId}/diagnostic`;
   const text = (doc: Y.Doc, section: string) => doc.getXmlFragment(sectionContentKey(section)).toString();
+  const storedText = async (section: string) => {
+    const stored = new Y.Doc();
+    for (const update of await new DocumentStore(t.dataSource).load(diagnosticDocument(spaceId))) Y.applyUpdate(stored, update);
+    return text(stored, section);
+  };
 
   beforeAll(async () => {
     t = await startTestApp({ DIAGNOSTIC_AUTOSAVE_QUIET_MS: '300' });
@@ -129,11 +135,39 @@ describe('diagnostic: scores, statuses, comments, versions, export (real Postgre
     expect(list.map((v: { kind: string }) => v.kind).filter((k: string) => k !== 'auto')).toEqual(['restore', 'manual']);
   });
 
+  it('refuses content outside the editor schema and section changes by non-animateurs, changing nothing', async () => {
+    const forge = (edit: (doc: Y.Doc) => void) => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(editor.doc));
+      let update: Uint8Array | undefined;
+      copy.on('update', (u: Uint8Array) => (update = u));
+      copy.transact(() => edit(copy));
+      return update!;
+    };
+    const send = (update: Uint8Array, client = editor) =>
+      client.socket.emitWithAck(CollabEvent.message, syncFrame(diagnosticDocument(spaceId), SyncStep.update, update));
+    const before = await storedText('lever-pedagogy');
+    const badLink = forge((d) => d.getXmlFragment(sectionContentKey('lever-pedagogy')).insert(0, [paragraph('lien piégé', { link: { href: 'javascript:alert(1)' } })]));
+    expect(await send(badLink)).toMatchObject({ ok: false, code: 'invalid_content' });
+    const script = forge((d) => d.getXmlFragment(sectionContentKey('lever-pedagogy')).insert(0, [new Y.XmlElement('script')]));
+    expect(await send(script)).toMatchObject({ ok: false, code: 'invalid_content' });
+    const rename = forge((d) => (d.getArray<Y.Map<unknown>>('sections').get(0) as Y.Map<unknown>).set('title', 'Renommé'));
+    expect(await send(rename)).toMatchObject({ ok: false, code: 'not_allowed' });
+    const remove = forge((d) => d.getArray('sections').delete(0, 1));
+    expect(await send(remove)).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(await storedText('lever-pedagogy')).toBe(before);
+    // The animateur may rename a section.
+    const facilitator = await openDocument(t.url, animateur.cookie, diagnosticDocument(spaceId));
+    const renamed = forge((d) => (d.getArray<Y.Map<unknown>>('sections').get(1) as Y.Map<unknown>).set('title', 'Statut et avancement du pôle'));
+    expect(await send(renamed, facilitator)).toMatchObject({ ok: true });
+    facilitator.close();
+    await eventually(() => readSections(editor.doc)[1].title === 'Statut et avancement du pôle', 5000, 'rename relayed');
+  });
+
   it('exports Markdown and DOCX with sections, scores and statuses, and hostile text stays inert', async () => {
     const hostile = editor.doc.getXmlFragment(sectionContentKey('lever-pedagogy'));
     hostile.insert(0, [
       paragraph('<script>alert("x")</script> Cliquez\u0007 ici', { bold: true }),
-      paragraph('lien piégé', { link: { href: 'javascript:alert(1)' } }),
       paragraph('site du RTES', { link: { href: 'https://www.rtes.fr' } }),
     ]);
     const heading = new Y.XmlElement('heading');

@@ -11,6 +11,7 @@ export const RICH_TEXT_NODES = [
   'orderedList',
   'listItem',
   'blockquote',
+  'codeBlock',
   'hardBreak',
   'horizontalRule',
   'table',
@@ -18,7 +19,7 @@ export const RICH_TEXT_NODES = [
   'tableHeader',
   'tableCell',
 ] as const;
-export const RICH_TEXT_MARKS = ['bold', 'italic', 'link'] as const;
+export const RICH_TEXT_MARKS = ['bold', 'italic', 'underline', 'strike', 'code', 'link'] as const;
 
 /** Links may only lead to web pages or e-mail addresses. */
 export function isSafeHref(href: unknown): href is string {

@@ -33,6 +33,10 @@ export const CollabErrorCode = {
   /** The caller's role changed: the client joins again to learn what it may do now. */
   roleChanged: 'role_changed',
   awarenessSpoofed: 'awareness_spoofed',
+  /** The change is outside what this role may change (e.g. the diagnostic's sections, animateurs only). */
+  notAllowed: 'not_allowed',
+  /** The content is outside the document's schema (unknown node, mark, or an unsafe link). */
+  invalidContent: 'invalid_content',
   unauthenticated: 'unauthenticated',
   originNotAllowed: 'origin_not_allowed',
   storageFailed: 'storage_failed',
