@@ -111,7 +111,8 @@ describe('observatory benchmark', () => {
     },
   ];
 
-  async function measure(c: Case): Promise<number[]> {
+  /** `cold`: the data revision is bumped before each run, so the figures are computed again (no cached answer). */
+  async function measure(c: Case, cold: boolean): Promise<number[]> {
     const client = clients[c.client];
     for (let i = 0; i < WARM_UPS; i++) {
       const response = await client.get(c.path);
@@ -121,6 +122,7 @@ describe('observatory benchmark', () => {
     const samples: number[] = [];
     const started = performance.now();
     while (samples.length < RUNS && (samples.length < MIN_RUNS || performance.now() - started < BUDGET_MS)) {
+      if (cold) await t.dataSource.query(`UPDATE observatory_revision SET revision = revision + 1`);
       const at = performance.now();
       const response = await client.get(c.path);
       samples.push(performance.now() - at);
@@ -132,11 +134,16 @@ describe('observatory benchmark', () => {
   it('measures', async () => {
     const rows: (string | number)[][] = [];
     for (const c of cases) {
-      const s = summary(await measure(c));
-      rows.push([c.name, `\`GET ${c.path}\``, s.n, s.p50, s.p95, s.p99, s.p95 < TARGET_P95_MS ? 'yes' : '**no**']);
-      process.stdout.write(`${c.name}: p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms (${s.n} runs)\n`);
+      const cold = summary(await measure(c, true));
+      const warm = summary(await measure(c, false));
+      const met = (p95: number) => (p95 < TARGET_P95_MS ? 'yes' : '**no**');
+      rows.push([c.name, `\`GET ${c.path}\``, cold.n, cold.p50, cold.p95, cold.p99, met(cold.p95), warm.p50, warm.p95, warm.p99, met(warm.p95)]);
+      process.stdout.write(`${c.name}: computed p50 ${cold.p50} p95 ${cold.p95} ms; unchanged data p50 ${warm.p50} p95 ${warm.p95} ms\n`);
     }
-    const table = markdownTable(['query', 'request', 'samples', 'p50 ms', 'p95 ms', 'p99 ms', `p95 < ${TARGET_P95_MS} ms`], rows);
+    const table = markdownTable(
+      ['query', 'request', 'samples', 'computed p50 ms', 'p95 ms', 'p99 ms', `p95 < ${TARGET_P95_MS} ms`, 'unchanged data p50 ms', 'p95 ms', 'p99 ms', `p95 < ${TARGET_P95_MS} ms`],
+      rows,
+    );
     const n = dataset.counts;
     const loaded =
       `Dataset: ${n.organisation} organisations, ${n.pole.toLocaleString('en')} poles and spaces, ${n.project.toLocaleString('en')} projects, ` +

@@ -17,12 +17,12 @@ describe('migrations', () => {
       expect(await tables()).toEqual([
         'account', 'agenda_item', 'auth_session', 'collab_contribution', 'collab_snapshot', 'collab_update', 'collectivite_relation', 'concertation_session',
         'diagnostic_comment', 'diagnostic_section_state', 'diagnostic_settings', 'diagnostic_version',
-        'funding_line', 'invitation', 'organisation', 'pole', 'project', 'project_change', 'project_indicator', 'project_milestone',
+        'funding_line', 'invitation', 'observatory_revision', 'organisation', 'pole', 'project', 'project_change', 'project_indicator', 'project_milestone',
         'project_partner', 'session_decision', 'session_minutes', 'session_participant', 'space', 'space_membership', 'vote', 'vote_ballot', 'vote_choice',
       ]);
       // Reverting the last migration removes exactly its tables, and re-applying it brings them back.
       await dataSource.undoLastMigration();
-      expect(await tables()).not.toContain('diagnostic_version');
+      expect(await tables()).not.toContain('observatory_revision');
       await dataSource.runMigrations();
       for (let i = 0; i < applied.length; i++) await dataSource.undoLastMigration();
       expect(await tables()).toEqual([]);

@@ -19,13 +19,16 @@ export class ObservatoryScope {
       return `$${this.params.length}`;
     };
     const poleWhere = [`m.account_id = ${p(accountId)}`];
+    const poleFilter = Boolean(query.territory || query.poleStage || query.implantation || query.sector);
     if (query.spaceId) poleWhere.push(`s.id = ${p(query.spaceId)}`);
     if (query.territory) poleWhere.push(`po.territory ILIKE ${p(`%${query.territory.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     if (query.poleStage) poleWhere.push(`po.stage = ${p(query.poleStage)}`);
     if (query.implantation) poleWhere.push(`po.implantation = ${p(query.implantation)}`);
     if (query.sector) poleWhere.push(`${p(query.sector)} = ANY(po.sectors)`);
+    // The pole is joined only when a filter needs it.
     this.scopeCte = `scope AS (
-        SELECT s.id AS space_id, s.pole_id FROM space_membership m JOIN space s ON s.id = m.space_id JOIN pole po ON po.id = s.pole_id
+        SELECT s.id AS space_id, s.pole_id FROM space_membership m JOIN space s ON s.id = m.space_id
+               ${poleFilter ? 'JOIN pole po ON po.id = s.pole_id' : ''}
          WHERE ${poleWhere.join(' AND ')})`;
 
     const from = query.from === undefined ? null : p(query.from);

@@ -101,6 +101,14 @@ describe('observatory (real PostgreSQL, through the HTTP API)', () => {
     const expected = pureFundingTable(lines);
     expect(actual.rows).toEqual(expected.rows);
     expect(actual.total).toEqual(expected.total);
+    // Figures are cached per caller and query, but never served once the data changed.
+    expect((await owner.get('/api/observatory/funding')).body).toEqual(actual);
+    await owner.post(`/api/spaces/${spaceId}/projects/${projects[0]}/funding-lines`, {
+      funderId: funders.region, funderLevel: 'region', year: 2020, amountCents: 123, kind: 'operating', status: 'paid',
+    });
+    expect((await owner.get('/api/observatory/funding')).body.total.totalCents).toBe(expected.total.totalCents + 123);
+    await owner.patch(`/api/spaces/${spaceId}/pole`, { implantation: 'rural' });
+    expect((await owner.get('/api/observatory/funding?implantation=rural')).body.total.totalCents).toBe(expected.total.totalCents + 123);
   });
 
   it('draws the panorama: totals, median profiles, presence of levels, collectivités per pole, relations', async () => {

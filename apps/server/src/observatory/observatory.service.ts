@@ -3,9 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaView } from '@concerto/domain';
 import { fundingLinesCsv, fundingTableCsv, type OpenFundingLine, panoramaCsv } from './observatory-export.js';
+import { ObservatoryCache } from './observatory-cache.js';
 import { ObservatoryScope } from './observatory-scope.js';
 import { fundingTable } from './funding-table.query.js';
 import { panorama } from './panorama.query.js';
+
+/** Figures depend on the caller (their spaces) and on the query, whose keys are sorted to make one key per meaning. */
+const cacheKey = (figure: string, accountId: string, query: ObservatoryQuery) =>
+  `${figure}:${accountId}:${JSON.stringify(Object.entries(query).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))}`;
 
 export interface ExportFile {
   name: string;
@@ -16,14 +21,18 @@ export interface ExportFile {
 /** Figures of the study's "Repères", computed in SQL from the data the caller may read. */
 @Injectable()
 export class ObservatoryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly cache: ObservatoryCache;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.cache = new ObservatoryCache(dataSource);
+  }
 
   funding(accountId: string, query: ObservatoryQuery): Promise<FundingTableView> {
-    return fundingTable(this.dataSource.manager, accountId, query);
+    return this.cache.get(cacheKey('funding', accountId, query), () => fundingTable(this.dataSource.manager, accountId, query));
   }
 
   panorama(accountId: string, query: ObservatoryQuery): Promise<PanoramaView> {
-    return panorama(this.dataSource.manager, accountId, query);
+    return this.cache.get(cacheKey('panorama', accountId, query), () => panorama(this.dataSource.manager, accountId, query));
   }
 
   /** The counted funding lines themselves (open data), with their pole, project and funder. */

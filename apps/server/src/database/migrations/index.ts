@@ -3,6 +3,7 @@ import { CollabDocuments1763900000000 } from './1763900000000-collab-documents.j
 import { ProjectsAndFunding1764000000000 } from './1764000000000-projects-and-funding.js';
 import { ConcertationSessions1764100000000 } from './1764100000000-concertation-sessions.js';
 import { Diagnostics1764200000000 } from './1764200000000-diagnostics.js';
+import { ObservatoryRevision1764300000000 } from './1764300000000-observatory-revision.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
-export const MIGRATIONS = [Foundation1763800000000, CollabDocuments1763900000000, ProjectsAndFunding1764000000000, ConcertationSessions1764100000000, Diagnostics1764200000000];
+export const MIGRATIONS = [Foundation1763800000000, CollabDocuments1763900000000, ProjectsAndFunding1764000000000, ConcertationSessions1764100000000, Diagnostics1764200000000, ObservatoryRevision1764300000000];
