@@ -34,7 +34,7 @@ export function VoteCard({ session, vote }: { session: SessionData; vote: VoteVi
         vote.kind === 'dot' ? (
           <DotBallot sessionId={session.id} vote={vote} ballot={ballot.data} />
         ) : vote.kind === 'consent' ? (
-          <ConsentBallot key={ballot.data.answer ?? ''} sessionId={session.id} vote={vote} ballot={ballot.data} />
+          <ConsentBallot sessionId={session.id} vote={vote} ballot={ballot.data} />
         ) : (
           <ScoreBallot sessionId={session.id} vote={vote} ballot={ballot.data} />
         )
