@@ -49,7 +49,7 @@ export function CommentForm({
   };
 
   return (
-    <form className="comment-form" onSubmit={submit} aria-label={label}>
+    <form className="comment-form" onSubmit={submit}>
       <TextAreaField label={label} rows={3} value={body} error={error} onChange={(e) => setBody(e.target.value)} />
       {members.data && members.data.length > 0 ? (
         <Field label={t('diagnostic.comments.mention')}>
