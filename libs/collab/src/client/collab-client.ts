@@ -168,10 +168,13 @@ export class CollabDocument {
   /** Resolves when the status is one of `statuses` (default: fully stored). */
   waitFor(statuses: CollabStatus[] = ['synced', 'saved']): Promise<CollabStatus> {
     return new Promise((resolve) => {
-      const stop = this.onStatus((status) => {
-        if (!statuses.includes(status)) return;
-        void Promise.resolve().then(stop);
+      let done = false;
+      // onStatus calls back at once with the current status: `stop` may not be assigned yet then.
+      const stop: () => void = this.onStatus((status) => {
+        if (done || !statuses.includes(status)) return;
+        done = true;
         resolve(status);
+        void Promise.resolve().then(() => stop());
       });
     });
   }
