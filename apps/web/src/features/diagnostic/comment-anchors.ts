@@ -48,7 +48,11 @@ export function anchorOfSelection(editor: Editor): CommentAnchor | null {
   if (empty || !ystate?.binding) return null;
   const quote = editor.state.doc.textBetween(from, to, ' ').trim().slice(0, 500);
   if (!quote) return null;
-  const start = absolutePositionToRelativePosition(from, ystate.type, ystate.binding.mapping) as Y.RelativePosition;
+  // y-prosemirror ties a position to the character before it; the start of a passage must stick to its
+  // first character instead, so that text typed just before the passage stays out of it.
+  const startBefore = absolutePositionToRelativePosition(from, ystate.type, ystate.binding.mapping) as Y.RelativePosition;
+  const startAt = Y.createAbsolutePositionFromRelativePosition(startBefore, ystate.doc);
+  const start = startAt ? Y.createRelativePositionFromTypeIndex(startAt.type, startAt.index, 0) : startBefore;
   const end = absolutePositionToRelativePosition(to, ystate.type, ystate.binding.mapping) as Y.RelativePosition;
   return { start: toBase64(Y.encodeRelativePosition(start)), end: toBase64(Y.encodeRelativePosition(end)), quote };
 }

@@ -23,7 +23,7 @@ export function VersionsPanel({ spaceId, role }: { spaceId: string; role: SpaceR
   const [message, setMessage] = useState<string | undefined>();
   const [shown, setShown] = useState<Shown>(null);
   const canSave = roleAtLeast(role, 'contributeur');
-  const canRestore = role === 'animateur';
+  const canRestore = roleAtLeast(role, 'contributeur');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
