@@ -1,4 +1,4 @@
-import type { CollabDocument } from '@concerto/collab';
+import { type CollabDocument, isSafeHref } from '@concerto/collab';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
@@ -61,7 +61,18 @@ function BoundEditor({
       editable: !readOnly,
       immediatelyRender: true,
       extensions: [
-        StarterKit.configure({ undoRedo: false }),
+        // Links as the server accepts them (http, https, mailto); anything else is refused, typed or pasted.
+        StarterKit.configure({
+          undoRedo: false,
+          link: {
+            protocols: ['http', 'https', 'mailto'],
+            autolink: false,
+            openOnClick: false,
+            isAllowedUri: (url) => isSafeHref(url),
+            shouldAutoLink: (url) => isSafeHref(url),
+            HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+          },
+        }),
         Collaboration.configure({ document: document.doc, field }),
         CollaborationCaret.configure({
           provider: { awareness: document.awareness },
