@@ -1,12 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { findProjectRoot, createFreshDatabase, type FreshDatabase } from '@concerto/server/testing';
-import { launchChromium, seriousAccessibilityViolations } from '../support/browser.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-
-const ARTIFACTS = join(findProjectRoot(), 'test-artifacts', 'e2e');
-const SPACE = 'Concertation TETRIS — Pays de Grasse';
+import type { Page } from 'playwright-core';
+import { DEMO_SPACE as SPACE, useDemoBrowser } from '../support/demo-browser.js';
 const SESSION = 'Séance de priorisation des leviers';
 const NOTE_B = 'Une ressourcerie partagée entre les trois communes';
 const NOTE_C = 'Quel budget la Région peut-elle engager en 2027 ?';
@@ -22,42 +15,9 @@ const LEVER_4 = 'Développer les coopérations inter-collectivités';
  * the results and the decision. axe-core runs on the sessions list, the live page and the minutes.
  */
 describe('live concertation session in the browser', () => {
-  let database: FreshDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    database = await createFreshDatabase();
-    server = await startServerProcess({ DATABASE_URL: database.url, SEED_DEMO: 'true' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
-
-  async function checkPage(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    expect(await page.getAttribute('html', 'lang')).toBe('fr');
-    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, `session-${name}.png`), fullPage: true });
-  }
-
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill('concerto-demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mes espaces de concertation' }).waitFor();
-    return page;
-  }
+  const demo = useDemoBrowser('session');
+  const signIn = async (email: string) => (await demo.signIn(email)).page;
+  const checkPage = demo.checkPage;
 
   const note = (page: Page, text: string) => page.locator('.note').filter({ hasText: text });
   const voteCard = (page: Page) => page.getByRole('article', { name: VOTE });

@@ -1,12 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { findProjectRoot, createFreshDatabase, type FreshDatabase } from '@concerto/server/testing';
-import { launchChromium, seriousAccessibilityViolations } from '../support/browser.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-
-const ARTIFACTS = join(findProjectRoot(), 'test-artifacts', 'e2e');
-const SPACE = 'Concertation TETRIS — Pays de Grasse';
+import type { Page } from 'playwright-core';
+import { DEMO_SPACE as SPACE, useDemoBrowser } from '../support/demo-browser.js';
 const PROJECT = 'Ressourcerie du Pays de Grasse';
 
 /**
@@ -15,42 +8,8 @@ const PROJECT = 'Ressourcerie du Pays de Grasse';
  * board and observatory without reload. axe-core runs on the board, the project page and the observatory.
  */
 describe('project board, funding and observatory in the browser', () => {
-  let database: FreshDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    database = await createFreshDatabase();
-    server = await startServerProcess({ DATABASE_URL: database.url, SEED_DEMO: 'true' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
-
-  async function checkPage(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    expect(await page.getAttribute('html', 'lang')).toBe('fr');
-    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, `projects-${name}.png`), fullPage: true });
-  }
-
-  async function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill('concerto-demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mes espaces de concertation' }).waitFor();
-    return { context, page };
-  }
+  const demo = useDemoBrowser('projects');
+  const { signIn, checkPage } = demo;
 
   async function openBoard(page: Page): Promise<void> {
     await page.getByRole('link', { name: SPACE }).first().click();
@@ -76,7 +35,7 @@ const column = (page: Page, stage: string) => page.getByRole('region', { name: n
     await openBoard(a.page);
     await openBoard(b.page);
     const observatory = await b.context.newPage();
-    await observatory.goto(`${server.url}/observatoire`);
+    await observatory.goto(`${demo.server.url}/observatoire`);
     await observatory.getByRole('heading', { level: 1, name: 'Observatoire' }).waitFor();
     await regionsRow(observatory).waitFor();
     const regionsBefore = await regionsRow(observatory).allInnerTexts();

@@ -1,0 +1,62 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createFreshDatabase, findProjectRoot, type FreshDatabase } from '@concerto/server/testing';
+import { launchChromium, seriousAccessibilityViolations } from './browser.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+
+export const ARTIFACTS = join(findProjectRoot(), 'test-artifacts', 'e2e');
+export const DEMO_SPACE = 'Concertation TETRIS — Pays de Grasse';
+
+export interface DemoBrowser {
+  /** The built server as a child process, on a fresh database seeded with the demo territory. */
+  readonly server: ServerProcess;
+  /** A browser of its own (context), signed in as a demo person, in French, on "Mes espaces de concertation". */
+  signIn(email: string): Promise<{ context: BrowserContext; page: Page }>;
+  /** Waits for the page to settle, checks it is in French and has no serious axe-core violation, saves a screenshot. */
+  checkPage(page: Page, name: string): Promise<void>;
+}
+
+/** Registers the suite's set-up and tear-down (server, database, Chromium) and returns its helpers. */
+export function useDemoBrowser(screenshotPrefix: string): DemoBrowser {
+  let database: FreshDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    database = await createFreshDatabase();
+    server = await startServerProcess({ DATABASE_URL: database.url, SEED_DEMO: 'true' });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  return {
+    get server() {
+      return server;
+    },
+    async signIn(email) {
+      const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/connexion`);
+      await page.getByLabel('Adresse e-mail').fill(email);
+      await page.getByLabel('Mot de passe').fill('concerto-demo');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mes espaces de concertation' }).waitFor();
+      return { context, page };
+    },
+    async checkPage(page, name) {
+      await page.waitForLoadState('networkidle');
+      expect(await page.getAttribute('html', 'lang')).toBe('fr');
+      await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, `${screenshotPrefix}-${name}.png`), fullPage: true });
+    },
+  };
+}
