@@ -63,6 +63,11 @@ export function useUpdateDiagnosticSettings(spaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: DiagnosticSettings) => api.put<DiagnosticSettings>(`${diagnosticPath(spaceId)}/settings`, body),
+    // The checkbox follows the click at once; the refetch below restores the truth if the server refused.
+    onMutate: async (body) => {
+      await queryClient.cancelQueries({ queryKey: diagnosticKeys.settings(spaceId) });
+      queryClient.setQueryData(diagnosticKeys.settings(spaceId), body);
+    },
     onSuccess: (settings) => queryClient.setQueryData(diagnosticKeys.settings(spaceId), settings),
     onSettled: () => queryClient.invalidateQueries({ queryKey: diagnosticKeys.settings(spaceId) }),
   });

@@ -19,6 +19,7 @@ import { useDiagnosticSections } from './use-diagnostic-sections';
 import { usePresence } from './use-presence';
 import '../collab/collab-editor.css';
 import './diagnostic.css';
+import './diagnostic-panels.css';
 
 /**
  * The co-edited territorial diagnostic of a space: one Yjs document (`space/<id>/diagnostic`, with its offline
