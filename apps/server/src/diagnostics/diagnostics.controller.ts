@@ -95,7 +95,7 @@ export class DiagnosticsController {
     @Headers('accept-language') language: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const file = await this.exports.export(spaceId, query.format, localeFromHeader(language));
+    const file = await this.exports.export(spaceId, query.format, query.lang ?? localeFromHeader(language));
     if (typeof file.body === 'string') {
       response.setHeader('content-type', file.contentType);
       response.setHeader('content-disposition', `attachment; filename="${file.name}"`);

@@ -72,7 +72,7 @@ export class MinutesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const minutes = await this.minutes.minutes(access);
-    const locale = localeFromHeader(language);
+    const locale = query.lang ?? localeFromHeader(language);
     if (query.format === 'md') {
       response.setHeader('content-type', 'text/markdown; charset=utf-8');
       response.setHeader('content-disposition', `attachment; filename="${fileName(minutes.title, 'md')}"`);

@@ -219,6 +219,8 @@ describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
     expect(md.body).toContain('- Covoiturage des salariés — Karim');
     expect(md.body).toContain('\\[piège\\]\\(javascript:alert\\(1\\)\\)');
     expect(md.body).not.toContain('](javascript:');
+    const english = await observateur.request('GET', `/api/sessions/${session.id}/minutes/export?format=md&lang=en`);
+    expect(english.body).toContain('# Minutes — ');
     const docx = await fetch(`${t.url}/api/sessions/${session.id}/minutes/export?format=docx`, { headers: { cookie: observateur.cookie! } });
     expect(docx.headers.get('content-disposition')).toMatch(/compte-rendu-seance-b-pleniere-b\.docx/);
     const zip = await JSZip.loadAsync(Buffer.from(await docx.arrayBuffer()));

@@ -10,6 +10,7 @@ import type {
   VersionView,
 } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { currentLocale } from '../i18n/i18n';
 import { api } from './client';
 import { queryKeys } from './query-keys';
 import { spacePath } from './spaces';
@@ -145,4 +146,6 @@ export function useRestoreVersion(spaceId: string) {
   });
 }
 
-export const diagnosticExportUrl = (spaceId: string, format: 'md' | 'docx') => `${diagnosticPath(spaceId)}/export?format=${format}`;
+/** In the interface's language: a download link cannot choose its Accept-Language. */
+export const diagnosticExportUrl = (spaceId: string, format: 'md' | 'docx') =>
+  `${diagnosticPath(spaceId)}/export?format=${format}&lang=${currentLocale()}`;

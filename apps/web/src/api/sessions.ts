@@ -7,6 +7,7 @@ import type {
   UpdateSessionRequest,
 } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { currentLocale } from '../i18n/i18n';
 import { api } from './client';
 import { queryKeys } from './query-keys';
 import { spacePath } from './spaces';
@@ -110,5 +111,6 @@ export function useMinutes(sessionId: string, enabled = true) {
   });
 }
 
+/** In the interface's language: a download link cannot choose its Accept-Language. */
 export const minutesExportUrl = (sessionId: string, format: 'md' | 'docx') =>
-  `${sessionPath(sessionId)}/minutes/export?format=${format}`;
+  `${sessionPath(sessionId)}/minutes/export?format=${format}&lang=${currentLocale()}`;

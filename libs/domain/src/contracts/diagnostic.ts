@@ -109,4 +109,5 @@ export const SectionDiff = z.object({
 export const VersionComparison = z.object({ version: VersionView, sections: z.array(SectionDiff) });
 export type VersionComparison = z.infer<typeof VersionComparison>;
 
-export const DiagnosticExportQuery = z.strictObject({ format: z.enum(['md', 'docx']).default('md') });
+/** `lang` picks the document's language (downloads are plain links: they cannot choose Accept-Language). */
+export const DiagnosticExportQuery = z.strictObject({ format: z.enum(['md', 'docx']).default('md'), lang: z.enum(['fr', 'en']).optional() });

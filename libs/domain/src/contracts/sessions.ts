@@ -221,5 +221,6 @@ export const MinutesView = z.object({
 });
 export type MinutesView = z.infer<typeof MinutesView>;
 
-export const MinutesExportQuery = z.strictObject({ format: z.enum(['md', 'docx']).default('md') });
+/** `lang` picks the document's language (downloads are plain links: they cannot choose Accept-Language). */
+export const MinutesExportQuery = z.strictObject({ format: z.enum(['md', 'docx']).default('md'), lang: z.enum(['fr', 'en']).optional() });
 export type MinutesExportQuery = z.infer<typeof MinutesExportQuery>;
