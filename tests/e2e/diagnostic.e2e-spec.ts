@@ -156,18 +156,24 @@ describe('co-edited diagnostic in the browser', () => {
     await expect(jean.page.locator('.comment-highlight').allInnerTexts()).resolves.toEqual([PASSAGE]);
     await checkPage(karim.page, '03-commentaire');
 
-    // Karim goes offline and edits: the status says so truthfully.
+    // Karim goes offline and edits: the status says so truthfully. The offline shell (service worker) keeps the
+    // page, its code and its last data on the device: one reload online goes through it first.
     for (const { page } of [karim, jean, elise]) await goTo(page, OFFLINE_SECTION);
+    await karim.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await karim.page.reload();
+    await goTo(karim.page, OFFLINE_SECTION);
+    await status(karim.page).getByText('Enregistré', { exact: true }).waitFor({ timeout: 10_000 });
     await karim.context.setOffline(true);
     await status(karim.page).getByText('Hors ligne — vos modifications sont conservées sur cet appareil').waitFor();
     await editor(karim.page, OFFLINE_SECTION).click();
     await karim.page.keyboard.type('Écrit hors ligne par Karim. ');
-    // Reload while the co-editing server is still unreachable (the page itself must load: no service worker).
-    let collabBlocked = true;
-    await karim.context.route('**/socket.io/**', (route) => (collabBlocked ? route.abort() : route.fallback()));
-    await karim.context.routeWebSocket(/socket\.io/, (ws) => (collabBlocked ? ws.close() : ws.connectToServer()));
-    await karim.context.setOffline(false);
-    await karim.page.reload();
+    // Reload while still offline: the page comes from this device, the edit from its IndexedDB copy.
+    const reloaded = await karim.page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    // Really offline, the service worker included: the server cannot be reached.
+    await expect(karim.page.evaluate(() => fetch('/api/health').then(() => 'reached', () => 'unreachable'))).resolves.toBe('unreachable');
     await goTo(karim.page, OFFLINE_SECTION);
     await waitUntil(async () => (await textOf(karim.page, OFFLINE_SECTION)).includes('Écrit hors ligne par Karim.'));
     await status(karim.page).getByText('Hors ligne — vos modifications sont conservées sur cet appareil').waitFor();
@@ -175,7 +181,7 @@ describe('co-edited diagnostic in the browser', () => {
     await editor(jean.page, OFFLINE_SECTION).click();
     await jean.page.keyboard.type('Écrit en ligne par Jean. ');
     // Back online: everyone converges, nothing lost.
-    collabBlocked = false;
+    await karim.context.setOffline(false);
     for (const { page } of [karim, jean, elise]) {
       await waitUntil(async () => {
         const text = await textOf(page, OFFLINE_SECTION);

@@ -5,11 +5,13 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './api/query-client';
 import { AppProviders } from './app/providers';
+import { registerOfflineShell } from './app/offline-shell';
 import { createRouter } from './app/router';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');
 
+registerOfflineShell();
 const queryClient = createQueryClient();
 const router = createRouter(queryClient);
 

@@ -2,6 +2,7 @@ import type { AccountView, SignInRequest, SignUpRequest, UpdateMeRequest } from 
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from './client';
 import { queryKeys } from './query-keys';
+import { forgetOfflineData } from '../app/offline-shell';
 
 /** The signed-in account, or `null` when nobody is signed in. */
 export const meQuery = queryOptions({
@@ -48,6 +49,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api.post<void>('/api/auth/sign-out'),
     onSettled: () => {
+      forgetOfflineData();
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
       queryClient.setQueryData(queryKeys.me, null);
     },
