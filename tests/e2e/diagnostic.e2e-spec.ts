@@ -1,12 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { findProjectRoot, createFreshDatabase, type FreshDatabase } from '@concerto/server/testing';
-import { launchChromium, seriousAccessibilityViolations } from '../support/browser.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-
-const ARTIFACTS = join(findProjectRoot(), 'test-artifacts', 'e2e');
-const SPACE = 'Concertation TETRIS — Pays de Grasse';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_SPACE as SPACE, useDemoBrowser } from '../support/demo-browser.js';
 const SECTION = 'Territoire';
 const OFFLINE_SECTION = 'Économie';
 
@@ -16,39 +9,11 @@ const OFFLINE_SECTION = 'Économie';
  * on reconnection, a comment whose highlight follows its passage, and a named version saved then restored.
  */
 describe('co-edited diagnostic in the browser', () => {
-  let database: FreshDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    database = await createFreshDatabase();
-    server = await startServerProcess({ DATABASE_URL: database.url, SEED_DEMO: 'true' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
-
-  async function checkPage(page: Page, name: string): Promise<void> {
-    expect(await page.getAttribute('html', 'lang')).toBe('fr');
-    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, `diagnostic-${name}.png`), fullPage: false });
-  }
+  const demo = useDemoBrowser('diagnostic', { viewport: { width: 1400, height: 900 }, fullPage: false, waitForNetworkIdle: false });
+  const checkPage = demo.checkPage;
 
   async function openDiagnostic(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill('concerto-demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mes espaces de concertation' }).waitFor();
+    const { context, page } = await demo.signIn(email);
     await page.getByRole('link', { name: SPACE }).first().click();
     await page.getByRole('navigation', { name: 'Rubriques de l’espace' }).getByRole('link', { name: 'Diagnostic' }).click();
     await page.getByRole('heading', { level: 2, name: 'Diagnostic' }).waitFor();

@@ -17,8 +17,16 @@ export interface DemoBrowser {
   checkPage(page: Page, name: string): Promise<void>;
 }
 
+export interface DemoBrowserOptions {
+  viewport?: { width: number; height: number };
+  /** Screenshots of the whole page (default) or of the viewport. */
+  fullPage?: boolean;
+  /** Wait for the network to be idle before checking a page (default); live pages may keep polling. */
+  waitForNetworkIdle?: boolean;
+}
+
 /** Registers the suite's set-up and tear-down (server, database, Chromium) and returns its helpers. */
-export function useDemoBrowser(screenshotPrefix: string): DemoBrowser {
+export function useDemoBrowser(screenshotPrefix: string, options: DemoBrowserOptions = {}): DemoBrowser {
   let database: FreshDatabase;
   let server: ServerProcess;
   let browser: Browser;
@@ -42,7 +50,7 @@ export function useDemoBrowser(screenshotPrefix: string): DemoBrowser {
       return server;
     },
     async signIn(email) {
-      const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+      const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR', ...(options.viewport ? { viewport: options.viewport } : {}) });
       contexts.push(context);
       const page = await context.newPage();
       await page.goto(`${server.url}/connexion`);
@@ -53,10 +61,10 @@ export function useDemoBrowser(screenshotPrefix: string): DemoBrowser {
       return { context, page };
     },
     async checkPage(page, name) {
-      await page.waitForLoadState('networkidle');
+      if (options.waitForNetworkIdle ?? true) await page.waitForLoadState('networkidle');
       expect(await page.getAttribute('html', 'lang')).toBe('fr');
       await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
-      await page.screenshot({ path: join(ARTIFACTS, `${screenshotPrefix}-${name}.png`), fullPage: true });
+      await page.screenshot({ path: join(ARTIFACTS, `${screenshotPrefix}-${name}.png`), fullPage: options.fullPage ?? true });
     },
   };
 }
