@@ -58,6 +58,13 @@ export class EventsPublisher {
     }
   }
 
+  /** A guest removed from a concertation session stops receiving its notices at once. */
+  async leaveSession(sessionId: string, accountId: string): Promise<void> {
+    for (const socket of await this.socketsOf(sessionRoom(sessionId))) {
+      if ((socket.data as EventsSocketData).accountId === accountId) socket.leave(sessionRoom(sessionId));
+    }
+  }
+
   /** Sign-out closes the sockets opened with that session. */
   private disconnectSession(sessionId: string): void {
     void this.socketsOf()

@@ -67,6 +67,14 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
     return { ok: true };
   }
 
+  @SubscribeMessage(EventsClientEvent.leaveSession)
+  async leaveSession(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
+    const parsed = JoinSessionMessage.safeParse(body);
+    if (!parsed.success) return { ok: false, code: 'validation_failed', message: 'sessionId must be a UUID' };
+    await socket.leave(sessionRoom(parsed.data.sessionId));
+    return { ok: true };
+  }
+
   @SubscribeMessage(EventsClientEvent.leave)
   async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
     const parsed = JoinSpaceMessage.safeParse(body);

@@ -77,6 +77,29 @@ describe('/events live notices (real socket.io clients)', () => {
     socket.disconnect();
   });
 
+  it("lets a session's guests follow its notices, and only while they are guests", async () => {
+    const guest = new ApiClient(t.url);
+    await guest.signUp();
+    const session = (await animateur.post(`/api/spaces/${spaceId}/sessions`, { title: 'Séance suivie', scheduledAt: '2026-12-10T09:00:00Z' })).body;
+    const socket = connect(guest.cookie);
+    await connected(socket);
+    expect(await socket.emitWithAck(EventsClientEvent.joinSession, { sessionId: session.id })).toMatchObject({ ok: false, code: 'not_found' });
+    await animateur.post(`/api/sessions/${session.id}/guests`, { email: guest.account!.email });
+    expect(await socket.emitWithAck(EventsClientEvent.joinSession, { sessionId: session.id })).toEqual({ ok: true });
+    // Space notices stay out of reach: the guest is not in the space's room.
+    expect(await socket.emitWithAck(EventsClientEvent.join, { spaceId })).toMatchObject({ ok: false });
+    const updated = nextNotice(socket, (n) => n.entity === 'session');
+    await animateur.patch(`/api/sessions/${session.id}`, { place: 'Salle 3' });
+    expect(await updated).toMatchObject({ entity: 'session', id: session.id, op: 'updated' });
+    await animateur.delete(`/api/sessions/${session.id}/guests/${guest.account!.id}`);
+    const received: ChangeNotice[] = [];
+    socket.on(EventsServerEvent.change, (n: ChangeNotice) => received.push(n));
+    await animateur.patch(`/api/sessions/${session.id}`, { place: 'Salle 4' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received.filter((n) => n.id === session.id && n.spaceId === spaceId && n.entity === 'session')).toEqual([]);
+    socket.disconnect();
+  });
+
   it('refuses to join a space the caller is not in, or a malformed id', async () => {
     const socket = connect(outsider.cookie);
     await connected(socket);

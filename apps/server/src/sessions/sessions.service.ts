@@ -91,6 +91,7 @@ export class SessionsService {
     );
     if (rows.length === 0) throw notFound();
     this.notify(access.spaceId, access.sessionId, 'updated', accountId);
+    await this.events.leaveSession(access.sessionId, accountId);
   }
 
   /** Records that the caller is there (the live screen calls it when it opens or reconnects). */

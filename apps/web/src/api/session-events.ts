@@ -40,6 +40,7 @@ export function useSessionEvents(sessionId: string, options: { live: boolean; at
     return () => {
       active = false;
       socket.off('connect', join);
+      if (socket.connected) socket.emit(EventsClientEvent.leaveSession, { sessionId });
     };
   }, [socket, sessionId, queryClient]);
 

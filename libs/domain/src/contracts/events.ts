@@ -4,7 +4,7 @@ import { uuid } from './text.js';
 /** Socket.io namespace that pushes change notices to the clients of a space. */
 export const EVENTS_NAMESPACE = '/events';
 
-export const EventsClientEvent = { join: 'space:join', leave: 'space:leave', joinSession: 'session:join' } as const;
+export const EventsClientEvent = { join: 'space:join', leave: 'space:leave', joinSession: 'session:join', leaveSession: 'session:leave' } as const;
 export const EventsServerEvent = { change: 'change', revoked: 'space:revoked', error: 'error' } as const;
 
 export const JoinSpaceMessage = z.strictObject({ spaceId: uuid });
