@@ -66,7 +66,10 @@ export class CollabService implements OnModuleDestroy {
     this.registry = new DocumentRegistry(
       new DocumentStore(dataSource),
       {
-        broadcast: (live, frame) => this.namespace?.local.to(live.room).emit(CollabEvent.message, frame),
+        broadcast: (live, frame, except) => {
+          const room = this.namespace?.local.to(live.room);
+          (except ? room?.except(except) : room)?.emit(CollabEvent.message, frame);
+        },
         published: (live, update) => this.relay?.publish(live.name, update),
         failed: (live) => this.closeDocument(live, Codes.storageFailed),
       },

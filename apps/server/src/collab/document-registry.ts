@@ -17,8 +17,8 @@ export interface RegistryOptions {
 }
 
 export interface RegistryHooks {
-  /** Sends a frame to the clients of a document on this process. */
-  broadcast(live: LiveDocument, frame: Uint8Array): void;
+  /** Sends a frame to the clients of a document on this process (but `except`, which has its content already). */
+  broadcast(live: LiveDocument, frame: Uint8Array, except?: string): void;
   /** Called once an update accepted here is durable (to share it with other processes). */
   published(live: LiveDocument, update: Uint8Array): void;
   /** Storage failed for a document: its clients must resync from what is durable. */
@@ -132,9 +132,11 @@ export class DocumentRegistry {
   }
 
   private onUpdate(live: LiveDocument, update: Uint8Array, origin: UpdateOrigin | 'migration' | undefined): void {
+    const kind = typeof origin === 'string' ? origin : origin?.kind;
+    const from = kind === 'client' ? (origin as { connectionId: string }).connectionId : null;
+    live.pendingRelayFrom = live.pendingRelay.length === 0 || live.pendingRelayFrom === from ? from : null;
     live.pendingRelay.push(update);
     this.scheduleRelay(live);
-    const kind = typeof origin === 'string' ? origin : origin?.kind;
     if (kind !== 'client' && kind !== 'migration' && kind !== 'server') return;
     live.appendedSinceCompaction += 1;
     this.store.append(live.name, update).then(
@@ -171,10 +173,14 @@ export class DocumentRegistry {
 
   private relay(live: LiveDocument): void {
     const updates = live.pendingRelay;
+    const from = live.pendingRelayFrom;
     live.pendingRelay = [];
+    live.pendingRelayFrom = null;
     if (updates.length === 0 || live.clients.size === 0) return;
+    if (from !== null && live.clients.size === 1 && live.clients.has(from)) return;
     const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-    this.hooks.broadcast(live, syncFrame(live.name, SyncStep.update, merged));
+    // Updates all from one client are not echoed back to it.
+    this.hooks.broadcast(live, syncFrame(live.name, SyncStep.update, merged), from ?? undefined);
   }
 
   private async compact(live: LiveDocument): Promise<void> {

@@ -20,6 +20,8 @@ export class LiveDocument {
   readonly clients = new Map<string, CollabConnection>();
   /** Updates to relay to local clients at the end of the current event-loop turn. */
   pendingRelay: Uint8Array[] = [];
+  /** The connection all of `pendingRelay` came from (it has them already), or null when mixed or not from a client. */
+  pendingRelayFrom: string | null = null;
   appendedSinceCompaction = 0;
   idleTimer: NodeJS.Timeout | undefined;
   compacting = false;
