@@ -51,6 +51,13 @@ describe('live concertation session in the browser', () => {
     await a.waitForURL(/\/seances\/[0-9a-f-]{36}$/);
     const sessionUrl = a.url();
     await a.getByRole('heading', { level: 1, name: SESSION }).waitFor();
+    // Before starting, she moves it to another place through "Modifier la séance".
+    await a.getByRole('button', { name: 'Modifier la séance' }).click();
+    const edit = a.getByRole('form', { name: 'Modifier la séance' });
+    await edit.getByLabel('Lieu').fill('Médiathèque de Grasse');
+    await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await a.getByText('Séance modifiée.').waitFor();
+    await a.locator('.session-header').getByText('Médiathèque de Grasse').waitFor();
     await a.getByRole('button', { name: 'Démarrer la séance' }).click();
     await a.getByText('Séance démarrée.').waitFor();
     await a.getByRole('timer').waitFor();

@@ -23,6 +23,7 @@ export const enSessions: Widen<typeof frSessions> = {
       participantsHint: 'With no choice, the whole space is invited.',
     },
     create: { title: 'Prepare a session', submit: 'Create the session' },
+    edit: { button: 'Edit the session', title: 'Edit the session', submit: 'Save the changes', cancel: 'Cancel', done: 'Session updated.' },
     agenda: {
       legend: 'Agenda',
       empty: 'No item yet: add at least one item to be able to start the session.',

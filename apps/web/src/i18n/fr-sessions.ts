@@ -20,6 +20,7 @@ export const frSessions = {
       participantsHint: 'Sans choix, tout l’espace est invité.',
     },
     create: { title: 'Préparer une séance', submit: 'Créer la séance' },
+    edit: { button: 'Modifier la séance', title: 'Modifier la séance', submit: 'Enregistrer les modifications', cancel: 'Annuler', done: 'Séance modifiée.' },
     agenda: {
       legend: 'Ordre du jour',
       empty: 'Aucun point pour l’instant : ajoutez au moins un point pour pouvoir démarrer la séance.',

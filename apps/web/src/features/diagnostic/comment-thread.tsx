@@ -1,10 +1,11 @@
 import type { CommentView } from '@concerto/domain';
-import { useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useMe } from '../../api/auth';
 import { useCreateComment, useDeleteComment, useUpdateComment } from '../../api/diagnostic';
 import { Button } from '../../ui/button';
+import { TextAreaField } from '../../ui/field';
 import { errorMessage } from '../../ui/form-feedback';
 import { formatDateTime } from '../../ui/format';
 import { anchorStillThere } from './comment-anchors';
@@ -33,6 +34,7 @@ export function CommentThread({
   const { t, i18n } = useTranslation();
   const { data: me } = useMe();
   const [replying, setReplying] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const create = useCreateComment(spaceId);
   const update = useUpdateComment(spaceId);
   const remove = useDeleteComment(spaceId);
@@ -49,9 +51,23 @@ export function CommentThread({
           <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, i18n.language)}</time>
           {comment.editedAt ? ` ${t('diagnostic.comments.edited')}` : null}
         </p>
-        <p className="comment__body">{comment.body}</p>
+        {editingId === comment.id ? (
+          <CommentEditForm
+            comment={comment}
+            busy={update.isPending}
+            onCancel={() => setEditingId(null)}
+            onSubmit={(body) => update.mutate({ commentId: comment.id, body: { body } }, { onSuccess: () => setEditingId(null) })}
+          />
+        ) : (
+          <p className="comment__body">{comment.body}</p>
+        )}
         {comment.mentions.length > 0 ? (
           <p className="comment__mentions">{t('diagnostic.comments.mentions', { names: comment.mentions.map((m) => m.displayName).join(', ') })}</p>
+        ) : null}
+        {mine && editingId !== comment.id ? (
+          <button type="button" className="link-button" onClick={() => setEditingId(comment.id)}>
+            {t('diagnostic.comments.edit')}
+          </button>
         ) : null}
         {mine || canModerate ? (
           <button
@@ -116,5 +132,49 @@ export function CommentThread({
         />
       ) : null}
     </article>
+  );
+}
+
+const MAX_BODY = 4000;
+
+/** My comment's text, edited in place: Enregistrer / Annuler. */
+function CommentEditForm({
+  comment,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  comment: CommentView;
+  busy: boolean;
+  onSubmit: (body: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState(comment.body);
+  const [error, setError] = useState<string | undefined>();
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => formRef.current?.querySelector('textarea')?.focus(), []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = body.trim();
+    if (!text) return setError(t('validation.required'));
+    if (text.length > MAX_BODY) return setError(t('validation.tooLong', { max: MAX_BODY }));
+    setError(undefined);
+    if (text === comment.body) return onCancel();
+    onSubmit(text);
+  };
+
+  return (
+    <form className="comment-form" ref={formRef} onSubmit={submit} aria-label={t('diagnostic.comments.editForm')}>
+      <TextAreaField label={t('diagnostic.comments.editLabel')} rows={3} value={body} error={error} onChange={(e) => setBody(e.target.value)} />
+      <div className="diagnostic-actions">
+        <Button type="submit" busy={busy}>
+          {t('diagnostic.comments.save')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('diagnostic.cancel')}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -27,3 +27,11 @@ export function localInputToIso(value: string): string {
   const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
   return `${value.length === 16 ? `${value}:00` : value}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
 }
+
+/** An ISO date as a `datetime-local` value ("2026-03-05T14:30") in the browser's time zone. */
+export function isoToLocalInput(iso: string): string {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -10,6 +10,7 @@ import { AgendaView } from './agenda-view';
 import { CloseSession } from './close-session';
 import { ContributionBoard } from './contribution-board';
 import { DecisionsPanel } from './decisions-panel';
+import { EditSession } from './edit-session';
 import { FacilitationControls, useFacilitation } from './facilitation-controls';
 import { ParticipantsPanel } from './participants-panel';
 import { SessionHeader } from './session-header';
@@ -54,6 +55,7 @@ function LiveSession({ session }: { session: SessionData }) {
         <Link to={`/seances/${session.id}/projection`}>{t('session.projection')}</Link>
         {session.status === 'closed' ? <Link to={`/seances/${session.id}/compte-rendu`}>{t('session.minutes')}</Link> : null}
       </p>
+      {animateur && session.status !== 'closed' ? <EditSession session={session} /> : null}
       {session.status === 'closed' ? <Notice>{t('session.closedNotice')}</Notice> : null}
       {session.status === 'planned' ? <Notice>{t('session.plannedNotice')}</Notice> : null}
       {session.myRole === 'observateur' ? <Notice>{t('session.readOnly')}</Notice> : null}

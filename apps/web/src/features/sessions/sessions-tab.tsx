@@ -9,7 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSpaceContext } from '../spaces/space-context';
-import { NewSessionForm } from './new-session-form';
+import { SessionForm } from './session-form';
 import { SessionStatusBadge } from './session-status-badge';
 import './sessions.css';
 
@@ -41,7 +41,7 @@ export function SessionsTab() {
             <SessionGroup key={status} status={status} sessions={sessions.data.filter((s) => s.status === status)} />
           ))
         : null}
-      {space.myRole === 'animateur' ? <NewSessionForm spaceId={space.id} /> : null}
+      {space.myRole === 'animateur' ? <SessionForm spaceId={space.id} /> : null}
     </section>
   );
 }
