@@ -134,6 +134,9 @@ describe('co-edited diagnostic in the browser', () => {
     await status(karim.page).getByText('Hors ligne — vos modifications sont conservées sur cet appareil').waitFor();
     await editor(karim.page, OFFLINE_SECTION).click();
     await karim.page.keyboard.type('Écrit hors ligne par Karim. ');
+    // The copy in IndexedDB is written asynchronously, one record per keystroke: leave it a moment, as a person
+    // does not reload in the same instant as typing.
+    await karim.page.waitForTimeout(1500);
     // Reload while still offline: the page comes from this device, the edit from its IndexedDB copy.
     const reloaded = await karim.page.reload();
     expect(reloaded?.fromServiceWorker()).toBe(true);
