@@ -1,16 +1,15 @@
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import * as Y from 'yjs';
 import { readSections, richTextToMarkdown, sectionContentKey, textRuns } from '@concerto/collab';
-import { type Locale, SectionStatus, type SectionStateView, labelOf } from '@concerto/domain';
+import { type Locale, SectionStatus, type SectionStateView, escapeMarkdown, labelOf, withoutControlCharacters } from '@concerto/domain';
 
 const WORDS = {
   fr: { title: 'Diagnostic partagé', status: 'Statut', score: 'Auto-évaluation', justification: 'Justification', none: 'non évaluée' },
   en: { title: 'Shared diagnostic', status: 'Status', score: 'Self-assessment', justification: 'Justification', none: 'not assessed' },
 } as const;
 
-// eslint-disable-next-line no-control-regex -- control characters are not allowed in Word XML
-const plain = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
-const escapeMd = (text: string) => plain(text).replace(/[\\`*_{}[\]()#+\-!|<>~]/g, (c) => `\\${c}`);
+// Control characters are not allowed in Word XML; user text stays plain runs (never interpreted).
+const plain = withoutControlCharacters;
 
 function assessment(state: SectionStateView | undefined, locale: Locale): string {
   const w = WORDS[locale];
@@ -21,11 +20,11 @@ function assessment(state: SectionStateView | undefined, locale: Locale): string
 /** The diagnostic as Markdown: its sections (archived ones left out), their assessment, their text. */
 export function diagnosticMarkdown(doc: Y.Doc, title: string, states: Map<string, SectionStateView>, locale: Locale): string {
   const w = WORDS[locale];
-  const out = [`# ${w.title} — ${escapeMd(title)}`, ''];
+  const out = [`# ${w.title} — ${escapeMarkdown(title)}`, ''];
   for (const section of readSections(doc).filter((s) => !s.archived)) {
     const state = states.get(section.id);
-    out.push(`## ${escapeMd(section.title)}`, '', `*${assessment(state, locale)}*`, '');
-    if (state?.justification) out.push(`> ${w.justification} : ${escapeMd(state.justification)}`, '');
+    out.push(`## ${escapeMarkdown(section.title)}`, '', `*${assessment(state, locale)}*`, '');
+    if (state?.justification) out.push(`> ${w.justification} : ${escapeMarkdown(state.justification)}`, '');
     const text = richTextToMarkdown(doc.getXmlFragment(sectionContentKey(section.id)));
     if (text) out.push(text, '');
   }

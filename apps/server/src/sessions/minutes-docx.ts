@@ -1,5 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { type Locale, type MinutesView, SessionMode, VoteKind, labelOf, voteResultLines } from '@concerto/domain';
+import { type Locale, type MinutesView, SessionMode, VoteKind, labelOf, voteResultLines, withoutControlCharacters } from '@concerto/domain';
 
 const WORDS = {
   fr: { minutes: 'Compte-rendu', mode: 'Modalité', place: 'Lieu', attendance: 'Participants', agenda: 'Ordre du jour', votes: 'Votes', decisions: 'Décisions', none: 'Aucune', present: 'présent·e', absent: 'excusé·e ou absent·e', planned: 'prévu', actual: 'réel', unclustered: 'Contributions non regroupées' },
@@ -7,8 +7,7 @@ const WORDS = {
 } as const;
 
 // Control characters are not allowed in Word XML; user text is kept as plain runs (never interpreted).
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const plain = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+const plain = withoutControlCharacters;
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [new TextRun(plain(text))] });
 const bullet = (text: string) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(plain(text))] });
 

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { escapeMarkdown } from '@concerto/domain';
 
 /**
  * The fixed rich-text schema of co-edited text (Tiptap on the client, the same names in the Yjs document):
@@ -45,9 +46,6 @@ export function textRuns(text: Y.XmlText): TextRun[] {
     });
 }
 
-// eslint-disable-next-line no-control-regex -- control characters never reach an export
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const escapeMarkdown = (text: string) => text.replace(CONTROL, '').replace(/[\\`*_{}[\]()#+\-!|<>~]/g, (c) => `\\${c}`);
 
 function inlineMarkdown(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): string {
   if (node instanceof Y.XmlText) {

@@ -4,9 +4,24 @@ import { z } from 'zod';
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
+/** Removes control characters and bidi overrides (what Word XML refuses and what spoofs text), nothing else. */
+export function withoutControlCharacters(value: string): string {
+  return value.replace(UNSAFE_CHARACTERS, '');
+}
+
 /** Removes control characters, then Unicode-normalises (NFC) and trims. */
 export function cleanText(value: string): string {
-  return value.replace(UNSAFE_CHARACTERS, '').normalize('NFC').trim();
+  return withoutControlCharacters(value).normalize('NFC').trim();
+}
+
+/**
+ * User text made inert in Markdown: control characters removed, Markdown and HTML punctuation escaped, line
+ * breaks turned into spaces (a note cannot inject links, images, HTML or structure).
+ */
+export function escapeMarkdown(text: string): string {
+  return withoutControlCharacters(text)
+    .replace(/[\\`*_{}[\]()#+\-!|<>~]/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, ' ');
 }
 
 /** A single-line name or title: cleaned, whitespace collapsed, length-bounded. */

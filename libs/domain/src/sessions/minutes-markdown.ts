@@ -1,4 +1,5 @@
 import type { MinutesView, VoteResults } from '../contracts/sessions.js';
+import { escapeMarkdown } from '../contracts/text.js';
 import { ConsentAnswer, SessionMode, VoteKind } from '../vocabulary/session.js';
 import { Lever } from '../vocabulary/levers.js';
 import { type Locale, labelOf } from '../vocabulary/vocabulary.js';
@@ -8,8 +9,6 @@ const WORDS = {
   en: { minutes: 'Minutes', date: 'Date', place: 'Place', mode: 'Mode', attendance: 'Participants', present: 'present', absent: 'absent', guest: 'guest', agenda: 'Agenda', planned: 'planned', actual: 'actual', min: 'min', notes: 'Contributions', unclustered: 'Ungrouped contributions', votes: 'Votes', decisions: 'Decisions', voters: 'voters', dots: 'dots', mean: 'mean', objection: 'Objection', none: 'None', project: 'turned into a shared project', lever: 'Lever' },
 } as const;
 
-/** Markdown special characters in user text are escaped: a note cannot inject links, images or HTML. */
-export const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 
 /** One line per result; `escape` is applied to user text (Markdown escaping by default, identity for plain documents). */
 export function voteResultLines(
