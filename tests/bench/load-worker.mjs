@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { io } from 'socket.io-client';
 import * as Y from 'yjs';
-import { COLLAB_NAMESPACE, CollabClient } from '@concerto/collab';
+import { COLLAB_NAMESPACE, CollabClient, collabParser } from '@concerto/collab';
 
 const { url, cookie, assignments, spreadMs } = workerData;
 const now = () => performance.timeOrigin + performance.now();
@@ -14,6 +14,7 @@ async function open({ name, index }, delay) {
   const started = performance.now();
   const socket = io(`${url}${COLLAB_NAMESPACE}`, {
     transports: ['websocket'],
+    parser: collabParser,
     forceNew: true,
     reconnectionDelay: 100,
     reconnectionDelayMax: 2000,

@@ -8,7 +8,6 @@ import type { EventsSocketData } from '../events/events-publisher.js';
 import { socketAuthMiddleware } from '../events/socket-auth.js';
 import { CollabConnection, colourOf } from './collab-connection.js';
 import { CollabService } from './collab.service.js';
-import { writeEachMessageAtOnce } from './message-writes.js';
 
 type Ack<T> = ((answer: T) => void) | undefined;
 const ackOf = <T>(args: unknown[]): Ack<T> => {
@@ -38,7 +37,6 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   /** Synchronous, so that no event sent right after connecting arrives before its listener. */
   handleConnection(socket: Socket): void {
     const { accountId, sessionId, displayName } = socket.data as EventsSocketData;
-    writeEachMessageAtOnce(socket);
     const user = { id: accountId, name: displayName, color: colourOf(accountId) };
     this.collab.connect(socket, new CollabConnection(socket, accountId, sessionId, user, this.config.collab));
     socket.on(CollabEvent.join, (...args: unknown[]) => {

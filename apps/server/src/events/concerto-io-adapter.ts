@@ -3,9 +3,11 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import { collabParser } from '@concerto/collab';
 
 /**
- * The socket.io server of the app: transport limits from the configuration, and with `REDIS_URL` the Redis
+ * The socket.io server of the app: the app's parser (one frame per binary message, see `socket-parser.ts`),
+ * transport limits from the configuration, and with `REDIS_URL` the Redis
  * adapter, so that /events notices and room queries reach the sockets of every server process.
  * (/collab broadcasts document updates locally and shares document state through its own relay.)
  */
@@ -21,7 +23,7 @@ export class ConcertoIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     // Frames over the collab limit are refused by the engine with a clear error; far larger ones close the socket.
-    const server = super.createIOServer(port, { ...options, maxHttpBufferSize: this.options.maxFrameBytes * 4 + 1024 } as ServerOptions) as Server;
+    const server = super.createIOServer(port, { ...options, parser: collabParser, maxHttpBufferSize: this.options.maxFrameBytes * 4 + 1024 } as ServerOptions) as Server;
     if (this.options.redisUrl) {
       const publisher = new Redis(this.options.redisUrl, { maxRetriesPerRequest: 1 });
       const subscriber = publisher.duplicate();

@@ -1,11 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import { COLLAB_NAMESPACE, CollabClient, type CollabDocument } from '@concerto/collab';
+import { COLLAB_NAMESPACE, CollabClient, type CollabDocument, collabParser } from '@concerto/collab';
 
 /** A real socket.io client on /collab with the caller's session cookie. */
 export function collabSocket(baseUrl: string, cookie: string | undefined, options: { origin?: string; reconnection?: boolean } = {}): Socket {
   return io(`${baseUrl}${COLLAB_NAMESPACE}`, {
     transports: ['websocket'],
+    parser: collabParser,
     forceNew: true,
     reconnection: options.reconnection ?? true,
     reconnectionDelay: 50,

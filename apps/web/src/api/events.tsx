@@ -9,6 +9,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { io, type Socket } from 'socket.io-client';
+import { collabParser } from '@concerto/collab';
 import { useMe } from './auth';
 import { queryKeys } from './query-keys';
 
@@ -42,7 +43,8 @@ export function EventsProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!accountId) return;
-    const connection = io(EVENTS_NAMESPACE, { withCredentials: true, transports: ['websocket', 'polling'] });
+    // The same parser as /collab: both namespaces share one connection (socket.io multiplexing).
+    const connection = io(EVENTS_NAMESPACE, { withCredentials: true, parser: collabParser, transports: ['websocket', 'polling'] });
     setSocket(connection);
     return () => {
       connection.disconnect();

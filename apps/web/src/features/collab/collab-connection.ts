@@ -1,4 +1,4 @@
-import { COLLAB_NAMESPACE, CollabClient } from '@concerto/collab';
+import { COLLAB_NAMESPACE, CollabClient, collabParser } from '@concerto/collab';
 import { io } from 'socket.io-client';
 
 let shared: { client: CollabClient; users: number } | null = null;
@@ -11,6 +11,7 @@ export function acquireCollabClient(): { client: CollabClient; release: () => vo
   if (!shared) {
     const socket = io(COLLAB_NAMESPACE, {
       withCredentials: true,
+      parser: collabParser,
       transports: ['websocket', 'polling'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 10_000,
