@@ -50,6 +50,20 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
     expect(readSections(await storedDocument())).toHaveLength(20);
   });
 
+  it('sends a change an observer makes while a remote change is being applied', async () => {
+    const a = await open(animateur);
+    const b = await open(contributeur);
+    // B answers every remote "question" from inside its observer: a local transaction nested in a remote apply.
+    b.doc.getMap('echo').observe((event) => {
+      if (event.transaction.origin !== b.document) return;
+      for (const key of event.keysChanged) if (key.startsWith('q')) b.doc.getMap('echo').set(`a${key.slice(1)}`, 'répondu');
+    });
+    a.doc.getMap('echo').set('q1', 'question');
+    await eventually(() => a.doc.getMap('echo').get('a1') === 'répondu', 5000, 'the answer made in an observer');
+    await b.document.waitFor(['saved']);
+    expect((await storedDocument()).getMap('echo').get('a1')).toBe('répondu');
+  });
+
   it('relays edits between clients and acknowledges them only once stored', async () => {
     const a = await open(animateur);
     const b = await open(contributeur);
