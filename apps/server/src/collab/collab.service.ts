@@ -232,7 +232,7 @@ export class CollabService implements OnModuleDestroy {
       );
       const bound = encodeAwareness(entries);
       applyAwarenessUpdate(live.awareness, bound, connection.id);
-      connection.socket.to(live.room).emit(CollabEvent.message, awarenessFrame(live.name, bound));
+      this.registry.relayAwareness(live, bound, entries.map((e) => e.clientId), connection.id);
       ack?.({ ok: true, durable: true });
     } catch (error) {
       const spoofed = error instanceof AwarenessSpoofError;

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import * as Y from 'yjs';
-import { type DocumentRef, SCHEMAS, SyncStep, migrateDocument, syncFrame } from '@concerto/collab';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { type DocumentRef, SCHEMAS, SyncStep, awarenessFrame, migrateDocument, syncFrame } from '@concerto/collab';
 import type { DocumentStore } from './document-store.js';
 import { LiveDocument, type UpdateOrigin } from './live-document.js';
 
@@ -96,6 +97,20 @@ export class DocumentRegistry {
     return changed;
   }
 
+  /**
+   * Relays a presence update already applied to `live.awareness`: at once on small documents (to all but `from`,
+   * which sent it); on hot documents with the next merged relay, each changed presence once with its latest state
+   * (cursor moves and the renewals of hundreds of participants would otherwise be one message per client each).
+   */
+  relayAwareness(live: LiveDocument, update: Uint8Array, clientIds: number[], from: string): void {
+    if (!this.isHot(live)) {
+      this.hooks.broadcast(live, awarenessFrame(live.name, update), from);
+      return;
+    }
+    for (const id of clientIds) live.pendingAwareness.add(id);
+    this.scheduleRelay(live);
+  }
+
   /** Brings every loaded document up to what is durable (after a relay outage). */
   async resyncAll(): Promise<void> {
     for (const live of this.loadedDocuments()) {
@@ -155,8 +170,12 @@ export class DocumentRegistry {
    * clients gather updates for `relayIntervalMs` first, so that each client gets one merged message per interval
    * instead of one per edit.
    */
+  private isHot(live: LiveDocument): boolean {
+    return live.clients.size >= HOT_DOCUMENT_CLIENTS && this.options.relayIntervalMs > 0;
+  }
+
   private scheduleRelay(live: LiveDocument): void {
-    const hot = live.clients.size >= HOT_DOCUMENT_CLIENTS && this.options.relayIntervalMs > 0;
+    const hot = this.isHot(live);
     const batch = hot ? this.delayed : this.immediate;
     batch.documents.add(live);
     if (batch.scheduled) return;
@@ -172,6 +191,7 @@ export class DocumentRegistry {
   }
 
   private relay(live: LiveDocument): void {
+    this.relayPendingAwareness(live);
     const updates = live.pendingRelay;
     const from = live.pendingRelayFrom;
     live.pendingRelay = [];
@@ -181,6 +201,14 @@ export class DocumentRegistry {
     const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
     // Updates all from one client are not echoed back to it.
     this.hooks.broadcast(live, syncFrame(live.name, SyncStep.update, merged), from ?? undefined);
+  }
+
+  private relayPendingAwareness(live: LiveDocument): void {
+    if (live.pendingAwareness.size === 0) return;
+    // Ids whose presence is gone meanwhile are encoded as removed (null state, newer clock): clients drop them.
+    const ids = [...live.pendingAwareness].filter((id) => live.awareness.meta.has(id));
+    live.pendingAwareness.clear();
+    if (ids.length > 0 && live.clients.size > 0) this.hooks.broadcast(live, awarenessFrame(live.name, encodeAwarenessUpdate(live.awareness, ids)));
   }
 
   private async compact(live: LiveDocument): Promise<void> {

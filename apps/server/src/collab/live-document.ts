@@ -22,6 +22,8 @@ export class LiveDocument {
   pendingRelay: Uint8Array[] = [];
   /** The connection all of `pendingRelay` came from (it has them already), or null when mixed or not from a client. */
   pendingRelayFrom: string | null = null;
+  /** On a hot document: awareness client ids whose state changed since the last relay (sent together, latest state). */
+  pendingAwareness = new Set<number>();
   appendedSinceCompaction = 0;
   idleTimer: NodeJS.Timeout | undefined;
   compacting = false;
