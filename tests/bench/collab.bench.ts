@@ -7,7 +7,7 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import { openLoadClient } from './collab-load.js';
 import { LoadWorkers } from './load-workers.js';
 import { writeResults } from './performance-doc.js';
-import { cpuTimeMs, peakRssMiB } from './process-stats.js';
+import { cpuTimeMs, machineCpuTicks, peakRssMiB } from './process-stats.js';
 import { markdownTable, round, summary } from './stats.js';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
@@ -60,10 +60,17 @@ describe('co-editing benchmark', () => {
     await load.open();
     const storedBefore = await query<{ bytes: string }>(STORED_BYTES, [names]);
     const cpuBefore = cpuTimeMs(server.child.pid!);
+    // The load generator's threads run in this process (its main thread only waits meanwhile).
+    const generatorBefore = cpuTimeMs(process.pid);
+    const machineBefore = machineCpuTicks();
     const started = performance.now();
     const m = await load.edit(intervalMs, DURATION_MS);
     const seconds = DURATION_MS / 1000;
-    const cpu = (cpuTimeMs(server.child.pid!) - cpuBefore) / (performance.now() - started);
+    const elapsed = performance.now() - started;
+    const cpu = (cpuTimeMs(server.child.pid!) - cpuBefore) / elapsed;
+    const generatorCpu = (cpuTimeMs(process.pid) - generatorBefore) / elapsed;
+    const machineAfter = machineCpuTicks();
+    const machineBusy = (machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total);
     const storedAfter = await query<{ bytes: string }>(STORED_BYTES, [names]);
     const expectedDeliveries = m.edits * (perDocument - 1);
     const p = summary(m.propagation);
@@ -79,6 +86,8 @@ describe('co-editing benchmark', () => {
       round(m.deliveries / seconds, 0),
       `${round((m.deliveries / Math.max(1, expectedDeliveries)) * 100, 1)} %`,
       `${round(cpu * 100, 0)} %`,
+      `${round(generatorCpu * 100, 0)} %`,
+      `${round(machineBusy * 100, 0)} %`,
       peakRssMiB(server.child.pid!),
       round((Number(storedAfter[0].bytes) - Number(storedBefore[0].bytes)) / Math.max(1, m.edits), 0),
     ]);
@@ -108,7 +117,7 @@ describe('co-editing benchmark', () => {
     const connectMs = await load.open();
     const total = performance.now() - started;
     const s = summary(connectMs);
-    rows.push([`1,000 clients connecting over 3 s (connect → synced)`, s.p50, s.p95, s.p99, '', '', '', '', `${connectMs.length} synced in ${round(total / 1000, 1)} s`, '', peakRssMiB(server.child.pid!), '']);
+    rows.push([`1,000 clients connecting over 3 s (connect → synced)`, s.p50, s.p95, s.p99, '', '', '', '', `${connectMs.length} synced in ${round(total / 1000, 1)} s`, '', '', '', peakRssMiB(server.child.pid!), '']);
     await load.close();
     expect(connectMs).toHaveLength(1000);
   });
@@ -143,16 +152,16 @@ describe('co-editing benchmark', () => {
     const samples: number[] = [];
     for (let run = 0; run < 5; run++) samples.push(await coldLoad(compacted, run));
     const s = summary(samples);
-    rows.push(['cold load (join → synced), 100,000 updates: snapshot + 250 in the log', s.p50, s.p95, s.p99, '', '', '', '', `${samples.length} loads`, '', peakRssMiB(server.child.pid!), '']);
+    rows.push(['cold load (join → synced), 100,000 updates: snapshot + 250 in the log', s.p50, s.p95, s.p99, '', '', '', '', `${samples.length} loads`, '', '', '', peakRssMiB(server.child.pid!), '']);
     const first = await coldLoad(raw, 0);
-    rows.push(['cold load, 100,000 updates all still in the log (first load; compacted right after)', round(first), '', '', '', '', '', '', '1 load', '', peakRssMiB(server.child.pid!), '']);
+    rows.push(['cold load, 100,000 updates all still in the log (first load; compacted right after)', round(first), '', '', '', '', '', '', '1 load', '', '', '', peakRssMiB(server.child.pid!), '']);
     const afterCompaction = await coldLoad(raw, 1);
-    rows.push(['… the same document at its next load', round(afterCompaction), '', '', '', '', '', '', '1 load', '', peakRssMiB(server.child.pid!), '']);
+    rows.push(['… the same document at its next load', round(afterCompaction), '', '', '', '', '', '', '1 load', '', '', '', peakRssMiB(server.child.pid!), '']);
   });
 
   afterAll(() => {
     const table = markdownTable(
-      ['scenario', 'propagation p50 ms', 'p95 ms', 'p99 ms', 'durable ack p50 ms', 'p99 ms', 'edits/s', 'deliveries/s', 'delivered', 'server CPU', 'server peak RSS MiB', 'bytes stored / edit'],
+      ['scenario', 'propagation p50 ms', 'p95 ms', 'p99 ms', 'durable ack p50 ms', 'p99 ms', 'edits/s', 'deliveries/s', 'delivered', 'server CPU', 'load generator CPU', 'machine busy (all cores)', 'server peak RSS MiB', 'bytes stored / edit'],
       rows,
     );
     const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load generator on the same machine`;

@@ -21,3 +21,12 @@ export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
+
+/** Busy and total CPU time of the whole machine so far (all cores), from /proc/stat. */
+export function machineCpuTicks(): { busy: number; total: number } {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const ticks = values.map(Number);
+  const idle = ticks[3] + (ticks[4] ?? 0); // idle + iowait
+  const total = ticks.slice(0, 8).reduce((sum, n) => sum + n, 0); // guest time is already counted in user
+  return { busy: total - idle, total };
+}
