@@ -82,6 +82,22 @@ describe('/collab against bad input', () => {
     await honest.document.waitFor(['saved']);
   });
 
+  it.each([
+    ['a compact packet cut inside its header', new Uint8Array([0xc7, 5])],
+    ['a binary frame that no event announced', new Uint8Array([1, 2, 3])],
+  ])('closes the one connection that sends %s, and keeps serving the others', async (_what, raw) => {
+    const before = await storedState();
+    const rogue = collabSocket(t.url, owner.cookie, { reconnection: false });
+    await connected(rogue);
+    await rogue.emitWithAck(CollabEvent.join, { doc: docName });
+    (rogue.io.engine as unknown as { write(data: Uint8Array): void }).write(raw);
+    await eventually(() => rogue.disconnected, 5000, 'the rogue connection closed');
+    expect(await storedState()).toBe(before);
+    expect(attacker.connected).toBe(true);
+    honest.doc.getText('notes').insert(0, 'intact ');
+    await honest.document.waitFor(['saved']);
+  });
+
   it('rate-limits a flooding connection without affecting others', async () => {
     const flooder = collabSocket(t.url, owner.cookie, { reconnection: false });
     await connected(flooder);

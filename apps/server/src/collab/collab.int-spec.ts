@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CollabEvent, PROJECT_NOTES, SyncStep, awarenessFrame, diagnosticDocument, projectNotesDocument, readSections, syncFrame } from '@concerto/collab';
+import { CollabClient, CollabEvent, PROJECT_NOTES, SyncStep, awarenessFrame, diagnosticDocument, projectNotesDocument, readSections, syncFrame } from '@concerto/collab';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
 import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
@@ -62,6 +62,26 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
     await eventually(() => a.doc.getMap('echo').get('a1') === 'répondu', 5000, 'the answer made in an observer');
     await b.document.waitFor(['saved']);
     expect((await storedDocument()).getMap('echo').get('a1')).toBe('répondu');
+  });
+
+  it('co-edits over long-polling as over WebSocket (binary frames through the app parser)', async () => {
+    const a = await open(animateur);
+    const socket = collabSocket(t.url, contributeur.cookie, { polling: true, reconnection: false });
+    const client = new CollabClient(socket, { ackTimeoutMs: 5000 });
+    try {
+      const polled = client.open(docName);
+      await connected(socket);
+      await polled.waitFor(['synced', 'saved']);
+      expect(socket.io.engine.transport.name).toBe('polling');
+      polled.doc.getText('polling').insert(0, 'par sondage');
+      await polled.waitFor(['saved']);
+      await eventually(() => a.doc.getText('polling').toString() === 'par sondage', 5000, 'the polled edit on the WebSocket client');
+      a.doc.getText('polling').insert(0, 'reçu ');
+      await eventually(() => polled.doc.getText('polling').toString() === 'reçu par sondage', 5000, 'the WebSocket edit on the polled client');
+    } finally {
+      client.destroy();
+      socket.disconnect();
+    }
   });
 
   it('relays edits between clients and acknowledges them only once stored', async () => {

@@ -3,9 +3,10 @@ import * as Y from 'yjs';
 import { COLLAB_NAMESPACE, CollabClient, type CollabDocument, collabParser } from '@concerto/collab';
 
 /** A real socket.io client on /collab with the caller's session cookie. */
-export function collabSocket(baseUrl: string, cookie: string | undefined, options: { origin?: string; reconnection?: boolean } = {}): Socket {
+export function collabSocket(baseUrl: string, cookie: string | undefined, options: { origin?: string; reconnection?: boolean; polling?: boolean } = {}): Socket {
   return io(`${baseUrl}${COLLAB_NAMESPACE}`, {
-    transports: ['websocket'],
+    // Browsers fall back to long-polling where WebSocket is blocked; `polling` tests that path.
+    transports: options.polling ? ['polling'] : ['websocket'],
     parser: collabParser,
     forceNew: true,
     reconnection: options.reconnection ?? true,
