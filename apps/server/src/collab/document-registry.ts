@@ -165,15 +165,15 @@ export class DocumentRegistry {
     if (live.appendedSinceCompaction >= this.options.compactEvery) void this.compact(live);
   }
 
+  private isHot(live: LiveDocument): boolean {
+    return live.clients.size >= HOT_DOCUMENT_CLIENTS && this.options.relayIntervalMs > 0;
+  }
+
   /**
    * Small documents relay at the end of the current event-loop turn (lowest latency); documents with many
    * clients gather updates for `relayIntervalMs` first, so that each client gets one merged message per interval
    * instead of one per edit.
    */
-  private isHot(live: LiveDocument): boolean {
-    return live.clients.size >= HOT_DOCUMENT_CLIENTS && this.options.relayIntervalMs > 0;
-  }
-
   private scheduleRelay(live: LiveDocument): void {
     const hot = this.isHot(live);
     const batch = hot ? this.delayed : this.immediate;
@@ -190,8 +190,13 @@ export class DocumentRegistry {
     else setImmediate(flush);
   }
 
+  /** Edits first, then presence: cursors may point into what the edits bring. */
   private relay(live: LiveDocument): void {
+    this.relayPendingUpdates(live);
     this.relayPendingAwareness(live);
+  }
+
+  private relayPendingUpdates(live: LiveDocument): void {
     const updates = live.pendingRelay;
     const from = live.pendingRelayFrom;
     live.pendingRelay = [];
@@ -205,7 +210,7 @@ export class DocumentRegistry {
 
   private relayPendingAwareness(live: LiveDocument): void {
     if (live.pendingAwareness.size === 0) return;
-    // Ids whose presence is gone meanwhile are encoded as removed (null state, newer clock): clients drop them.
+    // A presence cleared meanwhile goes out as a null state, which clients drop (one that left was dropped already).
     const ids = [...live.pendingAwareness].filter((id) => live.awareness.meta.has(id));
     live.pendingAwareness.clear();
     if (ids.length > 0 && live.clients.size > 0) this.hooks.broadcast(live, awarenessFrame(live.name, encodeAwarenessUpdate(live.awareness, ids)));
