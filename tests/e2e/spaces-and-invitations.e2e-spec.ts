@@ -1,48 +1,17 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { findProjectRoot, createFreshDatabase, type FreshDatabase } from '@concerto/server/testing';
-import { launchChromium, seriousAccessibilityViolations } from '../support/browser.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-
-const ARTIFACTS = join(findProjectRoot(), 'test-artifacts', 'e2e');
+import { useDemoBrowser } from '../support/demo-browser.js';
 
 /**
  * The animatrice of the demo territory creates a space and invites a person, who signs up through the link
  * and finds the space — in real Chromium against the built app, checked in French and with axe-core on every page.
  */
 describe('spaces and invitations in the browser', () => {
-  let database: FreshDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-  const visited: string[] = [];
-
-  beforeAll(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    database = await createFreshDatabase();
-    server = await startServerProcess({ DATABASE_URL: database.url, SEED_DEMO: 'true' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
-
-  async function checkPage(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    visited.push(`${name}: ${new URL(page.url()).pathname}`);
-    expect(await page.getAttribute('html', 'lang')).toBe('fr');
-    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  }
+  const demo = useDemoBrowser('invitations');
 
   it('signs in, creates a space, invites someone who signs up through the link and sees the space', async () => {
-    const animatriceContext = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
-    const page = await animatriceContext.newPage();
-    await page.goto(`${server.url}/`);
+    const { page } = await demo.open();
+    await page.goto(`${demo.server.url}/`);
     await page.waitForURL(/\/connexion/);
-    await checkPage(page, '01-connexion');
+    await demo.checkPage(page, '01-connexion');
 
     // Keyboard only: type, Tab to the password, Enter submits.
     await page.getByLabel('Adresse e-mail').focus();
@@ -52,7 +21,7 @@ describe('spaces and invitations in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Mes espaces de concertation' }).waitFor();
     await expect(page.getByText('Concertation TETRIS — Pays de Grasse').first().isVisible()).resolves.toBe(true);
-    await checkPage(page, '02-espaces');
+    await demo.checkPage(page, '02-espaces');
 
     await page.getByLabel("Titre de l'espace").fill('Diagnostic partagé — Vallée de la Roya');
     await page.getByLabel('Description').fill('Préfiguration d’un pôle autour de la filière bois.');
@@ -62,7 +31,7 @@ describe('spaces and invitations in the browser', () => {
     await page.getByRole('button', { name: "Créer l'espace" }).click();
     await page.waitForURL(/\/espaces\/[0-9a-f-]{36}/);
     await page.getByRole('heading', { level: 1, name: 'Diagnostic partagé — Vallée de la Roya' }).waitFor();
-    await checkPage(page, '03-espace-profil');
+    await demo.checkPage(page, '03-espace-profil');
     const spaceUrl = page.url();
 
     await page.getByRole('link', { name: 'Invitations' }).click();
@@ -73,21 +42,20 @@ describe('spaces and invitations in the browser', () => {
     await linkInput.waitFor();
     const link = await linkInput.inputValue();
     expect(link).toMatch(/\/invitations\/[A-Za-z0-9_-]{43}$/);
-    await checkPage(page, '04-invitations');
+    await demo.checkPage(page, '04-invitations');
 
     // Meanwhile the animatrice watches the members tab: the newcomer must appear without reload.
     await page.getByRole('link', { name: 'Membres' }).click();
-    await checkPage(page, '05-membres');
+    await demo.checkPage(page, '05-membres');
 
-    const inviteeContext = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
-    const invitee = await inviteeContext.newPage();
+    const { page: invitee } = await demo.open();
     await invitee.goto(link);
     await invitee.getByText('Diagnostic partagé — Vallée de la Roya').first().waitFor();
-    await checkPage(invitee, '06-invitation');
+    await demo.checkPage(invitee, '06-invitation');
     await invitee.getByRole('link', { name: 'Créer un compte' }).click();
     await invitee.waitForURL(/\/inscription/);
     expect(await invitee.getByLabel('Adresse e-mail').inputValue()).toBe('lea.roux@example.fr');
-    await checkPage(invitee, '07-inscription');
+    await demo.checkPage(invitee, '07-inscription');
     await invitee.getByLabel('Nom affiché').fill('Léa Roux');
     await invitee.getByLabel('Mot de passe').fill('un mot de passe solide');
     await invitee.getByRole('button', { name: 'Créer mon compte' }).click();
@@ -96,15 +64,11 @@ describe('spaces and invitations in the browser', () => {
     await invitee.waitForURL(/\/espaces\/[0-9a-f-]{36}/);
     expect(invitee.url()).toBe(spaceUrl);
     await invitee.getByRole('heading', { level: 1, name: 'Diagnostic partagé — Vallée de la Roya' }).waitFor();
-    await checkPage(invitee, '08-espace-invitee');
+    await demo.checkPage(invitee, '08-espace-invitee');
 
     await page.getByRole('cell', { name: 'Léa Roux' }).waitFor({ timeout: 10_000 });
     await invitee.getByRole('link', { name: 'Concerto' }).first().click();
     await invitee.getByText('Diagnostic partagé — Vallée de la Roya').first().waitFor();
-    await checkPage(invitee, '09-espaces-invitee');
-
-    await animatriceContext.close();
-    await inviteeContext.close();
-    process.stdout.write(`pages checked with axe-core: ${visited.join(', ')}\n`);
+    await demo.checkPage(invitee, '09-espaces-invitee');
   });
 });

@@ -11,7 +11,9 @@ export const DEMO_SPACE = 'Concertation TETRIS — Pays de Grasse';
 export interface DemoBrowser {
   /** The built server as a child process, on a fresh database seeded with the demo territory. */
   readonly server: ServerProcess;
-  /** A browser of its own (context), signed in as a demo person, in French, on "Mes espaces de concertation". */
+  /** A browser of its own (context) in French, signed in as nobody, with one blank page. */
+  open(): Promise<{ context: BrowserContext; page: Page }>;
+  /** A browser of its own, signed in as a demo person, on "Mes espaces de concertation". */
   signIn(email: string): Promise<{ context: BrowserContext; page: Page }>;
   /** Waits for the page to settle, checks it is in French and has no serious axe-core violation, saves a screenshot. */
   checkPage(page: Page, name: string): Promise<void>;
@@ -45,14 +47,19 @@ export function useDemoBrowser(screenshotPrefix: string, options: DemoBrowserOpt
     await database?.drop();
   });
 
+  async function open(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR', ...(options.viewport ? { viewport: options.viewport } : {}) });
+    contexts.push(context);
+    return { context, page: await context.newPage() };
+  }
+
   return {
     get server() {
       return server;
     },
+    open,
     async signIn(email) {
-      const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR', ...(options.viewport ? { viewport: options.viewport } : {}) });
-      contexts.push(context);
-      const page = await context.newPage();
+      const { context, page } = await open();
       await page.goto(`${server.url}/connexion`);
       await page.getByLabel('Adresse e-mail').fill(email);
       await page.getByLabel('Mot de passe').fill('concerto-demo');
