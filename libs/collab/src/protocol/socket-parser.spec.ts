@@ -1,4 +1,4 @@
-import { Encoder as DefaultEncoder, type Packet, PacketType } from 'socket.io-parser';
+import { Decoder as DefaultDecoder, Encoder as DefaultEncoder, type Packet, PacketType } from 'socket.io-parser';
 import { Decoder, Encoder } from './socket-parser.js';
 
 function decodeAll(chunks: unknown[]): Packet[] {
@@ -73,5 +73,37 @@ describe('socket.io parser (one frame per binary message)', () => {
     expect(() => decodeAll([new Uint8Array([0xc7])])).toThrow();
     expect(() => decodeAll([new Uint8Array([0xc7, 0, 40, 47])])).toThrow();
     expect(() => decodeAll([new Uint8Array([1, 2, 3])])).toThrow();
+  });
+
+  describe('reserved event names', () => {
+    // socket.io's own list (socket.io-parser RESERVED_EVENTS, socket.io socket-types): names of its internal events.
+    const reserved = ['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener'];
+    const compact = (event: string, id?: number) => new Encoder().encode({ type: PacketType.EVENT, nsp: '/collab', data: [event, frame], id });
+
+    it.each(reserved)('refuses a compact packet named %s (throws, emits nothing), as the default decoder does', (event) => {
+      for (const id of [undefined, 0]) {
+        const encoded = compact(event, id);
+        expect(encoded).toHaveLength(1);
+        const decoder = new Decoder();
+        const decoded: Packet[] = [];
+        decoder.on('decoded', (packet: Packet) => decoded.push(packet));
+        expect(() => decoder.add(encoded[0])).toThrow('invalid compact packet');
+        expect(decoded).toEqual([]);
+      }
+      // The same packet in the default format (placeholder + attachment, as a default client would send it).
+      const standard = new DefaultEncoder().encode({ type: PacketType.EVENT, nsp: '/collab', data: [event, Buffer.from(frame)] });
+      expect(() => {
+        const decoder = new DefaultDecoder();
+        for (const chunk of standard) decoder.add(chunk);
+      }).toThrow();
+    });
+
+    it('accepts names that only resemble them', () => {
+      for (const event of ['disconnected', 'Disconnect', 'doc:disconnect', 'connection', '']) {
+        const [packet] = decodeAll(compact(event, 1));
+        expect(packet.data[0]).toBe(event);
+        expect(packet.id).toBe(1);
+      }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { Decoder as DefaultDecoder, Encoder as DefaultEncoder, type Packet, PacketType } from 'socket.io-parser';
+import { Decoder as DefaultDecoder, Encoder as DefaultEncoder, isPacketValid, type Packet, PacketType } from 'socket.io-parser';
 
 /** First byte of a compact packet; the default format never starts a packet with a binary frame. */
 const COMPACT_PACKET = 0xc7;
@@ -51,7 +51,12 @@ export class Decoder extends DefaultDecoder {
   }
 }
 
-/** Throws on a truncated header (the connection is then closed, as for any packet socket.io cannot parse). */
+/**
+ * Throws on a truncated header, and on what socket.io's default decoder refuses: a reserved event name
+ * (`connect`, `connect_error`, `disconnect`, `disconnecting`, `newListener`, `removeListener`), which would
+ * otherwise run the server's own listeners for that name. Socket.io then closes the connection, as for any packet
+ * it cannot parse; nothing reaches a handler.
+ */
 function decodeCompact(bytes: Uint8Array): Packet {
   const decoder = decoding.createDecoder(bytes);
   decoding.readUint8(decoder);
@@ -60,7 +65,10 @@ function decodeCompact(bytes: Uint8Array): Packet {
   const event = decoding.readVarString(decoder);
   if (decoder.pos > bytes.byteLength) throw new Error('truncated compact packet');
   const payload = bytes.subarray(decoder.pos);
-  return { type: PacketType.EVENT, nsp, data: [event, payload], ...(ackId > 0 ? { id: ackId - 1 } : {}) };
+  const packet: Packet = { type: PacketType.EVENT, nsp, data: [event, payload], ...(ackId > 0 ? { id: ackId - 1 } : {}) };
+  // The default decoder's own check (its list of reserved names included), so both formats refuse the same packets.
+  if (!isPacketValid(packet)) throw new Error('invalid compact packet');
+  return packet;
 }
 
 /** Pass as `parser` to the socket.io server and to every socket.io client of the app. */
