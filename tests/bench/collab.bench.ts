@@ -29,7 +29,7 @@ describe('co-editing benchmark', () => {
 
   beforeAll(async () => {
     database = await createFreshDatabase();
-    server = await startServerProcess({ DATABASE_URL: database.url, SEED_DEMO: 'false', COLLAB_MAX_CLIENTS_PER_DOCUMENT: '1000', COLLAB_IDLE_UNLOAD_MS: '300' });
+    server = await startServerProcess({ DATABASE_URL: database.url, SEED_DEMO: 'false', COLLAB_MAX_CLIENTS_PER_DOCUMENT: '1000', COLLAB_MAX_CONNECTIONS_PER_ACCOUNT: '1000', COLLAB_IDLE_UNLOAD_MS: '300' });
     owner = new ApiClient(server.url);
     await owner.signUp();
   });

@@ -9,6 +9,8 @@ export interface JoinedDocument {
   readOnly: boolean;
   /** Yjs client ids this connection speaks for in the document's awareness. */
   awarenessClientIds: Set<number>;
+  /** When the server last sent its state vector after refusing an update for missing dependencies. */
+  resyncRequestedAt: number;
 }
 
 /** Server-side state of one /collab socket. */

@@ -27,7 +27,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AccessChanges } from '../events/access-changes.js';
 import { AwarenessSpoofError, bindAwareness, decodeAwareness, encodeAwareness } from './awareness-guard.js';
 import { CollabAccessService } from './collab-access.service.js';
-import { CollabConnection } from './collab-connection.js';
+import { CollabConnection, type JoinedDocument } from './collab-connection.js';
 import { checkUpdate } from './document-policy.js';
 import { DocumentRegistry } from './document-registry.js';
 import { ContributionTracker } from './contributions.js';
@@ -36,6 +36,9 @@ import type { LiveDocument } from './live-document.js';
 import { RedisRelay } from './redis-relay.js';
 
 type Ack = ((answer: MessageAck) => void) | undefined;
+
+/** A client refused for missing dependencies is sent the server's state vector at most this often. */
+const RESYNC_REQUEST_INTERVAL_MS = 200;
 
 /**
  * The co-editing engine behind the /collab gateway: joins (role checked), y-protocols messages (limits
@@ -94,31 +97,48 @@ export class CollabService implements OnModuleDestroy {
     for (const name of [...connection.documents.keys()]) await this.leave(connection, name);
   }
 
+  /** Always answers: a storage failure while joining is an error code the client retries on, never silence. */
   async join(socket: Socket, body: unknown): Promise<JoinResult> {
-    const connection = this.connections.get(socket.id);
     const name = (body as { doc?: unknown } | null)?.doc;
+    try {
+      return await this.joinDocument(socket, name);
+    } catch (error) {
+      this.logger.warn(`join of ${String(name)} failed: ${String(error)}`);
+      return { ok: false, doc: String(name ?? ''), code: Codes.storageFailed, message: 'Storage unavailable, try again' };
+    }
+  }
+
+  private async joinDocument(socket: Socket, name: unknown): Promise<JoinResult> {
+    const connection = this.connections.get(socket.id);
     const ref = parseDocumentName(name);
     const refuse = (code: CollabErrorCode, message: string): JoinResult => ({ ok: false, doc: String(name ?? ''), code, message });
     if (!connection) return refuse(Codes.unauthenticated, 'Not authenticated');
     if (!ref) return refuse(Codes.invalidDocumentName, 'Unknown document name');
-    if (connection.documents.size >= this.config.collab.maxDocumentsPerConnection && !connection.documents.has(ref.name)) {
+    const limits = this.config.collab;
+    if (connection.documents.size >= limits.maxDocumentsPerConnection && !connection.documents.has(ref.name)) {
       return refuse(Codes.rateLimited, 'Too many documents on one connection');
     }
     const role = await this.access.roleOf(ref, connection.accountId);
     if (!role) return refuse(Codes.notFound, 'Document not found');
     const live = await this.registry.acquire(ref);
-    if (!live.clients.has(socket.id) && live.clients.size >= this.config.collab.maxClientsPerDocument) {
-      this.registry.release(live);
-      return refuse(Codes.documentFull, 'Too many people on this document');
+    if (!live.clients.has(socket.id)) {
+      const full = live.clients.size >= limits.maxClientsPerDocument;
+      const mine = full ? 0 : [...live.clients.values()].filter((c) => c.accountId === connection.accountId).length;
+      if (full || mine >= limits.maxConnectionsPerAccount) {
+        this.registry.release(live);
+        return full
+          ? refuse(Codes.documentFull, 'Too many people on this document')
+          : refuse(Codes.tooManyConnections, `At most ${limits.maxConnectionsPerAccount} connections of one account on a document`);
+      }
     }
     const readOnly = role === 'observateur';
     const previous = connection.documents.get(ref.name);
-    connection.documents.set(ref.name, { ref, role, readOnly, awarenessClientIds: previous?.awarenessClientIds ?? new Set() });
+    connection.documents.set(ref.name, { ref, role, readOnly, awarenessClientIds: previous?.awarenessClientIds ?? new Set(), resyncRequestedAt: 0 });
     live.clients.set(socket.id, connection);
     await socket.join(live.room);
     const present = [...live.awareness.getStates().keys()];
     if (present.length > 0) socket.emit(CollabEvent.message, awarenessFrame(ref.name, encodeAwarenessUpdate(live.awareness, present)));
-    return { ok: true, doc: ref.name, readOnly, user: connection.user };
+    return { ok: true, doc: ref.name, readOnly, user: connection.user, maxFrameBytes: limits.maxFrameBytes };
   }
 
   async leaveByRequest(socket: Socket, body: unknown): Promise<{ ok: true }> {
@@ -142,11 +162,7 @@ export class CollabService implements OnModuleDestroy {
       if (!joined || !live || !live.clients.has(socket.id)) return this.refuse(connection, ack, Codes.notJoined, 'Join the document first', frame.doc);
       if (frame.type === MessageType.awareness) return this.awareness(connection, live, readAwarenessBody(frame.decoder), ack);
       const { step, payload: body } = readSyncBody(frame.decoder);
-      if (step === SyncStep.step1) {
-        socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step2, Y.encodeStateAsUpdate(live.doc, body)));
-        if (!joined.readOnly) socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step1, Y.encodeStateVector(live.doc)));
-        return ack?.({ ok: true, durable: true });
-      }
+      if (step === SyncStep.step1) return this.answerStep1(connection, live, joined.readOnly, body, ack);
       if (joined.readOnly) return this.refuse(connection, ack, Codes.readOnly, 'Observers cannot edit', live.name);
       let violation;
       try {
@@ -155,13 +171,17 @@ export class CollabService implements OnModuleDestroy {
         return this.refuse(connection, ack, Codes.invalidUpdate, 'Malformed update', live.name);
       }
       if (violation) return this.refuse(connection, ack, violation, 'This change is not allowed', live.name);
-      let changed: boolean;
+      if (!this.registry.fits(live, body.byteLength, this.config.collab.maxDocumentBytes)) {
+        return this.refuse(connection, ack, Codes.documentTooLarge, `The document would exceed ${this.config.collab.maxDocumentBytes} bytes`, live.name);
+      }
+      let outcome: { changed: boolean; missing: boolean };
       try {
-        changed = this.registry.apply(live, body, { kind: 'client', connectionId: connection.id });
+        outcome = this.registry.apply(live, body, { kind: 'client', connectionId: connection.id });
       } catch {
         return this.refuse(connection, ack, Codes.invalidUpdate, 'Malformed update', live.name);
       }
-      if (changed) this.contributions.noted(live.name, connection.accountId);
+      if (outcome.changed) this.contributions.noted(live.name, connection.accountId);
+      if (outcome.missing) return this.missingDependencies(connection, live, joined, ack);
       await this.registry.durable();
       if (live.failed) return this.refuse(connection, ack, Codes.storageFailed, 'Storage failed', live.name);
       ack?.({ ok: true, durable: true });
@@ -222,6 +242,34 @@ export class CollabService implements OnModuleDestroy {
     await this.contributions.flush().catch(() => undefined);
     await this.registry.shutdown();
     await this.relay?.close();
+  }
+
+  /** Sync step 1: what the client lacks (step 2), then, for writers, the server's state vector to get what it lacks. */
+  private answerStep1(connection: CollabConnection, live: LiveDocument, readOnly: boolean, stateVector: Uint8Array, ack: Ack): void {
+    let missing: Uint8Array;
+    try {
+      Y.decodeStateVector(stateVector);
+      missing = Y.encodeStateAsUpdate(live.doc, stateVector);
+    } catch {
+      return this.refuse(connection, ack, Codes.invalidUpdate, 'Malformed state vector', live.name);
+    }
+    connection.socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step2, missing));
+    if (!readOnly) connection.socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step1, Y.encodeStateVector(live.doc)));
+    ack?.({ ok: true, durable: true });
+  }
+
+  /**
+   * The update needs changes the server lacks (what it could integrate is in, the rest was dropped): refused, and
+   * the client is asked to resync with the server's state vector — at most once per resync interval, as every
+   * later edit of that client is refused the same way until it has resynced.
+   */
+  private missingDependencies(connection: CollabConnection, live: LiveDocument, joined: JoinedDocument, ack: Ack): void {
+    const now = Date.now();
+    if (now - joined.resyncRequestedAt > RESYNC_REQUEST_INTERVAL_MS) {
+      joined.resyncRequestedAt = now;
+      connection.socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step1, Y.encodeStateVector(live.doc)));
+    }
+    this.refuse(connection, ack, Codes.missingDependencies, 'This change depends on changes the server does not have: resync', live.name);
   }
 
   private awareness(connection: CollabConnection, live: LiveDocument, update: Uint8Array, ack: Ack): void {
@@ -296,7 +344,7 @@ export class CollabService implements OnModuleDestroy {
     const live = this.registry.get(name);
     if (!live) return;
     try {
-      this.registry.apply(live, update, { kind: 'remote' });
+      if (this.registry.apply(live, update, { kind: 'remote' }).missing) void this.registry.resync(live).catch(() => undefined);
     } catch (error) {
       this.logger.warn(`ignored a malformed relayed update for ${name}: ${String(error)}`);
     }

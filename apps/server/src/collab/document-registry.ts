@@ -81,10 +81,12 @@ export class DocumentRegistry {
   }
 
   /**
-   * Validates then applies an update; it is stored if it came from a client (see onUpdate).
-   * Returns whether it changed the document (an update may hold only what the server already has).
+   * Validates then applies an update; it is stored if it came from a client (see onUpdate). `changed`: it changed
+   * the document (an update may hold only what the server already has). `missing`: part of it depends on changes
+   * the document does not have; that part is dropped (Yjs would keep it pending, unseen and unstored, and let it
+   * in later without any check), so nothing ever waits on the server.
    */
-  apply(live: LiveDocument, update: Uint8Array, origin: UpdateOrigin): boolean {
+  apply(live: LiveDocument, update: Uint8Array, origin: UpdateOrigin): { changed: boolean; missing: boolean } {
     Y.decodeUpdate(update); // throws on malformed input before anything is applied
     let changed = false;
     const mark = () => (changed = true);
@@ -94,7 +96,14 @@ export class DocumentRegistry {
     } finally {
       live.doc.off('update', mark);
     }
-    return changed;
+    return { changed, missing: dropPending(live.doc) };
+  }
+
+  /** Whether `bytes` more fit under the document's size cap (measured exactly only when close to it). */
+  fits(live: LiveDocument, bytes: number, cap: number): boolean {
+    if (live.approximateBytes + bytes <= cap) return true;
+    live.approximateBytes = Y.encodeStateAsUpdate(live.doc).byteLength;
+    return live.approximateBytes + bytes <= cap;
   }
 
   /**
@@ -113,10 +122,14 @@ export class DocumentRegistry {
 
   /** Brings every loaded document up to what is durable (after a relay outage). */
   async resyncAll(): Promise<void> {
-    for (const live of this.loadedDocuments()) {
-      const stored = await this.store.load(live.name);
-      live.doc.transact(() => stored.forEach((u) => Y.applyUpdate(live.doc, u)), { kind: 'resync' } satisfies UpdateOrigin);
-    }
+    for (const live of this.loadedDocuments()) await this.resync(live);
+  }
+
+  /** Brings one loaded document up to what is durable. */
+  async resync(live: LiveDocument): Promise<void> {
+    const stored = await this.store.load(live.name);
+    live.doc.transact(() => stored.forEach((u) => Y.applyUpdate(live.doc, u)), { kind: 'resync' } satisfies UpdateOrigin);
+    dropPending(live.doc);
   }
 
   async shutdown(): Promise<void> {
@@ -138,6 +151,8 @@ export class DocumentRegistry {
     const live = new LiveDocument(ref);
     const stored = await this.store.load(ref.name);
     live.doc.transact(() => stored.forEach((u) => Y.applyUpdate(live.doc, u)), { kind: 'load' } satisfies UpdateOrigin);
+    dropPending(live.doc);
+    live.approximateBytes = stored.reduce((sum, u) => sum + u.byteLength, 0);
     live.doc.on('update', (update: Uint8Array, origin: UpdateOrigin) => this.onUpdate(live, update, origin));
     migrateDocument(live.doc, SCHEMAS[ref.kind]);
     this.loaded.set(ref.name, live);
@@ -151,6 +166,7 @@ export class DocumentRegistry {
     const from = kind === 'client' ? (origin as { connectionId: string }).connectionId : null;
     live.pendingRelayFrom = live.pendingRelay.length === 0 || live.pendingRelayFrom === from ? from : null;
     live.pendingRelay.push(update);
+    live.approximateBytes += update.byteLength;
     this.scheduleRelay(live);
     if (kind !== 'client' && kind !== 'migration' && kind !== 'server') return;
     live.appendedSinceCompaction += 1;
@@ -241,4 +257,13 @@ export class DocumentRegistry {
     if (live.appendedSinceCompaction > 0) await this.compact(live);
     live.destroy();
   }
+}
+
+/** Drops what Yjs keeps waiting for missing dependencies; true when there was any. */
+function dropPending(doc: Y.Doc): boolean {
+  const store = doc.store;
+  if (store.pendingStructs === null && store.pendingDs === null) return false;
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  return true;
 }

@@ -25,7 +25,7 @@ describe('a hot document (many clients): merged relays of edits and presence', (
   const clients: OpenedDocument[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ COLLAB_RELAY_INTERVAL_MS: '20' });
+    t = await startTestApp({ COLLAB_RELAY_INTERVAL_MS: '20', COLLAB_MAX_CONNECTIONS_PER_ACCOUNT: '100' });
     owner = new ApiClient(t.url);
     await owner.signUp();
     name = diagnosticDocument(await buildSpace(owner));

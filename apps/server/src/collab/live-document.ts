@@ -25,6 +25,8 @@ export class LiveDocument {
   /** On a hot document: awareness client ids whose state changed since the last relay (sent together, latest state). */
   pendingAwareness = new Set<number>();
   appendedSinceCompaction = 0;
+  /** Encoded size, from above: stored bytes plus updates since (exact after `DocumentRegistry.fits` measures it). */
+  approximateBytes = 0;
   idleTimer: NodeJS.Timeout | undefined;
   compacting = false;
   failed = false;

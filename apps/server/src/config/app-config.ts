@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   COLLAB_BURST: positiveInt.default(400),
   COLLAB_MAX_CLIENTS_PER_DOCUMENT: positiveInt.default(500),
   COLLAB_MAX_DOCUMENTS_PER_CONNECTION: positiveInt.default(50),
+  COLLAB_MAX_CONNECTIONS_PER_ACCOUNT: positiveInt.default(10),
+  COLLAB_MAX_DOCUMENT_BYTES: positiveInt.default(16 * 1024 * 1024),
   COLLAB_IDLE_UNLOAD_MS: positiveInt.default(30_000),
   COLLAB_COMPACT_EVERY: positiveInt.default(500),
   COLLAB_ACCESS_CHECK_MS: positiveInt.default(3000),
@@ -73,6 +75,10 @@ export interface AppConfig {
     burst: number;
     maxClientsPerDocument: number;
     maxDocumentsPerConnection: number;
+    /** Connections of one account on one document (tabs, devices). */
+    maxConnectionsPerAccount: number;
+    /** Largest encoded size of a document; an update that would pass it is refused. */
+    maxDocumentBytes: number;
     idleUnloadMs: number;
     compactEvery: number;
     accessCheckMs: number;
@@ -119,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       burst: e.COLLAB_BURST,
       maxClientsPerDocument: e.COLLAB_MAX_CLIENTS_PER_DOCUMENT,
       maxDocumentsPerConnection: e.COLLAB_MAX_DOCUMENTS_PER_CONNECTION,
+      maxConnectionsPerAccount: e.COLLAB_MAX_CONNECTIONS_PER_ACCOUNT,
+      maxDocumentBytes: e.COLLAB_MAX_DOCUMENT_BYTES,
       idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,
       compactEvery: e.COLLAB_COMPACT_EVERY,
       accessCheckMs: e.COLLAB_ACCESS_CHECK_MS,

@@ -1,11 +1,10 @@
 import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import { type CollabError, CollabErrorCode, CollabEvent, type CollabUser, type DocumentClosed, type JoinResult, type MessageAck } from '../protocol/events.js';
-import { type OfflineCopy, attachOfflineCopy } from './offline-copy.js';
-import { MessageType, SyncStep, awarenessFrame, decodeFrame, readAwarenessBody, readSyncBody, syncFrame, toBytes } from '../protocol/frame.js';
+import { type CollabError, CollabErrorCode, CollabEvent, type DocumentClosed } from '../protocol/events.js';
+import { decodeFrame, toBytes } from '../protocol/frame.js';
+import { CollabDocument, type CollabTransport } from './collab-document.js';
 
-export type CollabStatus = 'connecting' | 'synced' | 'saving' | 'saved' | 'offline';
+export { CollabDocument, type CollabStatus } from './collab-document.js';
 
 export interface CollabClientOptions {
   /** Keep an IndexedDB copy of each document (browsers only): offline edits survive a reload. */
@@ -15,16 +14,12 @@ export interface CollabClientOptions {
   maxFrameBytes?: number;
 }
 
-type StatusListener = (status: CollabStatus) => void;
-type DurableListener = (savedVersion: number) => void;
-type ErrorListener = (error: CollabError) => void;
-
 /**
  * One socket.io connection to /collab holding any number of documents. Reconnection (exponential backoff with
  * jitter) is socket.io's: create the socket with `reconnectionDelay`, `reconnectionDelayMax` and
  * `randomizationFactor`. After every (re)connection each open document joins again and resyncs by state vectors.
  */
-export class CollabClient {
+export class CollabClient implements CollabTransport {
   private readonly documents = new Map<string, CollabDocument>();
   readonly ackTimeoutMs: number;
   readonly maxFrameBytes: number;
@@ -100,227 +95,4 @@ export class CollabClient {
     if (closed.code === CollabErrorCode.roleChanged) void document.join();
     else document.closedByServer(closed.code);
   };
-}
-
-/** One co-edited document bound to the connection: sync, edits acknowledged once durable, presence. */
-export class CollabDocument {
-  readonly awareness: awarenessProtocol.Awareness;
-  status: CollabStatus = 'connecting';
-  readOnly = false;
-  user: CollabUser | undefined;
-  lastError: CollabError | undefined;
-  private joined = false;
-  private synced = false;
-  /** Our answer to the server's state vector is sent: later edits can go one by one (they depend on it). */
-  private pushedInitial = false;
-  private everSynced = false;
-  private closed = false;
-  /** Local changes made so far, and how many of them the server said are durable. */
-  private localChanges = 0;
-  private savedChanges = 0;
-  private readonly statusListeners = new Set<StatusListener>();
-  private readonly errorListeners = new Set<ErrorListener>();
-  private readonly durableListeners = new Set<DurableListener>();
-  private joinGeneration = 0;
-  private readonly offlineCopy: Promise<OfflineCopy> | undefined;
-  /** Resolves once the offline copy (if any) is loaded: joining waits for it, so offline edits are sent. */
-  readonly ready: Promise<void>;
-
-  constructor(
-    private readonly client: CollabClient,
-    readonly name: string,
-    readonly doc: Y.Doc,
-  ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    doc.on('beforeTransaction', this.onTransactionStart);
-    doc.on('afterAllTransactions', this.onTransactionsDone);
-    this.awareness.on('update', this.onAwarenessUpdate);
-    this.offlineCopy = client.offline ? attachOfflineCopy(name, doc) : undefined;
-    this.ready = this.offlineCopy ? this.offlineCopy.then((copy) => copy.whenLoaded) : Promise.resolve();
-  }
-
-  /** Number of local changes made on this document so far. */
-  get localVersion(): number {
-    return this.localChanges;
-  }
-
-  /** Number of those local changes the server acknowledged as durable (a change n is stored once savedVersion ≥ n). */
-  get savedVersion(): number {
-    return this.savedChanges;
-  }
-
-  onStatus(listener: StatusListener): () => void {
-    this.statusListeners.add(listener);
-    listener(this.status);
-    return () => this.statusListeners.delete(listener);
-  }
-
-  /** Called each time the server acknowledges edits as durable, with the new savedVersion. */
-  onDurable(listener: DurableListener): () => void {
-    this.durableListeners.add(listener);
-    return () => this.durableListeners.delete(listener);
-  }
-
-  onError(listener: ErrorListener): () => void {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
-  }
-
-  /** Resolves when the status is one of `statuses` (default: fully stored). */
-  waitFor(statuses: CollabStatus[] = ['synced', 'saved']): Promise<CollabStatus> {
-    return new Promise((resolve) => {
-      let done = false;
-      // onStatus calls back at once with the current status: `stop` may not be assigned yet then.
-      const stop: () => void = this.onStatus((status) => {
-        if (done || !statuses.includes(status)) return;
-        done = true;
-        resolve(status);
-        void Promise.resolve().then(() => stop());
-      });
-    });
-  }
-
-  /** Joins the document (again) and starts the state-vector exchange. */
-  async join(): Promise<void> {
-    const generation = ++this.joinGeneration;
-    this.joined = false;
-    this.pushedInitial = false;
-    this.synced = false;
-    this.closed = false;
-    this.refreshStatus();
-    await this.ready;
-    if (generation !== this.joinGeneration || !this.client.socket.connected) return;
-    let result: JoinResult;
-    try {
-      result = await this.client.socket.timeout(this.client.ackTimeoutMs).emitWithAck(CollabEvent.join, { doc: this.name });
-    } catch {
-      return; // disconnected meanwhile: the next connect joins again
-    }
-    if (generation !== this.joinGeneration || !this.client.socket.connected) return;
-    if (!result.ok) {
-      this.closedByServer(result.code, result.message);
-      return;
-    }
-    this.joined = true;
-    this.readOnly = result.readOnly;
-    this.user = result.user;
-    this.send(syncFrame(this.name, SyncStep.step1, Y.encodeStateVector(this.doc)));
-    if (this.awareness.getLocalState() !== null) {
-      this.send(awarenessFrame(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
-    }
-    this.refreshStatus();
-  }
-
-  receive(type: MessageType, decoder: Parameters<typeof readSyncBody>[0]): void {
-    if (type === MessageType.awareness) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, readAwarenessBody(decoder), this);
-      return;
-    }
-    const { step, payload } = readSyncBody(decoder);
-    if (step === SyncStep.step1) {
-      // The server's state vector: answer with everything it lacks, acknowledged once durable.
-      if (!this.readOnly) this.sendEdit(syncFrame(this.name, SyncStep.step2, Y.encodeStateAsUpdate(this.doc, payload)));
-      this.pushedInitial = true;
-      return;
-    }
-    Y.applyUpdate(this.doc, payload, this);
-    if (step === SyncStep.step2) {
-      this.synced = true;
-      this.everSynced = true;
-    }
-    this.refreshStatus();
-  }
-
-  markOffline(): void {
-    this.joined = false;
-    this.pushedInitial = false;
-    this.synced = false;
-    const remote = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
-    awarenessProtocol.removeAwarenessStates(this.awareness, remote, this);
-    this.refreshStatus();
-  }
-
-  closedByServer(code: CollabErrorCode, message: string = code): void {
-    this.closed = true;
-    this.joined = false;
-    this.reportError({ code, doc: this.name, message });
-    this.refreshStatus();
-  }
-
-  reportError(error: CollabError): void {
-    this.lastError = error;
-    for (const listener of this.errorListeners) listener(error);
-  }
-
-  destroy(): void {
-    void this.offlineCopy?.then((copy) => copy.destroy());
-    this.doc.off('beforeTransaction', this.onTransactionStart);
-    this.doc.off('afterAllTransactions', this.onTransactionsDone);
-    this.doc.off('update', this.onLocalUpdate);
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
-    this.statusListeners.clear();
-    this.errorListeners.clear();
-    this.durableListeners.clear();
-  }
-
-  /**
-   * Yjs encodes an 'update' for every transaction while anyone listens to it, and this provider only sends the
-   * local ones: it listens from the start of any transaction that is not a remote apply (including those that
-   * observers open while a remote one is cleaned up) until all transactions are done. Applying what the server
-   * relays then costs no encoding (about half the cost of an apply on a busy document).
-   */
-  private readonly onTransactionStart = (transaction: Y.Transaction) => {
-    if (transaction.origin !== this) this.doc.on('update', this.onLocalUpdate);
-  };
-
-  private readonly onTransactionsDone = () => {
-    this.doc.off('update', this.onLocalUpdate);
-  };
-
-  private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === this) return;
-    this.localChanges += 1;
-    if (this.joined && this.pushedInitial && !this.readOnly && this.client.socket.connected) {
-      this.sendEdit(syncFrame(this.name, SyncStep.update, update));
-    }
-    this.refreshStatus();
-  };
-
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    if (origin === this || !this.joined) return;
-    const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
-    if (changed.length > 0) this.send(awarenessFrame(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
-  };
-
-  private send(frame: Uint8Array): void {
-    this.client.socket.emit(CollabEvent.message, frame);
-  }
-
-  /** Sends a frame that carries edits; everything made before it is durable once the server acknowledges it. */
-  private sendEdit(frame: Uint8Array): void {
-    const version = this.localChanges;
-    this.client.socket.timeout(this.client.ackTimeoutMs).emit(CollabEvent.message, frame, (error: Error | null, ack?: MessageAck) => {
-      if (error || !ack) return; // lost with the connection: the resync after reconnecting sends it again
-      if (ack.ok) {
-        this.savedChanges = Math.max(this.savedChanges, version);
-        for (const listener of this.durableListeners) listener(this.savedChanges);
-      } else this.reportError({ code: ack.code, doc: this.name, message: ack.message });
-      this.refreshStatus();
-    });
-  }
-
-  private refreshStatus(): void {
-    let status: CollabStatus;
-    if (!this.client.socket.connected || this.closed) status = this.everSynced || this.localChanges > 0 ? 'offline' : 'connecting';
-    else if (!this.joined || !this.synced) status = 'connecting';
-    else if (!this.readOnly && this.savedChanges < this.localChanges) status = 'saving';
-    else status = this.localChanges > 0 && !this.readOnly ? 'saved' : 'synced';
-    if (status === this.status) return;
-    this.status = status;
-    for (const listener of this.statusListeners) listener(status);
-  }
 }

@@ -25,6 +25,15 @@ export const CollabErrorCode = {
   invalidUpdate: 'invalid_update',
   rateLimited: 'rate_limited',
   documentFull: 'document_full',
+  /** One account already has the most connections allowed on this document. */
+  tooManyConnections: 'too_many_connections',
+  /** The update would take the document past its size cap: nothing of it is applied. */
+  documentTooLarge: 'document_too_large',
+  /**
+   * The update depends on changes the server does not have (e.g. an earlier edit it refused): nothing waits on the
+   * server; the client resyncs (the server sends its state vector, sync step 1, and the client sends what it lacks).
+   */
+  missingDependencies: 'missing_dependencies',
   notJoined: 'not_joined',
   readOnly: 'read_only',
   invalidDocumentName: 'invalid_document_name',
@@ -52,10 +61,14 @@ export interface CollabError {
 }
 
 export type JoinResult =
-  | { ok: true; doc: string; readOnly: boolean; user: CollabUser }
+  /** `maxFrameBytes`: the largest frame the server accepts (the client cuts what it sends to fit). */
+  | { ok: true; doc: string; readOnly: boolean; user: CollabUser; maxFrameBytes?: number }
   | { ok: false; doc: string; code: CollabErrorCode; message: string };
 
-/** Acknowledgement of a frame that carried an edit: `durable` only once the transaction holding it has committed. */
+/**
+ * Acknowledgement of a frame that carried an edit: `durable` only once everything it carries is integrated in the
+ * server's document (no missing dependency) and the transaction holding it has committed.
+ */
 export type MessageAck = { ok: true; durable: true } | { ok: false; code: CollabErrorCode; message: string };
 
 /** The identity bound to a connection: awareness states always carry this, whatever the client claims. */

@@ -11,6 +11,7 @@ import { CollabStatus } from './collab-status';
 import { EditorToolbar } from './editor-toolbar';
 import { useCollabDocument } from './use-collab-document';
 import './collab-editor.css';
+import { CollabRefusal } from './collab-refusal';
 
 interface CollabEditorProps {
   /** Document name, e.g. `project/<id>/notes`. */
@@ -33,6 +34,7 @@ export function CollabEditor({ documentName, field, label, hint, readOnly = fals
     <div className="collab-editor">
       <CollabStatus status={state.status} readOnly={locked} />
       {state.closedCode ? <ErrorAlert>{t('collab.unavailable')}</ErrorAlert> : null}
+      <CollabRefusal code={state.refusedCode} />
       {state.document ? (
         <BoundEditor key={state.document.name + String(state.document.doc.guid)} document={state.document} field={field} label={label} hint={hint} readOnly={locked} />
       ) : null}

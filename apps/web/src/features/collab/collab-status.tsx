@@ -1,8 +1,10 @@
 import type { CollabStatus as Status } from '@concerto/collab';
 import { useTranslation } from 'react-i18next';
 
-const KEYS: Record<Status, 'saved' | 'saving' | 'offline' | 'connecting'> = {
+const KEYS: Record<Status, 'saved' | 'saving' | 'offline' | 'connecting' | 'reconnecting' | 'refused'> = {
   connecting: 'connecting',
+  reconnecting: 'reconnecting',
+  refused: 'refused',
   synced: 'saved',
   saving: 'saving',
   saved: 'saved',
@@ -13,7 +15,7 @@ const KEYS: Record<Status, 'saved' | 'saving' | 'offline' | 'connecting'> = {
 export function CollabStatus({ status, readOnly }: { status: Status; readOnly: boolean }) {
   const { t } = useTranslation();
   const key = KEYS[status];
-  const text = readOnly && key !== 'offline' && key !== 'connecting' ? t('collab.upToDate') : t(`collab.status.${key}`);
+  const text = readOnly && (key === 'saved' || key === 'saving') ? t('collab.upToDate') : t(`collab.status.${key}`);
   return (
     <p className={`collab-status collab-status--${key}`} role="status">
       {text}

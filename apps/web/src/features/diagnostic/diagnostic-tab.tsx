@@ -20,6 +20,7 @@ import { usePresence } from './use-presence';
 import '../collab/collab-editor.css';
 import './diagnostic.css';
 import './diagnostic-panels.css';
+import { CollabRefusal } from '../collab/collab-refusal';
 
 /**
  * The co-edited territorial diagnostic of a space: one Yjs document (`space/<id>/diagnostic`, with its offline
@@ -64,6 +65,7 @@ export function DiagnosticTab() {
         <PresenceList present={present} sections={sections} />
       </div>
       {collab.closedCode ? <ErrorAlert>{t('collab.unavailable')}</ErrorAlert> : null}
+      <CollabRefusal code={collab.refusedCode} />
       <DiagnosticTools spaceId={space.id} role={space.myRole} settings={settings.data} />
       {!document || (sections.length === 0 && collab.status === 'connecting') ? (
         <Loading />

@@ -10,6 +10,7 @@ import { ClusterTitle } from './cluster-title';
 import { NoteCard } from './note-card';
 import { NoteForm } from './note-form';
 import type { Board } from './use-board';
+import { CollabRefusal } from '../collab/collab-refusal';
 
 interface ContributionBoardProps {
   board: Board;
@@ -51,6 +52,7 @@ export function ContributionBoard({ board, session, itemId, presentation = false
     <div className={presentation ? 'board-view board-view--projection' : 'board-view'}>
       {presentation ? null : <CollabStatus status={board.state.status} readOnly={!canWrite} />}
       {board.state.closedCode ? <ErrorAlert>{t('collab.unavailable')}</ErrorAlert> : null}
+      <CollabRefusal code={board.state.refusedCode} />
       {canWrite ? (
         <NoteForm
           disabled={!me}

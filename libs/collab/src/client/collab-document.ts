@@ -1,0 +1,394 @@
+import type { Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { type CollabError, type CollabErrorCode, CollabErrorCode as Codes, CollabEvent, type CollabUser, type JoinResult, type MessageAck } from '../protocol/events.js';
+import { MessageType, SyncStep, awarenessFrame, readAwarenessBody, readSyncBody, syncFrame } from '../protocol/frame.js';
+import { deletionOf, splitUpdate } from '../protocol/split-update.js';
+import { type OfflineCopy, attachOfflineCopy } from './offline-copy.js';
+import { backoffDelay, isFinalJoinRefusal, isFinalRefusal } from './retry.js';
+import { SaveLedger } from './save-ledger.js';
+
+/**
+ * - `connecting`: first connection; `reconnecting`: connected, joining again after a failure (edits are kept);
+ * - `synced`: up to date, nothing made here; `saving`: some local change is not yet durable on the server;
+ * - `saved`: every local change is durable on the server; `offline`: no connection (edits kept on this device);
+ * - `refused`: the server keeps refusing this copy's changes (told through `onError`); reload to start afresh.
+ */
+export type CollabStatus = 'connecting' | 'reconnecting' | 'synced' | 'saving' | 'saved' | 'offline' | 'refused';
+
+/** What a document needs from the connection that holds it. */
+export interface CollabTransport {
+  readonly socket: Socket;
+  readonly ackTimeoutMs: number;
+  readonly maxFrameBytes: number;
+  readonly offline: boolean;
+}
+
+type StatusListener = (status: CollabStatus) => void;
+type DurableListener = (savedVersion: number) => void;
+type ErrorListener = (error: CollabError) => void;
+
+/** What one sent edit covers once acknowledged: one change, or (a state diff) every change up to a number. */
+type Coverage = { one: number } | { upTo: number };
+
+/** State diffs refused for good in a row (no acknowledged edit between) after which the copy stops sending. */
+const MAX_FINAL_REFUSALS = 3;
+
+/**
+ * One co-edited document bound to the connection: sync by state vectors, edits acknowledged once durable, resync
+ * after any refusal, rejoin after temporary failures, presence.
+ *
+ * Sending: while `live`, each local change goes out as an update (cut to the server's frame limit). Any refusal stops
+ * that; the document resyncs — it sends its state vector, the server answers with its own (sync step 1), and the
+ * document sends the diff the server lacks — after a backoff when the server was flooded. A change refused for good
+ * (not allowed, invalid, too large) is rolled back in this copy and reported. The status says `saved` only when the
+ * server acknowledged every local change (`SaveLedger`).
+ */
+export class CollabDocument {
+  readonly awareness: awarenessProtocol.Awareness;
+  status: CollabStatus = 'connecting';
+  readOnly = false;
+  user: CollabUser | undefined;
+  lastError: CollabError | undefined;
+  private joined = false;
+  private synced = false;
+  private everSynced = false;
+  private closed = false;
+  private live = false;
+  private stopped = false;
+  private readonly ledger = new SaveLedger();
+  /** Send order of edit messages, and the order number of the latest state diff sent. */
+  private sent = 0;
+  private lastDiff = -1;
+  private diffsInFlight = 0;
+  private awaitingVector = false;
+  private serverFrameBytes: number | undefined;
+  private resyncTimer: ReturnType<typeof setTimeout> | undefined;
+  private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
+  private resyncAttempts = 0;
+  private rejoinAttempts = 0;
+  private finalRefusals = 0;
+  private readonly statusListeners = new Set<StatusListener>();
+  private readonly errorListeners = new Set<ErrorListener>();
+  private readonly durableListeners = new Set<DurableListener>();
+  private joinGeneration = 0;
+  private readonly offlineCopy: Promise<OfflineCopy> | undefined;
+  /** Resolves once the offline copy (if any) is loaded: joining waits for it, so offline edits are sent. */
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly client: CollabTransport,
+    readonly name: string,
+    readonly doc: Y.Doc,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    doc.on('beforeTransaction', this.onTransactionStart);
+    doc.on('afterAllTransactions', this.onTransactionsDone);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.offlineCopy = client.offline ? attachOfflineCopy(name, doc) : undefined;
+    this.ready = this.offlineCopy ? this.offlineCopy.then((copy) => copy.whenLoaded) : Promise.resolve();
+  }
+
+  /** Number of local changes made on this document so far. */
+  get localVersion(): number {
+    return this.ledger.localVersion;
+  }
+
+  /** Every local change up to this number is durable on the server (a change n is stored once savedVersion ≥ n). */
+  get savedVersion(): number {
+    return this.ledger.savedVersion;
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.statusListeners.add(listener);
+    listener(this.status);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Called each time the server acknowledges edits as durable, with the new savedVersion. */
+  onDurable(listener: DurableListener): () => void {
+    this.durableListeners.add(listener);
+    return () => this.durableListeners.delete(listener);
+  }
+
+  onError(listener: ErrorListener): () => void {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
+  }
+
+  /** Resolves when the status is one of `statuses` (default: fully stored). */
+  waitFor(statuses: CollabStatus[] = ['synced', 'saved']): Promise<CollabStatus> {
+    return new Promise((resolve) => {
+      let done = false;
+      // onStatus calls back at once with the current status: `stop` may not be assigned yet then.
+      const stop: () => void = this.onStatus((status) => {
+        if (done || !statuses.includes(status)) return;
+        done = true;
+        resolve(status);
+        void Promise.resolve().then(() => stop());
+      });
+    });
+  }
+
+  /** Joins the document (again) and starts the state-vector exchange. */
+  async join(): Promise<void> {
+    const generation = ++this.joinGeneration;
+    clearTimeout(this.rejoinTimer);
+    this.rejoinTimer = undefined;
+    this.resetSession();
+    this.closed = false;
+    this.refreshStatus();
+    await this.ready;
+    if (generation !== this.joinGeneration || !this.client.socket.connected) return;
+    let result: JoinResult;
+    try {
+      result = await this.client.socket.timeout(this.client.ackTimeoutMs).emitWithAck(CollabEvent.join, { doc: this.name });
+    } catch {
+      if (generation === this.joinGeneration && this.client.socket.connected) this.scheduleRejoin();
+      return; // disconnected meanwhile: the next connect joins again
+    }
+    if (generation !== this.joinGeneration || !this.client.socket.connected) return;
+    if (!result.ok) {
+      this.closedByServer(result.code, result.message);
+      return;
+    }
+    this.joined = true;
+    this.rejoinAttempts = 0;
+    this.readOnly = result.readOnly;
+    this.user = result.user;
+    this.serverFrameBytes = result.maxFrameBytes;
+    this.requestVector();
+    if (this.awareness.getLocalState() !== null) {
+      this.send(awarenessFrame(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+    }
+    this.refreshStatus();
+  }
+
+  receive(type: MessageType, decoder: Parameters<typeof readSyncBody>[0]): void {
+    if (type === MessageType.awareness) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, readAwarenessBody(decoder), this);
+      return;
+    }
+    const { step, payload } = readSyncBody(decoder);
+    if (step === SyncStep.step1) {
+      this.answerVector(payload);
+      return;
+    }
+    Y.applyUpdate(this.doc, payload, this);
+    if (step === SyncStep.step2) {
+      this.synced = true;
+      this.everSynced = true;
+    }
+    this.refreshStatus();
+  }
+
+  markOffline(): void {
+    this.resetSession();
+    const remote = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
+    awarenessProtocol.removeAwarenessStates(this.awareness, remote, this);
+    this.refreshStatus();
+  }
+
+  /**
+   * The server closed the document or refused to join: for good when access is gone or the document does not exist;
+   * otherwise (storage failure, server busy) the document joins again by itself, with backoff, while connected.
+   */
+  closedByServer(code: CollabErrorCode, message: string = code): void {
+    this.resetSession();
+    this.reportError({ code, doc: this.name, message });
+    if (isFinalJoinRefusal(code)) this.closed = true;
+    else this.scheduleRejoin();
+    this.refreshStatus();
+  }
+
+  reportError(error: CollabError): void {
+    this.lastError = error;
+    for (const listener of this.errorListeners) listener(error);
+  }
+
+  destroy(): void {
+    clearTimeout(this.resyncTimer);
+    clearTimeout(this.rejoinTimer);
+    this.joinGeneration += 1;
+    void this.offlineCopy?.then((copy) => copy.destroy());
+    this.doc.off('beforeTransaction', this.onTransactionStart);
+    this.doc.off('afterAllTransactions', this.onTransactionsDone);
+    this.doc.off('update', this.onLocalUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.statusListeners.clear();
+    this.errorListeners.clear();
+    this.durableListeners.clear();
+  }
+
+  private resetSession(): void {
+    clearTimeout(this.resyncTimer);
+    this.resyncTimer = undefined;
+    this.joined = false;
+    this.synced = false;
+    this.live = false;
+    this.awaitingVector = false;
+  }
+
+  private scheduleRejoin(): void {
+    if (this.rejoinTimer) return;
+    const generation = this.joinGeneration;
+    this.rejoinTimer = setTimeout(() => {
+      this.rejoinTimer = undefined;
+      if (generation === this.joinGeneration && this.client.socket.connected) void this.join();
+    }, backoffDelay(this.rejoinAttempts++, 500, 15_000));
+  }
+
+  /** Sends our state vector; the server answers with what we lack and with its own vector (see answerVector). */
+  private requestVector(): void {
+    this.awaitingVector = true;
+    this.client.socket
+      .timeout(this.client.ackTimeoutMs)
+      .emit(CollabEvent.message, syncFrame(this.name, SyncStep.step1, Y.encodeStateVector(this.doc)), (error: Error | null, ack?: MessageAck) => {
+        if (!error && ack?.ok) return;
+        this.awaitingVector = false;
+        this.resyncLater(ack && !ack.ok ? ack.code : Codes.internal);
+      });
+  }
+
+  /** The server's state vector: send it every change it lacks (in pieces within its frame limit), then go live. */
+  private answerVector(vector: Uint8Array): void {
+    this.awaitingVector = false;
+    if (this.readOnly || !this.joined || this.stopped) return;
+    // A diff on its way covers what this request asks for; if it fails, its own refusal resyncs.
+    if (this.diffsInFlight > 0) return;
+    clearTimeout(this.resyncTimer);
+    this.resyncTimer = undefined;
+    this.live = true;
+    this.sendEdit(Y.encodeStateAsUpdate(this.doc, vector), { upTo: this.ledger.localVersion }, SyncStep.step2);
+  }
+
+  /**
+   * Yjs encodes an 'update' for every transaction while anyone listens to it, and this provider only sends the
+   * local ones: it listens from the start of any transaction that is not a remote apply (including those that
+   * observers open while a remote one is cleaned up) until all transactions are done. Applying what the server
+   * relays then costs no encoding (about half the cost of an apply on a busy document).
+   */
+  private readonly onTransactionStart = (transaction: Y.Transaction) => {
+    if (transaction.origin !== this) this.doc.on('update', this.onLocalUpdate);
+  };
+
+  private readonly onTransactionsDone = () => {
+    this.doc.off('update', this.onLocalUpdate);
+  };
+
+  private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this) return;
+    const change = this.ledger.noteChange();
+    if (this.live && this.joined && !this.readOnly && !this.stopped && this.client.socket.connected) {
+      this.sendEdit(update, { one: change }, SyncStep.update);
+    }
+    this.refreshStatus();
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    if (origin === this || !this.joined) return;
+    const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
+    if (changed.length > 0) this.send(awarenessFrame(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+  };
+
+  private send(frame: Uint8Array): void {
+    this.client.socket.emit(CollabEvent.message, frame);
+  }
+
+  private frameBudget(): number {
+    const limit = Math.min(this.client.maxFrameBytes, this.serverFrameBytes ?? Infinity);
+    return limit - 64 - this.name.length * 3;
+  }
+
+  /** Sends edits in pieces within the frame limit; what they carry counts as saved once every piece is acknowledged. */
+  private sendEdit(update: Uint8Array, coverage: Coverage, step: SyncStep): void {
+    const order = ++this.sent;
+    const isDiff = 'upTo' in coverage;
+    if (isDiff) {
+      this.lastDiff = order;
+      this.diffsInFlight += 1;
+    }
+    const pieces = splitUpdate(update, this.frameBudget());
+    let remaining = pieces.length;
+    let failed = false;
+    for (const piece of pieces) {
+      this.client.socket.timeout(this.client.ackTimeoutMs).emit(CollabEvent.message, syncFrame(this.name, step, piece), (error: Error | null, ack?: MessageAck) => {
+        if (failed) return;
+        if (error || !ack || !ack.ok) {
+          failed = true;
+          if (isDiff) this.diffsInFlight -= 1;
+          this.refused(order, isDiff, piece, ack && !ack.ok ? ack : undefined);
+        } else if (--remaining === 0) {
+          if (isDiff) this.diffsInFlight -= 1;
+          this.acknowledged(coverage);
+        }
+        this.refreshStatus();
+      });
+    }
+  }
+
+  private acknowledged(coverage: Coverage): void {
+    if ('one' in coverage) this.ledger.savedOne(coverage.one);
+    else this.ledger.savedUpTo(coverage.upTo);
+    this.resyncAttempts = 0;
+    this.finalRefusals = 0;
+    for (const listener of this.durableListeners) listener(this.ledger.savedVersion);
+  }
+
+  /**
+   * An edit was refused (or its acknowledgement never came while connected). Final refusals roll the piece back in
+   * this copy (its inserts become deletions, sent as such with the next diff) and are reported. Then, unless a
+   * later diff already carries it, the document stops sending updates one by one and resyncs.
+   */
+  private refused(order: number, isDiff: boolean, piece: Uint8Array, refusal: { code: CollabErrorCode; message: string } | undefined): void {
+    if (!this.client.socket.connected) return; // the resync after reconnecting sends it again
+    const code = refusal?.code ?? Codes.internal;
+    if (refusal) this.reportError({ code, doc: this.name, message: refusal.message });
+    if (code === Codes.notJoined || code === Codes.storageFailed || code === Codes.readOnly) return; // the server closes or rejoins
+    if (isFinalRefusal(code)) {
+      this.rollBack(piece);
+      // A diff refused for good again and again: rolling back cannot repair this copy (e.g. a refused deletion).
+      if (isDiff && ++this.finalRefusals >= MAX_FINAL_REFUSALS) {
+        this.stopped = true;
+        this.live = false;
+        return;
+      }
+    }
+    if (order < this.lastDiff) return;
+    this.resyncLater(code);
+  }
+
+  private rollBack(piece: Uint8Array): void {
+    const deletion = deletionOf(piece);
+    this.ledger.noteChange(); // the deletion itself must reach the server (with the next diff) before "saved"
+    Y.applyUpdate(this.doc, deletion, this);
+  }
+
+  /** Stops sending one by one and asks for the server's vector: at once, or after a backoff when it was flooded. */
+  private resyncLater(code: CollabErrorCode): void {
+    this.live = false;
+    if (this.resyncTimer || this.awaitingVector || !this.joined || this.stopped) return;
+    const delay = code === Codes.missingDependencies || isFinalRefusal(code) ? 0 : backoffDelay(this.resyncAttempts++, 250, 10_000);
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = undefined;
+      if (this.joined && this.client.socket.connected && !this.stopped) this.requestVector();
+    }, delay);
+  }
+
+  private refreshStatus(): void {
+    let status: CollabStatus;
+    const pending = !this.ledger.allSaved;
+    if (this.stopped) status = 'refused';
+    else if (!this.client.socket.connected || this.closed) status = this.everSynced || pending ? 'offline' : 'connecting';
+    else if (!this.joined || !this.synced) status = this.everSynced ? 'reconnecting' : 'connecting';
+    else if (!this.readOnly && pending) status = 'saving';
+    else status = this.ledger.localVersion > 0 && !this.readOnly ? 'saved' : 'synced';
+    if (status === this.status) return;
+    this.status = status;
+    for (const listener of this.statusListeners) listener(status);
+  }
+}
