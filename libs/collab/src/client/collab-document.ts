@@ -315,13 +315,14 @@ export class CollabDocument {
     const pieces = splitUpdate(update, this.frameBudget());
     let remaining = pieces.length;
     let failed = false;
-    for (const piece of pieces) {
+    for (const [index, piece] of pieces.entries()) {
       this.client.socket.timeout(this.client.ackTimeoutMs).emit(CollabEvent.message, syncFrame(this.name, step, piece), (error: Error | null, ack?: MessageAck) => {
         if (failed) return;
         if (error || !ack || !ack.ok) {
           failed = true;
           if (isDiff) this.diffsInFlight -= 1;
-          this.refused(order, isDiff, piece, ack && !ack.ok ? ack : undefined);
+          // A refused update is undone whole (a paste cut in pieces goes or stays as one); a diff from the refused piece on.
+          this.refused(order, isDiff, pieces.slice(isDiff ? index : 0), ack && !ack.ok ? ack : undefined);
         } else if (--remaining === 0) {
           if (isDiff) this.diffsInFlight -= 1;
           this.acknowledged(coverage);
@@ -340,17 +341,17 @@ export class CollabDocument {
   }
 
   /**
-   * An edit was refused (or its acknowledgement never came while connected). Final refusals roll the piece back in
+   * An edit was refused (or its acknowledgement never came while connected). Final refusals roll the pieces back in
    * this copy (its inserts become deletions, sent as such with the next diff) and are reported. Then, unless a
    * later diff already carries it, the document stops sending updates one by one and resyncs.
    */
-  private refused(order: number, isDiff: boolean, piece: Uint8Array, refusal: { code: CollabErrorCode; message: string } | undefined): void {
+  private refused(order: number, isDiff: boolean, pieces: Uint8Array[], refusal: { code: CollabErrorCode; message: string } | undefined): void {
     if (!this.client.socket.connected) return; // the resync after reconnecting sends it again
     const code = refusal?.code ?? Codes.internal;
     if (refusal) this.reportError({ code, doc: this.name, message: refusal.message });
     if (code === Codes.notJoined || code === Codes.storageFailed || code === Codes.readOnly) return; // the server closes or rejoins
     if (isFinalRefusal(code)) {
-      this.rollBack(piece);
+      this.rollBack(pieces);
       // A diff refused for good again and again: rolling back cannot repair this copy (e.g. a refused deletion).
       if (isDiff && ++this.finalRefusals >= MAX_FINAL_REFUSALS) {
         this.stopped = true;
@@ -362,10 +363,9 @@ export class CollabDocument {
     this.resyncLater(code);
   }
 
-  private rollBack(piece: Uint8Array): void {
-    const deletion = deletionOf(piece);
+  private rollBack(pieces: Uint8Array[]): void {
     this.ledger.noteChange(); // the deletion itself must reach the server (with the next diff) before "saved"
-    Y.applyUpdate(this.doc, deletion, this);
+    this.doc.transact(() => pieces.forEach((piece) => Y.applyUpdate(this.doc, deletionOf(piece), this)), this);
   }
 
   /** Stops sending one by one and asks for the server's vector: at once, or after a backoff when it was flooded. */

@@ -48,7 +48,7 @@ export function splitUpdate(update: Uint8Array, maxBytes: number): Uint8Array[] 
  */
 function causalOrder(structs: Struct[]): Struct[] {
   const byClient = new Map<number, Struct[]>();
-  for (const struct of causalOrder(structs)) {
+  for (const struct of structs) {
     const list = byClient.get(struct.id.client);
     if (list) list.push(struct);
     else byClient.set(struct.id.client, [struct]);
@@ -134,7 +134,7 @@ function encodePiece(structs: Struct[], ds: DeleteSet | undefined): Uint8Array {
   const encoder = new Y.UpdateEncoderV1();
   const runs: Struct[][] = [];
   const byClient = new Map<number, Struct[]>();
-  for (const struct of causalOrder(structs)) {
+  for (const struct of structs) {
     let run = byClient.get(struct.id.client);
     if (!run) {
       run = [];
@@ -173,7 +173,7 @@ function writeDeleteSet(encoder: Y.UpdateEncoderV1, ds: DeleteSet | undefined): 
 export function deletionOf(update: Uint8Array): Uint8Array {
   const { structs } = Y.decodeUpdate(update) as unknown as { structs: Struct[] };
   const clients = new Map<number, { clock: number; len: number }[]>();
-  for (const struct of causalOrder(structs)) {
+  for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     const ranges = clients.get(struct.id.client) ?? [];
     const last = ranges[ranges.length - 1];
