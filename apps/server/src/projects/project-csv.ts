@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   CreateFundingLineRequest,
   CreateProjectRequest,
@@ -13,6 +13,7 @@ import {
   type ImportIssue,
   type Vocabulary,
 } from '@concerto/domain';
+import { zodErrorsIn } from '../common/zod-errors.js';
 import { expectedFunderLevel } from './funding.service.js';
 import { matchVocabulary, parseDay, parseEuros, splitList } from './csv-values.js';
 
@@ -88,7 +89,7 @@ export class RowReader {
 
   /** Parses the assembled request with its zod contract; its issues are reported against the row's columns. */
   contract<T>(schema: z.ZodType<T>, value: unknown, columnOf: Record<string, string>): T | undefined {
-    const parsed = schema.safeParse(value, { error: z.locales[this.locale]().localeError });
+    const parsed = schema.safeParse(value, { error: zodErrorsIn(this.locale) });
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
       const column = columnOf[String(issue.path[0])] ?? null;

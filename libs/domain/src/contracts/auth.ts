@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { LOCALES } from '../vocabulary/vocabulary.js';
-import { emailAddress, nameText, uuid } from './text.js';
+import { emailAddress, uuid, visibleText } from './text.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
 export const SignUpRequest = z.strictObject({
   email: emailAddress,
   password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
-  displayName: nameText(2, 120),
+  displayName: visibleText(2, 120),
   organisationId: uuid.optional(),
   locale: z.enum(LOCALES).optional(),
 });
@@ -21,7 +21,7 @@ export type SignInRequest = z.infer<typeof SignInRequest>;
 
 export const UpdateMeRequest = z
   .strictObject({
-    displayName: nameText(2, 120).optional(),
+    displayName: visibleText(2, 120).optional(),
     organisationId: uuid.nullable().optional(),
     locale: z.enum(LOCALES).optional(),
   })

@@ -5,6 +5,8 @@ import {
   SignUpRequest,
   UpdatePoleProfileRequest,
   cleanText,
+  visibleLength,
+  visibleText,
 } from '../index.js';
 
 describe('text cleaning', () => {
@@ -13,6 +15,29 @@ describe('text cleaning', () => {
     expect(cleanText(decomposed)).toBe('Crèche');
     expect(cleanText('a\u202Eb')).toBe('ab');
     expect(cleanText('line 1\nline 2')).toBe('line 1\nline 2');
+  });
+});
+
+describe('visible text', () => {
+  it('does not count white space, zero-width, format, bidi or filler characters', () => {
+    expect(visibleLength('\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E\u200F\u202A\u202E\u2066\u2069 \t\u3164\uFE0F')).toBe(0);
+    expect(visibleLength('Écopôle')).toBe(7);
+  });
+
+  it('refuses a required name that shows nothing, or fewer visible characters than its minimum', () => {
+    const title = visibleText(3, 20);
+    expect(title.safeParse('\u200B\u200B\u200B\u200B').success).toBe(false);
+    expect(title.safeParse('ab\u00AD\u00AD').success).toBe(false);
+    expect(title.safeParse('abc').success).toBe(true);
+    expect(title.safeParse('Ferme 👩\u200D🌾').data).toBe('Ferme 👩\u200D🌾');
+  });
+
+  it('reports one issue per cause, marked as a text issue when the text is invisible', () => {
+    const title = visibleText(3, 20);
+    expect(title.safeParse('ab').error?.issues.map((i) => i.code)).toEqual(['too_small']);
+    const invisible = title.safeParse('\u200B\u200B\u200B').error?.issues ?? [];
+    expect(invisible).toHaveLength(1);
+    expect(invisible[0]).toMatchObject({ code: 'custom', params: { textIssue: 'invisible_text' } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SectionStatus, VersionKind } from '../vocabulary/diagnostic.js';
-import { longText, nameText, uuid } from './text.js';
+import { longText, uuid, visibleText } from './text.js';
 
 /** Section ids are those of the Yjs diagnostic document (`grid-territory`, `lever-pedagogy`, custom ids…). */
 export const sectionId = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/);
@@ -74,7 +74,7 @@ export const CommentView = z.object({
 });
 export type CommentView = z.infer<typeof CommentView>;
 
-export const CreateVersionRequest = z.strictObject({ name: nameText(2, 200) });
+export const CreateVersionRequest = z.strictObject({ name: visibleText(2, 200) });
 export type CreateVersionRequest = z.infer<typeof CreateVersionRequest>;
 
 export const VersionView = z.object({

@@ -20,7 +20,7 @@ const fundingFields = {
   year: fundingYear,
   amountCents,
   kind: FundingKind.schema,
-  instrument: nameText(0, 120),
+  instrument: nameText(120),
   status: FundingStatus.schema,
 };
 

@@ -24,7 +24,7 @@ const observatoryFilters = {
     from: year.optional(),
     to: year.optional(),
     /** Part of the pole's territory name, case-insensitive. */
-    territory: nameText(0, 80).optional(),
+    territory: nameText(80).optional(),
     poleStage: PoleStage.schema.optional(),
     projectStage: ProjectStage.schema.optional(),
     implantation: Implantation.schema.optional(),
@@ -105,7 +105,7 @@ export const CreateRelationRequest = z
     organisationId: uuid,
     year: z.int().min(FIRST_FUNDING_YEAR).max(2200),
     evolution: RelationEvolution.schema,
-    cause: nameText(0, 200).default(''),
+    cause: nameText(200).default(''),
   })
   .refine((v) => v.evolution !== 'weakening' || v.cause.length >= 2, {
     message: 'A weakening needs its cause (e.g. elections, territorial reform)',

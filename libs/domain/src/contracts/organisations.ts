@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { CollectiviteLevel } from '../vocabulary/collectivite.js';
 import { OrganisationKind } from '../vocabulary/organisation.js';
 import { StructureKind } from '../vocabulary/pole.js';
-import { nameText, uuid } from './text.js';
+import { nameText, uuid, visibleText } from './text.js';
 
-const base = { name: nameText(2, 160), territory: nameText(0, 160).optional() };
+const base = { name: visibleText(2, 160), territory: nameText(160).optional() };
 
 /** Organisations are typed: a collectivité has a level, a member structure has a kind. */
 export const CreateOrganisationRequest = z.discriminatedUnion('kind', [
@@ -26,7 +26,7 @@ export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest
 
 export const OrganisationListQuery = z.strictObject({
   kind: OrganisationKind.schema.optional(),
-  q: nameText(0, 80).optional(),
+  q: nameText(80).optional(),
 });
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
 

@@ -9,12 +9,12 @@ import {
   Sector,
   StructureKind,
 } from '../vocabulary/pole.js';
-import { longText, nameText, uniqueList, uuid } from './text.js';
+import { longText, nameText, uniqueList, uuid, visibleText } from './text.js';
 
 /** The pole's profile, bound to the five entries of the characterisation grid, plus its territory. */
 export const PoleProfile = z.strictObject({
-  name: nameText(2, 160),
-  territory: nameText(0, 160),
+  name: visibleText(2, 160),
+  territory: nameText(160),
   description: longText(4000),
   // Collectivités
   collectiviteLevels: uniqueList(CollectiviteLevel.schema),

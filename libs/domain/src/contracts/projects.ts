@@ -3,7 +3,7 @@ import { Lever } from '../vocabulary/levers.js';
 import { OrganisationKind } from '../vocabulary/organisation.js';
 import { IndicatorKind, PartnerRole, PolicyFrame, ProjectStage, ProjectStatus } from '../vocabulary/project.js';
 import { FundingLineView } from './funding.js';
-import { longText, nameText, uniqueList, uuid } from './text.js';
+import { longText, nameText, textIssue, uniqueList, uuid, visibleLength, visibleText } from './text.js';
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const isoDate = z.iso.date();
@@ -16,7 +16,7 @@ export const ProjectPartnerInput = z.strictObject({ organisationId: uuid, role: 
 export type ProjectPartnerInput = z.infer<typeof ProjectPartnerInput>;
 
 const projectFields = {
-  title: nameText(2, 200),
+  title: visibleText(2, 200),
   summary: longText(4000),
   stage: ProjectStage.schema,
   status: ProjectStatus.schema,
@@ -105,14 +105,14 @@ export const MilestoneView = z.object({
 export type MilestoneView = z.infer<typeof MilestoneView>;
 
 export const CreateMilestoneRequest = z.strictObject({
-  title: nameText(2, 200),
+  title: visibleText(2, 200),
   dueDate: isoDate.nullable().default(null),
   done: z.boolean().default(false),
 });
 export type CreateMilestoneRequest = z.infer<typeof CreateMilestoneRequest>;
 
 export const UpdateMilestoneRequest = z
-  .strictObject({ title: nameText(2, 200), dueDate: isoDate.nullable(), done: z.boolean() })
+  .strictObject({ title: visibleText(2, 200), dueDate: isoDate.nullable(), done: z.boolean() })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to update' });
 export type UpdateMilestoneRequest = z.infer<typeof UpdateMilestoneRequest>;
@@ -121,12 +121,16 @@ export type UpdateMilestoneRequest = z.infer<typeof UpdateMilestoneRequest>;
 export const CreateIndicatorRequest = z
   .strictObject({
     kind: IndicatorKind.schema,
-    label: nameText(0, 120).default(''),
-    unit: nameText(0, 40).default(''),
+    label: nameText(120).default(''),
+    unit: nameText(40).default(''),
     measuredOn: isoDate,
     value: z.number().finite().min(-1e12).max(1e12),
   })
   .refine((v) => v.kind !== 'custom' || v.label.length >= 2, { message: 'A custom indicator needs a label', path: ['label'] })
+  .refine((v) => v.kind !== 'custom' || v.label.length < 2 || visibleLength(v.label) >= 2, {
+    ...textIssue('invisible_text'),
+    path: ['label'],
+  })
   .refine((v) => v.kind === 'custom' || v.kind === 'turnover' || Number.isInteger(v.value * 100), {
     message: 'At most two decimals',
     path: ['value'],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Lever } from '../vocabulary/levers.js';
 import { AgendaItemStatus, ConsentAnswer, ResultsVisibility, SessionMode, SessionStatus, VoteKind } from '../vocabulary/session.js';
-import { emailAddress, longText, nameText, uuid } from './text.js';
+import { emailAddress, longText, nameText, uuid, visibleText } from './text.js';
 
 const webLink = z
   .string()
@@ -10,7 +10,7 @@ const webLink = z
   .refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), { message: 'An http(s) link' });
 
 export const AgendaItemInput = z.strictObject({
-  title: nameText(2, 200),
+  title: visibleText(2, 200),
   durationMinutes: z.int().min(1).max(480),
   lever: Lever.schema.nullable().default(null),
   /** A section of the space's diagnostic the item works on. */
@@ -19,9 +19,9 @@ export const AgendaItemInput = z.strictObject({
 export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
 
 const sessionFields = {
-  title: nameText(3, 200),
+  title: visibleText(3, 200),
   scheduledAt: z.iso.datetime({ offset: true }),
-  place: nameText(0, 200),
+  place: nameText(200),
   link: webLink,
   mode: SessionMode.schema,
   anonymousNotes: z.boolean(),
@@ -117,12 +117,12 @@ export const SessionView = SessionSummary.extend({
 });
 export type SessionView = z.infer<typeof SessionView>;
 
-export const VoteOptionInput = z.strictObject({ key: z.string().trim().min(1).max(80), label: nameText(1, 300) });
+export const VoteOptionInput = z.strictObject({ key: z.string().trim().min(1).max(80), label: visibleText(1, 300) });
 
 export const CreateVoteRequest = z
   .strictObject({
     kind: VoteKind.schema,
-    title: nameText(2, 200),
+    title: visibleText(2, 200),
     agendaItemId: uuid.nullable().default(null),
     options: z.array(VoteOptionInput).max(60).default([]),
     dotsPerParticipant: z.int().min(1).max(50).default(8),

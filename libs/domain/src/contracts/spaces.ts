@@ -2,21 +2,21 @@ import { z } from 'zod';
 import { SpaceRole } from '../vocabulary/space-role.js';
 import { OrganisationView } from './organisations.js';
 import { PoleView } from './poles.js';
-import { emailAddress, longText, nameText, uuid } from './text.js';
+import { emailAddress, longText, nameText, uuid, visibleText } from './text.js';
 
 /** A space is created for an existing pole (that the caller already facilitates) or a new one. */
 export const CreateSpaceRequest = z.strictObject({
-  title: nameText(3, 160),
+  title: visibleText(3, 160),
   description: longText(4000).optional(),
   pole: z.union([
     z.strictObject({ id: uuid }),
-    z.strictObject({ name: nameText(2, 160), territory: nameText(0, 160).optional() }),
+    z.strictObject({ name: visibleText(2, 160), territory: nameText(160).optional() }),
   ]),
 });
 export type CreateSpaceRequest = z.infer<typeof CreateSpaceRequest>;
 
 export const UpdateSpaceRequest = z
-  .strictObject({ title: nameText(3, 160).optional(), description: longText(4000).optional() })
+  .strictObject({ title: visibleText(3, 160).optional(), description: longText(4000).optional() })
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to update' });
 export type UpdateSpaceRequest = z.infer<typeof UpdateSpaceRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TextIssue } from '../vocabulary/errors.js';
 
 // C0/C1 control characters except tab and line breaks, plus bidi overrides used for spoofing.
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
@@ -24,13 +25,40 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-/** A single-line name or title: cleaned, whitespace collapsed, length-bounded. */
-export function nameText(min: number, max: number) {
+// What shows nothing on its own: white space and separators, control and format characters (zero-width space,
+// joiners U+200B–U+200D, word joiner U+2060, BOM U+FEFF, soft hyphen U+00AD, bidi marks U+200E/U+200F, embeddings
+// and isolates U+202A–U+202E/U+2066–U+2069, tags…), variation selectors, the combining grapheme joiner, and the
+// Hangul and Braille blanks.
+const INVISIBLE_CHARACTERS = /[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{Variation_Selector}\u115F\u1160\u2800\u3164\uFFA0]|\u034F|\u17B4|\u17B5/gu;
+
+/** Length of a text without its invisible characters (see above). */
+export function visibleLength(value: string): number {
+  return value.replace(INVISIBLE_CHARACTERS, '').length;
+}
+
+/**
+ * Marks a zod issue as one of the TextIssue vocabulary, so that the server can word it in the caller's language
+ * (`params.textIssue`); elsewhere it reads as an invalid value.
+ */
+export const textIssue = (key: TextIssue) => ({ params: { textIssue: key } });
+
+/** A single-line text that may be empty (territory, place, unit…): cleaned, whitespace collapsed, length-bounded. */
+export function nameText(max: number) {
   return z
     .string()
     .overwrite((v) => cleanText(v).replace(/\s+/g, ' '))
-    .min(min)
     .max(max);
+}
+
+/**
+ * A required name or title (project, space, pole, organisation, session, agenda item, milestone, vote, person…):
+ * a nameText with at least `min` visible characters, so that zero-width spaces, soft hyphens or bidi marks alone
+ * do not make a title that shows nothing. Invisible characters inside visible text (an emoji's joiner) are kept.
+ */
+export function visibleText(min: number, max: number) {
+  return nameText(max)
+    .min(min)
+    .refine((v) => v.length < min || visibleLength(v) >= min, textIssue('invisible_text'));
 }
 
 /** A free text (descriptions, notes): cleaned and length-bounded; line breaks kept. */

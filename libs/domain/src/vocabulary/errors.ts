@@ -80,3 +80,13 @@ export const ErrorCode = defineVocabulary('errorCode', {
   internal_error: { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 });
 export type ErrorCode = (typeof ErrorCode.keys)[number];
+
+/** Why a text field is refused, beyond zod's own checks; worded in the 400's `issues`. */
+export const TextIssue = defineVocabulary('textIssue', {
+  malformed_text: {
+    fr: 'Texte mal formé : caractère Unicode isolé (moitié de caractère).',
+    en: 'Malformed text: a lone Unicode surrogate (half of a character).',
+  },
+  invisible_text: { fr: 'Ce texte doit contenir des caractères visibles.', en: 'This text must contain visible characters.' },
+});
+export type TextIssue = (typeof TextIssue.keys)[number];

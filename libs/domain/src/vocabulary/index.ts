@@ -15,7 +15,7 @@ import { ActivityNature, GridEntry, Implantation, LegalForm, Perimeter, PoleStag
 import { OrganisationKind } from './organisation.js';
 import { SpaceRole } from './space-role.js';
 import { Lever, SupportStage } from './levers.js';
-import { ErrorCode } from './errors.js';
+import { ErrorCode, TextIssue } from './errors.js';
 import { IndicatorKind, PartnerRole, PolicyFrame, ProjectStage, ProjectStatus } from './project.js';
 import { FunderLevel, FundingKind, FundingStatus } from './funding.js';
 import { SectionStatus, VersionKind } from './diagnostic.js';
@@ -39,6 +39,7 @@ export const ALL_VOCABULARIES = [
   Lever,
   SupportStage,
   ErrorCode,
+  TextIssue,
   ProjectStage,
   ProjectStatus,
   PolicyFrame,
