@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CollabModule } from './collab/collab.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ContractInterceptor } from './common/contract.interceptor.js';
+import { RequestOriginGuard } from './common/request-origin.guard.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module.js';
 import { DocsModule } from './docs/docs.module.js';
@@ -49,7 +50,8 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },
-        // Order matters: the session is resolved before the space role is checked.
+        // Order matters: foreign-origin writes are refused first, then the session is resolved, then the space role checked.
+        { provide: APP_GUARD, useClass: RequestOriginGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: SpaceRoleGuard },
       ],

@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io';
 import type { AuthService } from '../auth/auth.service.js';
 import { sessionTokenFromCookieHeader } from '../auth/session-token.js';
+import { isAllowedOrigin } from '../common/request-origin.js';
 import type { EventsSocketData } from './events-publisher.js';
 
 /**
@@ -10,7 +11,7 @@ import type { EventsSocketData } from './events-publisher.js';
 export function socketAuthMiddleware(auth: AuthService, allowedOrigins: readonly string[]) {
   return (socket: Socket, next: (error?: Error) => void) => {
     const origin = socket.handshake.headers.origin;
-    if (origin && !allowedOrigins.includes(origin.replace(/\/$/, ''))) {
+    if (origin && !isAllowedOrigin(origin, allowedOrigins)) {
       next(new Error('origin_not_allowed'));
       return;
     }
