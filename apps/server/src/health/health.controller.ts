@@ -1,36 +1,50 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, type OnModuleDestroy, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { HealthView } from '@concerto/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Contract, Public } from '../common/contract.js';
+import { RedisProbe } from './redis-probe.js';
 
 @Controller('health')
-export class HealthController {
+export class HealthController implements OnModuleDestroy {
+  private readonly redis: RedisProbe | undefined;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.redis = config.redisUrl ? new RedisProbe(config.redisUrl) : undefined;
+  }
 
   @Get()
   @Public()
-  @Contract({ summary: 'Liveness and database state (503 when the database does not answer)', response: HealthView })
+  @Contract({
+    summary: 'Readiness: database and, with REDIS_URL, Redis states (503 when either does not answer; Redis waited for at most 1 s)',
+    response: HealthView,
+  })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthView> {
+    const [database, redis] = await Promise.all([this.database(), this.redis?.check() ?? null]);
+    const up = database.status === 'up' && (redis === null || redis.status === 'up');
+    if (!up) res.status(503);
+    return { status: up ? 'ok' : 'degraded', database, redis, version: process.env.npm_package_version ?? '0.1.0' };
+  }
+
+  onModuleDestroy(): void {
+    this.redis?.close();
+  }
+
+  private async database(): Promise<HealthView['database']> {
     const started = performance.now();
     const up = await this.dataSource
       .query('SELECT 1')
       .then(() => true)
       .catch(() => false);
-    if (!up) res.status(503);
     return {
-      status: up ? 'ok' : 'degraded',
-      database: {
-        status: up ? 'up' : 'down',
-        latencyMs: up ? Math.round((performance.now() - started) * 10) / 10 : null,
-        embedded: this.config.databaseUrl === undefined,
-      },
-      version: process.env.npm_package_version ?? '0.1.0',
+      status: up ? 'up' : 'down',
+      latencyMs: up ? Math.round((performance.now() - started) * 10) / 10 : null,
+      embedded: this.config.databaseUrl === undefined,
     };
   }
 }
