@@ -9,7 +9,7 @@ import { CurrentAuth, type RequestAuth } from './request-auth.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-token.js';
 
 function clientOf(request: Request): ClientInfo {
-  return { ip: request.ip ?? '', userAgent: request.headers['user-agent'] ?? '' };
+  return { ip: request.ip ?? '', connectionIp: request.socket.remoteAddress ?? '', userAgent: request.headers['user-agent'] ?? '' };
 }
 
 @Controller('auth')

@@ -11,10 +11,13 @@ import { AuthSession } from './auth-session.entity.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { RequestAuth } from './request-auth.js';
 import { hashToken, newSessionToken } from './session-token.js';
-import { SignInLimiter } from './sign-in-limiter.js';
+import { type SignInAttempt, SignInLimiter } from './sign-in-limiter.js';
 
 export interface ClientInfo {
+  /** The client's address as Express derives it (X-Forwarded-For from a trusted proxy, see TRUST_PROXY). */
   ip: string;
+  /** The address of the TCP connection itself. */
+  connectionIp: string;
   userAgent: string;
 }
 
@@ -58,9 +61,13 @@ export class AuthService {
     return this.openSession(id, client);
   }
 
-  /** Same answer for an unknown e-mail and a wrong password; failures are rate-limited per account and address. */
+  /**
+   * Same answer for an unknown e-mail and a wrong password; failures are rate-limited per (account, address), per
+   * account and per address (SignInLimiter).
+   */
   async signIn(request: SignInRequest, client: ClientInfo): Promise<IssuedSession> {
-    if (this.limiter.isBlocked(request.email, client.ip)) throw new ApiException(429, 'too_many_attempts');
+    const attempt = this.signInAttempt(request.email, client);
+    if (this.limiter.isBlocked(attempt)) throw new ApiException(429, 'too_many_attempts');
     const account = await this.accounts
       .createQueryBuilder('account')
       .addSelect('account.passwordHash')
@@ -68,10 +75,10 @@ export class AuthService {
       .getOne();
     const ok = await verifyPassword(account?.passwordHash, request.password);
     if (!ok || !account) {
-      this.limiter.recordFailure(request.email, client.ip);
+      this.limiter.recordFailure(attempt);
       throw new ApiException(401, 'invalid_credentials');
     }
-    this.limiter.recordSuccess(request.email);
+    this.limiter.recordSuccess(attempt);
     return this.openSession(account.id, client);
   }
 
@@ -102,6 +109,18 @@ export class AuthService {
     if (request.organisationId) await this.requireOrganisation(request.organisationId);
     await this.accounts.update({ id: accountId }, request);
     return this.me(accountId);
+  }
+
+  /**
+   * The addresses an attempt counts against. The client's address comes from X-Forwarded-For whenever the peer is
+   * trusted (`trust proxy`, `loopback` by default), and a client connecting directly from this machine can put
+   * anything there. Unless the operator declared their proxy (TRUST_PROXY set), the connection's own address is
+   * therefore counted against the per-address limit as well: rotating X-Forwarded-For escapes nothing. (Behind an
+   * undeclared proxy on loopback, all its clients share that one per-address counter; declaring it gives each
+   * forwarded client its own.) The per-(account, address) counter uses the client's address.
+   */
+  private signInAttempt(email: string, client: ClientInfo): SignInAttempt {
+    return { email, address: client.ip, connectionAddress: this.config.trustProxyDeclared ? undefined : client.connectionIp };
   }
 
   private async requireOrganisation(id: string): Promise<void> {

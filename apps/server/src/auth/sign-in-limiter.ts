@@ -1,24 +1,49 @@
+export interface SignInLimits {
+  /** Failures for one account from one address: the low limit, which an attacker elsewhere cannot use up. */
+  maxFailuresPerAccountAndAddress: number;
+  /** Failures for one account from all addresses together: the ceiling against guessing from many addresses. */
+  maxFailuresPerAccount: number;
+  /** Failures from one address, all accounts together: against trying many accounts. */
+  maxFailuresPerAddress: number;
+  windowMs: number;
+}
+
+export interface SignInAttempt {
+  email: string;
+  /** The client's address (Express `req.ip`: from X-Forwarded-For when the peer is a trusted proxy). */
+  address: string;
+  /** The connection's own address, also counted against the per-address limit when given and different. */
+  connectionAddress?: string;
+}
+
+const pairKey = (a: SignInAttempt) => `pair\n${a.email}\n${a.address}`;
+const accountKey = (a: SignInAttempt) => `account\n${a.email}`;
+const addressKeys = (a: SignInAttempt) =>
+  [...new Set([a.address, a.connectionAddress ?? a.address])].map((address) => `address\n${address}`);
+
 /**
- * Counts failed sign-in attempts per account (e-mail) and per client address in a sliding window.
- * Past the threshold every attempt is refused with 429 until old failures leave the window.
+ * Counts failed sign-ins in a sliding window per (account, address), per account and per address; past any of
+ * the thresholds every attempt is refused with 429 until old failures leave the window. A success from an address
+ * clears that address's counter for the account, so the owner's own typos never add up with an attacker's.
  */
 export class SignInLimiter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly limits: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMs: number },
+    private readonly limits: SignInLimits,
     private readonly now: () => number = Date.now,
   ) {}
 
-  isBlocked(email: string, address: string): boolean {
+  isBlocked(attempt: SignInAttempt): boolean {
     return (
-      this.count(`account:${email}`) >= this.limits.maxFailuresPerAccount ||
-      this.count(`address:${address}`) >= this.limits.maxFailuresPerAddress
+      this.count(pairKey(attempt)) >= this.limits.maxFailuresPerAccountAndAddress ||
+      this.count(accountKey(attempt)) >= this.limits.maxFailuresPerAccount ||
+      addressKeys(attempt).some((key) => this.count(key) >= this.limits.maxFailuresPerAddress)
     );
   }
 
-  recordFailure(email: string, address: string): void {
-    for (const key of [`account:${email}`, `address:${address}`]) {
+  recordFailure(attempt: SignInAttempt): void {
+    for (const key of [pairKey(attempt), accountKey(attempt), ...addressKeys(attempt)]) {
       const list = this.recent(key);
       list.push(this.now());
       this.failures.set(key, list);
@@ -26,8 +51,8 @@ export class SignInLimiter {
     if (this.failures.size > 100_000) this.prune();
   }
 
-  recordSuccess(email: string): void {
-    this.failures.delete(`account:${email}`);
+  recordSuccess(attempt: SignInAttempt): void {
+    this.failures.delete(pairKey(attempt));
   }
 
   private count(key: string): number {

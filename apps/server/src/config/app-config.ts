@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { SignInLimits } from '../auth/sign-in-limiter.js';
 
 /** Folder that holds nx.json: the project root, wherever the code runs from (src under jest, dist in production). */
 export function findProjectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
@@ -27,9 +28,10 @@ const EnvSchema = z.object({
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   PUBLIC_URL: z.string().url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
-  TRUST_PROXY: z.string().default('loopback'),
+  TRUST_PROXY: z.string().min(1).optional(),
   SESSION_TTL_HOURS: positiveInt.default(24 * 14),
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES: positiveInt.default(100),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
   SIGNIN_WINDOW_MINUTES: positiveInt.default(15),
   INVITATION_TTL_DAYS: positiveInt.default(30),
@@ -60,9 +62,16 @@ export interface AppConfig {
   embeddedDbPort: number;
   publicUrl: string;
   allowedOrigins: string[];
+  /** Express `trust proxy`: which direct peers' X-Forwarded-For / X-Forwarded-Proto are believed. */
   trustProxy: string;
+  /**
+   * Whether the operator set TRUST_PROXY, i.e. vouches that the peers it trusts are their own proxies. Unset, the
+   * default `loopback` still serves https detection and recorded addresses, but any local process could claim any
+   * X-Forwarded-For: sign-in throttling then also counts the connection's own address.
+   */
+  trustProxyDeclared: boolean;
   sessionTtlMs: number;
-  signIn: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMs: number };
+  signIn: SignInLimits;
   invitationTtlMs: number;
   seedDemo: boolean;
   webDist: string;
@@ -107,10 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedDbPort: e.EMBEDDED_DB_PORT,
     publicUrl,
     allowedOrigins: [...new Set([...defaultOrigins, ...extraOrigins])],
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: e.TRUST_PROXY ?? 'loopback',
+    trustProxyDeclared: e.TRUST_PROXY !== undefined,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     signIn: {
-      maxFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAccountAndAddress: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES,
       maxFailuresPerAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
       windowMs: e.SIGNIN_WINDOW_MINUTES * 60_000,
     },
