@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { isSafeHref, richTextToMarkdown } from './rich-text.js';
+import { isAllowedMark, isAllowedNodeAttribute, isSafeHref, richTextToMarkdown } from './rich-text.js';
 
 const block = (name: string, text: string, attributes?: Record<string, unknown>) => {
   const element = new Y.XmlElement(name);
@@ -45,5 +45,75 @@ describe('rich text to Markdown', () => {
     expect(isSafeHref('https://example.fr/a')).toBe(true);
     expect(isSafeHref('mailto:contact@example.fr')).toBe(true);
     for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:x', 'data:text/html,x', 'vbscript:x', '//evil', 'http://a b', 42]) expect(isSafeHref(bad)).toBe(false);
+  });
+});
+
+describe('the attribute schema of rich text', () => {
+  it.each<[string, string, unknown]>([
+    ['heading', 'level', 1],
+    ['heading', 'level', 6],
+    ['heading', 'level', '2'],
+    ['orderedList', 'start', 1],
+    ['orderedList', 'start', -3],
+    ['orderedList', 'type', 'i'],
+    ['codeBlock', 'language', 'c++'],
+    ['tableCell', 'colspan', 3],
+    ['tableHeader', 'rowspan', 2],
+    ['tableCell', 'colwidth', [120, 0, 80.5]],
+    ['tableCell', 'colwidth', null],
+    ['tableCell', 'align', 'center'],
+  ])('accepts %s %s = %j', (node, name, value) => expect(isAllowedNodeAttribute(node, name, value)).toBe(true));
+
+  it.each<[string, string, unknown]>([
+    ['heading', 'level', 0],
+    ['heading', 'level', 7],
+    ['heading', 'level', 2.5],
+    ['heading', 'level', '<b>'],
+    ['heading', 'style', 'x'],
+    ['paragraph', 'level', 2],
+    ['paragraph', 'onclick', 'alert(1)'],
+    ['paragraph', 'constructor', 'x'],
+    ['paragraph', 'toString', 'x'],
+    ['script', 'src', 'x'],
+    ['orderedList', 'start', Number.NaN],
+    ['orderedList', 'start', 1e300],
+    ['orderedList', 'type', 'square'],
+    ['codeBlock', 'language', ''],
+    ['codeBlock', 'language', 'a b'],
+    ['codeBlock', 'language', 'x'.repeat(65)],
+    ['tableCell', 'colspan', 0],
+    ['tableCell', 'colspan', 1001],
+    ['tableCell', 'colspan', '2'],
+    ['tableCell', 'colwidth', []],
+    ['tableCell', 'colwidth', [-1]],
+    ['tableCell', 'colwidth', [Number.POSITIVE_INFINITY]],
+    ['tableCell', 'colwidth', '100'],
+    ['tableCell', 'align', 'justify'],
+  ])('refuses %s %s = %j', (node, name, value) => expect(isAllowedNodeAttribute(node, name, value)).toBe(false));
+
+  it('accepts marks as y-tiptap and plain Yjs formatting write them', () => {
+    expect(isAllowedMark('bold', {})).toBe(true);
+    expect(isAllowedMark('bold', true)).toBe(true);
+    expect(isAllowedMark('italic', null)).toBe(true);
+    expect(isAllowedMark('link', { href: 'https://www.rtes.fr', target: null, rel: 'noopener noreferrer nofollow', class: null, title: null })).toBe(true);
+    expect(isAllowedMark('link', { href: 'mailto:a@b.fr', target: '_blank', rel: 'noopener', class: 'externe', title: 2024 })).toBe(true);
+    expect(isAllowedMark('link', null)).toBe(true);
+  });
+
+  it('refuses unknown marks, unknown attributes and unsafe or oversized values', () => {
+    expect(isAllowedMark('font', {})).toBe(false);
+    expect(isAllowedMark('bold--AbCdEf12', {})).toBe(false);
+    expect(isAllowedMark('constructor', {})).toBe(false);
+    expect(isAllowedMark('bold', { style: 'x' })).toBe(false);
+    expect(isAllowedMark('bold', [])).toBe(false);
+    expect(isAllowedMark('bold', 'yes')).toBe(false);
+    expect(isAllowedMark('link', true)).toBe(false);
+    expect(isAllowedMark('link', {})).toBe(false);
+    expect(isAllowedMark('link', { href: 'javascript:alert(1)' })).toBe(false);
+    expect(isAllowedMark('link', { href: 'https://a.fr', onclick: 'x' })).toBe(false);
+    expect(isAllowedMark('link', { href: 'https://a.fr', class: { a: 1 } })).toBe(false);
+    expect(isAllowedMark('link', { href: 'https://a.fr', target: 'x'.repeat(101) })).toBe(false);
+    expect(isAllowedMark('link', { href: 'https://a.fr', title: 'a\u0000b' })).toBe(false);
+    expect(isAllowedMark('link', JSON.parse('{"href":"https://a.fr","__proto__":{"x":1}}'))).toBe(false);
   });
 });
