@@ -1,79 +1,92 @@
 import * as Y from 'yjs';
-import { CollabErrorCode, DIAGNOSTIC_SECTIONS, type DocumentRef, DocumentKind, RICH_TEXT_MARKS, RICH_TEXT_NODES, isSafeHref } from '@concerto/collab';
+import { CollabErrorCode, DIAGNOSTIC_SECTIONS, type DocumentRef, DocumentKind } from '@concerto/collab';
 import type { SpaceRole } from '@concerto/domain';
+import { Placements } from './policy/placement.js';
+import { contentViolation, placementViolation } from './policy/rich-text-rules.js';
+import { UpdateStructs } from './policy/update-structs.js';
 
-const NODES = new Set<string>(RICH_TEXT_NODES);
-const MARKS = new Set<string>(RICH_TEXT_MARKS);
-
-type Struct = Y.Item | Y.GC | { id: Y.ID; length: number };
-
-/** Finds the struct holding `id`: among the update's own structs first, then in the document. */
-function lookup(doc: Y.Doc, own: Map<number, Struct[]>, id: Y.ID): Y.Item | undefined {
-  const found = own.get(id.client)?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
-  if (found) return found instanceof Y.Item ? found : undefined;
-  if (id.clock >= Y.getState(doc.store, id.client)) return undefined;
-  const item = Y.getItem(doc.store, id);
-  return item instanceof Y.Item ? item : undefined;
-}
-
-/** The name of the top-level type an item lives under, following parents (or, when omitted, its neighbours). */
-function topLevelName(doc: Y.Doc, own: Map<number, Struct[]>, start: Y.Item): string | undefined {
-  let item: Y.Item | undefined = start;
-  for (let steps = 0; item && steps < 10_000; steps += 1) {
-    const parent = item.parent as unknown;
-    if (typeof parent === 'string') return parent;
-    if (parent instanceof Y.AbstractType) {
-      if (parent._item === null) return Y.findRootTypeKey(parent);
-      item = parent._item;
-    } else if (parent && typeof parent === 'object' && 'client' in parent) {
-      item = lookup(doc, own, parent as Y.ID);
-    } else {
-      const sibling = item.origin ?? item.rightOrigin;
-      item = sibling ? lookup(doc, own, sibling) : undefined;
+/**
+ * What a client may write, checked on the decoded update before it is applied: rich text stays within the fixed
+ * schema of `libs/collab/src/documents/rich-text.ts` (its nodes with their attributes, its marks with theirs, links
+ * to http(s) or mailto only), and, in a diagnostic, only animateurs add, rename, reorder or archive sections (the
+ * `sections` list); everyone else edits the sections' text. Throws on an update Yjs would not apply as written
+ * (overlapping structs, references forward in time): the caller answers `invalid_update`.
+ *
+ * Linear in the update (O(n log n)) whatever its shape: each item's parent is resolved once (see `Placements`),
+ * lookups are binary searches. The delete set costs what applying it costs Yjs (one step per struct it deletes).
+ *
+ * Not checked here: what is written is checked only where Yjs will integrate it.
+ * - Structs the document already has (below its state vector) are skipped: Yjs ignores them.
+ * - Inert items write nothing visible, so their content is not checked: content already deleted (`ContentDeleted`),
+ *   items that the update itself deletes entirely (a client resending an edit it rolled back, as tombstones), and
+ *   items Yjs turns into GC structs. A map entry still replaces the entry before it, even deleted at once: in
+ *   `sections` an inert entry that would delete a live value counts as a change.
+ * - An item whose parent cannot be resolved (its origin or parent is neither in the document nor in the update) is
+ *   unknown: only the checks that do not need its place are made (node names, marks, embeds). Yjs keeps such an
+ *   item pending and would integrate it when a later update brings what it lacks, unchecked then, and under the
+ *   role of whoever sends that update; likewise a deletion of clocks the document does not have yet stays pending
+ *   (`store.pendingDs`). So the caller MUST refuse an update that leaves pending structs or a pending delete set
+ *   after it is applied, and drop them (`missing_dependencies`): nothing may wait on the server's copy.
+ */
+export function checkUpdate(doc: Y.Doc, ref: DocumentRef, update: Uint8Array, role: SpaceRole): CollabErrorCode | undefined {
+  const structs = UpdateStructs.decode(update);
+  const placements = new Placements(doc, structs);
+  const guardSections = ref.kind === DocumentKind.diagnostic && role !== 'animateur';
+  for (const struct of structs.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const known = Y.getState(doc.store, struct.id.client);
+    if (struct.id.clock + struct.length <= known) continue;
+    const placement = placements.of(struct);
+    if (placement === 'gc') continue;
+    const inert = struct.content instanceof Y.ContentDeleted || structs.deletesAll(struct.id.client, Math.max(known, struct.id.clock), struct.id.clock + struct.length);
+    if (!inert) {
+      const violation = contentViolation(struct.content);
+      if (violation) return violation;
+    }
+    if (placement === 'unknown') continue;
+    if (!inert) {
+      const violation = placementViolation(struct.content, placement.parent, placement.parentSub, ref.kind);
+      if (violation) return violation;
+    }
+    if (guardSections && placement.parent.root === DIAGNOSTIC_SECTIONS && (!inert || (placement.parentSub !== null && replacesLiveEntry(struct, placements)))) {
+      return CollabErrorCode.notAllowed;
     }
   }
-  return undefined;
-}
-
-function contentViolation(item: Y.Item): CollabErrorCode | undefined {
-  const content = item.content;
-  if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement && !NODES.has(content.type.nodeName)) return CollabErrorCode.invalidContent;
-  if (content instanceof Y.ContentFormat) {
-    if (!MARKS.has(content.key)) return CollabErrorCode.invalidContent;
-    const value = content.value as { href?: unknown } | null;
-    if (content.key === 'link' && value !== null && !isSafeHref(value?.href)) return CollabErrorCode.invalidContent;
-  }
-  if (content instanceof Y.ContentEmbed) return CollabErrorCode.invalidContent;
+  if (guardSections && deletesInSections(doc, structs, placements)) return CollabErrorCode.notAllowed;
   return undefined;
 }
 
 /**
- * What a client may write, checked on the decoded update before it is applied: rich text stays within the fixed
- * schema (known nodes and marks, links to http(s) or mailto only) and, in a diagnostic, only animateurs add, rename,
- * reorder or archive sections (the `sections` list); everyone else edits the sections' text.
+ * Whether a map entry, once integrated, deletes a live entry of the document: Yjs deletes the entry it is placed
+ * after (its origin) when it becomes the key's value. A forged right origin could place it anywhere: counted too.
  */
-export function checkUpdate(doc: Y.Doc, ref: DocumentRef, update: Uint8Array, role: SpaceRole): CollabErrorCode | undefined {
-  const { structs, ds } = Y.decodeUpdate(update) as unknown as { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
-  const own = new Map<number, Struct[]>();
-  for (const struct of structs) own.set(struct.id.client, [...(own.get(struct.id.client) ?? []), struct]);
-  const guardSections = ref.kind === DocumentKind.diagnostic && role !== 'animateur';
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    const violation = contentViolation(struct);
-    if (violation) return violation;
-    if (guardSections && topLevelName(doc, own, struct) === DIAGNOSTIC_SECTIONS) return CollabErrorCode.notAllowed;
-  }
-  if (guardSections) {
-    for (const [client, ranges] of ds.clients) {
-      for (const { clock, len } of ranges) {
-        for (let at = clock; at < clock + len; ) {
-          const item = lookup(doc, own, Y.createID(client, at));
-          if (!item) break;
-          if (topLevelName(doc, own, item) === DIAGNOSTIC_SECTIONS) return CollabErrorCode.notAllowed;
-          at = item.id.clock + item.length;
-        }
+function replacesLiveEntry(item: Y.Item, placements: Placements): boolean {
+  if (item.rightOrigin) return true;
+  if (!item.origin) return false;
+  const left = placements.find(item.origin);
+  // An origin in the update is checked as an item of its own.
+  return left?.in === 'doc' && left.struct instanceof Y.Item && !left.struct.deleted;
+}
+
+/**
+ * Whether the update's delete set deletes something live of the document under `sections`. Deletions the
+ * document already has are not changes: a sync step 2 carries the sender's whole delete set, including an
+ * animateur's past deletions there. Deletions of the update's own items are checked as those items; deletions of
+ * clocks the document lacks stay pending (see checkUpdate).
+ */
+function deletesInSections(doc: Y.Doc, structs: UpdateStructs, placements: Placements): boolean {
+  for (const [client, ranges] of structs.deletedRanges()) {
+    const known = Y.getState(doc.store, client);
+    const docStructs = doc.store.clients.get(client);
+    if (!docStructs) continue;
+    for (const { from, to } of ranges) {
+      if (from >= known) break;
+      for (let i = Y.findIndexSS(docStructs, from); i < docStructs.length && docStructs[i].id.clock < to; i++) {
+        const struct = docStructs[i];
+        if (!(struct instanceof Y.Item) || struct.deleted) continue;
+        if (placements.docType(struct.parent as Y.AbstractType<unknown>).root === DIAGNOSTIC_SECTIONS) return true;
       }
     }
   }
-  return undefined;
+  return false;
 }
