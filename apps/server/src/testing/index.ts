@@ -6,3 +6,6 @@ export { startTestApp, type TestApp } from './test-app.js';
 export { createFreshDatabase, type FreshDatabase } from './test-postgres.js';
 export { collabSocket, connected, eventually, openDocument, type OpenedDocument } from './collab-clients.js';
 export { buildStudyTerritory, STUDY_YEAR } from './study-territory.js';
+export { refs as policyRefs, serverDoc, replica, change, paragraph, unmergedInsertions, type InsertionShape } from './yjs-updates.js';
+// The document policy itself, for its benchmark (tests/bench/policy.bench.ts).
+export { checkUpdate } from '../collab/document-policy.js';
