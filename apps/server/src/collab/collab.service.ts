@@ -171,7 +171,7 @@ export class CollabService implements OnModuleDestroy {
         return this.refuse(connection, ack, Codes.invalidUpdate, 'Malformed update', live.name);
       }
       if (violation) return this.refuse(connection, ack, violation, 'This change is not allowed', live.name);
-      if (!this.registry.fits(live, body.byteLength, this.config.collab.maxDocumentBytes)) {
+      if (!this.registry.fits(live, body, this.config.collab.maxDocumentBytes)) {
         return this.refuse(connection, ack, Codes.documentTooLarge, `The document would exceed ${this.config.collab.maxDocumentBytes} bytes`, live.name);
       }
       let outcome: { changed: boolean; missing: boolean };

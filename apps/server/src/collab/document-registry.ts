@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { type DocumentRef, SCHEMAS, SyncStep, awarenessFrame, migrateDocument, syncFrame } from '@concerto/collab';
 import type { DocumentStore } from './document-store.js';
+import { insertedBytes } from './inserted-bytes.js';
 import { LiveDocument, type UpdateOrigin } from './live-document.js';
 
 /** From this many clients on, a document's relays are gathered over `relayIntervalMs`. */
@@ -99,11 +100,14 @@ export class DocumentRegistry {
     return { changed, missing: dropPending(live.doc) };
   }
 
-  /** Whether `bytes` more fit under the document's size cap (measured exactly only when close to it). */
-  fits(live: LiveDocument, bytes: number, cap: number): boolean {
-    if (live.approximateBytes + bytes <= cap) return true;
+  /**
+   * Whether an update fits under the document's size cap: cheaply from the approximate size while far from it; near
+   * it, the document is measured exactly and only what the update inserts counts (deleting always fits).
+   */
+  fits(live: LiveDocument, update: Uint8Array, cap: number): boolean {
+    if (live.approximateBytes + update.byteLength <= cap) return true;
     live.approximateBytes = Y.encodeStateAsUpdate(live.doc).byteLength;
-    return live.approximateBytes + bytes <= cap;
+    return live.approximateBytes + update.byteLength <= cap || live.approximateBytes + insertedBytes(update) <= cap;
   }
 
   /**
