@@ -1,65 +1,91 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { ResilientRedis, ThrottledWarning } from '../events/resilient-redis.js';
 
 const CHANNEL = 'concerto:collab:updates';
+
+/** A message naming no document: "reload your loaded documents from the database", sent once publishing works again after a dropped update. */
+const RESYNC_REQUEST = '';
 
 /**
  * Shares durable updates between server processes through Redis pub/sub: the process that accepted an update
  * stores it, then publishes it; the others apply it to their copy (if loaded) and relay it to their clients.
  * After any Redis outage, `onResync` reloads every loaded document from the database, so no process and no
- * client stays behind.
+ * client stays behind: this process's when its subscription is back, and the others' when this process could not
+ * publish an update (it asks them to, once it can publish again).
+ *
+ * Redis being down never ends the process nor stops co-editing on it (updates are stored first): both clients
+ * retry for ever with a capped backoff, and every command's rejection is handled (`ResilientRedis`).
  */
 export class RedisRelay {
   private readonly logger = new Logger('RedisRelay');
+  private readonly dropped = new ThrottledWarning(this.logger);
   private readonly instance = randomBytes(8);
-  private readonly publisher: Redis;
-  private readonly subscriber: Redis;
-  private wasReady = false;
+  private readonly publisher: ResilientRedis;
+  private readonly subscriber: ResilientRedis;
+  /** The subscription was down (an outage, or a start while Redis was unreachable): updates may have been missed. */
   private lost = false;
+  /** An update could not be published: the other processes must reload once this one can publish again. */
+  private unpublished = false;
 
   constructor(
     url: string,
     private readonly onUpdate: (doc: string, update: Uint8Array) => void,
     private readonly onResync: () => void,
   ) {
-    const options = { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (n: number) => Math.min(100 * n, 2000) };
-    this.publisher = new Redis(url, options);
-    this.subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
+    const onFailure = (command: string, error: Error) => this.logger.debug(`redis ${command}: ${error.message}`);
+    // Publishing is never queued (an update is published now or the others reload later); the subscription is
+    // made on every 'ready' below, so the subscriber's queue holds nothing while Redis is away.
+    this.publisher = new ResilientRedis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false }, onFailure);
+    this.subscriber = new ResilientRedis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true }, onFailure);
     for (const client of [this.publisher, this.subscriber]) {
       client.on('error', (error: Error) => this.logger.debug(`redis: ${error.message}`));
     }
     this.subscriber.on('close', () => {
-      if (this.wasReady) this.lost = true;
+      this.lost = true;
     });
     this.subscriber.on('ready', () => {
-      void this.subscriber.subscribe(CHANNEL).then(() => {
-        if (this.lost) {
-          this.lost = false;
-          this.logger.warn('Redis is back: resyncing loaded documents from the database');
-          this.onResync();
-        }
-        this.wasReady = true;
-      });
+      this.subscriber
+        .subscribe(CHANNEL)
+        .then(() => {
+          if (this.lost) {
+            this.lost = false;
+            this.logger.warn('Redis is back: resyncing loaded documents from the database');
+            this.onResync();
+          }
+        })
+        // The connection dropped again before the subscription: the next 'ready' subscribes (and resyncs).
+        .catch((error: Error) => this.logger.debug(`redis subscribe: ${error.message}`));
+    });
+    this.publisher.on('ready', () => {
+      if (!this.unpublished) return;
+      this.unpublished = false;
+      this.send(RESYNC_REQUEST, new Uint8Array(0));
     });
     this.subscriber.on('messageBuffer', (_channel: Buffer, message: Buffer) => this.receive(message));
   }
 
   publish(doc: string, update: Uint8Array): void {
+    this.send(doc, update);
+  }
+
+  private send(doc: string, update: Uint8Array): void {
     const encoder = encoding.createEncoder();
     encoding.writeUint8Array(encoder, this.instance);
     encoding.writeVarString(encoder, doc);
     encoding.writeVarUint8Array(encoder, update);
-    this.publisher.publish(CHANNEL, Buffer.from(encoding.toUint8Array(encoder))).catch(() => {
-      this.lost = true; // the resync after reconnecting brings the other processes up to date
+    this.publisher.publish(CHANNEL, Buffer.from(encoding.toUint8Array(encoder))).catch((error: Error) => {
+      // The update is stored: the other processes reload it from the database once this one can publish again.
+      this.unpublished = true;
+      this.dropped.warn(`Redis unavailable: other server processes will reload the documents changed meanwhile (${error.message})`);
     });
   }
 
   async close(): Promise<void> {
-    this.subscriber.disconnect();
-    this.publisher.disconnect();
+    this.subscriber.close();
+    this.publisher.close();
   }
 
   private receive(message: Buffer): void {
@@ -68,6 +94,11 @@ export class RedisRelay {
       const instance = decoding.readUint8Array(decoder, 8);
       if (Buffer.compare(Buffer.from(instance), this.instance) === 0) return;
       const doc = decoding.readVarString(decoder);
+      if (doc === RESYNC_REQUEST) {
+        this.logger.warn('another server process could not publish during a Redis outage: resyncing loaded documents from the database');
+        this.onResync();
+        return;
+      }
       this.onUpdate(doc, decoding.readVarUint8Array(decoder));
     } catch (error) {
       this.logger.warn(`ignored a malformed relay message: ${String(error)}`);
