@@ -14,9 +14,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on a fresh database built by the real migrations, listening on a loopback port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createFreshDatabase();
+/**
+ * The real application on a fresh database built by the real migrations, listening on a loopback port; on the test
+ * PostgreSQL server, or on `databaseServerUrl` (a private cluster a test may stop and restart).
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { databaseServerUrl?: string } = {}): Promise<TestApp> {
+  const database = await createFreshDatabase(options.databaseServerUrl);
   const config = loadConfig({ PORT: '0', SEED_DEMO: 'false', WEB_DIST: 'tmp/no-web-app', ...env, DATABASE_URL: database.url });
   const dataSource = await openDatabase(database.url);
   const app = await createApp(config, dataSource, { logger: ['error'] });
