@@ -55,6 +55,15 @@ describe('/collab against bad input', () => {
     ['garbage as a Yjs update', () => syncFrame(docName, SyncStep.update, new Uint8Array([255, 255, 255, 255, 1, 2, 3])), 'invalid_update'],
     ['random bytes as a Yjs update', () => syncFrame(docName, SyncStep.update, Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256)), 'invalid_update'],
     ['a frame for a document not joined', () => syncFrame(diagnosticDocument('00000000-0000-4000-8000-000000000000'), SyncStep.update, new Uint8Array([0, 0])), 'not_joined'],
+    ['garbage as a state vector (sync step 1)', () => syncFrame(docName, SyncStep.step1, new Uint8Array([255, 255, 255, 255, 255])), 'invalid_update'],
+    ['an empty state vector', () => syncFrame(docName, SyncStep.step1, new Uint8Array(0)), 'invalid_update'],
+    ['a heading with an onclick attribute', () => {
+      const doc = new Y.Doc();
+      const heading = new Y.XmlElement('heading');
+      doc.getXmlFragment('section:grid-x').insert(0, [heading]);
+      heading.setAttribute('onclick', 'alert(1)');
+      return syncFrame(docName, SyncStep.update, Y.encodeStateAsUpdate(doc));
+    }, 'invalid_content'],
     ['an oversized frame', () => new Uint8Array(70_000), 'frame_too_large'],
     ['a malformed awareness update', () => encodeFrame(MessageType.awareness, docName, (e) => encoding.writeVarUint8Array(e, new Uint8Array([3, 1]))), 'frame_truncated'],
   ];
