@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { type TimeoutObject, timeout } from 'lib0/eventloop';
 import { type CollabError, type CollabErrorCode, CollabErrorCode as Codes, CollabEvent, type CollabUser, type JoinResult, type MessageAck } from '../protocol/events.js';
 import { MessageType, SyncStep, awarenessFrame, readAwarenessBody, readSyncBody, syncFrame } from '../protocol/frame.js';
 import { deletionOf, splitUpdate } from '../protocol/split-update.js';
@@ -63,8 +64,8 @@ export class CollabDocument {
   private diffsInFlight = 0;
   private awaitingVector = false;
   private serverFrameBytes: number | undefined;
-  private resyncTimer: ReturnType<typeof setTimeout> | undefined;
-  private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
+  private resyncTimer: TimeoutObject | undefined;
+  private rejoinTimer: TimeoutObject | undefined;
   private resyncAttempts = 0;
   private rejoinAttempts = 0;
   private finalRefusals = 0;
@@ -133,7 +134,7 @@ export class CollabDocument {
   /** Joins the document (again) and starts the state-vector exchange. */
   async join(): Promise<void> {
     const generation = ++this.joinGeneration;
-    clearTimeout(this.rejoinTimer);
+    this.rejoinTimer?.destroy();
     this.rejoinTimer = undefined;
     this.resetSession();
     this.closed = false;
@@ -207,8 +208,8 @@ export class CollabDocument {
   }
 
   destroy(): void {
-    clearTimeout(this.resyncTimer);
-    clearTimeout(this.rejoinTimer);
+    this.resyncTimer?.destroy();
+    this.rejoinTimer?.destroy();
     this.joinGeneration += 1;
     void this.offlineCopy?.then((copy) => copy.destroy());
     this.doc.off('beforeTransaction', this.onTransactionStart);
@@ -222,7 +223,7 @@ export class CollabDocument {
   }
 
   private resetSession(): void {
-    clearTimeout(this.resyncTimer);
+    this.resyncTimer?.destroy();
     this.resyncTimer = undefined;
     this.joined = false;
     this.synced = false;
@@ -233,10 +234,10 @@ export class CollabDocument {
   private scheduleRejoin(): void {
     if (this.rejoinTimer) return;
     const generation = this.joinGeneration;
-    this.rejoinTimer = setTimeout(() => {
+    this.rejoinTimer = timeout(backoffDelay(this.rejoinAttempts++, 500, 15_000), () => {
       this.rejoinTimer = undefined;
       if (generation === this.joinGeneration && this.client.socket.connected) void this.join();
-    }, backoffDelay(this.rejoinAttempts++, 500, 15_000));
+    });
   }
 
   /** Sends our state vector; the server answers with what we lack and with its own vector (see answerVector). */
@@ -257,7 +258,7 @@ export class CollabDocument {
     if (this.readOnly || !this.joined || this.stopped) return;
     // A diff on its way covers what this request asks for; if it fails, its own refusal resyncs.
     if (this.diffsInFlight > 0) return;
-    clearTimeout(this.resyncTimer);
+    this.resyncTimer?.destroy();
     this.resyncTimer = undefined;
     this.live = true;
     this.sendEdit(Y.encodeStateAsUpdate(this.doc, vector), { upTo: this.ledger.localVersion }, SyncStep.step2);
@@ -373,10 +374,10 @@ export class CollabDocument {
     this.live = false;
     if (this.resyncTimer || this.awaitingVector || !this.joined || this.stopped) return;
     const delay = code === Codes.missingDependencies || isFinalRefusal(code) ? 0 : backoffDelay(this.resyncAttempts++, 250, 10_000);
-    this.resyncTimer = setTimeout(() => {
+    this.resyncTimer = timeout(delay, () => {
       this.resyncTimer = undefined;
       if (this.joined && this.client.socket.connected && !this.stopped) this.requestVector();
-    }, delay);
+    });
   }
 
   private refreshStatus(): void {
