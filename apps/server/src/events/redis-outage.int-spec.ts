@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -10,33 +9,9 @@ import { type ChangeNotice, EVENTS_NAMESPACE, EventsClientEvent, EventsServerEve
 import { diagnosticDocument, readSections, sectionContentKey } from '@concerto/collab';
 import { ApiClient, buildSpace } from '../testing/api-client.js';
 import { connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
-import { freePort } from '../testing/free-port.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { startRedis } from '../testing/redis-process.js';
 
-/** A private redis-server on a loopback port, which this test kills and starts again (never the machine's Redis). */
-async function privateRedis(): Promise<{ url: string; start(): Promise<void>; stop(): Promise<void> }> {
-  const port = await freePort();
-  let child: ChildProcess | undefined;
-  const start = () =>
-    new Promise<void>((resolve, reject) => {
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
-    });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.removeAllListeners('exit');
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
-  await start();
-  return { url: `redis://127.0.0.1:${port}`, start, stop };
-}
 
 /**
  * Another server process as far as Redis is concerned: a bare socket.io server with the Redis adapter on the same
@@ -127,13 +102,13 @@ describe('a Redis outage (REDIS_URL set) neither crashes the server nor stops th
   const unhandled: unknown[] = [];
   const record = (reason: unknown) => unhandled.push(reason);
   const resources: { close(): unknown }[] = [];
-  let redis: Awaited<ReturnType<typeof privateRedis>>;
+  let redis: Awaited<ReturnType<typeof startRedis>>;
 
   beforeAll(() => process.on('unhandledRejection', record));
   afterAll(() => process.off('unhandledRejection', record));
   beforeEach(async () => {
     unhandled.length = 0;
-    redis = await privateRedis();
+    redis = await startRedis();
   });
   afterEach(async () => {
     for (const resource of resources.splice(0).reverse()) await resource.close();

@@ -1,37 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { HealthView } from '@concerto/domain';
 import { ApiClient } from '../testing/api-client.js';
-import { freePort } from '../testing/free-port.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { startRedis } from '../testing/redis-process.js';
 
 /** The machine's Redis: only read (PING), never stopped or reconfigured. */
 const MACHINE_REDIS = 'redis://127.0.0.1:6379';
 
-/** A private redis-server on a loopback port, which this test stops and starts again (an outage). */
-async function privateRedis(): Promise<{ url: string; start(): Promise<void>; stop(): Promise<void> }> {
-  const port = await freePort();
-  let child: ChildProcess | undefined;
-  const start = () =>
-    new Promise<void>((resolve, reject) => {
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
-    });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (!child || child.exitCode !== null) return resolve();
-      child.removeAllListeners('exit');
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
-  await start();
-  return { url: `redis://127.0.0.1:${port}`, start, stop };
-}
 
 async function health(t: TestApp): Promise<{ status: number; body: HealthView; ms: number }> {
   const started = Date.now();
@@ -71,7 +46,7 @@ describe('/api/health reports Redis when REDIS_URL is set', () => {
   // Not REDIS_URL on a closed port: with Redis unreachable at start, the socket.io Redis adapter's subscriptions fail
   // as unhandled rejections (which end a real server process). The outage starts once the server is up instead.
   it('reports a Redis outage: up, then down with 503 answered at once (no hang), then up again', async () => {
-    const redis = await privateRedis();
+    const redis = await startRedis();
     const observer = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     observer.on('error', () => undefined);
     try {

@@ -9,3 +9,4 @@ export { buildStudyTerritory, STUDY_YEAR } from './study-territory.js';
 export { refs as policyRefs, serverDoc, replica, change, paragraph, unmergedInsertions, type InsertionShape } from './yjs-updates.js';
 // The document policy itself, for its benchmark (tests/bench/policy.bench.ts).
 export { checkUpdate } from '../collab/document-policy.js';
+export * from './redis-process.js';
