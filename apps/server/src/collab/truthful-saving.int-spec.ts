@@ -110,6 +110,45 @@ describe('co-editing tells the truth about saving', () => {
     expect(text.toString()).toHaveLength(1242);
   }, 60_000);
 
+  it('a flood while the database is slow to commit: a resync answered before the last diff is stored still ends saved', async () => {
+    const writer = await open();
+    const record = watch(writer);
+    const section = () => writer.doc.getXmlFragment(sectionContentKey(readSections(writer.doc)[3].id));
+    // The connection drops and a paragraph is written offline: the rejoin sends it as a state diff.
+    writer.socket.io.engine.close();
+    expect(writer.document.status).toBe('offline');
+    const element = new Y.XmlElement('paragraph');
+    writer.doc.transact(() => {
+      section().insert(section().length, [element]);
+      element.insert(0, [new Y.XmlText('hors ligne : ')]);
+    });
+    // Meanwhile the database is slow: nothing can be appended to the log for 1.5 s, so no edit is acknowledged.
+    const blocker = t.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query('LOCK TABLE collab_update IN SHARE MODE');
+    const released = new Promise((resolve) => setTimeout(resolve, 1500)).then(async () => {
+      await blocker.commitTransaction();
+      await blocker.release();
+    });
+    await writer.document.waitFor(['saving']);
+    await new Promise((r) => setTimeout(r, 100)); // the rejoin's diff is on its way, waiting for the database
+    // Typing goes on past the rate limit while the diff waits: refused keystrokes, then a resync whose answer comes
+    // back before the diff is stored.
+    const text = element.get(0) as Y.XmlText;
+    const typed = 'la suite, tapée vite pendant que la base peine. ';
+    for (let i = 0; i < 300; i++) {
+      text.insert(text.length, typed[i % typed.length]);
+      if (i % 50 === 49) await new Promise((r) => setTimeout(r, 20));
+    }
+    await released;
+    await settle(writer);
+    expect(writer.document.savedVersion).toBe(writer.document.localVersion);
+    await expectTruthful(record, writer);
+    const fresh = await open();
+    expect(fresh.doc.getXmlFragment(sectionContentKey(readSections(fresh.doc)[3].id)).toString()).toContain(text.toString());
+  }, 30_000);
+
   it('a paste larger than a frame, then typing in the same paragraph: sent in pieces, all stored, seen by a fresh client', async () => {
     const writer = await open();
     const record = watch(writer);

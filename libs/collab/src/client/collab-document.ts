@@ -256,7 +256,7 @@ export class CollabDocument {
   private answerVector(vector: Uint8Array): void {
     this.awaitingVector = false;
     if (this.readOnly || !this.joined || this.stopped) return;
-    // A diff on its way covers what this request asks for; if it fails, its own refusal resyncs.
+    // A diff on its way covers what this vector lacks: once stored it resumes (resumeIfStalled), refused it resyncs.
     if (this.diffsInFlight > 0) return;
     this.resyncTimer?.destroy();
     this.resyncTimer = undefined;
@@ -327,10 +327,21 @@ export class CollabDocument {
         } else if (--remaining === 0) {
           if (isDiff) this.diffsInFlight -= 1;
           this.acknowledged(coverage);
+          if (isDiff) this.resumeIfStalled();
         }
         this.refreshStatus();
       });
     }
+  }
+
+  /**
+   * A diff was stored while sending one by one had stopped (an edit made after it was refused) and nothing is on its
+   * way to restart it — the server's vector came back while the diff was in flight and was left to it: resync now.
+   */
+  private resumeIfStalled(): void {
+    if (this.live || this.stopped || this.readOnly || !this.joined || this.diffsInFlight > 0) return;
+    if (this.resyncTimer || this.awaitingVector || !this.client.socket.connected) return;
+    this.requestVector();
   }
 
   private acknowledged(coverage: Coverage): void {
