@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CollabModule } from '../collab/collab.module.js';
 import { SpacesModule } from '../spaces/spaces.module.js';
+import { CommentsRepository } from './comments.repository.js';
 import { CommentsService } from './comments.service.js';
 import { DiagnosticExportService } from './diagnostic-export.service.js';
 import { DiagnosticsController } from './diagnostics.controller.js';
+import { DiagnosticsRepository } from './diagnostics.repository.js';
 import { SectionStatesService } from './section-states.service.js';
 import { VersionsController } from './versions.controller.js';
 import { VersionsService } from './versions.service.js';
@@ -11,6 +13,6 @@ import { VersionsService } from './versions.service.js';
 @Module({
   imports: [SpacesModule, CollabModule],
   controllers: [DiagnosticsController, VersionsController],
-  providers: [SectionStatesService, CommentsService, VersionsService, DiagnosticExportService],
+  providers: [CommentsRepository, DiagnosticsRepository, SectionStatesService, CommentsService, VersionsService, DiagnosticExportService],
 })
 export class DiagnosticsModule {}
