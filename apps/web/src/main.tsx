@@ -1,4 +1,4 @@
-import './i18n/i18n';
+import './app/i18n-setup';
 import './ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

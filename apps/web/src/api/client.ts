@@ -1,5 +1,5 @@
 import { ApiErrorBody } from '@concerto/domain';
-import i18n from '../i18n/i18n';
+import { requestLanguage } from '../i18n/locale';
 
 /** Code used when the server could not be reached at all (not an API error code). */
 export const NETWORK_ERROR = 'network_error';
@@ -29,7 +29,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
-    'Accept-Language': i18n.resolvedLanguage ?? i18n.language ?? 'fr',
+    'Accept-Language': requestLanguage(),
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 

@@ -10,10 +10,10 @@ import type {
   VersionView,
 } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { currentLocale } from '../i18n/i18n';
+import { currentLocale } from '../i18n/locale';
 import { api } from './client';
 import { queryKeys } from './query-keys';
-import { spacePath } from './spaces';
+import { spacePath } from './space-path';
 
 /**
  * The diagnostic's relational data (scores, comments, versions, settings). Keys live under the space, so a

@@ -10,7 +10,7 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import { useLocation, useNavigate } from 'react-router';
 import { io, type Socket } from 'socket.io-client';
 import { collabParser } from '@concerto/collab';
-import { useMe } from './auth';
+import { useMe } from './account';
 import { queryKeys } from './query-keys';
 
 const EventsSocketContext = createContext<Socket | null>(null);

@@ -2,7 +2,7 @@ import { ImportReport, type ImportKind } from '@concerto/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from './client';
 import { queryKeys } from './query-keys';
-import { spacePath } from './spaces';
+import { spacePath } from './space-path';
 
 const csvPath = (spaceId: string) => `${spacePath(spaceId)}/projects-csv`;
 

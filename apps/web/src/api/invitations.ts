@@ -2,7 +2,7 @@ import type { CreateInvitationRequest, InvitationPreview, InvitationView } from 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { queryKeys } from './query-keys';
-import { spacePath } from './spaces';
+import { spacePath } from './space-path';
 
 export function useInvitations(spaceId: string, enabled = true) {
   return useQuery({

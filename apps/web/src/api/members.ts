@@ -2,7 +2,7 @@ import type { MemberView, SpaceRole } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { queryKeys } from './query-keys';
-import { spacePath } from './spaces';
+import { spacePath } from './space-path';
 
 const memberPath = (spaceId: string, accountId: string) =>
   `${spacePath(spaceId)}/members/${encodeURIComponent(accountId)}`;

@@ -15,7 +15,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { api } from './client';
 import { queryKeys } from './query-keys';
 import { searchString } from './search-params';
-import { spacePath } from './spaces';
+import { spacePath } from './space-path';
 
 export const projectsPath = (spaceId: string) => `${spacePath(spaceId)}/projects`;
 export const projectPath = (spaceId: string, projectId: string) =>

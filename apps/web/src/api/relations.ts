@@ -2,7 +2,7 @@ import type { CreateRelationRequest, OrganisationView, RelationView } from '@con
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { queryKeys } from './query-keys';
-import { spacePath } from './spaces';
+import { spacePath } from './space-path';
 
 const relationsPath = (spaceId: string) => `${spacePath(spaceId)}/relations`;
 

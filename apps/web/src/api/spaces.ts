@@ -2,6 +2,7 @@ import type { CreateSpaceRequest, PoleView, SpaceSummary, SpaceView, UpdatePoleP
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { queryKeys } from './query-keys';
+import { spacePath } from './space-path';
 
 /** A pole as listed by `GET /api/poles`. */
 export interface PoleChoice {
@@ -10,8 +11,6 @@ export interface PoleChoice {
   territory: string;
   canCreateSpace: boolean;
 }
-
-const spacePath = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}`;
 
 export const spaceListQuery = queryOptions({
   queryKey: queryKeys.spaceList,
@@ -56,5 +55,3 @@ export function useUpdatePole(spaceId: string) {
     },
   });
 }
-
-export { spacePath };

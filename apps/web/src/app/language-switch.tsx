@@ -1,7 +1,7 @@
 import { LOCALES } from '@concerto/domain';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../i18n/use-language';
+import { useLanguage } from './use-language';
 
 /**
  * "FR | EN": each button shows the language code and is named "Français" / "English", in that

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useMe } from '../api/auth';
+import { useMe } from '../api/account';
 import { EventsProvider } from '../api/events';
 import { ErrorAlert } from '../ui/alert';
 import { Button } from '../ui/button';

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { meQuery } from '../api/auth';
+import { meQuery } from '../api/account';
 import { projectQuery } from '../api/projects';
 import { spaceListQuery, spaceQuery } from '../api/spaces';
 

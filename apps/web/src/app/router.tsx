@@ -44,11 +44,11 @@ export const createRouter = (queryClient: QueryClient) =>
             {
               path: 'espaces/:spaceId',
               loader: spaceLoader(queryClient),
-              lazy: () => import('../features/spaces/space-routes').then((m) => ({ Component: m.SpacePage })),
+              lazy: () => import('./space-routes').then((m) => ({ Component: m.SpacePage })),
               children: [
                 {
                   index: true,
-                  lazy: () => import('../features/spaces/space-routes').then((m) => ({ Component: m.PoleProfileTab })),
+                  lazy: () => import('./space-routes').then((m) => ({ Component: m.PoleProfileTab })),
                 },
                 {
                   path: 'diagnostic',
@@ -56,11 +56,11 @@ export const createRouter = (queryClient: QueryClient) =>
                 },
                 {
                   path: 'membres',
-                  lazy: () => import('../features/spaces/space-routes').then((m) => ({ Component: m.MembersTab })),
+                  lazy: () => import('./space-routes').then((m) => ({ Component: m.MembersTab })),
                 },
                 {
                   path: 'invitations',
-                  lazy: () => import('../features/spaces/space-routes').then((m) => ({ Component: m.InvitationsTab })),
+                  lazy: () => import('./space-routes').then((m) => ({ Component: m.InvitationsTab })),
                 },
                 {
                   path: 'projets',

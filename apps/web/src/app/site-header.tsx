@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
-import { useMe, useSignOut } from '../api/auth';
+import { useMe } from '../api/account';
+import { useSignOut } from '../features/auth/auth-api';
+import { forgetOfflineData } from './offline-shell';
 import { Button } from '../ui/button';
 import { LanguageSwitch } from './language-switch';
 
 export function SiteHeader() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const signOut = useSignOut();
+  const signOut = useSignOut({ onSignedOut: forgetOfflineData });
   const navigate = useNavigate();
 
   const onSignOut = () => {

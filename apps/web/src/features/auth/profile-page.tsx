@@ -1,9 +1,10 @@
 import { LOCALES, UpdateMeRequest, type AccountView, type Locale, type OrganisationView } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe, useUpdateMe } from '../../api/auth';
+import { useMe } from '../../api/account';
+import { useUpdateMe } from './auth-api';
 import { useOrganisations } from '../../api/organisations';
-import { storeLocale } from '../../i18n/i18n';
+import { storeLocale } from '../../i18n/locale';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { RadioGroup } from '../../ui/choice-group';

@@ -5,7 +5,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../api/auth';
+import { useMe } from '../../api/account';
 import { ErrorAlert } from '../../ui/alert';
 import { CollabStatus } from './collab-status';
 import { EditorToolbar } from './editor-toolbar';

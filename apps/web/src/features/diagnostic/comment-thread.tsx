@@ -2,7 +2,7 @@ import type { CommentView } from '@concerto/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { useMe } from '../../api/auth';
+import { useMe } from '../../api/account';
 import { useCreateComment, useDeleteComment, useUpdateComment } from '../../api/diagnostic';
 import { Button } from '../../ui/button';
 import { TextAreaField } from '../../ui/field';

@@ -3,7 +3,7 @@ import type { CommentAnchor } from '@concerto/domain';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../api/auth';
+import { useMe } from '../../api/account';
 import { anchorOfSelection } from './comment-anchors';
 import { setHighlightedComments, type HighlightedComment } from './comment-highlights';
 import { diagnosticExtensions } from './diagnostic-extensions';

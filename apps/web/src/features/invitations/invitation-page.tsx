@@ -1,7 +1,7 @@
 import type { AccountView, InvitationPreview } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { useMe } from '../../api/auth';
+import { useMe } from '../../api/account';
 import { isApiError } from '../../api/client';
 import { useAcceptInvitation, useInvitationPreview } from '../../api/invitations';
 import { ErrorAlert, Notice } from '../../ui/alert';

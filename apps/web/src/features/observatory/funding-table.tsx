@@ -1,7 +1,7 @@
 import { FUNDER_LEVEL_ROW_LABELS, type FundingTableView } from '@concerto/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale } from '../../i18n/i18n';
+import { currentLocale } from '../../i18n/locale';
 import { formatKiloEuros, formatNumber } from '../../ui/format';
 import { BarChart } from './bar-chart';
 

@@ -2,7 +2,7 @@ import { FunderLevel, FundingStatus, Implantation, PoleStage, ProjectStage, Sect
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSpaces } from '../../api/spaces';
-import { vocabularyOptions } from '../../i18n/vocabulary-options';
+import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { Button } from '../../ui/button';
 import { CheckboxGroup } from '../../ui/choice-group';
 import { SelectField, TextField } from '../../ui/field';

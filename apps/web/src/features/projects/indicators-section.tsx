@@ -2,7 +2,7 @@ import { CreateIndicatorRequest, IndicatorKind, type IndicatorView, type Project
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateIndicator, useDeleteIndicator } from '../../api/projects';
-import { vocabularyOptions } from '../../i18n/vocabulary-options';
+import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { SelectField, TextField } from '../../ui/field';

@@ -2,7 +2,7 @@ import { PartnerRole, type ProjectPartnerInput } from '@concerto/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../../api/organisations';
-import { vocabularyOptions } from '../../i18n/vocabulary-options';
+import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { Button } from '../../ui/button';
 import { FieldError } from '../../ui/field';
 

@@ -1,7 +1,7 @@
 import { Lever, type ProjectListQuery, type ProjectSummary } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../../api/organisations';
-import { vocabularyOptions } from '../../i18n/vocabulary-options';
+import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { Button } from '../../ui/button';
 import { SelectField, type Option } from '../../ui/field';
 

@@ -1,7 +1,7 @@
 import { Lever } from '@concerto/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { vocabularyOptions } from '../../i18n/vocabulary-options';
+import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { SelectField, TextField } from '../../ui/field';

@@ -2,7 +2,7 @@ import { ConsentAnswer, type BallotView, type VoteView } from '@concerto/domain'
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePutBallot } from '../../api/votes';
-import { vocabularyOptions } from '../../i18n/vocabulary-options';
+import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { RadioGroup } from '../../ui/choice-group';

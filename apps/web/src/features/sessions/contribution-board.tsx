@@ -1,7 +1,7 @@
 import type { BoardNote } from '@concerto/collab';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../api/auth';
+import { useMe } from '../../api/account';
 import type { SessionData } from '../../api/sessions';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';

@@ -1,7 +1,7 @@
 import { NoteCategory } from '@concerto/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { vocabularyOptions } from '../../i18n/vocabulary-options';
+import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { Button } from '../../ui/button';
 import { FieldError, SelectField } from '../../ui/field';
 

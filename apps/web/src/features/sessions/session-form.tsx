@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMembers } from '../../api/members';
 import { useCreateSession, useUpdateSession, type SessionData } from '../../api/sessions';
-import { vocabularyOptions } from '../../i18n/vocabulary-options';
+import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { CheckboxGroup } from '../../ui/choice-group';

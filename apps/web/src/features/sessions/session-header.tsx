@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../api/auth';
+import { useMe } from '../../api/account';
 import type { SessionData } from '../../api/sessions';
 import { spaceQuery } from '../../api/spaces';
 import { formatDateTime } from '../../ui/format';

@@ -1,9 +1,9 @@
 import { SpaceRole, type MemberView } from '@concerto/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../api/auth';
+import { useMe } from '../../api/account';
 import { useMembers, useRemoveMember, useUpdateMemberRole } from '../../api/members';
-import { vocabularyOptions } from '../../i18n/vocabulary-options';
+import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';

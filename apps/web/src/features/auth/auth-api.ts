@@ -1,26 +1,7 @@
 import type { AccountView, SignInRequest, SignUpRequest, UpdateMeRequest } from '@concerto/domain';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError } from './client';
-import { queryKeys } from './query-keys';
-import { forgetOfflineData } from '../app/offline-shell';
-
-/** The signed-in account, or `null` when nobody is signed in. */
-export const meQuery = queryOptions({
-  queryKey: queryKeys.me,
-  queryFn: async (): Promise<AccountView | null> => {
-    try {
-      return await api.get<AccountView>('/api/auth/me');
-    } catch (error) {
-      if (isApiError(error, 401)) return null;
-      throw error;
-    }
-  },
-  staleTime: 5 * 60_000,
-});
-
-export function useMe() {
-  return useQuery(meQuery);
-}
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 
 export function useSignIn() {
   const queryClient = useQueryClient();
@@ -44,12 +25,14 @@ export function useSignUp() {
   });
 }
 
-export function useSignOut() {
+/** Signs out; `onSignedOut` lets the app forget what the device kept (the offline shell lives above this layer). */
+export function useSignOut(options: { onSignedOut?: () => void } = {}) {
   const queryClient = useQueryClient();
+  const { onSignedOut } = options;
   return useMutation({
     mutationFn: () => api.post<void>('/api/auth/sign-out'),
     onSettled: () => {
-      forgetOfflineData();
+      onSignedOut?.();
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
       queryClient.setQueryData(queryKeys.me, null);
     },

@@ -2,10 +2,10 @@ import type { AccountView, Locale } from '@concerto/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../api/auth';
+import { useMe } from '../api/account';
 import { api } from '../api/client';
 import { queryKeys } from '../api/query-keys';
-import { currentLocale, hasStoredLocale, storeLocale } from './i18n';
+import { currentLocale, hasStoredLocale, storeLocale } from '../i18n/locale';
 
 /** The interface language and a way to change it (remembered locally, and on the account when signed in). */
 export function useLanguage() {

@@ -1,10 +1,15 @@
-import { ALL_VOCABULARIES, DEFAULT_LOCALE, LOCALES, isLocale, type Locale, type Vocabulary } from '@concerto/domain';
+import { ALL_VOCABULARIES, DEFAULT_LOCALE, LOCALES, type Locale, type Vocabulary } from '@concerto/domain';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { fr } from './fr';
+import { en } from '../i18n/en';
+import { fr } from '../i18n/fr';
+import { storedLocale } from '../i18n/locale';
 
-const STORAGE_KEY = 'concerto.locale';
+/*
+ * Sets up i18next's single instance at start (imported first by main.tsx): the app assembles the
+ * strings of every area, so the lower layers (i18n/, api/, ui/) never import a feature.
+ */
+
 const UI_STRINGS = { fr, en } as const;
 
 /** `vocab.<vocabulary.name>.<key>` for every vocabulary of the domain, in one language. */
@@ -14,32 +19,6 @@ function vocabularyResources(locale: Locale): Record<string, Record<string, stri
     resources[vocabulary.name] = Object.fromEntries(vocabulary.keys.map((key) => [key, vocabulary.labels[key][locale]]));
   }
   return resources;
-}
-
-function storedLocale(): Locale | null {
-  try {
-    const value = window.localStorage.getItem(STORAGE_KEY);
-    return isLocale(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Remembers the user's explicit choice in this browser. */
-export function storeLocale(locale: Locale): void {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Private browsing or storage disabled: the choice lasts for this page only.
-  }
-}
-
-export function hasStoredLocale(): boolean {
-  return storedLocale() !== null;
-}
-
-export function currentLocale(): Locale {
-  return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LOCALE;
 }
 
 const resources = Object.fromEntries(
@@ -61,5 +40,3 @@ function syncDocumentLanguage(language: string): void {
 }
 syncDocumentLanguage(i18n.language);
 i18n.on('languageChanged', syncDocumentLanguage);
-
-export default i18n;
