@@ -1,16 +1,15 @@
 import { ALL_VOCABULARIES, DEFAULT_LOCALE, LOCALES, type Locale, type Vocabulary } from '@concerto/domain';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from '../i18n/en';
-import { fr } from '../i18n/fr';
 import { storedLocale } from '../i18n/locale';
+import { enUiStrings, frUiStrings } from './ui-strings';
 
 /*
  * Sets up i18next's single instance at start (imported first by main.tsx): the app assembles the
  * strings of every area, so the lower layers (i18n/, api/, ui/) never import a feature.
  */
 
-const UI_STRINGS = { fr, en } as const;
+const UI_STRINGS = { fr: frUiStrings, en: enUiStrings } as const;
 
 /** `vocab.<vocabulary.name>.<key>` for every vocabulary of the domain, in one language. */
 function vocabularyResources(locale: Locale): Record<string, Record<string, string>> {

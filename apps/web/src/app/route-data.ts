@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { meQuery } from '../api/account';
-import { projectQuery } from '../api/projects';
-import { spaceListQuery, spaceQuery } from '../api/spaces';
+import { projectQuery } from '../features/projects/projects-api';
+import { spaceListQuery, spaceQuery } from '../features/spaces/spaces-api';
 
 /*
  * Route loaders that warm the query cache, so that a page appears with its data rather than

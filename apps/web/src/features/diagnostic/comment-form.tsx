@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMembers } from '../../api/members';
+import { useMembers } from '../spaces/members-api';
 import { Button } from '../../ui/button';
 import { Field, TextAreaField } from '../../ui/field';
 

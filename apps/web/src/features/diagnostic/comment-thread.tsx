@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useMe } from '../../api/account';
-import { useCreateComment, useDeleteComment, useUpdateComment } from '../../api/diagnostic';
+import { useCreateComment, useDeleteComment, useUpdateComment } from './diagnostic-api';
 import { Button } from '../../ui/button';
 import { TextAreaField } from '../../ui/field';
 import { errorMessage } from '../../ui/form-feedback';

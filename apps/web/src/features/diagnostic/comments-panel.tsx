@@ -3,7 +3,7 @@ import type { CommentAnchor, CommentView } from '@concerto/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { useCreateComment } from '../../api/diagnostic';
+import { useCreateComment } from './diagnostic-api';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';
 import { CommentForm } from './comment-form';

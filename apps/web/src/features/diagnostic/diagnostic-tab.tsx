@@ -2,7 +2,7 @@ import { diagnosticDocument } from '@concerto/collab';
 import type { CommentView, SectionStateView } from '@concerto/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useComments, useDiagnosticSettings, useSectionStates } from '../../api/diagnostic';
+import { useComments, useDiagnosticSettings, useSectionStates } from './diagnostic-api';
 import { ErrorAlert, Notice } from '../../ui/alert';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';

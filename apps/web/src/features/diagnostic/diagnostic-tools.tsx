@@ -1,6 +1,6 @@
 import type { DiagnosticSettings, SpaceRole } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
-import { diagnosticExportUrl, useUpdateDiagnosticSettings } from '../../api/diagnostic';
+import { diagnosticExportUrl, useUpdateDiagnosticSettings } from './diagnostic-api';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';
 import { VersionsPanel } from './versions-panel';

@@ -2,7 +2,7 @@ import { SectionStatus, type SectionStateView, type UpdateSectionStateRequest } 
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
-import { useUpdateSectionState } from '../../api/diagnostic';
+import { useUpdateSectionState } from './diagnostic-api';
 import { StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { SelectField, TextAreaField } from '../../ui/field';

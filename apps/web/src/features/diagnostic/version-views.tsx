@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useVersionComparison, useVersionContent } from '../../api/diagnostic';
+import { useVersionComparison, useVersionContent } from './diagnostic-api';
 import { ErrorAlert } from '../../ui/alert';
 import { errorMessage } from '../../ui/form-feedback';
 import { Loading } from '../../ui/loading';

@@ -1,7 +1,7 @@
 import { roleAtLeast, type SpaceRole } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateVersion, useRestoreVersion, useVersions } from '../../api/diagnostic';
+import { useCreateVersion, useRestoreVersion, useVersions } from './diagnostic-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';

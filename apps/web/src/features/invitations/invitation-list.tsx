@@ -1,7 +1,7 @@
 import type { InvitationView } from '@concerto/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useInvitations, useRevokeInvitation } from '../../api/invitations';
+import { useInvitations, useRevokeInvitation } from './invitations-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';

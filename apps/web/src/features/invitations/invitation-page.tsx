@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../api/account';
 import { isApiError } from '../../api/client';
-import { useAcceptInvitation, useInvitationPreview } from '../../api/invitations';
+import { useAcceptInvitation, useInvitationPreview } from './invitations-api';
 import { ErrorAlert, Notice } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';

@@ -1,7 +1,7 @@
 import { CreateInvitationRequest, SpaceRole, type InvitationView } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateInvitation } from '../../api/invitations';
+import { useCreateInvitation } from './invitations-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { observatoryExportUrl, type ObservatoryDataset, type ObservatoryFilters } from '../../api/observatory';
+import { observatoryExportUrl, type ObservatoryDataset, type ObservatoryFilters } from './observatory-api';
 
 const DATASETS: readonly ObservatoryDataset[] = ['funding', 'panorama', 'funding_lines'];
 const FORMATS = ['csv', 'json'] as const;

@@ -1,5 +1,5 @@
 import type { FundingStatus } from '@concerto/domain';
-import type { ObservatoryFilters } from '../../api/observatory';
+import type { ObservatoryFilters } from './observatory-api';
 
 /** The filter form's values: everything as text, statuses as a list. */
 export interface FilterFormValues {

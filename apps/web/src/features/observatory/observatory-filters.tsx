@@ -1,7 +1,7 @@
 import { FunderLevel, FundingStatus, Implantation, PoleStage, ProjectStage, Sector, type Vocabulary } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSpaces } from '../../api/spaces';
+import { useSpaces } from '../spaces/spaces-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { Button } from '../../ui/button';
 import { CheckboxGroup } from '../../ui/choice-group';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSpacesEvents } from '../../api/events';
-import { useFundingTable, usePanorama } from '../../api/observatory';
+import { useFundingTable, usePanorama } from './observatory-api';
 import { queryKeys } from '../../api/query-keys';
-import { useSpaces } from '../../api/spaces';
+import { useSpaces } from '../spaces/spaces-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';

@@ -1,7 +1,7 @@
 import { MAX_IMPORT_BYTES, type ImportKind, type ImportReport } from '@concerto/domain';
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { csvExportUrl, csvTemplateUrl, importReportOf, useImportCsv } from '../../api/imports';
+import { csvExportUrl, csvTemplateUrl, importReportOf, useImportCsv } from './imports-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { RadioGroup } from '../../ui/choice-group';

@@ -8,7 +8,7 @@ import {
 } from '@concerto/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateFundingLine } from '../../api/funding';
+import { useCreateFundingLine } from './funding-api';
 import { useOrganisations } from '../../api/organisations';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';

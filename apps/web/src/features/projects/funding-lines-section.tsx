@@ -2,7 +2,7 @@ import { FundingStatus, type FundingLineView, type ProjectDetail } from '@concer
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
-import { useDeleteFundingLine, useUpdateFundingLine } from '../../api/funding';
+import { useDeleteFundingLine, useUpdateFundingLine } from './funding-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';

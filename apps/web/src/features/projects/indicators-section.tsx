@@ -1,7 +1,7 @@
 import { CreateIndicatorRequest, IndicatorKind, type IndicatorView, type ProjectDetail } from '@concerto/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateIndicator, useDeleteIndicator } from '../../api/projects';
+import { useCreateIndicator, useDeleteIndicator } from './projects-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';

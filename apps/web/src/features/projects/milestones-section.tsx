@@ -1,7 +1,7 @@
 import { CreateMilestoneRequest, type ProjectDetail } from '@concerto/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateMilestone, useDeleteMilestone, useUpdateMilestone } from '../../api/projects';
+import { useCreateMilestone, useDeleteMilestone, useUpdateMilestone } from './projects-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';

@@ -2,7 +2,7 @@ import { CreateProjectRequest, Lever, ProjectStage, ProjectStatus, type Lever as
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useCreateProject } from '../../api/projects';
+import { useCreateProject } from './projects-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
-import { useUpdateProject } from '../../api/projects';
+import { useUpdateProject } from './projects-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';

@@ -2,7 +2,7 @@ import { Lever, PolicyFrame, ProjectStage, ProjectStatus, UpdateProjectRequest, 
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
-import { useProject, useUpdateProject } from '../../api/projects';
+import { useProject, useUpdateProject } from './projects-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';

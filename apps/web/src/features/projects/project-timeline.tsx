@@ -2,7 +2,7 @@ import type { ProjectChangeView } from '@concerto/domain';
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProjectChanges } from '../../api/projects';
+import { useProjectChanges } from './projects-api';
 import { ErrorAlert } from '../../ui/alert';
 import { errorMessage } from '../../ui/form-feedback';
 import { formatDateTime, formatEuros } from '../../ui/format';

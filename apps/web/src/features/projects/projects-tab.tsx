@@ -1,7 +1,7 @@
 import { roleAtLeast, type ProjectListQuery } from '@concerto/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProjects } from '../../api/projects';
+import { useProjects } from './projects-api';
 import { ErrorAlert, Notice } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { RadioGroup } from '../../ui/choice-group';

@@ -1,6 +1,6 @@
 import { elapsedMs, overrunMs, type AgendaItemView } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
-import type { SessionData } from '../../api/sessions';
+import type { SessionData } from './sessions-api';
 import { Button } from '../../ui/button';
 import { clockText, minutesText } from './durations';
 import { ItemStatusBadge } from './session-status-badge';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useCloseSession } from '../../api/sessions';
+import { useCloseSession } from './sessions-api';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';

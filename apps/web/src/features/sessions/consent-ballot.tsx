@@ -1,7 +1,7 @@
 import { ConsentAnswer, type BallotView, type VoteView } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePutBallot } from '../../api/votes';
+import { usePutBallot } from './votes-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';

@@ -2,7 +2,7 @@ import type { BoardNote } from '@concerto/collab';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/account';
-import type { SessionData } from '../../api/sessions';
+import type { SessionData } from './sessions-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { CollabStatus } from '../collab/collab-status';

@@ -1,6 +1,6 @@
 import type { BallotView, VoteView } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
-import { useDot } from '../../api/votes';
+import { useDot } from './votes-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { errorMessage } from '../../ui/form-feedback';
 import { IconButton } from './icon-button';

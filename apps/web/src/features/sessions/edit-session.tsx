@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionData } from '../../api/sessions';
+import type { SessionData } from './sessions-api';
 import { StatusMessage } from '../../ui/alert';
 import { SessionForm } from './session-form';
 

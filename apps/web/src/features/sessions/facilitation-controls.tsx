@@ -1,7 +1,7 @@
 import type { FacilitationRequest } from '@concerto/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFacilitate, type SessionData } from '../../api/sessions';
+import { useFacilitate, type SessionData } from './sessions-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';

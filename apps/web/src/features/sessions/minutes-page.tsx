@@ -2,7 +2,7 @@ import type { MinutesView } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
-import { minutesExportUrl, useMinutes, type SessionData } from '../../api/sessions';
+import { minutesExportUrl, useMinutes, type SessionData } from './sessions-api';
 import { Notice } from '../../ui/alert';
 import { errorMessage } from '../../ui/form-feedback';
 import { formatDateTime } from '../../ui/format';

@@ -1,7 +1,7 @@
 import { CreateVoteRequest, Lever, ResultsVisibility, VoteKind, labelOf } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateVote } from '../../api/votes';
+import { useCreateVote } from './votes-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';

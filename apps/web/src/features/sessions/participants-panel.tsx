@@ -1,7 +1,7 @@
 import { AddGuestRequest } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAddGuest, useRemoveGuest, type SessionData } from '../../api/sessions';
+import { useAddGuest, useRemoveGuest, type SessionData } from './sessions-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';

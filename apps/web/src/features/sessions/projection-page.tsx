@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SessionData } from '../../api/sessions';
-import { useVotes } from '../../api/votes';
+import type { SessionData } from './sessions-api';
+import { useVotes } from './votes-api';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { ContributionBoard } from './contribution-board';

@@ -2,8 +2,8 @@ import { CreateSessionRequest, SessionMode, UpdateSessionRequest } from '@concer
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useMembers } from '../../api/members';
-import { useCreateSession, useUpdateSession, type SessionData } from '../../api/sessions';
+import { useMembers } from '../spaces/members-api';
+import { useCreateSession, useUpdateSession, type SessionData } from './sessions-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SessionData } from '../../api/sessions';
+import type { SessionData } from './sessions-api';
 import { Notice } from '../../ui/alert';
 import { SelectField } from '../../ui/field';
 import { Loading } from '../../ui/loading';

@@ -1,7 +1,7 @@
 import type { SessionStatus, SessionSummary } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSessions } from '../../api/sessions';
+import { useSessions } from './sessions-api';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/client';
-import { useSessionEvents } from '../../api/session-events';
-import { useSession } from '../../api/sessions';
+import { useSessionEvents } from './session-events';
+import { useSession } from './sessions-api';
 import { errorMessage } from '../../ui/form-feedback';
 
 /** The session of the route, followed live (`session:join`); attendance recorded while it is live. */

@@ -1,7 +1,7 @@
 import { roleAtLeast, type VoteView } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
-import type { SessionData } from '../../api/sessions';
-import { useBallot, useCloseVote } from '../../api/votes';
+import type { SessionData } from './sessions-api';
+import { useBallot, useCloseVote } from './votes-api';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';

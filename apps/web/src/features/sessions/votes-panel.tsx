@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionData } from '../../api/sessions';
-import { useVotes } from '../../api/votes';
+import type { SessionData } from './sessions-api';
+import { useVotes } from './votes-api';
 import { ErrorAlert } from '../../ui/alert';
 import { errorMessage } from '../../ui/form-feedback';
 import { Loading } from '../../ui/loading';

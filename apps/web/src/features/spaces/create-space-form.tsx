@@ -2,7 +2,7 @@ import { CreateSpaceRequest } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useCreateSpace, usePoles } from '../../api/spaces';
+import { useCreateSpace, usePoles } from './spaces-api';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { RadioGroup } from '../../ui/choice-group';

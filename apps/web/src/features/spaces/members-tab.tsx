@@ -2,7 +2,7 @@ import { SpaceRole, type MemberView } from '@concerto/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/account';
-import { useMembers, useRemoveMember, useUpdateMemberRole } from '../../api/members';
+import { useMembers, useRemoveMember, useUpdateMemberRole } from './members-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';

@@ -14,7 +14,7 @@ import {
 } from '@concerto/domain';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUpdatePole } from '../../api/spaces';
+import { useUpdatePole } from './spaces-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';

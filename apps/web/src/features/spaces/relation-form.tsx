@@ -1,7 +1,7 @@
 import { CreateRelationRequest, RelationEvolution } from '@concerto/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCollectivites, useCreateRelation } from '../../api/relations';
+import { useCollectivites, useCreateRelation } from './relations-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';

@@ -1,7 +1,7 @@
 import type { RelationView } from '@concerto/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDeleteRelation, useRelations } from '../../api/relations';
+import { useDeleteRelation, useRelations } from './relations-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { useSpaceEvents } from '../../api/events';
-import { useSpace } from '../../api/spaces';
+import { useSpace } from './spaces-api';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';

@@ -1,8 +1,8 @@
 import type { CreateSpaceRequest, PoleView, SpaceSummary, SpaceView, UpdatePoleProfileRequest } from '@concerto/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import { queryKeys } from './query-keys';
-import { spacePath } from './space-path';
+import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import { spacePath } from '../../api/space-path';
 
 /** A pole as listed by `GET /api/poles`. */
 export interface PoleChoice {

@@ -12,10 +12,10 @@ import type {
   UpdateProjectRequest,
 } from '@concerto/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import { queryKeys } from './query-keys';
-import { searchString } from './search-params';
-import { spacePath } from './space-path';
+import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import { searchString } from '../../api/search-params';
+import { spacePath } from '../../api/space-path';
 
 export const projectsPath = (spaceId: string) => `${spacePath(spaceId)}/projects`;
 export const projectPath = (spaceId: string, projectId: string) =>

@@ -1,8 +1,8 @@
 import type { FundingTableView, ObservatoryQuery, PanoramaView } from '@concerto/domain';
 import { useQuery } from '@tanstack/react-query';
-import { api } from './client';
-import { queryKeys } from './query-keys';
-import { searchString } from './search-params';
+import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import { searchString } from '../../api/search-params';
 
 /** The observatory filters as sent in the query string (statuses as a list). */
 export type ObservatoryFilters = Partial<Omit<ObservatoryQuery, 'statuses'>> & { statuses?: readonly string[] };

@@ -1,5 +1,8 @@
+import type { Widen } from '../../i18n/widen';
+import type { frDiagnostic } from './fr-diagnostic';
+
 /** English UI strings of the co-edited territorial diagnostic. */
-export const enDiagnostic = {
+export const enDiagnostic: Widen<typeof frDiagnostic> = {
   diagnostic: {
     title: 'Diagnostic',
     intro:

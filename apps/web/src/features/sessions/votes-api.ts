@@ -1,8 +1,8 @@
 import type { BallotRequest, BallotView, CreateDecisionRequest, CreateVoteRequest, DecisionView, VoteView } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import { queryKeys } from './query-keys';
-import { sessionPath } from './sessions';
+import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import { sessionPath } from './sessions-api';
 
 const votesPath = (sessionId: string) => `${sessionPath(sessionId)}/votes`;
 const votePath = (sessionId: string, voteId: string) => `${votesPath(sessionId)}/${encodeURIComponent(voteId)}`;

@@ -1,8 +1,8 @@
 import { ImportReport, type ImportKind } from '@concerto/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError } from './client';
-import { queryKeys } from './query-keys';
-import { spacePath } from './space-path';
+import { api, isApiError } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import { spacePath } from '../../api/space-path';
 
 const csvPath = (spaceId: string) => `${spacePath(spaceId)}/projects-csv`;
 

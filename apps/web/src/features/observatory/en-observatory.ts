@@ -1,4 +1,4 @@
-import type { Widen } from './fr';
+import type { Widen } from '../../i18n/widen';
 import type { frObservatory } from './fr-observatory';
 
 /** English UI strings of the observatory and of the relations between local authorities and the hub. */
@@ -90,24 +90,5 @@ export const enObservatory: Widen<typeof frObservatory> = {
       },
       download: ': {{dataset}}',
     },
-  },
-  relations: {
-    title: 'Relations with local authorities',
-    intro: 'How the relation of each local authority with the hub evolved, year by year.',
-    empty: 'No evolution recorded yet.',
-    caption: 'Relations in {{year}}',
-    collectivite: 'Local authority',
-    choose: 'Choose a local authority',
-    year: 'Year',
-    evolution: 'Evolution',
-    cause: 'Cause of the weakening',
-    causeHint: 'For example “elections”, “territorial reform”.',
-    causeRequired: 'Give the cause of the weakening (at least 2 characters).',
-    add: 'Record an evolution',
-    submit: 'Record the evolution',
-    added: 'Evolution recorded for {{name}} in {{year}}.',
-    delete: 'Delete',
-    deleted: 'Evolution of {{name}} in {{year}} deleted.',
-    confirmDelete: 'Delete the evolution of {{name}} in {{year}}?',
   },
 };

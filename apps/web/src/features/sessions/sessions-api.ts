@@ -7,10 +7,10 @@ import type {
   UpdateSessionRequest,
 } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { currentLocale } from '../i18n/locale';
-import { api } from './client';
-import { queryKeys } from './query-keys';
-import { spacePath } from './space-path';
+import { currentLocale } from '../../i18n/locale';
+import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import { spacePath } from '../../api/space-path';
 
 export const sessionPath = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`;
 

@@ -1,6 +1,6 @@
 import type { CreateFundingLineRequest, FundingLineView, UpdateFundingLineRequest } from '@concerto/domain';
-import { api } from './client';
-import { projectPath, useProjectPartMutation } from './projects';
+import { api } from '../../api/client';
+import { projectPath, useProjectPartMutation } from './projects-api';
 
 const linesPath = (spaceId: string, projectId: string) => `${projectPath(spaceId, projectId)}/funding-lines`;
 const linePath = (spaceId: string, projectId: string, lineId: string) =>

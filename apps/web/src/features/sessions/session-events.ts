@@ -1,9 +1,9 @@
 import { EventsClientEvent, type JoinAck } from '@concerto/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useEventsSocket } from './events';
-import { queryKeys } from './query-keys';
-import { recordAttendance } from './sessions';
+import { useEventsSocket } from '../../api/events';
+import { queryKeys } from '../../api/query-keys';
+import { recordAttendance } from './sessions-api';
 
 const JOIN_TIMEOUT_MS = 10_000;
 

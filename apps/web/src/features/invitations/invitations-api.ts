@@ -1,8 +1,8 @@
 import type { CreateInvitationRequest, InvitationPreview, InvitationView } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import { queryKeys } from './query-keys';
-import { spacePath } from './space-path';
+import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import { spacePath } from '../../api/space-path';
 
 export function useInvitations(spaceId: string, enabled = true) {
   return useQuery({

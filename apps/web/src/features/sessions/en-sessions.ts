@@ -1,4 +1,4 @@
-import type { Widen } from './fr';
+import type { Widen } from '../../i18n/widen';
 import type { frSessions } from './fr-sessions';
 
 /** English UI strings of the live concertation sessions. */

@@ -10,10 +10,10 @@ import type {
   VersionView,
 } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { currentLocale } from '../i18n/locale';
-import { api } from './client';
-import { queryKeys } from './query-keys';
-import { spacePath } from './space-path';
+import { currentLocale } from '../../i18n/locale';
+import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import { spacePath } from '../../api/space-path';
 
 /**
  * The diagnostic's relational data (scores, comments, versions, settings). Keys live under the space, so a

@@ -1,0 +1,46 @@
+import type { Widen } from '../../i18n/widen';
+import type { frInvitations } from './fr-invitations';
+
+/** English UI strings of the invitations to a space. */
+export const enInvitations: Widen<typeof frInvitations> = {
+  invitations: {
+    title: 'Invite someone',
+    animateurOnly: 'Only the facilitators of the space manage invitations.',
+    email: 'E-mail address of the invitee',
+    role: 'Role',
+    submit: 'Invite',
+    createdTitle: 'Invitation created for {{email}}',
+    link: 'Invitation link',
+    copy: 'Copy the link',
+    copied: 'Link copied to the clipboard.',
+    copyFailed: 'Automatic copy failed: the link is selected, copy it with Ctrl+C.',
+    noEmailSent: 'No e-mail is sent: pass this link on to the invitee.',
+    expiresOn: 'This link is valid until {{date}}.',
+    listTitle: 'Invitations of the space',
+    caption: 'Invitations of the space and their status',
+    empty: 'No invitations yet.',
+    recipient: 'Invitee',
+    status: 'Status',
+    invitedBy: 'Invited by',
+    expiresAt: 'Expires',
+    actions: 'Actions',
+    statuses: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' },
+    revoke: 'Revoke',
+    confirmRevoke: 'Revoke the invitation of {{email}}? The link will stop working.',
+    revoked: 'Invitation of {{email}} revoked.',
+  },
+  invitationPage: {
+    title: 'Invitation',
+    heading: 'Invitation to join a concertation space',
+    text: '{{invitedBy}} invites you to join the space “{{space}}” of the hub {{pole}} as {{role}}.',
+    addressedTo: 'Invitation sent to {{email}}.',
+    anonymous: 'To join the space, create an account with this e-mail address or sign in.',
+    createAccount: 'Create an account',
+    signIn: 'Sign in',
+    join: 'Join the space',
+    mismatch: 'You are signed in as {{current}}, but this invitation is for {{invited}}. Sign out, then sign in with the invited address.',
+    notFound: 'This invitation link cannot be found. Check that it was copied in full.',
+    accepted: 'This invitation has already been accepted.',
+    goToSpaces: 'Go to my spaces',
+  },
+};
