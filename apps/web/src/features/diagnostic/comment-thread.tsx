@@ -8,6 +8,7 @@ import { Button } from '../../ui/button';
 import { TextAreaField } from '../../ui/field';
 import { errorMessage } from '../../ui/form-feedback';
 import { formatDateTime } from '../../ui/format';
+import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { anchorStillThere } from './comment-anchors';
 import { CommentForm } from './comment-form';
 
@@ -38,6 +39,7 @@ export function CommentThread({
   const create = useCreateComment(spaceId);
   const update = useUpdateComment(spaceId);
   const remove = useDeleteComment(spaceId);
+  const confirmRemove = useConfirmedMutation(remove);
   const resolved = root.resolvedAt !== null;
   const gone = root.anchor ? !anchorStillThere(doc, root.anchor) : false;
   const error = create.error ?? update.error ?? remove.error;
@@ -73,7 +75,7 @@ export function CommentThread({
           <button
             type="button"
             className="link-button"
-            onClick={() => window.confirm(t('diagnostic.comments.confirmDelete')) && remove.mutate(comment.id)}
+            onClick={() => confirmRemove(comment.id, { question: t('diagnostic.comments.confirmDelete') })}
           >
             {t('diagnostic.comments.delete')}
           </button>

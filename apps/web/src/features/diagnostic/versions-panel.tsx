@@ -8,6 +8,7 @@ import { TextField } from '../../ui/field';
 import { errorMessage } from '../../ui/form-feedback';
 import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
+import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { VersionComparisonView, VersionContentView } from './version-views';
 
 type Shown = { versionId: string; mode: 'content' | 'compare' } | null;
@@ -18,6 +19,7 @@ export function VersionsPanel({ spaceId, role }: { spaceId: string; role: SpaceR
   const versions = useVersions(spaceId);
   const create = useCreateVersion(spaceId);
   const restore = useRestoreVersion(spaceId);
+  const confirmRestore = useConfirmedMutation(restore);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | undefined>();
@@ -39,8 +41,10 @@ export function VersionsPanel({ spaceId, role }: { spaceId: string; role: SpaceR
     });
   };
   const restoreVersion = (versionId: string, versionName: string) => {
-    if (!window.confirm(t('diagnostic.versions.confirmRestore', { name: versionName }))) return;
-    restore.mutate(versionId, { onSuccess: () => setMessage(t('diagnostic.versions.restored', { name: versionName })) });
+    confirmRestore(versionId, {
+      question: t('diagnostic.versions.confirmRestore', { name: versionName }),
+      onSuccess: () => setMessage(t('diagnostic.versions.restored', { name: versionName })),
+    });
   };
 
   return (

@@ -2,6 +2,7 @@ import { FUNDER_LEVEL_ROW_LABELS, type FundingTableView } from '@concerto/domain
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n/locale';
+import { DataTable } from '../../ui/data-table';
 import { formatKiloEuros, formatNumber } from '../../ui/format';
 import { BarChart } from './bar-chart';
 
@@ -21,37 +22,30 @@ export function FundingTable({ table }: { table: FundingTableView }) {
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('observatory.funding.title')}</h2>
       <div className="observatory-stack">
-        <div className="table-wrapper" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table className="table observatory-table">
-            <caption id={`${id}-caption`}>{t('observatory.funding.caption', { period })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('observatory.funding.level')}</th>
-                <th scope="col" className="table__number">{t('observatory.funding.total')}</th>
-                <th scope="col" className="table__number">{t('observatory.funding.projects')}</th>
-                <th scope="col" className="table__number">{t('observatory.funding.median')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row) => (
-                <tr key={row.level}>
-                  <th scope="row">{FUNDER_LEVEL_ROW_LABELS[row.level][locale]}</th>
-                  <td className="table__number">{kilo(row.totalCents)}</td>
-                  <td className="table__number">{formatNumber(row.projectCount, language)}</td>
-                  <td className="table__number">{kilo(row.medianCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('observatory.funding.totalRow')}</th>
-                <td className="table__number">{kilo(table.total.totalCents)}</td>
-                <td className="table__number">{formatNumber(table.total.projectCount, language)}</td>
-                <td className="table__number">{kilo(table.total.medianCents)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          className="table observatory-table"
+          caption={t('observatory.funding.caption', { period })}
+          rows={table.rows}
+          rowKey={(row) => row.level}
+          columns={[
+            {
+              key: 'level',
+              header: t('observatory.funding.level'),
+              rowHeader: true,
+              cell: (row) => FUNDER_LEVEL_ROW_LABELS[row.level][locale],
+              footer: t('observatory.funding.totalRow'),
+            },
+            { key: 'total', header: t('observatory.funding.total'), numeric: true, cell: (row) => kilo(row.totalCents), footer: kilo(table.total.totalCents) },
+            {
+              key: 'projects',
+              header: t('observatory.funding.projects'),
+              numeric: true,
+              cell: (row) => formatNumber(row.projectCount, language),
+              footer: formatNumber(table.total.projectCount, language),
+            },
+            { key: 'median', header: t('observatory.funding.median'), numeric: true, cell: (row) => kilo(row.medianCents), footer: kilo(table.total.medianCents) },
+          ]}
+        />
         <BarChart
           title={t('observatory.funding.chart')}
           bars={table.rows.map((row) => ({

@@ -2,6 +2,7 @@ import { FUNDER_LEVEL_ROW_LABELS, type PanoramaView } from '@concerto/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n/locale';
+import { DataTable } from '../../ui/data-table';
 import { formatNumber, formatShare } from '../../ui/format';
 import { BarChart } from './bar-chart';
 import { RelationsEvolution } from './relations-evolution';
@@ -38,25 +39,20 @@ export function PanoramaLinks({ panorama }: { panorama: PanoramaView }) {
           {panorama.collectiviteCounts.length === 0 ? (
             <p className="empty">{t('observatory.panorama.noData')}</p>
           ) : (
-            <div className="table-wrapper" role="region" aria-labelledby={`${id}-counts`} tabIndex={0}>
-              <table className="table">
-                <caption id={`${id}-counts`}>{t('observatory.links.distribution')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('observatory.links.collectivites')}</th>
-                    <th scope="col" className="table__number">{t('observatory.links.poles')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {panorama.collectiviteCounts.map((row) => (
-                    <tr key={row.collectivites}>
-                      <th scope="row">{formatNumber(row.collectivites, language)}</th>
-                      <td className="table__number">{formatNumber(row.poles, language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('observatory.links.distribution')}
+              rows={panorama.collectiviteCounts}
+              rowKey={(row) => String(row.collectivites)}
+              columns={[
+                {
+                  key: 'collectivites',
+                  header: t('observatory.links.collectivites'),
+                  rowHeader: true,
+                  cell: (row) => formatNumber(row.collectivites, language),
+                },
+                { key: 'poles', header: t('observatory.links.poles'), numeric: true, cell: (row) => formatNumber(row.poles, language) },
+              ]}
+            />
           )}
         </div>
       </div>

@@ -1,6 +1,7 @@
 import type { PanoramaView } from '@concerto/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../ui/data-table';
 import { formatNumber } from '../../ui/format';
 
 const EVOLUTIONS = ['widening', 'stable', 'weakening'] as const;
@@ -16,43 +17,21 @@ export function RelationsEvolution({ relations }: { relations: PanoramaView['rel
       {relations.byYear.length === 0 ? (
         <p className="empty">{t('observatory.panorama.noData')}</p>
       ) : (
-        <div className="table-wrapper" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table className="table">
-            <caption id={`${id}-caption`}>{t('observatory.relations.caption', { count: relations.total.pairs })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('observatory.relations.year')}</th>
-                {EVOLUTIONS.map((evolution) => (
-                  <th scope="col" className="table__number" key={evolution}>
-                    {t(`vocab.relationEvolution.${evolution}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {relations.byYear.map((row) => (
-                <tr key={row.year}>
-                  <th scope="row">{row.year}</th>
-                  {EVOLUTIONS.map((evolution) => (
-                    <td className="table__number" key={evolution}>
-                      {number(row[evolution])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('observatory.funding.totalRow')}</th>
-                {EVOLUTIONS.map((evolution) => (
-                  <td className="table__number" key={evolution}>
-                    {number(relations.total[evolution])}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          caption={t('observatory.relations.caption', { count: relations.total.pairs })}
+          rows={relations.byYear}
+          rowKey={(row) => String(row.year)}
+          columns={[
+            { key: 'year', header: t('observatory.relations.year'), rowHeader: true, cell: (row) => row.year, footer: t('observatory.funding.totalRow') },
+            ...EVOLUTIONS.map((evolution) => ({
+              key: evolution,
+              header: t(`vocab.relationEvolution.${evolution}`),
+              numeric: true,
+              cell: (row: PanoramaView['relations']['byYear'][number]) => number(row[evolution]),
+              footer: number(relations.total[evolution]),
+            })),
+          ]}
+        />
       )}
       {relations.weakeningCauses.length > 0 ? (
         <>

@@ -1,13 +1,15 @@
 import { FundingStatus, type FundingLineView, type ProjectDetail } from '@concerto/domain';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { useDeleteFundingLine, useUpdateFundingLine } from './funding-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
+import { DataTable } from '../../ui/data-table';
 import { errorMessage } from '../../ui/form-feedback';
 import { formatEuros } from '../../ui/format';
+import { useActionFeedback, useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { FundingLineForm } from './funding-line-form';
 
 /** The money of the project: one line per funder, year and kind, with its status. */
@@ -15,38 +17,36 @@ export function FundingLinesSection({ spaceId, project, canEdit }: { spaceId: st
   const { t, i18n } = useTranslation();
   const id = useId();
   const update = useUpdateFundingLine(spaceId, project.id);
-  const remove = useDeleteFundingLine(spaceId, project.id);
-  const [status, setStatus] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const feedback = useActionFeedback();
+  const remove = useConfirmedMutation(useDeleteFundingLine(spaceId, project.id), feedback);
   // The detail's lines are loosely typed in the contract; they are FundingLineView on the wire.
   const lines = [...(project.fundingLines as FundingLineView[])].sort((a, b) => b.year - a.year || a.funder.name.localeCompare(b.funder.name));
   const statusOptions = vocabularyOptions(t, FundingStatus);
   const { requestedCents, securedCents, paidCents } = project.funding;
 
-  const fail = (error: unknown) => {
-    setActionError(
-      isApiError(error, 409) ? `${errorMessage(t, error)} ${t('funding.reloaded')}` : errorMessage(t, error),
-    );
-  };
+  /** A stale version (409): the line was changed elsewhere and the project reloaded. */
+  const failure = (error: unknown) =>
+    isApiError(error, 409) ? `${errorMessage(t, error)} ${t('funding.reloaded')}` : errorMessage(t, error);
 
   const changeStatus = (line: FundingLineView, next: FundingStatus) => {
-    setStatus(null);
-    setActionError(null);
+    feedback.clear();
     update.mutate(
       { lineId: line.id, body: { version: line.version, status: next } },
       {
-        onSuccess: () => setStatus(t('funding.statusChanged', { funder: line.funder.name, status: t(`vocab.fundingStatus.${next}`) })),
-        onError: fail,
+        onSuccess: () =>
+          feedback.succeed(t('funding.statusChanged', { funder: line.funder.name, status: t(`vocab.fundingStatus.${next}`) })),
+        onError: (error) => feedback.fail(failure(error)),
       },
     );
   };
 
   const deleteLine = (line: FundingLineView) => {
     const amount = formatEuros(line.amountCents, i18n.language);
-    if (!window.confirm(t('funding.confirmDelete', { funder: line.funder.name, amount }))) return;
-    setStatus(null);
-    setActionError(null);
-    remove.mutate(line.id, { onSuccess: () => setStatus(t('funding.deleted', { funder: line.funder.name, amount })), onError: fail });
+    remove(line.id, {
+      question: t('funding.confirmDelete', { funder: line.funder.name, amount }),
+      success: t('funding.deleted', { funder: line.funder.name, amount }),
+      failure,
+    });
   };
 
   return (
@@ -66,65 +66,54 @@ export function FundingLinesSection({ spaceId, project, canEdit }: { spaceId: st
           <dd>{formatEuros(paidCents, i18n.language)}</dd>
         </div>
       </dl>
-      <ErrorAlert>{actionError}</ErrorAlert>
-      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert>{feedback.error}</ErrorAlert>
+      <StatusMessage>{feedback.status}</StatusMessage>
       {lines.length === 0 ? (
         <p className="empty">{t('funding.empty')}</p>
       ) : (
-        <div className="table-wrapper" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table className="table">
-            <caption id={`${id}-caption`}>{t('funding.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('funding.funder')}</th>
-                <th scope="col">{t('funding.level')}</th>
-                <th scope="col">{t('funding.year')}</th>
-                <th scope="col" className="table__number">{t('funding.amount')}</th>
-                <th scope="col">{t('funding.kind')}</th>
-                <th scope="col">{t('funding.instrument')}</th>
-                <th scope="col">{t('funding.status')}</th>
-                {canEdit ? <th scope="col">{t('members.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => (
-                <tr key={line.id}>
-                  <th scope="row" id={`${id}-${line.id}`}>{line.funder.name}</th>
-                  <td>{t(`vocab.funderLevel.${line.funderLevel}`)}</td>
-                  <td>{line.year}</td>
-                  <td className="table__number">{formatEuros(line.amountCents, i18n.language)}</td>
-                  <td>{t(`vocab.fundingKind.${line.kind}`)}</td>
-                  <td>{line.instrument || '—'}</td>
-                  <td>
-                    {canEdit ? (
-                      <select
-                        className="input input--select input--compact"
-                        aria-label={t('funding.statusOf', { funder: line.funder.name, year: line.year })}
-                        value={line.status}
-                        onChange={(e) => changeStatus(line, e.target.value as FundingStatus)}
-                      >
-                        {statusOptions.map((option) => (
-                          <option key={option.value} value={option.value}>
-                            {option.label}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      t(`vocab.fundingStatus.${line.status}`)
-                    )}
-                  </td>
-                  {canEdit ? (
-                    <td>
-                      <Button variant="secondary" aria-describedby={`${id}-${line.id}`} onClick={() => deleteLine(line)}>
-                        {t('funding.delete')}
-                      </Button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('funding.caption')}
+          rows={lines}
+          rowKey={(line) => line.id}
+          columns={[
+            { key: 'funder', header: t('funding.funder'), rowHeader: true, cellId: (line) => `${id}-${line.id}`, cell: (line) => line.funder.name },
+            { key: 'level', header: t('funding.level'), cell: (line) => t(`vocab.funderLevel.${line.funderLevel}`) },
+            { key: 'year', header: t('funding.year'), cell: (line) => line.year },
+            { key: 'amount', header: t('funding.amount'), numeric: true, cell: (line) => formatEuros(line.amountCents, i18n.language) },
+            { key: 'kind', header: t('funding.kind'), cell: (line) => t(`vocab.fundingKind.${line.kind}`) },
+            { key: 'instrument', header: t('funding.instrument'), cell: (line) => line.instrument || '—' },
+            {
+              key: 'status',
+              header: t('funding.status'),
+              cell: (line) =>
+                canEdit ? (
+                  <select
+                    className="input input--select input--compact"
+                    aria-label={t('funding.statusOf', { funder: line.funder.name, year: line.year })}
+                    value={line.status}
+                    onChange={(e) => changeStatus(line, e.target.value as FundingStatus)}
+                  >
+                    {statusOptions.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  t(`vocab.fundingStatus.${line.status}`)
+                ),
+            },
+            canEdit && {
+              key: 'actions',
+              header: t('members.actions'),
+              cell: (line) => (
+                <Button variant="secondary" aria-describedby={`${id}-${line.id}`} onClick={() => deleteLine(line)}>
+                  {t('funding.delete')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
       {canEdit ? <FundingLineForm spaceId={spaceId} projectId={project.id} /> : null}
     </section>

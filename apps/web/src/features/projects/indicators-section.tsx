@@ -5,9 +5,11 @@ import { useCreateIndicator, useDeleteIndicator } from './projects-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
+import { DataTable } from '../../ui/data-table';
 import { SelectField, TextField } from '../../ui/field';
-import { errorMessage, useFormFeedback, validate } from '../../ui/form-feedback';
+import { useFormFeedback, validate } from '../../ui/form-feedback';
 import { formatDate, formatNumber, parseDecimal } from '../../ui/format';
+import { useActionFeedback, useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 
 const FIELDS = ['kind', 'label', 'unit', 'measuredOn', 'value'] as const;
 
@@ -16,14 +18,13 @@ export function IndicatorsSection({ spaceId, project, canEdit }: { spaceId: stri
   const { t, i18n } = useTranslation();
   const id = useId();
   const create = useCreateIndicator(spaceId, project.id);
-  const remove = useDeleteIndicator(spaceId, project.id);
+  const feedback = useActionFeedback();
+  const remove = useConfirmedMutation(useDeleteIndicator(spaceId, project.id), feedback);
   const [kind, setKind] = useState<IndicatorKind>('jobs_created');
   const [label, setLabel] = useState('');
   const [unit, setUnit] = useState('');
   const [measuredOn, setMeasuredOn] = useState('');
   const [value, setValue] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
   const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: FIELDS });
   const measures = [...project.indicators].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
   const nameOf = (m: IndicatorView) => (m.kind === 'custom' ? m.label : t(`vocab.indicatorKind.${m.kind}`));
@@ -32,7 +33,7 @@ export function IndicatorsSection({ spaceId, project, canEdit }: { spaceId: stri
     event.preventDefault();
     if (create.isPending) return;
     clear();
-    setStatus(null);
+    feedback.clear();
     const number = parseDecimal(value);
     if (Number.isNaN(number)) return showFieldErrors({ value: t('projects.indicators.notANumber') });
     const checked = validate(t, CreateIndicatorRequest, { kind, label, unit, measuredOn, value: number ?? undefined });
@@ -40,7 +41,7 @@ export function IndicatorsSection({ spaceId, project, canEdit }: { spaceId: stri
     create.mutate(checked.data, {
       onSuccess: (measure) => {
         setValue('');
-        setStatus(t('projects.indicators.added', { name: nameOf(measure) }));
+        feedback.succeed(t('projects.indicators.added', { name: nameOf(measure) }));
       },
       onError: showError,
     });
@@ -49,50 +50,42 @@ export function IndicatorsSection({ spaceId, project, canEdit }: { spaceId: stri
   return (
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('projects.indicators.title')}</h2>
-      <ErrorAlert>{actionError}</ErrorAlert>
-      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert>{feedback.error}</ErrorAlert>
+      <StatusMessage>{feedback.status}</StatusMessage>
       {measures.length === 0 ? (
         <p className="empty">{t('projects.indicators.empty')}</p>
       ) : (
-        <div className="table-wrapper" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table className="table">
-            <caption id={`${id}-caption`}>{t('projects.indicators.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('projects.indicators.measuredOn')}</th>
-                <th scope="col">{t('projects.indicators.indicator')}</th>
-                <th scope="col">{t('projects.indicators.value')}</th>
-                {canEdit ? <th scope="col">{t('members.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {measures.map((m) => (
-                <tr key={m.id}>
-                  <td>{formatDate(m.measuredOn, i18n.language)}</td>
-                  <th scope="row" id={`${id}-${m.id}`}>{nameOf(m)}</th>
-                  <td>
-                    {formatNumber(m.value, i18n.language)} {m.unit}
-                  </td>
-                  {canEdit ? (
-                    <td>
-                      <Button
-                        variant="secondary"
-                        aria-describedby={`${id}-${m.id}`}
-                        onClick={() => {
-                          if (!window.confirm(t('projects.indicators.confirmDelete', { name: nameOf(m) }))) return;
-                          setActionError(null);
-                          remove.mutate(m.id, { onError: (error) => setActionError(errorMessage(t, error)) });
-                        }}
-                      >
-                        {t('projects.indicators.delete')}
-                      </Button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('projects.indicators.caption')}
+          rows={measures}
+          rowKey={(m) => m.id}
+          columns={[
+            { key: 'measuredOn', header: t('projects.indicators.measuredOn'), cell: (m) => formatDate(m.measuredOn, i18n.language) },
+            { key: 'indicator', header: t('projects.indicators.indicator'), rowHeader: true, cellId: (m) => `${id}-${m.id}`, cell: nameOf },
+            {
+              key: 'value',
+              header: t('projects.indicators.value'),
+              cell: (m) => (
+                <>
+                  {formatNumber(m.value, i18n.language)} {m.unit}
+                </>
+              ),
+            },
+            canEdit && {
+              key: 'actions',
+              header: t('members.actions'),
+              cell: (m) => (
+                <Button
+                  variant="secondary"
+                  aria-describedby={`${id}-${m.id}`}
+                  onClick={() => remove(m.id, { question: t('projects.indicators.confirmDelete', { name: nameOf(m) }) })}
+                >
+                  {t('projects.indicators.delete')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
       {canEdit ? (
         <form className="card form" ref={formRef} noValidate onSubmit={onSubmit} aria-labelledby={`${id}-add`}>

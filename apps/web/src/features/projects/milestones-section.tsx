@@ -7,6 +7,7 @@ import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';
 import { errorMessage, useFormFeedback, validate } from '../../ui/form-feedback';
 import { formatDate } from '../../ui/format';
+import { useActionFeedback, useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { ProgressBar } from './progress-bar';
 
 const FIELDS = ['title', 'dueDate'] as const;
@@ -17,11 +18,10 @@ export function MilestonesSection({ spaceId, project, canEdit }: { spaceId: stri
   const id = useId();
   const create = useCreateMilestone(spaceId, project.id);
   const update = useUpdateMilestone(spaceId, project.id);
-  const remove = useDeleteMilestone(spaceId, project.id);
+  const feedback = useActionFeedback();
+  const remove = useConfirmedMutation(useDeleteMilestone(spaceId, project.id), feedback);
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
   const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: FIELDS });
   const milestones = [...project.milestones].sort((a, b) => a.position - b.position);
 
@@ -29,27 +29,27 @@ export function MilestonesSection({ spaceId, project, canEdit }: { spaceId: stri
     event.preventDefault();
     if (create.isPending) return;
     clear();
-    setStatus(null);
+    feedback.clear();
     const checked = validate(t, CreateMilestoneRequest, { title, dueDate: dueDate || null });
     if (!checked.ok) return showFieldErrors(checked.errors);
     create.mutate(checked.data, {
       onSuccess: (milestone) => {
         setTitle('');
         setDueDate('');
-        setStatus(t('projects.milestones.added', { title: milestone.title }));
+        feedback.succeed(t('projects.milestones.added', { title: milestone.title }));
       },
       onError: showError,
     });
   };
 
-  const onFailure = (error: unknown) => setActionError(errorMessage(t, error));
+  const onFailure = (error: unknown) => feedback.fail(errorMessage(t, error));
 
   return (
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('projects.milestones.title')}</h2>
       <ProgressBar progress={project.progress} done={project.milestonesDone} total={project.milestoneCount} />
-      <ErrorAlert>{actionError}</ErrorAlert>
-      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert>{feedback.error}</ErrorAlert>
+      <StatusMessage>{feedback.status}</StatusMessage>
       {milestones.length === 0 ? <p className="empty">{t('projects.milestones.empty')}</p> : null}
       <ul className="milestone-list">
         {milestones.map((milestone) => (
@@ -60,7 +60,7 @@ export function MilestonesSection({ spaceId, project, canEdit }: { spaceId: stri
                 checked={milestone.done}
                 disabled={!canEdit}
                 onChange={(e) => {
-                  setActionError(null);
+                  feedback.clear();
                   update.mutate({ milestoneId: milestone.id, body: { done: e.target.checked } }, { onError: onFailure });
                 }}
               />
@@ -75,14 +75,12 @@ export function MilestonesSection({ spaceId, project, canEdit }: { spaceId: stri
               <Button
                 variant="secondary"
                 aria-describedby={`${id}-${milestone.id}`}
-                onClick={() => {
-                  if (!window.confirm(t('projects.milestones.confirmDelete', { title: milestone.title }))) return;
-                  setActionError(null);
-                  remove.mutate(milestone.id, {
-                    onSuccess: () => setStatus(t('projects.milestones.deleted', { title: milestone.title })),
-                    onError: onFailure,
-                  });
-                }}
+                onClick={() =>
+                  remove(milestone.id, {
+                    question: t('projects.milestones.confirmDelete', { title: milestone.title }),
+                    success: t('projects.milestones.deleted', { title: milestone.title }),
+                  })
+                }
               >
                 {t('projects.milestones.delete')}
               </Button>

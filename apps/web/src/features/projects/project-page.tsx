@@ -9,6 +9,7 @@ import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';
 import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
+import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSpaceContext } from '../spaces/space-context';
 import { FundingLinesSection } from './funding-lines-section';
@@ -29,6 +30,7 @@ export function ProjectPage() {
   const navigate = useNavigate();
   const project = useProject(space.id, projectId);
   const remove = useDeleteProject(space.id);
+  const confirmRemove = useConfirmedMutation(remove);
   const board = `/espaces/${space.id}/projets`;
   useDocumentTitle(project.data ? `${project.data.title} – ${space.title}` : t('app.loading'));
   const canEdit = roleAtLeast(space.myRole, 'contributeur');
@@ -49,8 +51,10 @@ export function ProjectPage() {
 
   const current = project.data;
   const onDelete = () => {
-    if (!window.confirm(t('projects.confirmDelete', { title: current.title }))) return;
-    remove.mutate(current.id, { onSuccess: () => void navigate(board, { replace: true }) });
+    confirmRemove(current.id, {
+      question: t('projects.confirmDelete', { title: current.title }),
+      onSuccess: () => void navigate(board, { replace: true }),
+    });
   };
 
   return (

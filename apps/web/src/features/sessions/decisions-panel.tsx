@@ -8,6 +8,7 @@ import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { SelectField, TextAreaField } from '../../ui/field';
 import { errorMessage, useFormFeedback, validate } from '../../ui/form-feedback';
+import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { IconButton } from './icon-button';
 
 const short = (text: string) => (text.length > 50 ? `${text.slice(0, 50)}…` : text);
@@ -17,6 +18,7 @@ export function DecisionsPanel({ session, itemId }: { session: SessionData; item
   const { t } = useTranslation();
   const decisions = useDecisions(session.id);
   const remove = useRemoveDecision(session.id);
+  const confirmRemove = useConfirmedMutation(remove);
   const toProject = useDecisionToProject(session.id);
   const [message, setMessage] = useState<string | null>(null);
   const animateur = session.myRole === 'animateur';
@@ -50,9 +52,7 @@ export function DecisionsPanel({ session, itemId }: { session: SessionData; item
                   variant="danger"
                   symbol="×"
                   label={t('decisions.delete', { text: short(decision.text) })}
-                  onClick={() => {
-                    if (window.confirm(t('decisions.confirmDelete', { text: short(decision.text) }))) remove.mutate(decision.id);
-                  }}
+                  onClick={() => confirmRemove(decision.id, { question: t('decisions.confirmDelete', { text: short(decision.text) }) })}
                 />
               ) : null}
             </div>

@@ -1,11 +1,13 @@
 import type { RelationView } from '@concerto/domain';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeleteRelation, useRelations } from './relations-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
+import { DataTable } from '../../ui/data-table';
 import { errorMessage } from '../../ui/form-feedback';
 import { Loading } from '../../ui/loading';
+import { useActionFeedback, useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { RelationForm } from './relation-form';
 
 /** How each collectivité's relation with the pole evolved, year by year. */
@@ -13,72 +15,65 @@ export function RelationsSection({ spaceId, canEdit }: { spaceId: string; canEdi
   const { t } = useTranslation();
   const id = useId();
   const relations = useRelations(spaceId);
-  const remove = useDeleteRelation(spaceId);
-  const [status, setStatus] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const feedback = useActionFeedback();
+  const remove = useConfirmedMutation(useDeleteRelation(spaceId), feedback);
   const years = [...new Set((relations.data ?? []).map((r) => r.year))].sort((a, b) => b - a);
 
   const onDelete = (relation: RelationView) => {
     const what = { name: relation.organisation.name, year: relation.year };
-    if (!window.confirm(t('relations.confirmDelete', what))) return;
-    setStatus(null);
-    setActionError(null);
-    remove.mutate(relation.id, {
-      onSuccess: () => setStatus(t('relations.deleted', what)),
-      onError: (error) => setActionError(errorMessage(t, error)),
-    });
+    remove(relation.id, { question: t('relations.confirmDelete', what), success: t('relations.deleted', what) });
   };
 
   return (
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('relations.title')}</h2>
       <p className="muted">{t('relations.intro')}</p>
-      <ErrorAlert>{actionError}</ErrorAlert>
-      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert>{feedback.error}</ErrorAlert>
+      <StatusMessage>{feedback.status}</StatusMessage>
       {relations.isPending ? <Loading /> : null}
       {relations.isError ? <ErrorAlert>{errorMessage(t, relations.error)}</ErrorAlert> : null}
       {relations.data?.length === 0 ? <p className="empty">{t('relations.empty')}</p> : null}
       {years.map((year) => (
-        <div className="table-wrapper" role="region" aria-labelledby={`${id}-${year}`} tabIndex={0} key={year}>
-          <table className="table">
-            <caption id={`${id}-${year}`} className="table__caption">
-              {t('relations.caption', { year })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('relations.collectivite')}</th>
-                <th scope="col">{t('relations.evolution')}</th>
-                <th scope="col">{t('relations.cause')}</th>
-                {canEdit ? <th scope="col">{t('members.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {relations.data
-                ?.filter((r) => r.year === year)
-                .map((relation) => (
-                  <tr key={relation.id}>
-                    <th scope="row" id={`${id}-${relation.id}`}>
-                      {relation.organisation.name}
-                      {relation.organisation.collectiviteLevel ? (
-                        <span className="table__sub">{t(`vocab.collectiviteLevel.${relation.organisation.collectiviteLevel}`)}</span>
-                      ) : null}
-                    </th>
-                    <td>
-                      <span className={`status status--relation-${relation.evolution}`}>{t(`vocab.relationEvolution.${relation.evolution}`)}</span>
-                    </td>
-                    <td>{relation.cause || '—'}</td>
-                    {canEdit ? (
-                      <td>
-                        <Button variant="secondary" aria-describedby={`${id}-${relation.id}`} onClick={() => onDelete(relation)}>
-                          {t('relations.delete')}
-                        </Button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          key={year}
+          caption={t('relations.caption', { year })}
+          captionClassName="table__caption"
+          rows={(relations.data ?? []).filter((r) => r.year === year)}
+          rowKey={(relation) => relation.id}
+          columns={[
+            {
+              key: 'collectivite',
+              header: t('relations.collectivite'),
+              rowHeader: true,
+              cellId: (relation) => `${id}-${relation.id}`,
+              cell: (relation) => (
+                <>
+                  {relation.organisation.name}
+                  {relation.organisation.collectiviteLevel ? (
+                    <span className="table__sub">{t(`vocab.collectiviteLevel.${relation.organisation.collectiviteLevel}`)}</span>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              key: 'evolution',
+              header: t('relations.evolution'),
+              cell: (relation) => (
+                <span className={`status status--relation-${relation.evolution}`}>{t(`vocab.relationEvolution.${relation.evolution}`)}</span>
+              ),
+            },
+            { key: 'cause', header: t('relations.cause'), cell: (relation) => relation.cause || '—' },
+            canEdit && {
+              key: 'actions',
+              header: t('members.actions'),
+              cell: (relation) => (
+                <Button variant="secondary" aria-describedby={`${id}-${relation.id}`} onClick={() => onDelete(relation)}>
+                  {t('relations.delete')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       ))}
       {canEdit ? <RelationForm spaceId={spaceId} /> : null}
     </section>
