@@ -71,6 +71,17 @@ export function validate<S extends z.ZodType>(
   return { ok: false, errors };
 }
 
+export type FieldCheck<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Checks one field with its shared schema (e.g. `CreateVersionRequest.shape.name`): the cleaned value the server
+ * will store, or the message to show next to the field. Single-field forms use it instead of re-coding the rules.
+ */
+export function checkField<S extends z.ZodType>(t: TFunction, schema: S, value: unknown): FieldCheck<z.infer<S>> {
+  const checked = validate(t, schema, value);
+  return checked.ok ? { ok: true, value: checked.data } : { ok: false, error: Object.values(checked.errors)[0] ?? t('validation.invalid') };
+}
+
 /**
  * Field errors and the form-level alert of one form, from client-side checks or from the API
  * (400 `issues` go next to their field). Focus moves to the first invalid field.

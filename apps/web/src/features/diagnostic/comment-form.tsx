@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useMembers } from '../spaces/members-api';
 import { Button } from '../../ui/button';
 import { Field, TextAreaField } from '../../ui/field';
+import { checkField } from '../../ui/form-feedback';
+import { CommentBody } from './comment-body';
 
-const MAX_BODY = 4000;
 
 /** A comment's text and the members it mentions (picked from the space's members). */
 export function CommentForm({
@@ -38,9 +39,9 @@ export function CommentForm({
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const text = body.trim();
-    if (!text) return setError(t('validation.required'));
-    if (text.length > MAX_BODY) return setError(t('validation.tooLong', { max: MAX_BODY }));
+    const checked = checkField(t, CommentBody, body);
+    if (!checked.ok) return setError(checked.error);
+    const text = checked.value;
     setError(undefined);
     onSubmit({ body: text, mentions }, () => {
       setBody('');

@@ -6,9 +6,10 @@ import { useMe } from '../../api/account';
 import { useCreateComment, useDeleteComment, useUpdateComment } from './diagnostic-api';
 import { Button } from '../../ui/button';
 import { TextAreaField } from '../../ui/field';
-import { errorMessage } from '../../ui/form-feedback';
+import { checkField, errorMessage } from '../../ui/form-feedback';
 import { formatDateTime } from '../../ui/format';
 import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
+import { CommentBody } from './comment-body';
 import { anchorStillThere } from './comment-anchors';
 import { CommentForm } from './comment-form';
 
@@ -137,7 +138,6 @@ export function CommentThread({
   );
 }
 
-const MAX_BODY = 4000;
 
 /** My comment's text, edited in place: Enregistrer / Annuler. */
 function CommentEditForm({
@@ -158,9 +158,9 @@ function CommentEditForm({
   useEffect(() => formRef.current?.querySelector('textarea')?.focus(), []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const text = body.trim();
-    if (!text) return setError(t('validation.required'));
-    if (text.length > MAX_BODY) return setError(t('validation.tooLong', { max: MAX_BODY }));
+    const checked = checkField(t, CommentBody, body);
+    if (!checked.ok) return setError(checked.error);
+    const text = checked.value;
     setError(undefined);
     if (text === comment.body) return onCancel();
     onSubmit(text);

@@ -1,11 +1,11 @@
-import { roleAtLeast, type SpaceRole } from '@concerto/domain';
+import { CreateVersionRequest, roleAtLeast, type SpaceRole } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateVersion, useRestoreVersion, useVersions } from './diagnostic-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';
-import { errorMessage } from '../../ui/form-feedback';
+import { checkField, errorMessage } from '../../ui/form-feedback';
 import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
@@ -29,9 +29,9 @@ export function VersionsPanel({ spaceId, role }: { spaceId: string; role: SpaceR
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const value = name.trim();
-    if (value.length < 2) return setError(t('validation.tooShort', { min: 2 }));
-    if (value.length > 200) return setError(t('validation.tooLong', { max: 200 }));
+    const checked = checkField(t, CreateVersionRequest.shape.name, name);
+    if (!checked.ok) return setError(checked.error);
+    const value = checked.value;
     setError(undefined);
     create.mutate(value, {
       onSuccess: (version) => {
