@@ -8,12 +8,13 @@ import {
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { collabParser } from '@concerto/collab';
 import { useMe } from './account';
 import { queryKeys } from './query-keys';
+import type { EventsSocket } from './socket-events';
 
-const EventsSocketContext = createContext<Socket | null>(null);
+const EventsSocketContext = createContext<EventsSocket | null>(null);
 
 /** Notices that change the observatory's figures. */
 const OBSERVATORY_ENTITIES: ReadonlySet<ChangeNotice['entity']> = new Set(['project', 'funding_line', 'relation', 'pole']);
@@ -32,7 +33,7 @@ export interface AccessRemovedState {
 export function EventsProvider({ children }: { children: ReactNode }) {
   const { data: me } = useMe();
   const accountId = me?.id ?? null;
-  const [socket, setSocket] = useState<Socket | null>(null);
+  const [socket, setSocket] = useState<EventsSocket | null>(null);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -44,7 +45,7 @@ export function EventsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!accountId) return;
     // The same parser as /collab: both namespaces share one connection (socket.io multiplexing).
-    const connection = io(EVENTS_NAMESPACE, { withCredentials: true, parser: collabParser, transports: ['websocket', 'polling'] });
+    const connection: EventsSocket = io(EVENTS_NAMESPACE, { withCredentials: true, parser: collabParser, transports: ['websocket', 'polling'] });
     setSocket(connection);
     return () => {
       connection.disconnect();
@@ -97,7 +98,7 @@ export function EventsProvider({ children }: { children: ReactNode }) {
 }
 
 /** The socket of the events provider (null before it connects), for pages that join other rooms. */
-export function useEventsSocket(): Socket | null {
+export function useEventsSocket(): EventsSocket | null {
   return useContext(EventsSocketContext);
 }
 
@@ -116,9 +117,9 @@ const JOIN_TIMEOUT_MS = 10_000;
  * Rooms joined on each socket, counted: two screens open on the same space (a space page and the
  * observatory) share the room, and the last one to close it leaves.
  */
-const roomUsers = new WeakMap<Socket, Map<string, number>>();
+const roomUsers = new WeakMap<EventsSocket, Map<string, number>>();
 
-function holdRoom(socket: Socket, spaceId: string): () => void {
+function holdRoom(socket: EventsSocket, spaceId: string): () => void {
   let rooms = roomUsers.get(socket);
   if (!rooms) roomUsers.set(socket, (rooms = new Map()));
   rooms.set(spaceId, (rooms.get(spaceId) ?? 0) + 1);

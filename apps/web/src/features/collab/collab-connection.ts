@@ -1,5 +1,6 @@
 import { COLLAB_NAMESPACE, CollabClient, collabParser } from '@concerto/collab';
 import { io } from 'socket.io-client';
+import type { CollabSocket } from '../../api/socket-events';
 
 let shared: { client: CollabClient; users: number } | null = null;
 
@@ -9,7 +10,7 @@ let shared: { client: CollabClient; users: number } | null = null;
  */
 export function acquireCollabClient(): { client: CollabClient; release: () => void } {
   if (!shared) {
-    const socket = io(COLLAB_NAMESPACE, {
+    const socket: CollabSocket = io(COLLAB_NAMESPACE, {
       withCredentials: true,
       parser: collabParser,
       transports: ['websocket', 'polling'],
