@@ -14,19 +14,13 @@ import {
   type Vocabulary,
 } from '@concerto/domain';
 import { zodErrorsIn } from '../common/zod-errors.js';
-import { expectedFunderLevel } from './funding.service.js';
 import { matchVocabulary, parseDay, parseEuros, splitList } from './csv-values.js';
+import { expectedFunderLevel } from './project-rules.js';
+import type { OrganisationRef } from './projects.repository.js';
 
 export const PROJECT_COLUMNS = ['titre', 'resume', 'etape', 'statut', 'date_debut', 'date_fin', 'leviers', 'cadres', 'porteurs', 'partenaires'] as const;
 export const FUNDING_COLUMNS = ['projet', 'financeur', 'niveau_financeur', 'annee', 'montant_euros', 'nature', 'instrument', 'statut'] as const;
 export const REQUIRED_COLUMNS = { projects: ['titre'], funding_lines: ['projet', 'financeur', 'annee', 'montant_euros', 'nature'] } as const;
-
-export interface OrganisationRef {
-  id: string;
-  name: string;
-  kind: string;
-  level: string | null;
-}
 
 /** What a row needs from the database: organisations and projects by (lower-cased) name. */
 export interface ImportLookups {

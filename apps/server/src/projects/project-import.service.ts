@@ -23,10 +23,11 @@ import {
 import { ApiException } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { formatEuros, labelsOf } from './csv-values.js';
+import { FundingRepository } from './funding.repository.js';
 import { FundingService } from './funding.service.js';
 import { FUNDING_COLUMNS, type ImportLookups, PROJECT_COLUMNS, REQUIRED_COLUMNS, RowReader, readFundingRow, readProjectRow } from './project-csv.js';
-import { listProjectSummaries } from './project-queries.js';
-import { recordChange, touchProject } from './project-writes.js';
+import { ProjectTimelineRepository } from './project-timeline.repository.js';
+import { ProjectsRepository } from './projects.repository.js';
 import { ProjectsService } from './projects.service.js';
 
 const HEADER_MESSAGES = {
@@ -44,6 +45,9 @@ export class ProjectImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly projects: ProjectsService,
     private readonly funding: FundingService,
+    private readonly projectRows: ProjectsRepository,
+    private readonly fundingRows: FundingRepository,
+    private readonly timeline: ProjectTimelineRepository,
     private readonly events: EventsPublisher,
   ) {}
 
@@ -132,7 +136,7 @@ export class ProjectImportService {
 
   /** The space's projects or funding lines in the import format (labels in French, so the file can be re-imported). */
   async export(spaceId: string, kind: ImportKind): Promise<string> {
-    const projects = await listProjectSummaries(this.dataSource.manager, spaceId, {});
+    const projects = await this.projectRows.listSummaries(spaceId, {});
     if (kind === 'projects') {
       const names = (p: (typeof projects)[number], role: string) =>
         p.partners.filter((x) => x.role === role).map((x) => x.name).join(' | ');
@@ -152,24 +156,18 @@ export class ProjectImportService {
         ]),
       );
     }
-    const rows: { title: string; funder: string; funder_level: FunderLevel; year: number; amount_cents: string; kind: FundingKind; instrument: string; status: FundingStatus }[] =
-      await this.dataSource.query(
-        `SELECT p.title, o.name AS funder, f.funder_level, f.year, f.amount_cents, f.kind, f.instrument, f.status
-           FROM funding_line f JOIN project p ON p.id = f.project_id JOIN organisation o ON o.id = f.funder_id
-          WHERE p.space_id = $1 ORDER BY p.title, f.year, o.name`,
-        [spaceId],
-      );
+    const lines = await this.fundingRows.listForExport(spaceId);
     return toCsv(
       FUNDING_COLUMNS,
-      rows.map((r) => [
-        r.title,
-        r.funder,
-        labelOf(FunderLevel, r.funder_level),
-        String(r.year),
-        formatEuros(Number(r.amount_cents)),
-        labelOf(FundingKind, r.kind),
-        r.instrument,
-        labelOf(FundingStatus, r.status),
+      lines.map((l) => [
+        l.projectTitle,
+        l.funderName,
+        labelOf(FunderLevel, l.funderLevel),
+        String(l.year),
+        formatEuros(l.amountCents),
+        labelOf(FundingKind, l.kind),
+        l.instrument,
+        labelOf(FundingStatus, l.status),
       ]),
     );
   }
@@ -180,28 +178,23 @@ export class ProjectImportService {
   }
 
   private async lookups(spaceId: string): Promise<ImportLookups> {
-    const organisations: { id: string; name: string; kind: string; collectivite_level: string | null }[] = await this.dataSource.query(
-      `SELECT id, name, kind, collectivite_level FROM organisation`,
-    );
-    const projects: { id: string; title: string }[] = await this.dataSource.query(`SELECT id, title FROM project WHERE space_id = $1`, [spaceId]);
+    const organisations = await this.projectRows.listOrganisations();
+    const projects = await this.projectRows.listTitles(spaceId);
     const group = <T>(items: T[], key: (t: T) => string) => {
       const map = new Map<string, T[]>();
       for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
       return map;
     };
     return {
-      organisations: group(
-        organisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind, level: o.collectivite_level })),
-        (o) => o.name.toLowerCase(),
-      ),
+      organisations: group(organisations, (o) => o.name.toLowerCase()),
       projects: new Map([...group(projects, (p) => p.title.toLowerCase())].map(([k, v]) => [k, v.map((p) => p.id)])),
     };
   }
 
   private async recordFundingImport(tx: EntityManager, linesPerProject: Map<string, number>, accountId: string): Promise<void> {
     for (const [id, fundingLines] of linesPerProject) {
-      await recordChange(tx, id, accountId, 'imported', { fundingLines });
-      await touchProject(tx, id);
+      await this.timeline.record(id, accountId, 'imported', { fundingLines }, tx);
+      await this.projectRows.touch(id, tx);
     }
   }
 }

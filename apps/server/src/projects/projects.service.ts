@@ -1,74 +1,62 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CreateProjectRequest, ProjectDetail, ProjectListQuery, ProjectSummary, UpdateProjectRequest } from '@concerto/domain';
+import type { CreateProjectRequest, ProjectDetail, ProjectListQuery, ProjectPartnerInput, ProjectSummary, UpdateProjectRequest } from '@concerto/domain';
 import { conflict, notFound } from '../common/api-exception.js';
-import { changedRows } from '../database/changed-rows.js';
 import { EventsPublisher } from '../events/events-publisher.js';
-import {
-  findProjectSummary,
-  listFundingLines,
-  listIndicators,
-  listMilestones,
-  listProjectChanges,
-  listProjectSummaries,
-} from './project-queries.js';
-import { lockProject, recordChange, replacePartners } from './project-writes.js';
-
-const COLUMN_OF = {
-  title: 'title',
-  summary: 'summary',
-  stage: 'stage',
-  status: 'status',
-  startDate: 'start_date',
-  endDate: 'end_date',
-  levers: 'levers',
-  policyFrames: 'policy_frames',
-} as const;
-type ProjectField = keyof typeof COLUMN_OF;
+import { FundingRepository } from './funding.repository.js';
+import { ProjectItemsRepository } from './project-items.repository.js';
+import { requireOrganisations } from './project-rules.js';
+import { ProjectTimelineRepository } from './project-timeline.repository.js';
+import { PROJECT_FIELDS, type ProjectFieldValues, ProjectsRepository } from './projects.repository.js';
 
 @Injectable()
 export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly projects: ProjectsRepository,
+    private readonly items: ProjectItemsRepository,
+    private readonly funding: FundingRepository,
+    private readonly timeline: ProjectTimelineRepository,
     private readonly events: EventsPublisher,
   ) {}
 
   list(spaceId: string, filters: ProjectListQuery): Promise<ProjectSummary[]> {
-    return listProjectSummaries(this.dataSource.manager, spaceId, filters);
+    return this.projects.listSummaries(spaceId, filters);
   }
 
-  async get(spaceId: string, projectId: string, db: EntityManager = this.dataSource.manager): Promise<ProjectDetail> {
-    const summary = await findProjectSummary(db, spaceId, projectId);
+  /** The project with its items; inside the caller's transaction when one is given. */
+  async get(spaceId: string, projectId: string, tx?: EntityManager): Promise<ProjectDetail> {
+    const summary = await this.projects.findSummary(spaceId, projectId, tx);
     if (!summary) throw notFound();
     // One after the other: inside a transaction they share one connection.
-    const milestones = await listMilestones(db, projectId);
-    const indicators = await listIndicators(db, projectId);
-    const fundingLines = await listFundingLines(db, projectId);
+    const milestones = await this.items.listMilestones(projectId, tx);
+    const indicators = await this.items.listIndicators(projectId, tx);
+    const fundingLines = await this.funding.list(projectId, tx);
     return { ...summary, milestones, indicators, fundingLines };
   }
 
   async changes(spaceId: string, projectId: string) {
     await this.get(spaceId, projectId);
-    return listProjectChanges(this.dataSource.manager, projectId);
+    return this.timeline.list(projectId);
   }
 
   async create(spaceId: string, body: CreateProjectRequest, accountId: string): Promise<ProjectDetail> {
     const projectId = await this.dataSource.transaction((tx) => this.insert(tx, spaceId, body, accountId));
-    this.events.notify({ spaceId, entity: 'project', id: projectId, op: 'created' });
+    this.events.notify({
+      spaceId,
+      entity: 'project',
+      id: projectId,
+      op: 'created',
+    });
     return this.get(spaceId, projectId);
   }
 
   /** Inserts a project and its partners inside the caller's transaction (also used by the CSV import). */
   async insert(tx: EntityManager, spaceId: string, body: CreateProjectRequest, accountId: string, action: 'created' | 'imported' = 'created'): Promise<string> {
-    const rows: { id: string }[] = await tx.query(
-      `INSERT INTO project (space_id, title, summary, stage, status, start_date, end_date, levers, policy_frames, created_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [spaceId, body.title, body.summary, body.stage, body.status, body.startDate, body.endDate, body.levers, body.policyFrames, accountId],
-    );
-    const projectId = rows[0].id;
-    await replacePartners(tx, projectId, body.partners);
-    await recordChange(tx, projectId, accountId, action, { title: body.title });
+    const projectId = await this.projects.insert(spaceId, body, accountId, tx);
+    await this.replacePartners(tx, projectId, body.partners);
+    await this.timeline.record(projectId, accountId, action, { title: body.title }, tx);
     return projectId;
   }
 
@@ -78,38 +66,52 @@ export class ProjectsService {
    */
   async update(spaceId: string, projectId: string, body: UpdateProjectRequest, accountId: string): Promise<ProjectDetail> {
     const detail = await this.dataSource.transaction(async (tx) => {
-      const locked = await lockProject(tx, spaceId, projectId);
+      const locked = await this.projects.lock(spaceId, projectId, tx);
+      if (!locked) throw notFound();
       if (locked.version !== body.version) throw conflict('version_conflict');
       const before = await this.get(spaceId, projectId, tx);
       const diff: Record<string, [unknown, unknown]> = {};
-      const sets: string[] = [];
-      const params: unknown[] = [projectId];
-      for (const field of Object.keys(COLUMN_OF) as ProjectField[]) {
+      const changed: ProjectFieldValues = {};
+      for (const field of PROJECT_FIELDS) {
         const value = body[field];
         if (value === undefined || JSON.stringify(value) === JSON.stringify(before[field])) continue;
         diff[field] = [before[field], value];
-        params.push(value);
-        sets.push(`${COLUMN_OF[field]} = $${params.length}`);
+        Object.assign(changed, { [field]: value });
       }
       const key = (p: { organisationId: string; role: string }) => `${p.organisationId}:${p.role}`;
-      const partnersChanged =
-        body.partners !== undefined && JSON.stringify(before.partners.map(key).sort()) !== JSON.stringify(body.partners.map(key).sort());
-      if (partnersChanged) await replacePartners(tx, projectId, body.partners!);
-      if (sets.length === 0 && !partnersChanged) return before;
-      await tx.query(`UPDATE project SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+      const partnersChanged = body.partners !== undefined && JSON.stringify(before.partners.map(key).sort()) !== JSON.stringify(body.partners.map(key).sort());
+      if (partnersChanged) await this.replacePartners(tx, projectId, body.partners!);
+      if (Object.keys(diff).length === 0 && !partnersChanged) return before;
+      await this.projects.update(projectId, changed, tx);
       const after = await this.get(spaceId, projectId, tx);
       const partnerNames = (d: ProjectDetail) => d.partners.map((p) => `${p.name} (${p.role})`);
       if (partnersChanged) diff.partners = [partnerNames(before), partnerNames(after)];
-      await recordChange(tx, projectId, accountId, 'updated', diff);
+      await this.timeline.record(projectId, accountId, 'updated', diff, tx);
       return after;
     });
-    this.events.notify({ spaceId, entity: 'project', id: projectId, op: 'updated' });
+    this.events.notify({
+      spaceId,
+      entity: 'project',
+      id: projectId,
+      op: 'updated',
+    });
     return detail;
   }
 
   async remove(spaceId: string, projectId: string): Promise<void> {
-    const deleted = await changedRows(this.dataSource, `DELETE FROM project WHERE id = $1 AND space_id = $2 RETURNING id`, [projectId, spaceId]);
-    if (deleted.length === 0) throw notFound();
-    this.events.notify({ spaceId, entity: 'project', id: projectId, op: 'deleted' });
+    if (!(await this.projects.delete(spaceId, projectId))) throw notFound();
+    this.events.notify({
+      spaceId,
+      entity: 'project',
+      id: projectId,
+      op: 'deleted',
+    });
+  }
+
+  /** Every partner must be a known organisation (400 naming the first unknown one). */
+  private async replacePartners(tx: EntityManager, projectId: string, partners: ProjectPartnerInput[]): Promise<void> {
+    const ids = partners.map((p) => p.organisationId);
+    requireOrganisations(ids, await this.projects.findOrganisations(ids, tx), 'partners.#.organisationId');
+    await this.projects.replacePartners(projectId, partners, tx);
   }
 }
