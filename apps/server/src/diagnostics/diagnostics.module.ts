@@ -6,13 +6,15 @@ import { CommentsService } from './comments.service.js';
 import { DiagnosticExportService } from './diagnostic-export.service.js';
 import { DiagnosticsController } from './diagnostics.controller.js';
 import { DiagnosticsRepository } from './diagnostics.repository.js';
+import { SectionStatesRepository } from './section-states.repository.js';
 import { SectionStatesService } from './section-states.service.js';
 import { VersionsController } from './versions.controller.js';
+import { VersionsRepository } from './versions.repository.js';
 import { VersionsService } from './versions.service.js';
 
 @Module({
   imports: [SpacesModule, CollabModule],
   controllers: [DiagnosticsController, VersionsController],
-  providers: [CommentsRepository, DiagnosticsRepository, SectionStatesService, CommentsService, VersionsService, DiagnosticExportService],
+  providers: [CommentsRepository, DiagnosticsRepository, SectionStatesRepository, SectionStatesService, VersionsRepository, CommentsService, VersionsService, DiagnosticExportService],
 })
 export class DiagnosticsModule {}

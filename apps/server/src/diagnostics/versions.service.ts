@@ -10,30 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ConcertationSignals } from '../events/concertation-signals.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { restoreInto, sectionContents } from './diagnostic-content.js';
-
-const SELECT = `
-  SELECT v.id, v.name, v.kind, v.created_at, v.created_by_id, a.display_name AS author_name,
-         coalesce((SELECT json_agg(json_build_object('id', c.id, 'displayName', c.display_name) ORDER BY c.display_name)
-                     FROM account c WHERE c.id = ANY(v.contributor_ids)), '[]') AS contributors
-    FROM diagnostic_version v LEFT JOIN account a ON a.id = v.created_by_id`;
-
-interface Row {
-  id: string;
-  name: string;
-  kind: VersionKind;
-  created_at: Date;
-  created_by_id: string | null;
-  author_name: string | null;
-  contributors: VersionView['contributors'];
-}
-const toView = (r: Row): VersionView => ({
-  id: r.id,
-  name: r.name,
-  kind: r.kind,
-  createdAt: r.created_at.toISOString(),
-  createdBy: r.created_by_id ? { id: r.created_by_id, displayName: r.author_name ?? '' } : null,
-  contributors: r.contributors,
-});
+import { VersionsRepository } from './versions.repository.js';
 
 /**
  * Versions of a diagnostic: saved by hand with a name, automatically after a burst of activity, and when a
@@ -47,6 +24,7 @@ export class VersionsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly versions: VersionsRepository,
     private readonly collab: CollabService,
     private readonly events: EventsPublisher,
     private readonly signals: ConcertationSignals,
@@ -67,9 +45,8 @@ export class VersionsService implements OnModuleInit, OnModuleDestroy {
     for (const timer of this.quietTimers.values()) clearTimeout(timer);
   }
 
-  async list(spaceId: string): Promise<VersionView[]> {
-    const rows: Row[] = await this.dataSource.query(`${SELECT} WHERE v.space_id = $1 ORDER BY v.created_at DESC`, [spaceId]);
-    return rows.map(toView);
+  list(spaceId: string): Promise<VersionView[]> {
+    return this.versions.list(spaceId);
   }
 
   /** Saves the present state; an automatic save is skipped when nothing changed since the last version. */
@@ -79,25 +56,15 @@ export class VersionsService implements OnModuleInit, OnModuleDestroy {
     const stateVector = Buffer.from(Y.encodeStateVector(doc));
     await this.collab.contributions.flush();
     const id = await this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`diagnostic-version:${spaceId}`]);
-      const [last]: { state_vector: Buffer; created_at: Date }[] = await tx.query(
-        `SELECT state_vector, created_at FROM diagnostic_version WHERE space_id = $1 ORDER BY created_at DESC LIMIT 1`,
-        [spaceId],
-      );
-      if (kind === 'auto' && last && last.state_vector.equals(stateVector)) return undefined;
-      const [row]: { id: string }[] = await tx.query(
-        `INSERT INTO diagnostic_version (space_id, name, kind, state, state_vector, contributor_ids, created_by_id)
-         SELECT $1, $2, $3, $4, $5, coalesce(array_agg(account_id), '{}'), $6
-           FROM collab_contribution WHERE doc = $7 AND last_edit_at > coalesce($8::timestamptz, '-infinity')
-         RETURNING id`,
-        [spaceId, name, kind, Buffer.from(Y.encodeStateAsUpdate(doc)), stateVector, accountId, docName, last?.created_at ?? null],
-      );
-      return row.id;
+      await this.versions.lockSaves(spaceId, tx);
+      const last = await this.versions.latest(spaceId, tx);
+      if (kind === 'auto' && last && last.stateVector.equals(stateVector)) return undefined;
+      const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+      return this.versions.insert({ spaceId, name, kind, state, stateVector, createdById: accountId, docName, contributorsSince: last?.createdAt ?? null }, tx);
     });
     if (!id) return undefined;
     this.events.notify({ spaceId, entity: 'diagnostic_version', id, op: 'created' });
-    const [row]: Row[] = await this.dataSource.query(`${SELECT} WHERE v.id = $1`, [id]);
-    return toView(row);
+    return this.versions.find(id);
   }
 
   async content(spaceId: string, versionId: string): Promise<VersionContent> {
@@ -132,14 +99,11 @@ export class VersionsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async load(spaceId: string, versionId: string): Promise<{ view: VersionView; doc: Y.Doc }> {
-    const rows: (Row & { state: Buffer })[] = await this.dataSource.query(
-      `${SELECT.replace('SELECT v.id,', 'SELECT v.state, v.id,')} WHERE v.space_id = $1 AND v.id = $2`,
-      [spaceId, versionId],
-    );
-    if (!rows[0]) throw notFound();
+    const version = await this.versions.findWithState(spaceId, versionId);
+    if (!version) throw notFound();
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, new Uint8Array(rows[0].state));
-    return { view: toView(rows[0]), doc };
+    Y.applyUpdate(doc, new Uint8Array(version.state));
+    return { view: version.view, doc };
   }
 
   /** After a burst of editing, once the diagnostic has been quiet for a while, an automatic version. */
