@@ -1,5 +1,3 @@
-import type { DataSource } from 'typeorm';
-
 const MAX_ENTRIES = 500;
 
 /**
@@ -10,10 +8,10 @@ const MAX_ENTRIES = 500;
 export class ObservatoryCache {
   private readonly entries = new Map<string, { revision: string; value: unknown }>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly readRevision: () => Promise<string>) {}
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const [{ revision }]: { revision: string }[] = await this.dataSource.query(`SELECT revision::text FROM observatory_revision`);
+    const revision = await this.readRevision();
     const hit = this.entries.get(key);
     if (hit && hit.revision === revision) {
       // Most recently used last.

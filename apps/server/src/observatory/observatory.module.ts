@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { SpacesModule } from '../spaces/spaces.module.js';
 import { ObservatoryController } from './observatory.controller.js';
+import { ObservatoryRepository } from './observatory.repository.js';
 import { ObservatoryService } from './observatory.service.js';
+import { PanoramaRepository } from './panorama.repository.js';
 import { RelationsController } from './relations.controller.js';
+import { RelationsRepository } from './relations.repository.js';
 import { RelationsService } from './relations.service.js';
 
 @Module({
   imports: [SpacesModule],
   controllers: [ObservatoryController, RelationsController],
-  providers: [ObservatoryService, RelationsService],
+  providers: [ObservatoryRepository, PanoramaRepository, RelationsRepository, ObservatoryService, RelationsService],
 })
 export class ObservatoryModule {}

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaView } from '@concerto/domain';
 import { fundingLinesCsv, fundingTableCsv, type OpenFundingLine, panoramaCsv } from './observatory-export.js';
 import { ObservatoryCache } from './observatory-cache.js';
-import { ObservatoryScope } from './observatory-scope.js';
-import { fundingTable } from './funding-table.query.js';
-import { panorama } from './panorama.query.js';
+import { fundingTableView, panoramaView } from './observatory-views.js';
+import { ObservatoryRepository } from './observatory.repository.js';
+import { PanoramaRepository } from './panorama.repository.js';
 
 /** Figures depend on the caller (their spaces) and on the query, whose keys are sorted to make one key per meaning. */
 const cacheKey = (figure: string, accountId: string, query: ObservatoryQuery) =>
-  `${figure}:${accountId}:${JSON.stringify(Object.entries(query).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))}`;
+  `${figure}:${accountId}:${JSON.stringify(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  )}`;
 
 export interface ExportFile {
   name: string;
@@ -23,31 +25,31 @@ export interface ExportFile {
 export class ObservatoryService {
   private readonly cache: ObservatoryCache;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.cache = new ObservatoryCache(dataSource);
+  constructor(
+    private readonly observatory: ObservatoryRepository,
+    private readonly panoramas: PanoramaRepository,
+  ) {
+    this.cache = new ObservatoryCache(() => observatory.revision());
   }
 
   funding(accountId: string, query: ObservatoryQuery): Promise<FundingTableView> {
-    return this.cache.get(cacheKey('funding', accountId, query), () => fundingTable(this.dataSource.manager, accountId, query));
+    return this.cache.get(cacheKey('funding', accountId, query), async () => fundingTableView(query, await this.observatory.fundingLevels(accountId, query)));
   }
 
   panorama(accountId: string, query: ObservatoryQuery): Promise<PanoramaView> {
-    return this.cache.get(cacheKey('panorama', accountId, query), () => panorama(this.dataSource.manager, accountId, query));
+    return this.cache.get(cacheKey('panorama', accountId, query), async () => {
+      // One after the other, as before: four heavy statements would otherwise hold four pool connections at once.
+      const profile = await this.panoramas.poleProfile(accountId, query);
+      const presence = await this.panoramas.levelPresence(accountId, query);
+      const counts = await this.panoramas.collectiviteCounts(accountId, query);
+      const relations = await this.panoramas.relationFigures(accountId, query);
+      return panoramaView(query, { profile, presence, counts, relations });
+    });
   }
 
   /** The counted funding lines themselves (open data), with their pole, project and funder. */
-  async fundingLines(accountId: string, query: ObservatoryQuery): Promise<OpenFundingLine[]> {
-    const scope = new ObservatoryScope(accountId, query);
-    const rows: (Omit<OpenFundingLine, 'amount_euros'> & { amount_cents: string })[] = await this.dataSource.query(
-      `WITH ${scope.scopeCte}, ${scope.countedLinesCte}
-       SELECT po.name AS pole, po.territory, p.title AS project, o.name AS funder, l.funder_level, l.year, l.amount_cents,
-              f.kind, f.instrument, f.status
-         FROM counted_lines l JOIN funding_line f ON f.id = l.id
-         JOIN project p ON p.id = l.project_id JOIN pole po ON po.id = l.pole_id JOIN organisation o ON o.id = l.funder_id
-        ORDER BY po.name, p.title, l.year, o.name`,
-      scope.params,
-    );
-    return rows.map(({ amount_cents, ...rest }) => ({ ...rest, amount_euros: Number(amount_cents) / 100 }));
+  fundingLines(accountId: string, query: ObservatoryQuery): Promise<OpenFundingLine[]> {
+    return this.observatory.openFundingLines(accountId, query);
   }
 
   async export(accountId: string, query: ObservatoryExportQuery): Promise<ExportFile> {
@@ -60,7 +62,11 @@ export class ObservatoryService {
           : await this.fundingLines(accountId, filters);
     const name = `concerto-observatoire-${dataset.replace('_', '-')}.${format}`;
     if (format === 'json') {
-      return { name, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ dataset, filters, generatedAt: new Date().toISOString(), data }, null, 2) };
+      return {
+        name,
+        contentType: 'application/json; charset=utf-8',
+        body: JSON.stringify({ dataset, filters, generatedAt: new Date().toISOString(), data }, null, 2),
+      };
     }
     const body =
       dataset === 'funding'

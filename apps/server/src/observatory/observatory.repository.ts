@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { FunderLevel, ObservatoryQuery } from '@concerto/domain';
+import type { OpenFundingLine } from './observatory-export.js';
+import { ObservatoryScope } from './observatory-scope.js';
+
+/** One row of the funding table: a funder level's figures, or (level null) all levels together. */
+export interface FundingLevelFigures {
+  level: FunderLevel | null;
+  totalCents: number;
+  projectCount: number;
+  /** Exact (percentile_cont) median of what each project received; null when no project. */
+  medianCents: number | null;
+}
+
+interface FundingLevelRow {
+  level: FunderLevel | null;
+  /** A bigint sum, as text: pg would not fit every bigint in a number. */
+  total: string | null;
+  projects: number;
+  median: number | null;
+}
+
+const mapFundingLevelRow = (r: FundingLevelRow): FundingLevelFigures => ({
+  level: r.level,
+  totalCents: Number(r.total ?? 0),
+  projectCount: r.projects,
+  medianCents: r.median,
+});
+
+type OpenFundingLineRow = Omit<OpenFundingLine, 'amount_euros'> & { amount_cents: string };
+
+const mapOpenFundingLineRow = ({ amount_cents, ...rest }: OpenFundingLineRow): OpenFundingLine => ({ ...rest, amount_euros: Number(amount_cents) / 100 });
+
+/**
+ * The observatory's SQL on funding lines, always over the caller's scope (ObservatoryScope), and the revision of
+ * its source data that the cache checks.
+ */
+@Injectable()
+export class ObservatoryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Bumped by triggers in every transaction that changes the observatory's source data. */
+  async revision(db: EntityManager = this.dataSource.manager): Promise<string> {
+    const [{ revision }]: { revision: string }[] = await db.query(`SELECT revision::text FROM observatory_revision`);
+    return revision;
+  }
+
+  /**
+   * The study's funding table in one statement: per funder level the total, the projects supported and the exact
+   * median (percentile_cont) of what each project received from that level over the period; then all levels
+   * (level null). Levels without any counted line have no row.
+   */
+  async fundingLevels(accountId: string, query: ObservatoryQuery, db: EntityManager = this.dataSource.manager): Promise<FundingLevelFigures[]> {
+    const scope = new ObservatoryScope(accountId, query);
+    const rows: FundingLevelRow[] = await db.query(
+      `WITH ${scope.scopeCte}, ${scope.countedLinesCte},
+            per_level AS MATERIALIZED (SELECT funder_level, project_id, sum(amount_cents)::bigint AS amount FROM counted_lines GROUP BY 1, 2),
+            -- What each project received in all, from the per-level sums (the lines are read once).
+            per_project AS (SELECT project_id, sum(amount)::bigint AS amount FROM per_level GROUP BY 1)
+       SELECT funder_level AS level, sum(amount)::text AS total, count(*)::int AS projects,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) AS median
+         FROM per_level GROUP BY funder_level
+       UNION ALL
+       SELECT NULL, sum(amount)::text, count(*)::int, percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) FROM per_project`,
+      scope.params,
+    );
+    return rows.map(mapFundingLevelRow);
+  }
+
+  /** The counted funding lines themselves (open data), with their pole, project and funder. */
+  async openFundingLines(accountId: string, query: ObservatoryQuery, db: EntityManager = this.dataSource.manager): Promise<OpenFundingLine[]> {
+    const scope = new ObservatoryScope(accountId, query);
+    const rows: OpenFundingLineRow[] = await db.query(
+      `WITH ${scope.scopeCte}, ${scope.countedLinesCte}
+       SELECT po.name AS pole, po.territory, p.title AS project, o.name AS funder, l.funder_level, l.year, l.amount_cents,
+              f.kind, f.instrument, f.status
+         FROM counted_lines l JOIN funding_line f ON f.id = l.id
+         JOIN project p ON p.id = l.project_id JOIN pole po ON po.id = l.pole_id JOIN organisation o ON o.id = l.funder_id
+        ORDER BY po.name, p.title, l.year, o.name`,
+      scope.params,
+    );
+    return rows.map(mapOpenFundingLineRow);
+  }
+}
