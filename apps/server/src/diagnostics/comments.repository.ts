@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { CommentAnchor, CommentView } from '@concerto/domain';
 import { changedRows } from '../database/changed-rows.js';
 

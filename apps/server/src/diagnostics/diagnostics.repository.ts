@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { DiagnosticSettings } from '@concerto/domain';
 
 /** SQL of the diagnostic's space-wide rows: its settings (`diagnostic_settings`), and the space's title for exports. */
