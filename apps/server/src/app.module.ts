@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AccessModule } from './access/access.module.js';
+import { SpaceRoleGuard } from './access/space-role.guard.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CollabModule } from './collab/collab.module.js';
@@ -18,7 +20,6 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ObservatoryModule } from './observatory/observatory.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
-import { SpaceRoleGuard } from './spaces/space-role.guard.js';
 import { SpacesModule } from './spaces/spaces.module.js';
 
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
         EventsPublisherModule,
+        AccessModule,
         AuthModule,
         OrganisationsModule,
         SpacesModule,

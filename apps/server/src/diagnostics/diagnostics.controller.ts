@@ -13,7 +13,7 @@ import {
 import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { localeFromHeader } from '../common/locale.js';
-import { SpaceAccessService } from '../spaces/space-access.service.js';
+import { AccessPolicy } from '../access/access-policy.js';
 import { RequiresSpaceRole } from '../spaces/space-role.guard.js';
 import { CommentsService } from './comments.service.js';
 import { DiagnosticExportService } from './diagnostic-export.service.js';
@@ -25,7 +25,7 @@ export class DiagnosticsController {
     private readonly states: SectionStatesService,
     private readonly comments: CommentsService,
     private readonly exports: DiagnosticExportService,
-    private readonly access: SpaceAccessService,
+    private readonly access: AccessPolicy,
   ) {}
 
   @Get('sections')
@@ -105,6 +105,6 @@ export class DiagnosticsController {
   }
 
   private async roleOf(spaceId: string, auth: RequestAuth) {
-    return (await this.access.roleOf(spaceId, auth.account.id))!;
+    return (await this.access.spaceRole(spaceId, auth.account.id))!;
   }
 }

@@ -1,14 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { DataSource } from 'typeorm';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { EVENTS_NAMESPACE, EventsClientEvent, type JoinAck, JoinSessionMessage, JoinSpaceMessage } from '@concerto/domain';
 import { AuthService } from '../auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { SpaceAccessService } from '../spaces/space-access.service.js';
+import { AccessPolicy } from '../access/access-policy.js';
 import { EventsPublisher, type EventsSocketData, accountRoom, sessionRoom, spaceRoom } from './events-publisher.js';
-import { socketAuthMiddleware } from './socket-auth.js';
+import { socketAuthMiddleware } from '../auth/socket-auth.js';
 
 /** /events: a signed-in client joins its spaces' rooms and receives change notices. */
 @WebSocketGateway({ namespace: EVENTS_NAMESPACE })
@@ -16,9 +14,8 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
-    private readonly access: SpaceAccessService,
+    private readonly access: AccessPolicy,
     private readonly publisher: EventsPublisher,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -39,14 +36,14 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
       socket.disconnect(true);
       return { ok: false, code: 'unauthenticated', message: 'Session expired' };
     }
-    if (!(await this.access.roleOf(parsed.data.spaceId, accountId))) {
+    if (!(await this.access.mayFollowSpace(parsed.data.spaceId, accountId))) {
       return { ok: false, code: 'not_found', message: 'Space not found' };
     }
     await socket.join(spaceRoom(parsed.data.spaceId));
     return { ok: true };
   }
 
-  /** Members of the session's space and its guests may follow a session's notices. */
+  /** Whoever has a place in the session (members of its space, its guests) may follow its notices. */
   @SubscribeMessage(EventsClientEvent.joinSession)
   async joinSession(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
     const parsed = JoinSessionMessage.safeParse(body);
@@ -56,13 +53,9 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
       socket.disconnect(true);
       return { ok: false, code: 'unauthenticated', message: 'Session expired' };
     }
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM concertation_session cs
-        WHERE cs.id = $1 AND (EXISTS (SELECT 1 FROM space_membership WHERE space_id = cs.space_id AND account_id = $2)
-                              OR EXISTS (SELECT 1 FROM session_participant WHERE session_id = cs.id AND account_id = $2 AND kind = 'guest'))`,
-      [parsed.data.sessionId, accountId],
-    );
-    if (rows.length === 0) return { ok: false, code: 'not_found', message: 'Session not found' };
+    if (!(await this.access.mayFollowSession(parsed.data.sessionId, accountId))) {
+      return { ok: false, code: 'not_found', message: 'Session not found' };
+    }
     await socket.join(sessionRoom(parsed.data.sessionId));
     return { ok: true };
   }

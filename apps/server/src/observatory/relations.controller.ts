@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CreateRelationRequest, RelationView } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { Contract } from '../common/contract.js';
-import { RequiresSpaceRole } from '../spaces/space-role.guard.js';
+import { ChangesPoleProfile, RequiresSpaceRole } from '../access/space-role.guard.js';
 import { RelationsService } from './relations.service.js';
 
 @Controller('spaces/:spaceId/relations')
@@ -18,14 +18,14 @@ export class RelationsController {
   }
 
   @Post()
-  @RequiresSpaceRole('contributeur')
+  @ChangesPoleProfile()
   @Contract({ summary: 'Record the evolution of a relation for a year (a fragilisation needs its cause)', body: CreateRelationRequest, response: RelationView, status: 201 })
   create(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Body() body: CreateRelationRequest) {
     return this.relations.create(spaceId, body, auth.account.id);
   }
 
   @Delete(':relationId')
-  @RequiresSpaceRole('contributeur')
+  @ChangesPoleProfile()
   @HttpCode(204)
   @Contract({ summary: 'Remove a recorded evolution', status: 204 })
   remove(@Param('spaceId') spaceId: string, @Param('relationId') relationId: string) {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import type { PoleChoice, PoleView, UpdatePoleProfileRequest } from '@concerto/domain';
+import { In, Repository } from 'typeorm';
+import { type PoleChoice, type PoleView, type UpdatePoleProfileRequest, compareFrench } from '@concerto/domain';
+import { AccessPolicy } from '../access/access-policy.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { Space } from '../spaces/space.entity.js';
 import { Pole } from './pole.entity.js';
@@ -13,18 +14,17 @@ export class PolesService {
     @InjectRepository(Pole) private readonly poles: Repository<Pole>,
     @InjectRepository(Space) private readonly spaces: Repository<Space>,
     private readonly events: EventsPublisher,
+    private readonly policy: AccessPolicy,
   ) {}
 
   /** Poles the caller works on through a space; a new space can be opened for those they facilitate. */
   async listForAccount(accountId: string): Promise<PoleChoice[]> {
-    const rows: { id: string; name: string; territory: string; can_create: boolean }[] = await this.poles.query(
-      `SELECT p.id, p.name, p.territory, bool_or(m.role = 'animateur') AS can_create
-         FROM pole p JOIN space s ON s.pole_id = p.id
-         JOIN space_membership m ON m.space_id = s.id AND m.account_id = $1
-        GROUP BY p.id ORDER BY p.name`,
-      [accountId],
-    );
-    return rows.map((r) => ({ id: r.id, name: r.name, territory: r.territory, canCreateSpace: r.can_create }));
+    const poles = await this.policy.polesOf(accountId);
+    if (poles.size === 0) return [];
+    const rows = await this.poles.find({ where: { id: In([...poles.keys()]) }, select: { id: true, name: true, territory: true } });
+    return rows
+      .map((p) => ({ id: p.id, name: p.name, territory: p.territory, canCreateSpace: poles.get(p.id) ?? false }))
+      .sort((a, b) => compareFrench(a.name, b.name));
   }
 
   /** Edits the profile of the space's pole and tells every space of that pole. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type FacilitationRequest, type FacilitationStep, type ItemTimer, type SessionView, TimerStateError, facilitate } from '@concerto/domain';
 import { conflict } from '../common/api-exception.js';
-import type { SessionAccess } from './session-access.js';
+import type { SessionAccess } from '../access/session-roles.js';
 import { SessionClock } from './session-clock.js';
 import { listAgenda, toTimer } from './session-queries.js';
 import { SessionsService } from './sessions.service.js';

@@ -7,7 +7,8 @@ import { Contract } from '../common/contract.js';
 import { localeFromHeader } from '../common/locale.js';
 import { minutesDocx } from './minutes-docx.js';
 import { MinutesService } from './minutes.service.js';
-import { CurrentSession, RequiresSessionRole, type SessionAccess, SessionRoleGuard } from './session-access.js';
+import { CurrentSession, RequiresSessionRole, SessionRoleGuard } from '../access/session-role.guard.js';
+import type { SessionAccess } from '../access/session-roles.js';
 
 const fileName = (title: string, extension: string) =>
   `compte-rendu-${title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'seance'}.${extension}`;

@@ -8,7 +8,7 @@ import { ConcertationSignals } from '../events/concertation-signals.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { buildMinutes } from './minutes-builder.js';
-import type { SessionAccess } from './session-access.js';
+import type { SessionAccess } from '../access/session-roles.js';
 import { SessionClock } from './session-clock.js';
 import { listAgenda, toTimer } from './session-queries.js';
 import { SessionsService } from './sessions.service.js';

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { AddGuestRequest, CreateSessionRequest, FacilitationRequest, SessionSummary, SessionView, UpdateSessionRequest } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { Contract } from '../common/contract.js';
-import { RequiresSpaceRole } from '../spaces/space-role.guard.js';
+import { RequiresSpaceRole } from '../access/space-role.guard.js';
 import { FacilitationService } from './facilitation.service.js';
-import { CurrentSession, RequiresSessionRole, type SessionAccess, SessionRoleGuard } from './session-access.js';
+import { CurrentSession, RequiresSessionRole, SessionRoleGuard } from '../access/session-role.guard.js';
+import type { SessionAccess } from '../access/session-roles.js';
 import { SessionsService } from './sessions.service.js';
 
 @Controller('spaces/:spaceId/sessions')

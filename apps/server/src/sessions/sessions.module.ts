@@ -5,7 +5,6 @@ import { FacilitationService } from './facilitation.service.js';
 import { MinutesController } from './minutes.controller.js';
 import { MinutesService } from './minutes.service.js';
 import { SessionClock } from './session-clock.js';
-import { SessionRoleGuard } from './session-access.js';
 import { SessionsController, SpaceSessionsController } from './sessions.controller.js';
 import { SessionsService } from './sessions.service.js';
 import { VotesController } from './votes.controller.js';
@@ -14,6 +13,6 @@ import { VotesService } from './votes.service.js';
 @Module({
   imports: [SpacesModule, ProjectsModule],
   controllers: [SpaceSessionsController, SessionsController, VotesController, MinutesController],
-  providers: [SessionsService, FacilitationService, VotesService, MinutesService, SessionClock, SessionRoleGuard],
+  providers: [SessionsService, FacilitationService, VotesService, MinutesService, SessionClock],
 })
 export class SessionsModule {}

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AgendaItemInput, CreateSessionRequest, SessionSummary, SessionView, UpdateSessionRequest } from '@concerto/domain';
+import { AccessPolicy } from '../access/access-policy.js';
+import type { SessionAccess } from '../access/session-roles.js';
 import { ApiException, badRequest, conflict, notFound } from '../common/api-exception.js';
 import { changedRows } from '../database/changed-rows.js';
 import { EventsPublisher } from '../events/events-publisher.js';
-import type { SessionAccess } from './session-access.js';
 import { SessionClock } from './session-clock.js';
 import { listSessions, sessionView } from './session-queries.js';
 
@@ -16,6 +17,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsPublisher,
     private readonly clock: SessionClock,
+    private readonly policy: AccessPolicy,
   ) {}
 
   list(spaceId: string): Promise<SessionSummary[]> {
@@ -68,12 +70,10 @@ export class SessionsService {
   /** A guest takes part in this session only, as a contributeur; they must have an account. */
   async addGuest(access: SessionAccess, email: string): Promise<SessionView> {
     if (access.status === 'closed') throw conflict('session_closed');
-    const [account]: { id: string; member: boolean }[] = await this.dataSource.query(
-      `SELECT a.id, EXISTS (SELECT 1 FROM space_membership WHERE space_id = $2 AND account_id = a.id) AS member FROM account a WHERE a.email = $1`,
-      [email, access.spaceId],
-    );
+    const [account]: { id: string }[] = await this.dataSource.query(`SELECT id FROM account WHERE email = $1`, [email]);
     if (!account) throw new ApiException(404, 'account_not_found');
-    if (account.member) throw conflict('already_member');
+    // Members take part with their role in the space; a guest is someone from outside it.
+    if (await this.policy.spaceRole(access.spaceId, account.id)) throw conflict('already_member');
     await this.dataSource.query(
       `INSERT INTO session_participant (session_id, account_id, kind, invited) VALUES ($1, $2, 'guest', true)
        ON CONFLICT (session_id, account_id) DO NOTHING`,
@@ -122,12 +122,7 @@ export class SessionsService {
 
   /** Invites space members (the list replaces the previous one; guests stay). */
   private async invite(tx: EntityManager, spaceId: string, sessionId: string, accountIds: string[]): Promise<void> {
-    const members: { account_id: string }[] = await tx.query(
-      `SELECT account_id FROM space_membership WHERE space_id = $1 AND account_id = ANY($2::uuid[])`,
-      [spaceId, accountIds],
-    );
-    const found = new Set(members.map((m) => m.account_id));
-    const missing = accountIds.findIndex((id) => !found.has(id));
+    const missing = await this.policy.firstNonMember(spaceId, accountIds, tx);
     if (missing >= 0) throw badRequest([{ path: `participantIds.${missing}`, message: 'Not a member of the space' }]);
     await tx.query(`UPDATE session_participant SET invited = false WHERE session_id = $1 AND kind = 'member'`, [sessionId]);
     await tx.query(

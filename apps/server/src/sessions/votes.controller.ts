@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { BallotRequest, BallotView, CreateVoteRequest, DotRequest, VoteView } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { Contract } from '../common/contract.js';
-import { CurrentSession, RequiresSessionRole, type SessionAccess, SessionRoleGuard } from './session-access.js';
+import { CurrentSession, RequiresSessionRole, SessionRoleGuard } from '../access/session-role.guard.js';
+import type { SessionAccess } from '../access/session-roles.js';
 import { VotesService } from './votes.service.js';
 
 @Controller('sessions/:sessionId/votes')

@@ -5,7 +5,7 @@ import type { BallotRequest, BallotView, CreateVoteRequest, DotRequest, VoteView
 import { badRequest, conflict, forbidden, notFound } from '../common/api-exception.js';
 import { changedRows } from '../database/changed-rows.js';
 import { EventsPublisher } from '../events/events-publisher.js';
-import type { SessionAccess } from './session-access.js';
+import type { SessionAccess } from '../access/session-roles.js';
 import { type VoteRow, readResults } from './vote-results.js';
 
 const CHECK_VIOLATION = '23514';

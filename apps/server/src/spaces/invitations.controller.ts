@@ -11,7 +11,7 @@ import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { notFound } from '../common/api-exception.js';
 import { Contract, Public } from '../common/contract.js';
 import { InvitationsService } from './invitations.service.js';
-import { RequiresSpaceRole } from './space-role.guard.js';
+import { RequiresSpaceRole } from '../access/space-role.guard.js';
 
 function checkedToken(token: string): string {
   if (!InvitationToken.safeParse(token).success) throw notFound();

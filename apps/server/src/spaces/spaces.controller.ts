@@ -14,7 +14,7 @@ import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { PolesService } from '../poles/poles.service.js';
 import { MembersService } from './members.service.js';
-import { RequiresSpaceRole } from './space-role.guard.js';
+import { ChangesPoleProfile, RequiresSpaceRole } from '../access/space-role.guard.js';
 import { SpacesService } from './spaces.service.js';
 
 @Controller('spaces')
@@ -52,8 +52,8 @@ export class SpacesController {
   }
 
   @Patch(':spaceId/pole')
-  @RequiresSpaceRole('contributeur')
-  @Contract({ summary: "Edit the pole's profile (characterisation grid)", body: UpdatePoleProfileRequest, response: PoleView })
+  @ChangesPoleProfile()
+  @Contract({ summary: "Edit the pole's profile (characterisation grid), shown in every space of the pole: by the animateurs of its spaces and the contributeurs of its main space", body: UpdatePoleProfileRequest, response: PoleView })
   updatePole(@Param('spaceId') spaceId: string, @Body() body: UpdatePoleProfileRequest) {
     return this.poles.updateProfileOfSpace(spaceId, body);
   }

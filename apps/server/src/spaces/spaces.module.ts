@@ -7,7 +7,6 @@ import { Invitation } from './invitation.entity.js';
 import { InvitationsController } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
 import { MembersService } from './members.service.js';
-import { SpaceAccessService } from './space-access.service.js';
 import { SpaceMembership } from './space-membership.entity.js';
 import { Space } from './space.entity.js';
 import { SpacesController } from './spaces.controller.js';
@@ -16,7 +15,6 @@ import { SpacesService } from './spaces.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Space, SpaceMembership, Invitation, Pole])],
   controllers: [SpacesController, InvitationsController, PolesController],
-  providers: [SpacesService, MembersService, InvitationsService, SpaceAccessService, PolesService],
-  exports: [SpaceAccessService],
+  providers: [SpacesService, MembersService, InvitationsService, PolesService],
 })
 export class SpacesModule {}

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { CreateSpaceRequest, SpaceSummary, SpaceView, UpdateSpaceRequest } from '@concerto/domain';
-import { forbidden, notFound } from '../common/api-exception.js';
+import { AccessPolicy } from '../access/access-policy.js';
+import { notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { Pole } from '../poles/pole.entity.js';
 import { toPoleView } from '../poles/pole-view.js';
@@ -35,6 +36,7 @@ export class SpacesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Space) private readonly spaces: Repository<Space>,
     private readonly events: EventsPublisher,
+    private readonly policy: AccessPolicy,
   ) {}
 
   async listForAccount(accountId: string): Promise<SpaceSummary[]> {
@@ -47,7 +49,7 @@ export class SpacesService {
     if (!row) throw notFound();
     const pole = await this.dataSource.getRepository(Pole).findOneByOrFail({ id: row.pole_id });
     const { pole: _summaryPole, ...summary } = toSummary(row);
-    return { ...summary, pole: toPoleView(pole) };
+    return { ...summary, pole: toPoleView(pole), canEditPoleProfile: await this.policy.mayEditPoleProfile(spaceId, accountId) };
   }
 
   /** Creates the space (and its pole when new) with the creator as its first animateur, in one transaction. */
@@ -55,12 +57,7 @@ export class SpacesService {
     const spaceId = await this.dataSource.transaction(async (tx) => {
       let poleId: string;
       if ('id' in request.pole) {
-        const facilitates = await tx.query(
-          `SELECT 1 FROM space s JOIN space_membership m ON m.space_id = s.id
-            WHERE s.pole_id = $1 AND m.account_id = $2 AND m.role = 'animateur' LIMIT 1`,
-          [request.pole.id, accountId],
-        );
-        if (facilitates.length === 0) throw forbidden('pole_not_managed');
+        await this.policy.requirePoleAnimateur(request.pole.id, accountId, tx);
         poleId = request.pole.id;
       } else {
         const pole = await tx.getRepository(Pole).save({ name: request.pole.name, territory: request.pole.territory ?? '' });

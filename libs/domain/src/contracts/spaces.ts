@@ -31,7 +31,11 @@ export const SpaceSummary = z.object({
 });
 export type SpaceSummary = z.infer<typeof SpaceSummary>;
 
-export const SpaceView = SpaceSummary.omit({ pole: true }).extend({ pole: PoleView });
+/**
+ * `canEditPoleProfile`: the pole profile is shown in every space of the pole, so it is changed only by the animateurs
+ * of the pole's spaces and by the contributeurs of its main space (its first space).
+ */
+export const SpaceView = SpaceSummary.omit({ pole: true }).extend({ pole: PoleView, canEditPoleProfile: z.boolean() });
 export type SpaceView = z.infer<typeof SpaceView>;
 
 export const MemberView = z.object({

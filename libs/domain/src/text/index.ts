@@ -1,1 +1,2 @@
 export * from './word-diff.js';
+export * from './collation.js';

@@ -33,6 +33,10 @@ export const ErrorCode = defineVocabulary('errorCode', {
     fr: "Vous devez animer un espace de ce pôle pour y créer un nouvel espace.",
     en: 'You must facilitate a space of this pole to create another space for it.',
   },
+  pole_profile_reserved: {
+    fr: "Le profil du pôle est partagé par tous ses espaces : il est modifié par les animateur·rice·s de ces espaces et par les contributeur·rice·s de l'espace principal du pôle.",
+    en: "The pole's profile is shared by all its spaces: it is changed by the facilitators of those spaces and by the contributors of the pole's main space.",
+  },
   organisation_exists: {
     fr: 'Une organisation de ce type porte déjà ce nom.',
     en: 'An organisation of this kind already has this name.',

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type DocumentRef, DocumentKind } from '@concerto/collab';
+import { type SpaceRole, roleAtLeast } from '@concerto/domain';
+import { forbidden, notFound } from '../common/api-exception.js';
+import { AccessRepository } from './access.repository.js';
+import { type SessionAccess, boardRole, sessionAccessFrom } from './session-roles.js';
+
+/**
+ * The one place that answers "may this account do this to that": roles in a space, in a concertation session, on a
+ * co-edited document, the pole profile, the /events rooms, who may be mentioned or invited. Guards, gateways, the
+ * co-editing engine and services ask it; no other file reads memberships to decide access.
+ *
+ * Rules: a space's members act with their role (observateur < contributeur < animateur). A session's space members keep
+ * their role in it and its guests are contributeurs of that session only; its board is read-only once it is closed.
+ * A diagnostic belongs to its space, project notes to their project's space. The pole profile, shown in every space of
+ * the pole, is changed by the animateurs of any of its spaces and by the contributeurs of its main space (the first
+ * one, opened with the pole).
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(private readonly repository: AccessRepository) {}
+
+  async spaceRole(spaceId: string, accountId: string): Promise<SpaceRole | undefined> {
+    return (await this.repository.spaceRoles(spaceId, [accountId])).get(accountId);
+  }
+
+  /** 404 for non-members (a space's existence does not leak), 403 when the role is not enough. */
+  async requireSpaceRole(spaceId: string, accountId: string, required: SpaceRole): Promise<SpaceRole> {
+    const role = await this.spaceRole(spaceId, accountId);
+    if (!role) throw notFound();
+    if (!roleAtLeast(role, required)) throw forbidden();
+    return role;
+  }
+
+  async sessionAccess(sessionId: string, accountId: string): Promise<SessionAccess | undefined> {
+    return sessionAccessFrom((await this.repository.sessionStandings(sessionId, [accountId])).get(accountId));
+  }
+
+  /** 404 when the caller has no place in the session, 403 when its role there is not enough. */
+  async requireSessionRole(sessionId: string, accountId: string, required: SpaceRole): Promise<SessionAccess> {
+    const access = await this.sessionAccess(sessionId, accountId);
+    if (!access) throw notFound();
+    if (!roleAtLeast(access.role, required)) throw forbidden();
+    return access;
+  }
+
+  /** The caller's role on a co-edited document, or undefined (no access, or no such document). */
+  async documentRole(ref: DocumentRef, accountId: string): Promise<SpaceRole | undefined> {
+    return (await this.documentRoles(ref, [accountId])).get(accountId);
+  }
+
+  /** Current roles of several accounts on one document (the co-editing engine re-checks its connections with it). */
+  async documentRoles(ref: DocumentRef, accountIds: string[]): Promise<Map<string, SpaceRole>> {
+    switch (ref.kind) {
+      case DocumentKind.diagnostic:
+        return this.repository.spaceRoles(ref.ownerId, accountIds);
+      case DocumentKind.projectNotes: {
+        const spaceId = await this.repository.spaceOfProject(ref.ownerId);
+        return spaceId ? this.repository.spaceRoles(spaceId, accountIds) : new Map();
+      }
+      case DocumentKind.sessionBoard: {
+        const roles = new Map<string, SpaceRole>();
+        for (const [accountId, standing] of await this.repository.sessionStandings(ref.ownerId, accountIds)) {
+          const access = sessionAccessFrom(standing);
+          if (access) roles.set(accountId, boardRole(access));
+        }
+        return roles;
+      }
+    }
+  }
+
+  /** A space's /events room: its members, whatever their role. */
+  async mayFollowSpace(spaceId: string, accountId: string): Promise<boolean> {
+    return (await this.spaceRole(spaceId, accountId)) !== undefined;
+  }
+
+  /** A session's /events room: whoever has a place in the session (members of its space and its guests). */
+  async mayFollowSession(sessionId: string, accountId: string): Promise<boolean> {
+    return (await this.sessionAccess(sessionId, accountId)) !== undefined;
+  }
+
+  /** Whether the account may change the profile of the space's pole (see the rule above). */
+  async mayEditPoleProfile(spaceId: string, accountId: string): Promise<boolean> {
+    const standing = await this.repository.poleStanding(spaceId, accountId);
+    if (!standing) return false;
+    return standing.animatesPole || (standing.mainSpaceRole !== null && roleAtLeast(standing.mainSpaceRole, 'contributeur'));
+  }
+
+  /** 403 `pole_profile_reserved` unless the account may change the pole's profile. */
+  async requirePoleEditor(spaceId: string, accountId: string): Promise<void> {
+    if (!(await this.mayEditPoleProfile(spaceId, accountId))) throw forbidden('pole_profile_reserved');
+  }
+
+  /** The poles the account works on, each with whether it may open a new space for it (it animates one of its spaces). */
+  polesOf(accountId: string): Promise<Map<string, boolean>> {
+    return this.repository.polesOfAccount(accountId);
+  }
+
+  /** Opening a new space for an existing pole is for the animateurs of that pole's spaces. */
+  async requirePoleAnimateur(poleId: string, accountId: string, db?: EntityManager): Promise<void> {
+    if (!(await this.repository.animatesPole(poleId, accountId, db))) throw forbidden('pole_not_managed');
+  }
+
+  /**
+   * Who may be mentioned in a space, or invited to one of its sessions as a member: its members. Returns the index of
+   * the first account that is not one, or -1.
+   */
+  async firstNonMember(spaceId: string, accountIds: string[], db?: EntityManager): Promise<number> {
+    if (accountIds.length === 0) return -1;
+    const roles = await this.repository.spaceRoles(spaceId, accountIds, db);
+    return accountIds.findIndex((id) => !roles.has(id));
+  }
+
+  /** Which of these accounts are members of the space. */
+  async membersAmong(spaceId: string, accountIds: string[], db?: EntityManager): Promise<Set<string>> {
+    return new Set((await this.repository.spaceRoles(spaceId, accountIds, db)).keys());
+  }
+}

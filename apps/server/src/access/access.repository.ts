@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { SessionStatus, SpaceRole } from '@concerto/domain';
+import type { SessionStanding } from './session-roles.js';
+
+interface StandingRow {
+  session_id: string;
+  space_id: string;
+  status: SessionStatus;
+  member_role: SpaceRole | null;
+  guest: boolean;
+  account_id: string;
+}
+
+const toStanding = (row: StandingRow): SessionStanding => ({
+  sessionId: row.session_id,
+  spaceId: row.space_id,
+  status: row.status,
+  memberRole: row.member_role,
+  guest: row.guest,
+});
+
+/** Where the pole-profile rule looks: the caller's best role in the pole's spaces, and in its main space. */
+export interface PoleStanding {
+  poleId: string;
+  animatesPole: boolean;
+  mainSpaceRole: SpaceRole | null;
+}
+
+/**
+ * The SQL behind access decisions: memberships of spaces and participations in sessions. Only the access policy
+ * uses it; other areas read and write memberships for what they show and manage, never to decide access.
+ */
+@Injectable()
+export class AccessRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Roles of some accounts in one space. */
+  async spaceRoles(spaceId: string, accountIds: string[], db: EntityManager = this.dataSource.manager): Promise<Map<string, SpaceRole>> {
+    if (accountIds.length === 0) return new Map();
+    const rows: { account_id: string; role: SpaceRole }[] = await db.query(
+      `SELECT account_id, role FROM space_membership WHERE space_id = $1 AND account_id = ANY($2::uuid[])`,
+      [spaceId, accountIds],
+    );
+    return new Map(rows.map((r) => [r.account_id, r.role]));
+  }
+
+  /** The space a project belongs to. */
+  async spaceOfProject(projectId: string): Promise<string | undefined> {
+    const rows: { space_id: string }[] = await this.dataSource.query(`SELECT space_id FROM project WHERE id = $1`, [projectId]);
+    return rows[0]?.space_id;
+  }
+
+  /** Each account's standing in a session (accounts with none are left out); none at all when there is no such session. */
+  async sessionStandings(sessionId: string, accountIds: string[]): Promise<Map<string, SessionStanding>> {
+    if (accountIds.length === 0) return new Map();
+    const rows: StandingRow[] = await this.dataSource.query(
+      `SELECT cs.id AS session_id, cs.space_id, cs.status, a.id AS account_id, m.role AS member_role,
+              coalesce(p.kind = 'guest', false) AS guest
+         FROM concertation_session cs
+         CROSS JOIN unnest($2::uuid[]) AS a(id)
+         LEFT JOIN space_membership m ON m.space_id = cs.space_id AND m.account_id = a.id
+         LEFT JOIN session_participant p ON p.session_id = cs.id AND p.account_id = a.id
+        WHERE cs.id = $1 AND (m.role IS NOT NULL OR p.kind = 'guest')`,
+      [sessionId, accountIds],
+    );
+    return new Map(rows.map((r) => [r.account_id, toStanding(r)]));
+  }
+
+  /** Whether the account is animateur of at least one space of the pole. */
+  async animatesPole(poleId: string, accountId: string, db: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await db.query(
+      `SELECT 1 FROM space s JOIN space_membership m ON m.space_id = s.id
+        WHERE s.pole_id = $1 AND m.account_id = $2 AND m.role = 'animateur' LIMIT 1`,
+      [poleId, accountId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The poles the account works on (member of one of their spaces), and whether it animates one of those spaces. */
+  async polesOfAccount(accountId: string): Promise<Map<string, boolean>> {
+    const rows: { pole_id: string; animates: boolean }[] = await this.dataSource.query(
+      `SELECT s.pole_id, bool_or(m.role = 'animateur') AS animates
+         FROM space s JOIN space_membership m ON m.space_id = s.id AND m.account_id = $1
+        GROUP BY s.pole_id`,
+      [accountId],
+    );
+    return new Map(rows.map((r) => [r.pole_id, r.animates]));
+  }
+
+  /**
+   * The pole of a space, whether the account animates any space of that pole, and its role in the pole's main
+   * space (the pole's first space, opened with it).
+   */
+  async poleStanding(spaceId: string, accountId: string): Promise<PoleStanding | undefined> {
+    const rows: { pole_id: string; animates_pole: boolean; main_space_role: SpaceRole | null }[] = await this.dataSource.query(
+      `WITH pole_of AS (SELECT pole_id FROM space WHERE id = $1),
+            main_space AS (SELECT s.id FROM space s JOIN pole_of USING (pole_id) ORDER BY s.created_at, s.id LIMIT 1)
+       SELECT (SELECT pole_id FROM pole_of) AS pole_id,
+              EXISTS (SELECT 1 FROM space s JOIN pole_of USING (pole_id)
+                        JOIN space_membership m ON m.space_id = s.id AND m.account_id = $2 AND m.role = 'animateur') AS animates_pole,
+              (SELECT m.role FROM main_space JOIN space_membership m ON m.space_id = main_space.id AND m.account_id = $2) AS main_space_role`,
+      [spaceId, accountId],
+    );
+    const row = rows[0];
+    if (!row?.pole_id) return undefined;
+    return { poleId: row.pole_id, animatesPole: row.animates_pole, mainSpaceRole: row.main_space_role };
+  }
+
+  /**
+   * SQL for the spaces an account may read in the observatory, as `scope (space_id, pole_id)` rows; `account` is the
+   * placeholder of the account id, `poleJoin`/`where` narrow by the pole's filters.
+   */
+  readableSpacesSql(account: string, poleJoin: string, where: string[]): string {
+    return `SELECT s.id AS space_id, s.pole_id FROM space_membership m JOIN space s ON s.id = m.space_id ${poleJoin}
+             WHERE ${[`m.account_id = ${account}`, ...where].join(' AND ')}`;
+  }
+}
