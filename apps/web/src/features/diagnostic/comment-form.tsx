@@ -6,7 +6,6 @@ import { Field, TextAreaField } from '../../ui/field';
 import { checkField } from '../../ui/form-feedback';
 import { CommentBody } from './comment-body';
 
-
 /** A comment's text and the members it mentions (picked from the space's members). */
 export function CommentForm({
   spaceId,

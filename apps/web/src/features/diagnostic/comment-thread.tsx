@@ -138,7 +138,6 @@ export function CommentThread({
   );
 }
 
-
 /** My comment's text, edited in place: Enregistrer / Annuler. */
 function CommentEditForm({
   comment,
