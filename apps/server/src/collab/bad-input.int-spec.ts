@@ -4,7 +4,7 @@ import { CollabEvent, MessageType, SyncStep, diagnosticDocument, encodeFrame, sy
 import { ApiClient, buildSpace } from '../testing/api-client.js';
 import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { DocumentStore } from './document-store.js';
+import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 /** Every kind of malformed, truncated, empty, oversized, wrong-type and flooding message. */
 describe('/collab against bad input', () => {
@@ -16,7 +16,7 @@ describe('/collab against bad input', () => {
 
   const storedState = async () => {
     const doc = new Y.Doc();
-    for (const u of await new DocumentStore(t.dataSource).load(docName)) Y.applyUpdate(doc, u);
+    for (const u of await new CollabDocumentsRepository(t.dataSource).load(docName)) Y.applyUpdate(doc, u);
     return Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
   };
 

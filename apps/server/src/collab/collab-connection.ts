@@ -1,7 +1,10 @@
 import type { Socket } from 'socket.io';
-import type { CollabUser, DocumentRef } from '@concerto/collab';
+import { type CollabErrorCode, CollabEvent, type CollabUser, type DocumentRef, type MessageAck } from '@concerto/collab';
 import type { SpaceRole } from '@concerto/domain';
 import { TokenBucket } from './token-bucket.js';
+
+/** The acknowledgement a client asked for with its frame, if it did. */
+export type Ack = ((answer: MessageAck) => void) | undefined;
 
 export interface JoinedDocument {
   ref: DocumentRef;
@@ -32,6 +35,12 @@ export class CollabConnection {
 
   get id(): string {
     return this.socket.id;
+  }
+
+  /** Refuses a frame: the error event for the connection, and the acknowledgement if one was asked for. */
+  refuse(ack: Ack, code: CollabErrorCode, message: string, doc?: string): void {
+    this.socket.emit(CollabEvent.error, { code, message, ...(doc ? { doc } : {}) });
+    ack?.({ ok: false, code, message });
   }
 }
 

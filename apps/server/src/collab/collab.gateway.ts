@@ -3,21 +3,25 @@ import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGatew
 import type { Namespace, Socket } from 'socket.io';
 import { COLLAB_NAMESPACE, CollabEvent, type MessageAck } from '@concerto/collab';
 import { AuthService } from '../auth/auth.service.js';
+import { type SocketIdentity, socketAuthMiddleware } from '../auth/socket-auth.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { EventsSocketData } from '../events/events-publisher.js';
-import { socketAuthMiddleware } from '../events/socket-auth.js';
+import { CollabAccessSweep } from './collab-access-sweep.service.js';
+import { CollabBroadcaster } from './collab-broadcaster.js';
 import { CollabConnection, colourOf } from './collab-connection.js';
-import { CollabService } from './collab.service.js';
+import { CollabConnections } from './collab-connections.js';
+import { CollabSyncService } from './collab-sync.service.js';
 
 type Ack<T> = ((answer: T) => void) | undefined;
 const ackOf = <T>(args: unknown[]): Ack<T> => {
   const last = args[args.length - 1];
   return typeof last === 'function' ? (last as (answer: T) => void) : undefined;
 };
+/** The document a join or leave names (checked by the service). */
+const docOf = (body: unknown): unknown => (body as { doc?: unknown } | null)?.doc;
 
 /**
  * /collab: the handshake is authenticated (session cookie, origin allow-list); then each socket's events go
- * straight to the CollabService (no per-message pipeline on the hot path).
+ * straight to the sync service (no per-message pipeline on the hot path).
  */
 @WebSocketGateway({ namespace: COLLAB_NAMESPACE })
 export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
@@ -26,32 +30,36 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
-    private readonly collab: CollabService,
+    private readonly connections: CollabConnections,
+    private readonly sync: CollabSyncService,
+    private readonly broadcaster: CollabBroadcaster,
+    private readonly accessSweep: CollabAccessSweep,
   ) {}
 
   afterInit(namespace: Namespace): void {
     namespace.use(socketAuthMiddleware(this.auth, this.config.allowedOrigins));
-    this.collab.attach(namespace);
+    this.broadcaster.attach(namespace);
+    this.accessSweep.start();
   }
 
   /** Synchronous, so that no event sent right after connecting arrives before its listener. */
   handleConnection(socket: Socket): void {
-    const { accountId, sessionId, displayName } = socket.data as EventsSocketData;
+    const { accountId, sessionId, displayName } = socket.data as SocketIdentity;
     const user = { id: accountId, name: displayName, color: colourOf(accountId) };
-    this.collab.connect(socket, new CollabConnection(socket, accountId, sessionId, user, this.config.collab));
+    this.connections.add(new CollabConnection(socket, accountId, sessionId, user, this.config.collab));
     socket.on(CollabEvent.join, (...args: unknown[]) => {
-      void this.collab.join(socket, args[0]).then((result) => ackOf(args)?.(result), (error: unknown) => this.fail(error));
+      void this.sync.join(socket, docOf(args[0])).then((result) => ackOf(args)?.(result), (error: unknown) => this.fail(error));
     });
     socket.on(CollabEvent.leave, (...args: unknown[]) => {
-      void this.collab.leaveByRequest(socket, args[0]).then((result) => ackOf(args)?.(result), (error: unknown) => this.fail(error));
+      void this.sync.leave(socket, docOf(args[0])).then((result) => ackOf(args)?.(result), (error: unknown) => this.fail(error));
     });
     socket.on(CollabEvent.message, (...args: unknown[]) => {
-      void this.collab.message(socket, args[0], ackOf<MessageAck>(args)).catch((error: unknown) => this.fail(error));
+      void this.sync.message(socket, args[0], ackOf<MessageAck>(args)).catch((error: unknown) => this.fail(error));
     });
   }
 
   async handleDisconnect(socket: Socket): Promise<void> {
-    await this.collab.disconnect(socket);
+    await this.connections.remove(socket.id);
   }
 
   private fail(error: unknown): void {

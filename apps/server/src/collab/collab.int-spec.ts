@@ -4,7 +4,7 @@ import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
 import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { DocumentStore } from './document-store.js';
+import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 describe('/collab co-editing (real socket.io clients, real Yjs documents, real PostgreSQL)', () => {
   let t: TestApp;
@@ -24,7 +24,7 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
 
   const storedDocument = async (name = docName) => {
     const doc = new Y.Doc();
-    for (const update of await new DocumentStore(t.dataSource).load(name)) Y.applyUpdate(doc, update);
+    for (const update of await new CollabDocumentsRepository(t.dataSource).load(name)) Y.applyUpdate(doc, update);
     return doc;
   };
 

@@ -1,23 +1,23 @@
-import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
+import { CollabContributionsRepository, type Contribution } from './collab-contributions.repository.js';
 
 export type EditListener = (doc: string, accountId: string) => void;
+
+const FLUSH_EVERY_MS = 5000;
 
 /**
  * Who edits which document: noted in memory on the hot path, written to `collab_contribution` in one statement
  * every few seconds (and on demand), and told to in-process listeners (e.g. automatic versions).
  */
+@Injectable()
 export class ContributionTracker {
   private readonly logger = new Logger('Contributions');
   private pending = new Map<string, Set<string>>();
   private readonly listeners = new Set<EditListener>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    flushEveryMs = 5000,
-  ) {
-    this.timer = setInterval(() => void this.flush().catch((e: unknown) => this.logger.warn(`flush failed: ${String(e)}`)), flushEveryMs);
+  constructor(private readonly contributions: CollabContributionsRepository) {
+    this.timer = setInterval(() => void this.flush().catch((e: unknown) => this.logger.warn(`flush failed: ${String(e)}`)), FLUSH_EVERY_MS);
     this.timer.unref();
   }
 
@@ -37,19 +37,9 @@ export class ContributionTracker {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
-    const docs: string[] = [];
-    const accounts: string[] = [];
-    for (const [doc, ids] of batch) {
-      for (const id of ids) {
-        docs.push(doc);
-        accounts.push(id);
-      }
-    }
-    await this.dataSource.query(
-      `INSERT INTO collab_contribution (doc, account_id) SELECT unnest($1::text[]), unnest($2::uuid[])
-       ON CONFLICT (doc, account_id) DO UPDATE SET last_edit_at = now()`,
-      [docs, accounts],
-    );
+    const edits: Contribution[] = [];
+    for (const [doc, ids] of batch) for (const accountId of ids) edits.push({ doc, accountId });
+    await this.contributions.record(edits);
   }
 
   close(): void {

@@ -3,7 +3,7 @@ import { diagnosticDocument } from '@concerto/collab';
 import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
 import { eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { DocumentStore } from './document-store.js';
+import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 function prng(seed: number): () => number {
   return () => {
@@ -83,7 +83,7 @@ describe('convergence under concurrent edits and disconnections', () => {
 
     for (const client of clients) if (!client.socket.connected) client.socket.connect();
     await eventually(() => clients.every((c) => c.document.status === 'saved' || c.document.status === 'synced'), 20000, 'everything saved');
-    const store = new DocumentStore(t.dataSource);
+    const store = new CollabDocumentsRepository(t.dataSource);
     for (const name of names) {
       const stored = new Y.Doc();
       for (const u of await store.load(name)) Y.applyUpdate(stored, u);

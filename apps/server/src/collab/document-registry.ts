@@ -1,50 +1,40 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as Y from 'yjs';
-import { encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { type DocumentRef, SCHEMAS, SyncStep, awarenessFrame, migrateDocument, syncFrame } from '@concerto/collab';
-import type { DocumentStore } from './document-store.js';
+import { CollabErrorCode, type DocumentRef, SCHEMAS, migrateDocument } from '@concerto/collab';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CollabBroadcaster } from './collab-broadcaster.js';
+import { DocumentStore } from './document-store.js';
 import { insertedBytes } from './inserted-bytes.js';
 import { LiveDocument, type UpdateOrigin } from './live-document.js';
-
-/** From this many clients on, a document's relays are gathered over `relayIntervalMs`. */
-export const HOT_DOCUMENT_CLIENTS = 32;
-
-export interface RegistryOptions {
-  /** How long a document without clients stays in memory. */
-  idleMs: number;
-  /** Compact in the background once this many updates were appended since the last compaction. */
-  compactEvery: number;
-  /** On documents with many clients, updates to relay are gathered this long, then sent merged as one message. */
-  relayIntervalMs: number;
-}
-
-export interface RegistryHooks {
-  /** Sends a frame to the clients of a document on this process (but `except`, which has its content already). */
-  broadcast(live: LiveDocument, frame: Uint8Array, except?: string): void;
-  /** Called once an update accepted here is durable (to share it with other processes). */
-  published(live: LiveDocument, update: Uint8Array): void;
-  /** Storage failed for a document: its clients must resync from what is durable. */
-  failed(live: LiveDocument): void;
-}
+import { type RelayReceiver, UpdateRelay } from './update-relay.js';
 
 /**
  * The documents in memory: loads them from the store (a joiner waits for the load, never sees an empty
- * document), applies updates, stores what clients wrote (group commit), relays updates to local clients
- * once per event-loop turn, compacts in the background, and unloads documents left idle.
+ * document), applies updates, then hands each one on: to the broadcaster for local clients, and, when a client
+ * or the server wrote it, to the store (group commit) and, once durable, to the relay for the other processes.
+ * Compacts in the background and unloads documents left idle. Updates relayed by other processes come in here.
  */
-export class DocumentRegistry {
+@Injectable()
+export class DocumentRegistry implements RelayReceiver {
   private readonly logger = new Logger('DocumentRegistry');
   private readonly documents = new Map<string, Promise<LiveDocument>>();
   /** Loaded documents, for synchronous access on the hot path (message order is kept). */
   private readonly loaded = new Map<string, LiveDocument>();
-  private readonly immediate = { documents: new Set<LiveDocument>(), scheduled: false };
-  private readonly delayed = { documents: new Set<LiveDocument>(), scheduled: false };
+  /** How long a document without clients stays in memory. */
+  private readonly idleMs: number;
+  /** Compact in the background once this many updates were appended since the last compaction. */
+  private readonly compactEvery: number;
 
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly store: DocumentStore,
-    private readonly hooks: RegistryHooks,
-    private readonly options: RegistryOptions,
-  ) {}
+    private readonly broadcaster: CollabBroadcaster,
+    private readonly relay: UpdateRelay,
+  ) {
+    this.idleMs = config.collab.idleUnloadMs;
+    this.compactEvery = config.collab.compactEvery;
+    relay.listen(this);
+  }
 
   /** The live document, loading it if needed; cancels a pending unload. */
   async acquire(ref: DocumentRef): Promise<LiveDocument> {
@@ -77,7 +67,7 @@ export class DocumentRegistry {
   /** Called when a client leaves: schedules the unload of a document nobody uses. */
   release(live: LiveDocument): void {
     if (live.clients.size > 0 || live.idleTimer) return;
-    live.idleTimer = setTimeout(() => void this.unload(live), this.options.idleMs);
+    live.idleTimer = setTimeout(() => void this.unload(live), this.idleMs);
     live.idleTimer.unref();
   }
 
@@ -110,20 +100,6 @@ export class DocumentRegistry {
     return live.approximateBytes + update.byteLength <= cap || live.approximateBytes + insertedBytes(update) <= cap;
   }
 
-  /**
-   * Relays a presence update already applied to `live.awareness`: at once on small documents (to all but `from`,
-   * which sent it); on hot documents with the next merged relay, each changed presence once with its latest state
-   * (cursor moves and the renewals of hundreds of participants would otherwise be one message per client each).
-   */
-  relayAwareness(live: LiveDocument, update: Uint8Array, clientIds: number[], from: string): void {
-    if (!this.isHot(live)) {
-      this.hooks.broadcast(live, awarenessFrame(live.name, update), from);
-      return;
-    }
-    for (const id of clientIds) live.pendingAwareness.add(id);
-    this.scheduleRelay(live);
-  }
-
   /** Brings every loaded document up to what is durable (after a relay outage). */
   async resyncAll(): Promise<void> {
     for (const live of this.loadedDocuments()) await this.resync(live);
@@ -134,6 +110,17 @@ export class DocumentRegistry {
     const stored = await this.store.load(live.name);
     live.doc.transact(() => stored.forEach((u) => Y.applyUpdate(live.doc, u)), { kind: 'resync' } satisfies UpdateOrigin);
     dropPending(live.doc);
+  }
+
+  /** An update another process stored: applied to the copy here, if loaded (a gap is filled from the database). */
+  applyRemote(name: string, update: Uint8Array): void {
+    const live = this.get(name);
+    if (!live) return;
+    try {
+      if (this.apply(live, update, { kind: 'remote' }).missing) void this.resync(live).catch(() => undefined);
+    } catch (error) {
+      this.logger.warn(`ignored a malformed relayed update for ${name}: ${String(error)}`);
+    }
   }
 
   async shutdown(): Promise<void> {
@@ -161,79 +148,32 @@ export class DocumentRegistry {
     migrateDocument(live.doc, SCHEMAS[ref.kind]);
     this.loaded.set(ref.name, live);
     // A long log (another process wrote it, or compaction was interrupted): fold it now, in the background.
-    if (stored.length > this.options.compactEvery) void this.compact(live);
+    if (stored.length > this.compactEvery) void this.compact(live);
     return live;
   }
 
   private onUpdate(live: LiveDocument, update: Uint8Array, origin: UpdateOrigin | 'migration' | undefined): void {
     const kind = typeof origin === 'string' ? origin : origin?.kind;
     const from = kind === 'client' ? (origin as { connectionId: string }).connectionId : null;
-    live.pendingRelayFrom = live.pendingRelay.length === 0 || live.pendingRelayFrom === from ? from : null;
-    live.pendingRelay.push(update);
+    this.broadcaster.queueUpdate(live, update, from);
     live.approximateBytes += update.byteLength;
-    this.scheduleRelay(live);
     if (kind !== 'client' && kind !== 'migration' && kind !== 'server') return;
     live.appendedSinceCompaction += 1;
     this.store.append(live.name, update).then(
-      () => this.hooks.published(live, update),
+      () => this.relay.publish(live.name, update),
       (error: unknown) => {
         this.logger.error(`storing an update of ${live.name} failed: ${String(error)}`);
-        live.failed = true;
-        this.hooks.failed(live);
+        this.fail(live);
       },
     );
-    if (live.appendedSinceCompaction >= this.options.compactEvery) void this.compact(live);
+    if (live.appendedSinceCompaction >= this.compactEvery) void this.compact(live);
   }
 
-  private isHot(live: LiveDocument): boolean {
-    return live.clients.size >= HOT_DOCUMENT_CLIENTS && this.options.relayIntervalMs > 0;
-  }
-
-  /**
-   * Small documents relay at the end of the current event-loop turn (lowest latency); documents with many
-   * clients gather updates for `relayIntervalMs` first, so that each client gets one merged message per interval
-   * instead of one per edit.
-   */
-  private scheduleRelay(live: LiveDocument): void {
-    const hot = this.isHot(live);
-    const batch = hot ? this.delayed : this.immediate;
-    batch.documents.add(live);
-    if (batch.scheduled) return;
-    batch.scheduled = true;
-    const flush = () => {
-      batch.scheduled = false;
-      const documents = [...batch.documents];
-      batch.documents.clear();
-      for (const doc of documents) this.relay(doc);
-    };
-    if (hot) setTimeout(flush, this.options.relayIntervalMs);
-    else setImmediate(flush);
-  }
-
-  /** Edits first, then presence: cursors may point into what the edits bring. */
-  private relay(live: LiveDocument): void {
-    this.relayPendingUpdates(live);
-    this.relayPendingAwareness(live);
-  }
-
-  private relayPendingUpdates(live: LiveDocument): void {
-    const updates = live.pendingRelay;
-    const from = live.pendingRelayFrom;
-    live.pendingRelay = [];
-    live.pendingRelayFrom = null;
-    if (updates.length === 0 || live.clients.size === 0) return;
-    if (from !== null && live.clients.size === 1 && live.clients.has(from)) return;
-    const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-    // Updates all from one client are not echoed back to it.
-    this.hooks.broadcast(live, syncFrame(live.name, SyncStep.update, merged), from ?? undefined);
-  }
-
-  private relayPendingAwareness(live: LiveDocument): void {
-    if (live.pendingAwareness.size === 0) return;
-    // A presence cleared meanwhile goes out as a null state, which clients drop (one that left was dropped already).
-    const ids = [...live.pendingAwareness].filter((id) => live.awareness.meta.has(id));
-    live.pendingAwareness.clear();
-    if (ids.length > 0 && live.clients.size > 0) this.hooks.broadcast(live, awarenessFrame(live.name, encodeAwarenessUpdate(live.awareness, ids)));
+  /** Storage failed for a document: its clients are told, and rejoin and resend from their copies (what is durable). */
+  private fail(live: LiveDocument): void {
+    live.failed = true;
+    this.broadcaster.close(live, CollabErrorCode.storageFailed);
+    this.discard(live);
   }
 
   private async compact(live: LiveDocument): Promise<void> {

@@ -3,8 +3,8 @@ import { CollabEvent, MessageType, SyncStep, decodeFrame, diagnosticDocument, re
 import { ApiClient, buildSpace } from '../testing/api-client.js';
 import { eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { DocumentStore } from './document-store.js';
-import { HOT_DOCUMENT_CLIENTS } from './document-registry.js';
+import { CollabDocumentsRepository } from './collab-documents.repository.js';
+import { HOT_DOCUMENT_CLIENTS } from './collab-broadcaster.js';
 
 /** Counts the update and awareness messages a client receives. */
 function countMessages(o: OpenedDocument): { updates: number; awareness: number } {
@@ -46,7 +46,7 @@ describe('a hot document (many clients): merged relays of edits and presence', (
     expect(received.updates).toBeLessThan(writers.length / 2);
     await Promise.all(writers.map((c) => c.document.waitFor(['saved'])));
     const stored = new Y.Doc();
-    for (const update of await new DocumentStore(t.dataSource).load(name)) Y.applyUpdate(stored, update);
+    for (const update of await new CollabDocumentsRepository(t.dataSource).load(name)) Y.applyUpdate(stored, update);
     expect(stored.getMap('hot').toJSON()).toEqual(watcher.doc.getMap('hot').toJSON());
   });
 

@@ -5,7 +5,7 @@ import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
 import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { paragraph, unmergedInsertions } from '../testing/yjs-updates.js';
-import { DocumentStore } from './document-store.js';
+import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 const SECTION = sectionContentKey('grid-territory');
 
@@ -94,7 +94,7 @@ describe('/collab: an update of many unmerged structs', () => {
 
   const storedText = async () => {
     const doc = new Y.Doc();
-    for (const u of await new DocumentStore(t.dataSource).load(docName)) Y.applyUpdate(doc, u);
+    for (const u of await new CollabDocumentsRepository(t.dataSource).load(docName)) Y.applyUpdate(doc, u);
     return ((doc.getXmlFragment(SECTION).get(0) as Y.XmlElement).get(0) as Y.XmlText).toString();
   };
 

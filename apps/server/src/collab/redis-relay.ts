@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { ResilientRedis, ThrottledWarning } from '../events/resilient-redis.js';
+import { type RelayReceiver, UpdateRelay } from './update-relay.js';
 
 const CHANNEL = 'concerto:collab:updates';
 
@@ -12,14 +13,14 @@ const RESYNC_REQUEST = '';
 /**
  * Shares durable updates between server processes through Redis pub/sub: the process that accepted an update
  * stores it, then publishes it; the others apply it to their copy (if loaded) and relay it to their clients.
- * After any Redis outage, `onResync` reloads every loaded document from the database, so no process and no
+ * After any Redis outage, the receiver's `resyncAll` reloads every loaded document from the database, so no process and no
  * client stays behind: this process's when its subscription is back, and the others' when this process could not
  * publish an update (it asks them to, once it can publish again).
  *
  * Redis being down never ends the process nor stops co-editing on it (updates are stored first): both clients
  * retry for ever with a capped backoff, and every command's rejection is handled (`ResilientRedis`).
  */
-export class RedisRelay {
+export class RedisRelay extends UpdateRelay {
   private readonly logger = new Logger('RedisRelay');
   private readonly dropped = new ThrottledWarning(this.logger);
   private readonly instance = randomBytes(8);
@@ -29,12 +30,12 @@ export class RedisRelay {
   private lost = false;
   /** An update could not be published: the other processes must reload once this one can publish again. */
   private unpublished = false;
+  private receiver: RelayReceiver | undefined;
+  /** A resync was due before anyone listened (Redis came back while the server was starting). */
+  private resyncMissed = false;
 
-  constructor(
-    url: string,
-    private readonly onUpdate: (doc: string, update: Uint8Array) => void,
-    private readonly onResync: () => void,
-  ) {
+  constructor(url: string) {
+    super();
     const onFailure = (command: string, error: Error) => this.logger.debug(`redis ${command}: ${error.message}`);
     // Publishing is never queued (an update is published now or the others reload later); the subscription is
     // made on every 'ready' below, so the subscriber's queue holds nothing while Redis is away.
@@ -53,7 +54,7 @@ export class RedisRelay {
           if (this.lost) {
             this.lost = false;
             this.logger.warn('Redis is back: resyncing loaded documents from the database');
-            this.onResync();
+            this.resync();
           }
         })
         // The connection dropped again before the subscription: the next 'ready' subscribes (and resyncs).
@@ -69,6 +70,11 @@ export class RedisRelay {
 
   publish(doc: string, update: Uint8Array): void {
     this.send(doc, update);
+  }
+
+  listen(receiver: RelayReceiver): void {
+    this.receiver = receiver;
+    if (this.resyncMissed) this.resync();
   }
 
   private send(doc: string, update: Uint8Array): void {
@@ -88,6 +94,11 @@ export class RedisRelay {
     this.publisher.close();
   }
 
+  private resync(): void {
+    this.resyncMissed = !this.receiver;
+    void this.receiver?.resyncAll();
+  }
+
   private receive(message: Buffer): void {
     try {
       const decoder = decoding.createDecoder(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
@@ -96,10 +107,10 @@ export class RedisRelay {
       const doc = decoding.readVarString(decoder);
       if (doc === RESYNC_REQUEST) {
         this.logger.warn('another server process could not publish during a Redis outage: resyncing loaded documents from the database');
-        this.onResync();
+        this.resync();
         return;
       }
-      this.onUpdate(doc, decoding.readVarUint8Array(decoder));
+      this.receiver?.applyRemote(doc, decoding.readVarUint8Array(decoder));
     } catch (error) {
       this.logger.warn(`ignored a malformed relay message: ${String(error)}`);
     }

@@ -8,7 +8,7 @@ import { ApiClient, buildSpace } from '../testing/api-client.js';
 import { openDocument, type OpenedDocument } from '../testing/collab-clients.js';
 import { freePort } from '../testing/free-port.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { DocumentStore } from './document-store.js';
+import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 interface PrivateCluster {
   url: string;
@@ -112,7 +112,7 @@ describe('co-editing through a database outage', () => {
     expect(writer.socket.connected).toBe(true);
 
     const stored = new Y.Doc();
-    for (const update of await new DocumentStore(t.dataSource).load(name)) Y.applyUpdate(stored, update);
+    for (const update of await new CollabDocumentsRepository(t.dataSource).load(name)) Y.applyUpdate(stored, update);
     expect(stored.getXmlFragment(sectionContentKey(readSections(writer.doc)[0].id)).toString()).toContain(`avant (${mode}) pendant la panne`);
     const fresh = await openDocument(t.url, owner.cookie, name);
     opened.push(fresh);

@@ -3,7 +3,7 @@ import { type CollabStatus, diagnosticDocument, readSections, sectionContentKey 
 import { ApiClient, buildSpace } from '../testing/api-client.js';
 import { openDocument, type OpenedDocument } from '../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { DocumentStore } from './document-store.js';
+import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 const FRAME = 64 * 1024;
 const DOCUMENT_CAP = 1024 * 1024;
@@ -42,7 +42,7 @@ describe('co-editing tells the truth about saving', () => {
 
   const stored = async () => {
     const doc = new Y.Doc();
-    for (const update of await new DocumentStore(t.dataSource).load(name)) Y.applyUpdate(doc, update);
+    for (const update of await new CollabDocumentsRepository(t.dataSource).load(name)) Y.applyUpdate(doc, update);
     return doc;
   };
 

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import * as Y from 'yjs';
 import { CollabEvent, SyncStep, diagnosticDocument, readSections, sectionContentKey, syncFrame } from '@concerto/collab';
-import { DocumentStore } from '../collab/document-store.js';
+import { CollabDocumentsRepository } from '../collab/collab-documents.repository.js';
 import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
 import { eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -26,7 +26,7 @@ describe('diagnostic: scores, statuses, comments, versions, export (real Postgre
   const text = (doc: Y.Doc, section: string) => doc.getXmlFragment(sectionContentKey(section)).toString();
   const storedText = async (section: string) => {
     const stored = new Y.Doc();
-    for (const update of await new DocumentStore(t.dataSource).load(diagnosticDocument(spaceId))) Y.applyUpdate(stored, update);
+    for (const update of await new CollabDocumentsRepository(t.dataSource).load(diagnosticDocument(spaceId))) Y.applyUpdate(stored, update);
     return text(stored, section);
   };
 

@@ -1,0 +1,187 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Socket } from 'socket.io';
+import * as Y from 'yjs';
+import {
+  type CollabErrorCode,
+  CollabErrorCode as Codes,
+  CollabEvent,
+  type JoinResult,
+  MessageType,
+  SyncStep,
+  FrameError,
+  decodeFrame,
+  parseDocumentName,
+  readAwarenessBody,
+  readSyncBody,
+  syncFrame,
+  toBytes,
+} from '@concerto/collab';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CollabAccessService } from './collab-access.service.js';
+import type { Ack, CollabConnection, JoinedDocument } from './collab-connection.js';
+import { CollabConnections } from './collab-connections.js';
+import { CollabPresenceService } from './collab-presence.service.js';
+import { ContributionTracker } from './contributions.js';
+import { checkUpdate } from './document-policy.js';
+import { DocumentRegistry } from './document-registry.js';
+import type { LiveDocument } from './live-document.js';
+
+/** A client refused for missing dependencies is sent the server's state vector at most this often. */
+const RESYNC_REQUEST_INTERVAL_MS = 200;
+
+/**
+ * Joining documents (role checked, connection limits) and the y-protocols sync: each frame is rate-limited and
+ * decoded within the frame limit, then an edit goes policy → size cap → apply (the registry hands it to the
+ * broadcaster and the store) → durable → acknowledged. Presence frames go to the presence service.
+ */
+@Injectable()
+export class CollabSyncService {
+  private readonly logger = new Logger('Collab');
+  private readonly limits: AppConfig['collab'];
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly access: CollabAccessService,
+    private readonly connections: CollabConnections,
+    private readonly registry: DocumentRegistry,
+    private readonly presence: CollabPresenceService,
+    private readonly contributions: ContributionTracker,
+  ) {
+    this.limits = config.collab;
+  }
+
+  /** Always answers: a storage failure while joining is an error code the client retries on, never silence. */
+  async join(socket: Socket, name: unknown): Promise<JoinResult> {
+    try {
+      return await this.joinDocument(socket, name);
+    } catch (error) {
+      this.logger.warn(`join of ${String(name)} failed: ${String(error)}`);
+      return { ok: false, doc: String(name ?? ''), code: Codes.storageFailed, message: 'Storage unavailable, try again' };
+    }
+  }
+
+  async leave(socket: Socket, name: unknown): Promise<{ ok: true }> {
+    const connection = this.connections.get(socket.id);
+    if (connection && typeof name === 'string') await this.connections.leave(connection, name);
+    return { ok: true };
+  }
+
+  /** One binary frame; `ack` (when the client asked for one) is answered once the edit is durable. */
+  async message(socket: Socket, payload: unknown, ack: Ack): Promise<void> {
+    const connection = this.connections.get(socket.id);
+    if (!connection) return;
+    if (!connection.bucket.take()) return this.rateLimited(connection, ack);
+    let docName: string | undefined;
+    try {
+      const frame = decodeFrame(toBytes(payload, this.limits.maxFrameBytes));
+      docName = frame.doc;
+      const joined = connection.documents.get(frame.doc);
+      const live = joined ? this.registry.get(frame.doc) : undefined;
+      if (!joined || !live || !live.clients.has(socket.id)) return connection.refuse(ack, Codes.notJoined, 'Join the document first', frame.doc);
+      if (frame.type === MessageType.awareness) return this.presence.update(connection, live, joined, readAwarenessBody(frame.decoder), ack);
+      const { step, payload: body } = readSyncBody(frame.decoder);
+      if (step === SyncStep.step1) return this.answerStep1(connection, live, joined.readOnly, body, ack);
+      return await this.edit(connection, live, joined, body, ack);
+    } catch (error) {
+      if (error instanceof FrameError) return connection.refuse(ack, error.code, error.message, docName);
+      this.logger.error(`collab message failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return connection.refuse(ack, Codes.internal, 'Internal error', docName);
+    }
+  }
+
+  private async joinDocument(socket: Socket, name: unknown): Promise<JoinResult> {
+    const connection = this.connections.get(socket.id);
+    const ref = parseDocumentName(name);
+    const refuse = (code: CollabErrorCode, message: string): JoinResult => ({ ok: false, doc: String(name ?? ''), code, message });
+    if (!connection) return refuse(Codes.unauthenticated, 'Not authenticated');
+    if (!ref) return refuse(Codes.invalidDocumentName, 'Unknown document name');
+    const limits = this.limits;
+    if (connection.documents.size >= limits.maxDocumentsPerConnection && !connection.documents.has(ref.name)) {
+      return refuse(Codes.rateLimited, 'Too many documents on one connection');
+    }
+    const role = await this.access.roleOf(ref, connection.accountId);
+    if (!role) return refuse(Codes.notFound, 'Document not found');
+    const live = await this.registry.acquire(ref);
+    if (!live.clients.has(socket.id)) {
+      const full = live.clients.size >= limits.maxClientsPerDocument;
+      const mine = full ? 0 : [...live.clients.values()].filter((c) => c.accountId === connection.accountId).length;
+      if (full || mine >= limits.maxConnectionsPerAccount) {
+        this.registry.release(live);
+        return full
+          ? refuse(Codes.documentFull, 'Too many people on this document')
+          : refuse(Codes.tooManyConnections, `At most ${limits.maxConnectionsPerAccount} connections of one account on a document`);
+      }
+    }
+    const readOnly = role === 'observateur';
+    const previous = connection.documents.get(ref.name);
+    connection.documents.set(ref.name, { ref, role, readOnly, awarenessClientIds: previous?.awarenessClientIds ?? new Set(), resyncRequestedAt: 0 });
+    live.clients.set(socket.id, connection);
+    await socket.join(live.room);
+    this.presence.greet(connection, live);
+    return { ok: true, doc: ref.name, readOnly, user: connection.user, maxFrameBytes: limits.maxFrameBytes };
+  }
+
+  /** Sync step 1: what the client lacks (step 2), then, for writers, the server's state vector to get what it lacks. */
+  private answerStep1(connection: CollabConnection, live: LiveDocument, readOnly: boolean, stateVector: Uint8Array, ack: Ack): void {
+    let missing: Uint8Array;
+    try {
+      Y.decodeStateVector(stateVector);
+      missing = Y.encodeStateAsUpdate(live.doc, stateVector);
+    } catch {
+      return connection.refuse(ack, Codes.invalidUpdate, 'Malformed state vector', live.name);
+    }
+    connection.socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step2, missing));
+    if (!readOnly) connection.socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step1, Y.encodeStateVector(live.doc)));
+    ack?.({ ok: true, durable: true });
+  }
+
+  /** Sync step 2 or update: policy, size cap, apply; acknowledged once durable. */
+  private async edit(connection: CollabConnection, live: LiveDocument, joined: JoinedDocument, update: Uint8Array, ack: Ack): Promise<void> {
+    if (joined.readOnly) return connection.refuse(ack, Codes.readOnly, 'Observers cannot edit', live.name);
+    let violation;
+    try {
+      violation = checkUpdate(live.doc, joined.ref, update, joined.role);
+    } catch {
+      return connection.refuse(ack, Codes.invalidUpdate, 'Malformed update', live.name);
+    }
+    if (violation) return connection.refuse(ack, violation, 'This change is not allowed', live.name);
+    const cap = this.limits.maxDocumentBytes;
+    if (!this.registry.fits(live, update, cap)) return connection.refuse(ack, Codes.documentTooLarge, `The document would exceed ${cap} bytes`, live.name);
+    let outcome: { changed: boolean; missing: boolean };
+    try {
+      outcome = this.registry.apply(live, update, { kind: 'client', connectionId: connection.id });
+    } catch {
+      return connection.refuse(ack, Codes.invalidUpdate, 'Malformed update', live.name);
+    }
+    if (outcome.changed) this.contributions.noted(live.name, connection.accountId);
+    if (outcome.missing) return this.missingDependencies(connection, live, joined, ack);
+    await this.registry.durable();
+    if (live.failed) return connection.refuse(ack, Codes.storageFailed, 'Storage failed', live.name);
+    ack?.({ ok: true, durable: true });
+  }
+
+  /**
+   * The update needs changes the server lacks (what it could integrate is in, the rest was dropped): refused, and
+   * the client is asked to resync with the server's state vector — at most once per resync interval, as every
+   * later edit of that client is refused the same way until it has resynced.
+   */
+  private missingDependencies(connection: CollabConnection, live: LiveDocument, joined: JoinedDocument, ack: Ack): void {
+    const now = Date.now();
+    if (now - joined.resyncRequestedAt > RESYNC_REQUEST_INTERVAL_MS) {
+      joined.resyncRequestedAt = now;
+      connection.socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step1, Y.encodeStateVector(live.doc)));
+    }
+    connection.refuse(ack, Codes.missingDependencies, 'This change depends on changes the server does not have: resync', live.name);
+  }
+
+  private rateLimited(connection: CollabConnection, ack: Ack): void {
+    connection.dropped += 1;
+    const now = Date.now();
+    if (now - connection.lastRateWarning > 1000) {
+      connection.lastRateWarning = now;
+      connection.socket.emit(CollabEvent.error, { code: Codes.rateLimited, message: 'Too many messages' });
+    }
+    ack?.({ ok: false, code: Codes.rateLimited, message: 'Too many messages' });
+    if (connection.dropped > this.limits.burst * 5) connection.socket.disconnect(true);
+  }
+}
