@@ -82,13 +82,3 @@ export interface DocumentClosed {
   doc: string;
   code: CollabErrorCode;
 }
-
-/** Limits enforced by the server; defaults, configurable. */
-export const COLLAB_LIMITS = {
-  maxFrameBytes: 1024 * 1024,
-  /** Messages per connection per second (token bucket), burst included. */
-  messagesPerSecond: 200,
-  burst: 400,
-  maxClientsPerDocument: 500,
-  maxDocumentsPerConnection: 50,
-} as const;
