@@ -107,13 +107,4 @@ export class AccessRepository {
     if (!row?.pole_id) return undefined;
     return { poleId: row.pole_id, animatesPole: row.animates_pole, mainSpaceRole: row.main_space_role };
   }
-
-  /**
-   * SQL for the spaces an account may read in the observatory, as `scope (space_id, pole_id)` rows; `account` is the
-   * placeholder of the account id, `poleJoin`/`where` narrow by the pole's filters.
-   */
-  readableSpacesSql(account: string, poleJoin: string, where: string[]): string {
-    return `SELECT s.id AS space_id, s.pole_id FROM space_membership m JOIN space s ON s.id = m.space_id ${poleJoin}
-             WHERE ${[`m.account_id = ${account}`, ...where].join(' AND ')}`;
-  }
 }

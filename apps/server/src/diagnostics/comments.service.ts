@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { type CommentView, type CreateCommentRequest, type SpaceRole, type UpdateCommentRequest, roleAtLeast } from '@concerto/domain';
+import { AccessPolicy } from '../access/access-policy.js';
 import { badRequest, forbidden, notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { CommentsRepository } from './comments.repository.js';
@@ -11,8 +10,7 @@ import { DiagnosticsRepository } from './diagnostics.repository.js';
 @Injectable()
 export class CommentsService {
   constructor(
-    // Only for `members`, which the access policy will take over.
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
     private readonly comments: CommentsRepository,
     private readonly diagnostics: DiagnosticsRepository,
     private readonly events: EventsPublisher,
@@ -65,14 +63,11 @@ export class CommentsService {
     if (!(await this.diagnostics.settings(spaceId)).observersCanComment) throw forbidden('comments_closed');
   }
 
-  /** Only members of the space can be mentioned. */
+  /** Who may be mentioned is the access policy's call: the space's members. */
   private async members(spaceId: string, ids: string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows: { account_id: string }[] = await this.dataSource.query(`SELECT account_id FROM space_membership WHERE space_id = $1 AND account_id = ANY($2::uuid[])`, [spaceId, ids]);
-    const found = new Set(rows.map((r) => r.account_id));
-    const missing = ids.findIndex((id) => !found.has(id));
+    const missing = await this.policy.firstNonMember(spaceId, ids);
     if (missing >= 0) throw badRequest([{ path: `mentions.${missing}`, message: 'Not a member of the space' }]);
-    return [...found];
+    return [...new Set(ids)];
   }
 
   private async find(spaceId: string, commentId: string): Promise<CommentView> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FunderLevel, ObservatoryQuery } from '@concerto/domain';
 import type { OpenFundingLine } from './observatory-export.js';
-import { ObservatoryScope } from './observatory-scope.js';
+import { ObservatoryScope } from '../access/observatory-scope.js';
 
 /** One row of the funding table: a funder level's figures, or (level null) all levels together. */
 export interface FundingLevelFigures {

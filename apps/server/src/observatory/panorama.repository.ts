@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MedianFigure, ObservatoryQuery, PanoramaView } from '@concerto/domain';
-import { ObservatoryScope } from './observatory-scope.js';
+import { ObservatoryScope } from '../access/observatory-scope.js';
 
 const MEDIANS = {
   ageYears: (year: string) => `${year} - founded_year`,

@@ -1,9 +1,10 @@
 import { defaultStatuses, type ObservatoryQuery } from '@concerto/domain';
 
 /**
- * SQL shared by every observatory figure: the spaces (and their poles) the caller belongs to, narrowed by the
- * pole filters, and the condition on funding lines (period, statuses, level, project stage).
- * Scope rule: aggregates are computed only over what the caller may read.
+ * What the observatory may read for an account, as SQL shared by every figure: the spaces (and their poles) the
+ * caller belongs to, whatever the role, narrowed by the pole filters, and the condition on funding lines (period,
+ * statuses, level, project stage). Part of the access policy: aggregates are computed only over what the caller may
+ * read, and this is the only place that says what that is.
  */
 export class ObservatoryScope {
   readonly params: unknown[] = [];
