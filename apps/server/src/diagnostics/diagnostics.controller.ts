@@ -14,7 +14,7 @@ import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { localeFromHeader } from '../common/locale.js';
 import { AccessPolicy } from '../access/access-policy.js';
-import { RequiresSpaceRole } from '../spaces/space-role.guard.js';
+import { RequiresSpaceRole } from '../access/space-role.guard.js';
 import { CommentsService } from './comments.service.js';
 import { DiagnosticExportService } from './diagnostic-export.service.js';
 import { SectionStatesService } from './section-states.service.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CreateVersionRequest, VersionComparison, VersionContent, VersionView } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { Contract } from '../common/contract.js';
-import { RequiresSpaceRole } from '../spaces/space-role.guard.js';
+import { RequiresSpaceRole } from '../access/space-role.guard.js';
 import { VersionsService } from './versions.service.js';
 
 @Controller('spaces/:spaceId/diagnostic/versions')

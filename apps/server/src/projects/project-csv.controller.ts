@@ -4,7 +4,7 @@ import { ExportQuery, ImportReport, ImportRequest } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { localeFromHeader } from '../common/locale.js';
-import { RequiresSpaceRole } from '../spaces/space-role.guard.js';
+import { RequiresSpaceRole } from '../access/space-role.guard.js';
 import { ProjectImportService } from './project-import.service.js';
 
 const FILE_NAMES = { projects: 'projets', funding_lines: 'financements' } as const;

@@ -11,7 +11,7 @@ import {
 } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { Contract } from '../common/contract.js';
-import { RequiresSpaceRole } from '../spaces/space-role.guard.js';
+import { RequiresSpaceRole } from '../access/space-role.guard.js';
 import { FundingService } from './funding.service.js';
 import { ProjectItemsService } from './project-items.service.js';
 

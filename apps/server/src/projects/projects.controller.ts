@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CreateProjectRequest, ProjectChangeView, ProjectDetail, ProjectListQuery, ProjectSummary, UpdateProjectRequest } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { Contract } from '../common/contract.js';
-import { RequiresSpaceRole } from '../spaces/space-role.guard.js';
+import { RequiresSpaceRole } from '../access/space-role.guard.js';
 import { ProjectsService } from './projects.service.js';
 
 @Controller('spaces/:spaceId/projects')
