@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { ENTITIES } from './app.entities.js';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/data-source.js';
@@ -12,7 +13,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, config.embeddedDbPort);
   if (embedded) say(`Base PostgreSQL embarquée démarrée (données dans ${config.dataDir})`);
-  const dataSource = await openDatabase(config.databaseUrl ?? embedded!.url, config.logSql);
+  const dataSource = await openDatabase(config.databaseUrl ?? embedded!.url, ENTITIES, config.logSql);
   const seeded = config.seedDemo ? await seedDemoTerritory(dataSource) : false;
   if (seeded) say('Territoire de démonstration créé');
   const app = await createApp(config, dataSource);

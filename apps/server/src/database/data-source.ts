@@ -1,21 +1,16 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { Account } from '../auth/account.entity.js';
-import { AuthSession } from '../auth/auth-session.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
-import { Pole } from '../poles/pole.entity.js';
-import { Invitation } from '../spaces/invitation.entity.js';
-import { SpaceMembership } from '../spaces/space-membership.entity.js';
-import { Space } from '../spaces/space.entity.js';
+import { DataSource, type DataSourceOptions, type EntitySchema } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export const ENTITIES = [Account, AuthSession, Organisation, Pole, Space, SpaceMembership, Invitation];
+/** The TypeORM entities of the areas, given by the application (the connection imports no area). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes as Functions
+export type EntityList = (Function | EntitySchema)[];
 
-export function dataSourceOptions(url: string, logSql = false): DataSourceOptions {
+export function dataSourceOptions(url: string, entities: EntityList, logSql = false): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
@@ -29,8 +24,8 @@ export function dataSourceOptions(url: string, logSql = false): DataSourceOption
 }
 
 /** Connects and applies every pending migration. */
-export async function openDatabase(url: string, logSql = false): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(url, logSql));
+export async function openDatabase(url: string, entities: EntityList, logSql = false): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(url, entities, logSql));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;

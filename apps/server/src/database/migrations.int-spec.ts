@@ -1,11 +1,12 @@
 import { DataSource } from 'typeorm';
 import { createFreshDatabase } from '../testing/test-postgres.js';
+import { ENTITIES } from '../app.entities.js';
 import { dataSourceOptions } from './data-source.js';
 
 describe('migrations', () => {
   it('apply on an empty database, revert completely, and apply again', async () => {
     const database = await createFreshDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.url));
+    const dataSource = new DataSource(dataSourceOptions(database.url, ENTITIES));
     await dataSource.initialize();
     try {
       const applied = await dataSource.runMigrations();
@@ -38,7 +39,7 @@ describe('migrations', () => {
 
   it('throws instead of matching everything when a where value is undefined or null', async () => {
     const database = await createFreshDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.url));
+    const dataSource = new DataSource(dataSourceOptions(database.url, ENTITIES));
     await dataSource.initialize();
     try {
       await dataSource.runMigrations();

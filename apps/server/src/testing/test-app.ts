@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
+import { ENTITIES } from '../app.entities.js';
 import { createApp } from '../app.factory.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/data-source.js';
@@ -21,7 +22,7 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}, options: { databaseServerUrl?: string } = {}): Promise<TestApp> {
   const database = await createFreshDatabase(options.databaseServerUrl);
   const config = loadConfig({ PORT: '0', SEED_DEMO: 'false', WEB_DIST: 'tmp/no-web-app', ...env, DATABASE_URL: database.url });
-  const dataSource = await openDatabase(database.url);
+  const dataSource = await openDatabase(database.url, ENTITIES);
   const app = await createApp(config, dataSource, { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
