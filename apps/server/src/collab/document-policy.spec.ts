@@ -22,7 +22,7 @@ const sections = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>(DIAGNOSTIC_SECTION
 const contributeur: SpaceRole = 'contributeur';
 const animateur: SpaceRole = 'animateur';
 
-/** Checks then, if allowed, applies, as CollabService.message does; returns the refusal. */
+/** Checks then, if allowed, applies, as CollabSyncService does with an edit; returns the refusal. */
 function send(server: Y.Doc, update: Uint8Array, role: SpaceRole = contributeur, ref = refs.diagnostic) {
   const violation = checkUpdate(server, ref, update, role);
   if (!violation) Y.applyUpdate(server, update);
