@@ -40,6 +40,8 @@ export const enSpaces: Widen<typeof frSpaces> = {
     title: 'Hub profile',
     intro: 'The characterisation grid of the hub, shared by every member of the space.',
     readOnly: 'As an observer, you can read this profile but not change it.',
+    reservedToPole:
+      "This profile is shared by every space of the hub: it is changed by the facilitators of those spaces and by the contributors of the hub's main space. You can read it here but not change it.",
     identity: 'Identity of the hub',
     name: 'Name of the hub',
     description: 'Description of the hub',

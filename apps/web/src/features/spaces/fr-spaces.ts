@@ -37,6 +37,8 @@ export const frSpaces = {
     title: 'Profil du pôle',
     intro: 'La grille de caractérisation du pôle, partagée par tous les membres de l’espace.',
     readOnly: 'En tant qu’observateur·rice, vous consultez ce profil sans pouvoir le modifier.',
+    reservedToPole:
+      'Ce profil est partagé par tous les espaces du pôle : il est modifié par les animateur·rice·s de ces espaces et par les contributeur·rice·s de l’espace principal du pôle. Vous le consultez ici sans pouvoir le modifier.',
     identity: 'Identité du pôle',
     name: 'Nom du pôle',
     description: 'Description du pôle',

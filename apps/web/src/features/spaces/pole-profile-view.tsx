@@ -16,8 +16,8 @@ import { useTranslation } from 'react-i18next';
 import { Notice } from '../../ui/alert';
 import { formatEuros, formatNumber } from '../../ui/format';
 
-/** The pole profile for observers: the same five entries, as read-only definition lists. */
-export function PoleProfileView({ pole }: { pole: PoleView }) {
+/** The pole profile for those who may not change it: the same five entries, as read-only definition lists, and why. */
+export function PoleProfileView({ pole, reason }: { pole: PoleView; reason: 'observer' | 'sideSpace' }) {
   const { t, i18n } = useTranslation();
   const number = (value: number | null, suffix = '') => (value === null ? none : `${formatNumber(value, i18n.language)}${suffix}`);
   const euros = (cents: number | null) => (cents === null ? none : formatEuros(cents, i18n.language));
@@ -29,7 +29,7 @@ export function PoleProfileView({ pole }: { pole: PoleView }) {
 
   return (
     <div className="pole-view">
-      <Notice>{t('pole.readOnly')}</Notice>
+      <Notice>{reason === 'observer' ? t('pole.readOnly') : t('pole.reservedToPole')}</Notice>
       <Entry title={t('pole.identity')}>
         <Item term={t('pole.name')}>{pole.name}</Item>
         <Item term={t('pole.description')}>{pole.description || none}</Item>
