@@ -4,7 +4,8 @@ import { type CollabError, CollabErrorCode, CollabEvent, type DocumentClosed } f
 import { decodeFrame, toBytes } from '../protocol/frame.js';
 import { CollabDocument, type CollabTransport } from './collab-document.js';
 
-export { CollabDocument, type CollabStatus } from './collab-document.js';
+export { CollabDocument } from './collab-document.js';
+export type { CollabStatus } from './collab-status.js';
 
 export interface CollabClientOptions {
   /** Keep an IndexedDB copy of each document (browsers only): offline edits survive a reload. */

@@ -1,4 +1,3 @@
-import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { type TimeoutObject, timeout } from 'lib0/eventloop';
@@ -8,26 +7,10 @@ import { deletionOf, splitUpdate } from '../protocol/split-update.js';
 import { type OfflineCopy, attachOfflineCopy } from './offline-copy.js';
 import { backoffDelay, isFinalJoinRefusal, isFinalRefusal } from './retry.js';
 import { SaveLedger } from './save-ledger.js';
+import { type CollabStatus, statusOf } from './collab-status.js';
+import type { CollabTransport, DurableListener, ErrorListener, StatusListener } from './collab-transport.js';
 
-/**
- * - `connecting`: first connection; `reconnecting`: connected, joining again after a failure (edits are kept);
- * - `synced`: up to date, nothing made here; `saving`: some local change is not yet durable on the server;
- * - `saved`: every local change is durable on the server; `offline`: no connection (edits kept on this device);
- * - `refused`: the server keeps refusing this copy's changes (told through `onError`); reload to start afresh.
- */
-export type CollabStatus = 'connecting' | 'reconnecting' | 'synced' | 'saving' | 'saved' | 'offline' | 'refused';
-
-/** What a document needs from the connection that holds it. */
-export interface CollabTransport {
-  readonly socket: Socket;
-  readonly ackTimeoutMs: number;
-  readonly maxFrameBytes: number;
-  readonly offline: boolean;
-}
-
-type StatusListener = (status: CollabStatus) => void;
-type DurableListener = (savedVersion: number) => void;
-type ErrorListener = (error: CollabError) => void;
+export type { CollabTransport } from './collab-transport.js';
 
 /** What one sent edit covers once acknowledged: one change, or (a state diff) every change up to a number. */
 type Coverage = { one: number } | { upTo: number };
@@ -392,13 +375,15 @@ export class CollabDocument {
   }
 
   private refreshStatus(): void {
-    let status: CollabStatus;
-    const pending = !this.ledger.allSaved;
-    if (this.stopped) status = 'refused';
-    else if (!this.client.socket.connected || this.closed) status = this.everSynced || pending ? 'offline' : 'connecting';
-    else if (!this.joined || !this.synced) status = this.everSynced ? 'reconnecting' : 'connecting';
-    else if (!this.readOnly && pending) status = 'saving';
-    else status = this.ledger.localVersion > 0 && !this.readOnly ? 'saved' : 'synced';
+    const status = statusOf({
+      stopped: this.stopped,
+      connected: this.client.socket.connected && !this.closed,
+      joined: this.joined && this.synced,
+      everSynced: this.everSynced,
+      readOnly: this.readOnly,
+      pending: !this.ledger.allSaved,
+      changed: this.ledger.localVersion > 0,
+    });
     if (status === this.status) return;
     this.status = status;
     for (const listener of this.statusListeners) listener(status);
