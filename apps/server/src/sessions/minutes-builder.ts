@@ -1,28 +1,28 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { readBoard, sessionBoardDocument } from '@concerto/collab';
-import { type MinutesView, elapsedMs } from '@concerto/domain';
-import { readStoredDocument } from '../collab/document-store.js';
-import { listAgenda, listParticipants, toTimer } from './session-queries.js';
-import { type VoteRow, readResults } from './vote-results.js';
+import type { BoardCluster, BoardNote } from '@concerto/collab';
+import { type AgendaItemView, type MinutesView, type ParticipantView, type VoteResults, elapsedMs } from '@concerto/domain';
+import { toTimer } from './item-timer.js';
+import type { MinutesDecision } from './minutes.repository.js';
+import type { SessionDetails } from './sessions.repository.js';
+import type { Vote } from './votes.repository.js';
+
+/** Everything the minutes are made of, read when the session closes. */
+export interface MinutesSources {
+  session: SessionDetails;
+  agenda: AgendaItemView[];
+  participants: ParticipantView[];
+  votes: { vote: Vote; results: VoteResults }[];
+  decisions: MinutesDecision[];
+  board: { notes: BoardNote[]; clusters: BoardCluster[] };
+}
 
 /** Gathers the minutes of a session: attendance, agenda with actual times, board contributions, votes, decisions. */
-export async function buildMinutes(dataSource: DataSource, tx: EntityManager, sessionId: string, closedAt: number): Promise<MinutesView> {
-  const [session]: { title: string; scheduled_at: Date; place: string; mode: MinutesView['mode']; started_at: Date | null; anonymous_notes: boolean }[] =
-    await tx.query(`SELECT title, scheduled_at, place, mode, started_at, anonymous_notes FROM concertation_session WHERE id = $1`, [sessionId]);
-  const agenda = await listAgenda(tx, sessionId);
-  const participants = await listParticipants(tx, sessionId);
-  const votes: VoteRow[] = await tx.query(`SELECT * FROM vote WHERE session_id = $1 ORDER BY opened_at`, [sessionId]);
-  const results = await Promise.all(votes.map(async (v) => ({ row: v, view: { title: v.title, kind: v.kind, results: await readResults(tx, v) } })));
-  const decisions: { text: string; item: string | null; project_id: string | null }[] = await tx.query(
-    `SELECT d.text, i.title AS item, d.project_id FROM session_decision d LEFT JOIN agenda_item i ON i.id = d.agenda_item_id
-      WHERE d.session_id = $1 ORDER BY d.created_at`,
-    [sessionId],
-  );
-  const board = readBoard(await readStoredDocument(dataSource, sessionBoardDocument(sessionId)));
+export function buildMinutes(sources: MinutesSources, closedAt: number): MinutesView {
+  const { session, agenda, participants, decisions, board } = sources;
+  const results = sources.votes.map(({ vote, results }) => ({ vote, view: { title: vote.title, kind: vote.kind, results } }));
 
   const clustersOf = (itemId: string) => {
     const notes = board.notes.filter((n) => n.itemId === itemId && n.text.trim());
-    const author = (n: (typeof notes)[number]) => (session.anonymous_notes || !n.authorName ? null : n.authorName);
+    const author = (n: (typeof notes)[number]) => (session.anonymousNotes || !n.authorName ? null : n.authorName);
     const toNote = (n: (typeof notes)[number]) => ({ text: n.text, author: author(n), category: n.category });
     const clusters = board.clusters
       .filter((c) => c.itemId === itemId)
@@ -34,12 +34,12 @@ export async function buildMinutes(dataSource: DataSource, tx: EntityManager, se
   };
 
   return {
-    sessionId,
+    sessionId: session.id,
     title: session.title,
-    scheduledAt: session.scheduled_at.toISOString(),
+    scheduledAt: session.scheduledAt,
     place: session.place,
     mode: session.mode,
-    startedAt: session.started_at ? session.started_at.toISOString() : null,
+    startedAt: session.startedAt,
     closedAt: new Date(closedAt).toISOString(),
     attendance: participants
       .filter((p) => p.invited || p.attendedAt || p.kind === 'guest')
@@ -52,9 +52,9 @@ export async function buildMinutes(dataSource: DataSource, tx: EntityManager, se
       endedAt: item.endedAt,
       lever: item.lever,
       clusters: clustersOf(item.id),
-      votes: results.filter((r) => r.row.agenda_item_id === item.id).map((r) => r.view),
+      votes: results.filter((r) => r.vote.agendaItemId === item.id).map((r) => r.view),
     })),
-    votes: results.filter((r) => !r.row.agenda_item_id).map((r) => r.view),
-    decisions: decisions.map((d) => ({ text: d.text, item: d.item, projectId: d.project_id })),
+    votes: results.filter((r) => !r.vote.agendaItemId).map((r) => r.view),
+    decisions,
   };
 }

@@ -1,38 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { readBoard, sessionBoardDocument } from '@concerto/collab';
 import { type CreateDecisionRequest, type DecisionView, type MinutesView, finishItem } from '@concerto/domain';
 import { badRequest, conflict, notFound } from '../common/api-exception.js';
-import { changedRows } from '../database/changed-rows.js';
+import { readStoredDocument } from '../collab/document-store.js';
 import { ConcertationSignals } from '../events/concertation-signals.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { buildMinutes } from './minutes-builder.js';
 import type { SessionAccess } from '../access/session-roles.js';
+import { AgendaItemsRepository } from './agenda-items.repository.js';
+import { toTimer } from './item-timer.js';
+import { buildMinutes } from './minutes-builder.js';
+import { MinutesRepository } from './minutes.repository.js';
 import { SessionClock } from './session-clock.js';
-import { listAgenda, toTimer } from './session-queries.js';
+import { SessionParticipantsRepository } from './session-participants.repository.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
-
-interface DecisionRow {
-  id: string;
-  agenda_item_id: string | null;
-  text: string;
-  project_id: string | null;
-  created_at: Date;
-}
-const toDecision = (r: DecisionRow): DecisionView => ({
-  id: r.id,
-  agendaItemId: r.agenda_item_id,
-  text: r.text,
-  projectId: r.project_id,
-  createdAt: r.created_at.toISOString(),
-});
+import { VoteResultsRepository } from './vote-results.repository.js';
+import { VotesRepository } from './votes.repository.js';
 
 /** Decisions recorded by the animateur, the closing of a session and its minutes. */
 @Injectable()
 export class MinutesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly minutesRows: MinutesRepository,
+    private readonly sessionRows: SessionsRepository,
+    private readonly agenda: AgendaItemsRepository,
+    private readonly participants: SessionParticipantsRepository,
+    private readonly votes: VotesRepository,
+    private readonly tallies: VoteResultsRepository,
     private readonly sessions: SessionsService,
     private readonly projects: ProjectsService,
     private readonly signals: ConcertationSignals,
@@ -40,49 +38,41 @@ export class MinutesService {
     private readonly clock: SessionClock,
   ) {}
 
-  async decisions(access: SessionAccess): Promise<DecisionView[]> {
-    const rows: DecisionRow[] = await this.dataSource.query(`SELECT * FROM session_decision WHERE session_id = $1 ORDER BY created_at`, [access.sessionId]);
-    return rows.map(toDecision);
+  decisions(access: SessionAccess): Promise<DecisionView[]> {
+    return this.minutesRows.decisions(access.sessionId);
   }
 
   async addDecision(access: SessionAccess, body: CreateDecisionRequest, accountId: string): Promise<DecisionView> {
     if (access.status === 'closed') throw conflict('session_closed');
-    if (body.agendaItemId) {
-      const items: unknown[] = await this.dataSource.query(`SELECT 1 FROM agenda_item WHERE id = $1 AND session_id = $2`, [body.agendaItemId, access.sessionId]);
-      if (items.length === 0) throw badRequest([{ path: 'agendaItemId', message: 'Not an item of this session' }]);
+    if (body.agendaItemId && !(await this.agenda.isItemOf(access.sessionId, body.agendaItemId))) {
+      throw badRequest([{ path: 'agendaItemId', message: 'Not an item of this session' }]);
     }
-    const [row]: DecisionRow[] = await this.dataSource.query(
-      `INSERT INTO session_decision (session_id, agenda_item_id, text, created_by_id) VALUES ($1, $2, $3, $4) RETURNING *`,
-      [access.sessionId, body.agendaItemId, body.text, accountId],
-    );
-    this.notify(access, row.id);
-    return toDecision(row);
+    const decision = await this.minutesRows.insertDecision(access.sessionId, body, accountId);
+    this.notify(access, decision.id);
+    return decision;
   }
 
   async removeDecision(access: SessionAccess, decisionId: string): Promise<void> {
     if (access.status === 'closed') throw conflict('session_closed');
-    const rows: unknown[] = await changedRows(this.dataSource, `DELETE FROM session_decision WHERE id = $1 AND session_id = $2 RETURNING id`, [decisionId, access.sessionId]);
-    if (rows.length === 0) throw notFound();
+    if (!(await this.minutesRows.deleteDecision(access.sessionId, decisionId))) throw notFound();
     this.notify(access, decisionId);
   }
 
   /** Turns a decision into a shared project of the space, once; the project remembers where it came from. */
   async decisionToProject(access: SessionAccess, decisionId: string, accountId: string): Promise<DecisionView> {
-    const [decision]: (DecisionRow & { session_title: string })[] = await this.dataSource.query(
-      `SELECT d.*, cs.title AS session_title FROM session_decision d JOIN concertation_session cs ON cs.id = d.session_id WHERE d.id = $1 AND d.session_id = $2`,
-      [decisionId, access.sessionId],
-    );
+    const decision = await this.minutesRows.findDecision(access.sessionId, decisionId);
     if (!decision) throw notFound();
-    if (decision.project_id) throw conflict('session_state');
+    if (decision.projectId) throw conflict('session_state');
     const title = decision.text.split('\n')[0].slice(0, 200).trim();
     const project = await this.projects.create(
       access.spaceId,
-      { title: title.length >= 2 ? title : `Décision — ${decision.session_title}`.slice(0, 200), summary: `Décision de la séance « ${decision.session_title} » : ${decision.text}`.slice(0, 4000), stage: 'emergence', status: 'under_study', startDate: null, endDate: null, levers: [], policyFrames: [], partners: [] },
+      { title: title.length >= 2 ? title : `Décision — ${decision.sessionTitle}`.slice(0, 200), summary: `Décision de la séance « ${decision.sessionTitle} » : ${decision.text}`.slice(0, 4000), stage: 'emergence', status: 'under_study', startDate: null, endDate: null, levers: [], policyFrames: [], partners: [] },
       accountId,
     );
-    const [row]: DecisionRow[] = await changedRows(this.dataSource, `UPDATE session_decision SET project_id = $2 WHERE id = $1 RETURNING *`, [decisionId, project.id]);
+    const linked = await this.minutesRows.linkProject(decisionId, project.id);
+    if (!linked) throw notFound();
     this.notify(access, decisionId);
-    return toDecision(row);
+    return linked;
   }
 
   /**
@@ -92,20 +82,17 @@ export class MinutesService {
   async close(access: SessionAccess, accountId: string): Promise<MinutesView> {
     const now = this.clock.now();
     const { minutes, title, diagnosticWorkedOn } = await this.dataSource.transaction(async (tx) => {
-      const [session]: { status: string; title: string }[] = await tx.query(`SELECT status, title FROM concertation_session WHERE id = $1 FOR UPDATE`, [access.sessionId]);
+      const session = await this.sessionRows.lock(access.sessionId, tx);
+      if (!session) throw notFound();
       if (session.status !== 'live') throw conflict(session.status === 'closed' ? 'session_closed' : 'session_not_live');
-      const agenda = await listAgenda(tx, access.sessionId);
+      const agenda = await this.agenda.list(access.sessionId, tx);
       for (const item of agenda.filter((i) => i.status === 'current')) {
-        const timer = finishItem(toTimer(item), now);
-        await tx.query(`UPDATE agenda_item SET status = 'done', elapsed_ms = $2, running_since = NULL, ended_at = to_timestamp($3 / 1000.0) WHERE id = $1`, [item.id, timer.elapsedMs, now]);
+        await this.agenda.finish(item.id, finishItem(toTimer(item), now).elapsedMs, now, tx);
       }
-      await tx.query(`UPDATE vote SET status = 'closed', closed_at = coalesce(closed_at, to_timestamp($2 / 1000.0)) WHERE session_id = $1`, [access.sessionId, now]);
-      await tx.query(
-        `UPDATE concertation_session SET status = 'closed', closed_at = to_timestamp($2 / 1000.0), version = version + 1, updated_at = now() WHERE id = $1`,
-        [access.sessionId, now],
-      );
-      const built = await buildMinutes(this.dataSource, tx, access.sessionId, now);
-      await tx.query(`INSERT INTO session_minutes (session_id, content) VALUES ($1, $2)`, [access.sessionId, JSON.stringify(built)]);
+      await this.votes.closeAll(access.sessionId, now, tx);
+      await this.sessionRows.markClosed(access.sessionId, now, tx);
+      const built = await this.build(tx, access.sessionId, now);
+      await this.minutesRows.insertMinutes(access.sessionId, built, tx);
       return { minutes: built, title: session.title, diagnosticWorkedOn: agenda.some((i) => i.diagnosticSectionId !== null) };
     });
     this.sessions.notify(access.spaceId, access.sessionId, 'updated');
@@ -114,9 +101,22 @@ export class MinutesService {
   }
 
   async minutes(access: SessionAccess): Promise<MinutesView> {
-    const rows: { content: MinutesView }[] = await this.dataSource.query(`SELECT content FROM session_minutes WHERE session_id = $1`, [access.sessionId]);
-    if (!rows[0]) throw notFound();
-    return rows[0].content;
+    const minutes = await this.minutesRows.minutes(access.sessionId);
+    if (!minutes) throw notFound();
+    return minutes;
+  }
+
+  /** Reads what the minutes are made of, as the closing transaction `tx` sees it (the board is read outside it). */
+  private async build(tx: EntityManager, sessionId: string, closedAt: number): Promise<MinutesView> {
+    const session = await this.sessionRows.find(sessionId, tx);
+    if (!session) throw notFound();
+    const agenda = await this.agenda.list(sessionId, tx);
+    const participants = await this.participants.list(sessionId, tx);
+    const votes = await this.votes.list(sessionId, tx);
+    const tallied = await Promise.all(votes.map(async (vote) => ({ vote, results: await this.tallies.results(vote, tx) })));
+    const decisions = await this.minutesRows.minutesDecisions(sessionId, tx);
+    const board = readBoard(await readStoredDocument(this.dataSource, sessionBoardDocument(sessionId)));
+    return buildMinutes({ session, agenda, participants, votes: tallied, decisions, board }, closedAt);
   }
 
   private notify(access: SessionAccess, decisionId: string): void {

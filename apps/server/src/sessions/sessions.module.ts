@@ -1,18 +1,36 @@
 import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { SpacesModule } from '../spaces/spaces.module.js';
+import { AgendaItemsRepository } from './agenda-items.repository.js';
 import { FacilitationService } from './facilitation.service.js';
 import { MinutesController } from './minutes.controller.js';
+import { MinutesRepository } from './minutes.repository.js';
 import { MinutesService } from './minutes.service.js';
 import { SessionClock } from './session-clock.js';
+import { SessionParticipantsRepository } from './session-participants.repository.js';
 import { SessionsController, SpaceSessionsController } from './sessions.controller.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
+import { VoteResultsRepository } from './vote-results.repository.js';
 import { VotesController } from './votes.controller.js';
+import { VotesRepository } from './votes.repository.js';
 import { VotesService } from './votes.service.js';
 
 @Module({
   imports: [SpacesModule, ProjectsModule],
   controllers: [SpaceSessionsController, SessionsController, VotesController, MinutesController],
-  providers: [SessionsService, FacilitationService, VotesService, MinutesService, SessionClock],
+  providers: [
+    SessionsRepository,
+    AgendaItemsRepository,
+    SessionParticipantsRepository,
+    VotesRepository,
+    VoteResultsRepository,
+    MinutesRepository,
+    SessionsService,
+    FacilitationService,
+    VotesService,
+    MinutesService,
+    SessionClock,
+  ],
 })
 export class SessionsModule {}
