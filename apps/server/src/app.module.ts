@@ -18,6 +18,7 @@ import { EventsModule } from './events/events.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ObservatoryModule } from './observatory/observatory.module.js';
+import { PolesModule } from './poles/poles.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { SpacesModule } from './spaces/spaces.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         AccessModule,
         AuthModule,
         OrganisationsModule,
+        PolesModule,
         SpacesModule,
         ProjectsModule,
         ObservatoryModule,

@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type PoleChoice, type PoleView, type UpdatePoleProfileRequest, compareFrench } from '@concerto/domain';
 import { AccessPolicy } from '../access/access-policy.js';
-import { EventsPublisher } from '../events/events-publisher.js';
-import { Space } from '../spaces/space.entity.js';
-import { Pole } from './pole.entity.js';
-import { toPoleView } from './pole-view.js';
+import { notFound } from '../common/api-exception.js';
+import { PolesRepository } from './poles.repository.js';
 
+/**
+ * Poles and their profiles. The poles area knows nothing of spaces: the spaces area asks it for a pole by id, to
+ * open one with a new space, and to change a profile (and tells the pole's spaces itself).
+ */
 @Injectable()
 export class PolesService {
   constructor(
-    @InjectRepository(Pole) private readonly poles: Repository<Pole>,
-    @InjectRepository(Space) private readonly spaces: Repository<Space>,
-    private readonly events: EventsPublisher,
+    private readonly poles: PolesRepository,
     private readonly policy: AccessPolicy,
   ) {}
 
@@ -21,19 +20,25 @@ export class PolesService {
   async listForAccount(accountId: string): Promise<PoleChoice[]> {
     const poles = await this.policy.polesOf(accountId);
     if (poles.size === 0) return [];
-    const rows = await this.poles.find({ where: { id: In([...poles.keys()]) }, select: { id: true, name: true, territory: true } });
+    const rows = await this.poles.listNames([...poles.keys()]);
     return rows
       .map((p) => ({ id: p.id, name: p.name, territory: p.territory, canCreateSpace: poles.get(p.id) ?? false }))
       .sort((a, b) => compareFrench(a.name, b.name));
   }
 
-  /** Edits the profile of the space's pole and tells every space of that pole. */
-  async updateProfileOfSpace(spaceId: string, changes: UpdatePoleProfileRequest): Promise<PoleView> {
-    const space = await this.spaces.findOneByOrFail({ id: spaceId });
-    await this.poles.update({ id: space.poleId }, changes);
-    const pole = await this.poles.findOneByOrFail({ id: space.poleId });
-    const spacesOfPole = await this.spaces.find({ where: { poleId: pole.id }, select: { id: true } });
-    for (const s of spacesOfPole) this.events.notify({ spaceId: s.id, entity: 'pole', id: pole.id, op: 'updated' });
-    return toPoleView(pole);
+  async get(poleId: string, tx?: EntityManager): Promise<PoleView> {
+    const pole = await this.poles.find(poleId, tx);
+    if (!pole) throw notFound();
+    return pole;
+  }
+
+  /** Opens a new pole (inside the caller's transaction, with the space created for it); returns its id. */
+  create(pole: { name: string; territory?: string }, tx: EntityManager): Promise<string> {
+    return this.poles.insert({ name: pole.name, territory: pole.territory ?? '' }, tx);
+  }
+
+  async updateProfile(poleId: string, changes: UpdatePoleProfileRequest): Promise<PoleView> {
+    await this.poles.updateProfile(poleId, changes);
+    return this.get(poleId);
   }
 }

@@ -1,53 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { MemberView, SpaceRole } from '@concerto/domain';
 import { conflict, notFound } from '../common/api-exception.js';
 import { AccessChanges } from '../events/access-changes.js';
 import { EventsPublisher } from '../events/events-publisher.js';
-import { SpaceMembership } from './space-membership.entity.js';
-import { toMemberView } from './space-views.js';
+import { MembershipsRepository } from './memberships.repository.js';
 
+/** A space's members: roles change and members leave, but a space always keeps an animateur. */
 @Injectable()
 export class MembersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(SpaceMembership) private readonly memberships: Repository<SpaceMembership>,
+    private readonly memberships: MembershipsRepository,
     private readonly events: EventsPublisher,
     private readonly accessChanges: AccessChanges,
   ) {}
 
-  async list(spaceId: string): Promise<MemberView[]> {
-    const members = await this.memberships.find({
-      where: { spaceId },
-      relations: { account: { organisation: true } },
-      order: { createdAt: 'ASC' },
-    });
-    return members.map(toMemberView);
+  list(spaceId: string): Promise<MemberView[]> {
+    return this.memberships.list(spaceId);
   }
 
   async changeRole(spaceId: string, accountId: string, role: SpaceRole): Promise<MemberView> {
     await this.dataSource.transaction(async (tx) => {
       const current = await this.lockMember(tx, spaceId, accountId);
-      if (current.role === 'animateur' && role !== 'animateur') await this.ensureAnotherAnimateur(tx, spaceId, accountId);
-      await tx.getRepository(SpaceMembership).update({ spaceId, accountId }, { role });
+      if (current === 'animateur' && role !== 'animateur') await this.ensureAnotherAnimateur(tx, spaceId, accountId);
+      await this.memberships.updateRole(spaceId, accountId, role, tx);
     });
     const notice = { spaceId, entity: 'member', id: accountId, op: 'updated' } as const;
     this.events.notify(notice);
     this.events.notifyAccount(accountId, notice);
     this.accessChanges.emit(spaceId, accountId);
-    const member = await this.memberships.findOneOrFail({
-      where: { spaceId, accountId },
-      relations: { account: { organisation: true } },
-    });
-    return toMemberView(member);
+    const member = await this.memberships.find(spaceId, accountId);
+    if (!member) throw notFound();
+    return member;
   }
 
   async remove(spaceId: string, accountId: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const current = await this.lockMember(tx, spaceId, accountId);
-      if (current.role === 'animateur') await this.ensureAnotherAnimateur(tx, spaceId, accountId);
-      await tx.getRepository(SpaceMembership).delete({ spaceId, accountId });
+      if (current === 'animateur') await this.ensureAnotherAnimateur(tx, spaceId, accountId);
+      await this.memberships.delete(spaceId, accountId, tx);
     });
     const notice = { spaceId, entity: 'member', id: accountId, op: 'deleted' } as const;
     this.events.notify(notice);
@@ -56,22 +49,14 @@ export class MembersService {
     await this.events.revokeAccess(spaceId, accountId);
   }
 
-  /** Locks the space's memberships so that two animateurs cannot demote each other at the same time. */
-  private async lockMember(tx: EntityManager, spaceId: string, accountId: string): Promise<{ role: SpaceRole }> {
-    const rows: { account_id: string; role: SpaceRole }[] = await tx.query(
-      `SELECT account_id, role FROM space_membership WHERE space_id = $1 ORDER BY account_id FOR UPDATE`,
-      [spaceId],
-    );
-    const current = rows.find((r) => r.account_id === accountId);
-    if (!current) throw notFound();
-    return current;
+  /** Locks the space's memberships so that two animateurs cannot demote each other at the same time; the member's role. */
+  private async lockMember(tx: EntityManager, spaceId: string, accountId: string): Promise<SpaceRole> {
+    const role = (await this.memberships.lockRoles(spaceId, tx)).get(accountId);
+    if (!role) throw notFound();
+    return role;
   }
 
   private async ensureAnotherAnimateur(tx: EntityManager, spaceId: string, accountId: string): Promise<void> {
-    const [{ count }]: { count: string }[] = await tx.query(
-      `SELECT count(*) FROM space_membership WHERE space_id = $1 AND role = 'animateur' AND account_id <> $2`,
-      [spaceId, accountId],
-    );
-    if (Number(count) === 0) throw conflict('last_animateur');
+    if ((await this.memberships.countOtherAnimateurs(spaceId, accountId, tx)) === 0) throw conflict('last_animateur');
   }
 }

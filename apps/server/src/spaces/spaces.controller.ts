@@ -12,7 +12,6 @@ import {
 } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
 import { Contract } from '../common/contract.js';
-import { PolesService } from '../poles/poles.service.js';
 import { MembersService } from './members.service.js';
 import { ChangesPoleProfile, RequiresSpaceRole } from '../access/space-role.guard.js';
 import { SpacesService } from './spaces.service.js';
@@ -22,7 +21,6 @@ export class SpacesController {
   constructor(
     private readonly spaces: SpacesService,
     private readonly members: MembersService,
-    private readonly poles: PolesService,
   ) {}
 
   @Get()
@@ -55,7 +53,7 @@ export class SpacesController {
   @ChangesPoleProfile()
   @Contract({ summary: "Edit the pole's profile (characterisation grid), shown in every space of the pole: by the animateurs of its spaces and the contributeurs of its main space", body: UpdatePoleProfileRequest, response: PoleView })
   updatePole(@Param('spaceId') spaceId: string, @Body() body: UpdatePoleProfileRequest) {
-    return this.poles.updateProfileOfSpace(spaceId, body);
+    return this.spaces.updatePoleProfile(spaceId, body);
   }
 
   @Get(':spaceId/members')

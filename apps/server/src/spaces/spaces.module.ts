@@ -1,20 +1,17 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Pole } from '../poles/pole.entity.js';
-import { PolesController } from '../poles/poles.controller.js';
-import { PolesService } from '../poles/poles.service.js';
-import { Invitation } from './invitation.entity.js';
+import { PolesModule } from '../poles/poles.module.js';
 import { InvitationsController } from './invitations.controller.js';
+import { InvitationsRepository } from './invitations.repository.js';
 import { InvitationsService } from './invitations.service.js';
 import { MembersService } from './members.service.js';
-import { SpaceMembership } from './space-membership.entity.js';
-import { Space } from './space.entity.js';
+import { MembershipsRepository } from './memberships.repository.js';
 import { SpacesController } from './spaces.controller.js';
+import { SpacesRepository } from './spaces.repository.js';
 import { SpacesService } from './spaces.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Space, SpaceMembership, Invitation, Pole])],
-  controllers: [SpacesController, InvitationsController, PolesController],
-  providers: [SpacesService, MembersService, InvitationsService, PolesService],
+  imports: [PolesModule],
+  controllers: [SpacesController, InvitationsController],
+  providers: [SpacesRepository, MembershipsRepository, InvitationsRepository, SpacesService, MembersService, InvitationsService],
 })
 export class SpacesModule {}

@@ -1,55 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
-import type { CreateSpaceRequest, SpaceSummary, SpaceView, UpdateSpaceRequest } from '@concerto/domain';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { CreateSpaceRequest, PoleView, SpaceSummary, SpaceView, UpdatePoleProfileRequest, UpdateSpaceRequest } from '@concerto/domain';
 import { AccessPolicy } from '../access/access-policy.js';
 import { notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
-import { Pole } from '../poles/pole.entity.js';
-import { toPoleView } from '../poles/pole-view.js';
-import { SpaceMembership } from './space-membership.entity.js';
-import { Space } from './space.entity.js';
-
-interface SpaceRow {
-  id: string;
-  title: string;
-  description: string;
-  created_at: Date;
-  role: SpaceSummary['myRole'];
-  member_count: string;
-  pole_id: string;
-  pole_name: string;
-  pole_territory: string;
-}
-
-const SPACES_OF_ACCOUNT = `
-  SELECT s.id, s.title, s.description, s.created_at, m.role,
-         (SELECT count(*) FROM space_membership c WHERE c.space_id = s.id) AS member_count,
-         p.id AS pole_id, p.name AS pole_name, p.territory AS pole_territory
-    FROM space s
-    JOIN space_membership m ON m.space_id = s.id AND m.account_id = $1
-    JOIN pole p ON p.id = s.pole_id`;
+import { PolesService } from '../poles/poles.service.js';
+import { MembershipsRepository } from './memberships.repository.js';
+import { SpacesRepository } from './spaces.repository.js';
 
 @Injectable()
 export class SpacesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Space) private readonly spaces: Repository<Space>,
+    private readonly spaces: SpacesRepository,
+    private readonly memberships: MembershipsRepository,
+    private readonly poles: PolesService,
     private readonly events: EventsPublisher,
     private readonly policy: AccessPolicy,
   ) {}
 
-  async listForAccount(accountId: string): Promise<SpaceSummary[]> {
-    const rows: SpaceRow[] = await this.dataSource.query(`${SPACES_OF_ACCOUNT} ORDER BY s.created_at DESC`, [accountId]);
-    return rows.map(toSummary);
+  listForAccount(accountId: string): Promise<SpaceSummary[]> {
+    return this.spaces.listForAccount(accountId);
   }
 
   async get(spaceId: string, accountId: string): Promise<SpaceView> {
-    const [row]: SpaceRow[] = await this.dataSource.query(`${SPACES_OF_ACCOUNT} WHERE s.id = $2`, [accountId, spaceId]);
-    if (!row) throw notFound();
-    const pole = await this.dataSource.getRepository(Pole).findOneByOrFail({ id: row.pole_id });
-    const { pole: _summaryPole, ...summary } = toSummary(row);
-    return { ...summary, pole: toPoleView(pole), canEditPoleProfile: await this.policy.mayEditPoleProfile(spaceId, accountId) };
+    const space = await this.spaces.findForAccount(spaceId, accountId);
+    if (!space) throw notFound();
+    const pole = await this.poles.get(space.pole.id);
+    const { pole: _summaryPole, ...summary } = space;
+    return { ...summary, pole, canEditPoleProfile: await this.policy.mayEditPoleProfile(spaceId, accountId) };
   }
 
   /** Creates the space (and its pole when new) with the creator as its first animateur, in one transaction. */
@@ -60,36 +40,27 @@ export class SpacesService {
         await this.policy.requirePoleAnimateur(request.pole.id, accountId, tx);
         poleId = request.pole.id;
       } else {
-        const pole = await tx.getRepository(Pole).save({ name: request.pole.name, territory: request.pole.territory ?? '' });
-        poleId = pole.id;
+        poleId = await this.poles.create(request.pole, tx);
       }
-      const space = await tx.getRepository(Space).save({
-        poleId,
-        title: request.title,
-        description: request.description ?? '',
-        createdById: accountId,
-      });
-      await tx.getRepository(SpaceMembership).insert({ spaceId: space.id, accountId, role: 'animateur' });
-      return space.id;
+      const id = await this.spaces.insert({ poleId, title: request.title, description: request.description ?? '', createdById: accountId }, tx);
+      await this.memberships.insert(id, accountId, 'animateur', tx);
+      return id;
     });
     return this.get(spaceId, accountId);
   }
 
   async update(spaceId: string, changes: UpdateSpaceRequest, accountId: string): Promise<SpaceView> {
-    await this.spaces.update({ id: spaceId }, changes);
+    await this.spaces.update(spaceId, changes);
     this.events.notify({ spaceId, entity: 'space', id: spaceId, op: 'updated' });
     return this.get(spaceId, accountId);
   }
-}
 
-function toSummary(row: SpaceRow): SpaceSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    pole: { id: row.pole_id, name: row.pole_name, territory: row.pole_territory },
-    myRole: row.role,
-    memberCount: Number(row.member_count),
-    createdAt: new Date(row.created_at).toISOString(),
-  };
+  /** Edits the profile of the space's pole and tells every space of that pole (the poles area knows no spaces). */
+  async updatePoleProfile(spaceId: string, changes: UpdatePoleProfileRequest): Promise<PoleView> {
+    const poleId = await this.spaces.poleOf(spaceId);
+    if (!poleId) throw notFound();
+    const pole = await this.poles.updateProfile(poleId, changes);
+    for (const id of await this.spaces.idsOfPole(poleId)) this.events.notify({ spaceId: id, entity: 'pole', id: poleId, op: 'updated' });
+    return pole;
+  }
 }

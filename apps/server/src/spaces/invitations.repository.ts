@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
+import type { InvitationPreview, InvitationStatus, InvitationView, SpaceRole } from '@concerto/domain';
+import { Invitation } from './invitation.entity.js';
+import { invitationStatus, toInvitationView } from './space-views.js';
+
+export interface NewInvitation {
+  spaceId: string;
+  email: string;
+  role: SpaceRole;
+  token: string;
+  invitedById: string;
+  expiresAt: Date;
+}
+
+/** What accepting an invitation looks at. */
+export interface InvitationToAccept {
+  id: string;
+  spaceId: string;
+  email: string;
+  role: SpaceRole;
+  status: InvitationStatus;
+}
+
+/**
+ * The `invitation` table. Invitations come back in their API shapes; reads and writes go through the data source,
+ * or through the transaction passed as the last argument.
+ */
+@Injectable()
+export class InvitationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The space's invitations, newest first. */
+  async list(spaceId: string, db: EntityManager = this.dataSource.manager): Promise<InvitationView[]> {
+    const rows = await db.getRepository(Invitation).find({ where: { spaceId }, relations: { invitedBy: true }, order: { createdAt: 'DESC' } });
+    return rows.map(toInvitationView);
+  }
+
+  async find(invitationId: string, db: EntityManager = this.dataSource.manager): Promise<InvitationView | undefined> {
+    const invitation = await db.getRepository(Invitation).findOne({ where: { id: invitationId }, relations: { invitedBy: true } });
+    return invitation ? toInvitationView(invitation) : undefined;
+  }
+
+  /** What the link offers, with the space and pole it leads to. */
+  async findPreview(token: string, db: EntityManager = this.dataSource.manager): Promise<InvitationPreview | undefined> {
+    const invitation = await db.getRepository(Invitation).findOne({ where: { token }, relations: { space: { pole: true }, invitedBy: true } });
+    if (!invitation) return undefined;
+    return {
+      spaceTitle: invitation.space.title,
+      poleName: invitation.space.pole.name,
+      role: invitation.role,
+      email: invitation.email,
+      invitedBy: invitation.invitedBy?.displayName ?? '',
+      status: invitationStatus(invitation),
+    };
+  }
+
+  /** Locks the invitation of this link until the end of the transaction `db`. */
+  async lockByToken(token: string, db: EntityManager): Promise<InvitationToAccept | undefined> {
+    const found = await db.getRepository(Invitation).findOne({ where: { token }, lock: { mode: 'pessimistic_write' } });
+    if (!found) return undefined;
+    return { id: found.id, spaceId: found.spaceId, email: found.email, role: found.role, status: invitationStatus(found) };
+  }
+
+  /** Revokes the expired, never used invitations of this address to the space. */
+  async revokeExpired(spaceId: string, email: string, db: EntityManager = this.dataSource.manager): Promise<void> {
+    await db
+      .getRepository(Invitation)
+      .update({ spaceId, email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: LessThanOrEqual(new Date()) }, { revokedAt: new Date() });
+  }
+
+  /** Returns the new invitation's id, or undefined when one is already pending for this address (unique index). */
+  async insertUnlessPending(invitation: NewInvitation, db: EntityManager = this.dataSource.manager): Promise<string | undefined> {
+    const rows: { id: string }[] = await db.query(
+      `INSERT INTO invitation (space_id, email, role, token, invited_by_id, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+      [invitation.spaceId, invitation.email, invitation.role, invitation.token, invitation.invitedById, invitation.expiresAt],
+    );
+    return rows[0]?.id;
+  }
+
+  /** Revokes a pending invitation of the space; false when there is none with this id. */
+  async revokePending(spaceId: string, invitationId: string, db: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const result = await db
+      .getRepository(Invitation)
+      .update({ id: invitationId, spaceId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+    return Boolean(result.affected);
+  }
+
+  async markAccepted(invitationId: string, accountId: string, db: EntityManager = this.dataSource.manager): Promise<void> {
+    await db.getRepository(Invitation).update({ id: invitationId }, { acceptedAt: new Date(), acceptedById: accountId });
+  }
+}
