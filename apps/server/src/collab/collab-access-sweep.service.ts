@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CollabErrorCode as Codes, CollabEvent } from '@concerto/collab';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AccessChanges } from '../events/access-changes.js';
-import { CollabAccessService } from './collab-access.service.js';
+import { AccessPolicy } from '../access/access-policy.js';
 import type { CollabConnection } from './collab-connection.js';
 import { CollabConnections } from './collab-connections.js';
 import { DocumentRegistry } from './document-registry.js';
@@ -21,7 +21,7 @@ export class CollabAccessSweep {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly access: CollabAccessService,
+    private readonly access: AccessPolicy,
     private readonly connections: CollabConnections,
     private readonly registry: DocumentRegistry,
     accessChanges: AccessChanges,
@@ -59,7 +59,7 @@ export class CollabAccessSweep {
         if (live.clients.size === 0) continue;
         const name = live.name;
         const clients = [...live.clients.values()];
-        const roles = await this.access.rolesOf(live.ref, [...new Set(clients.map((c) => c.accountId))]);
+        const roles = await this.access.documentRoles(live.ref, [...new Set(clients.map((c) => c.accountId))]);
         for (const connection of clients) await this.recheck(connection, name, roles);
       }
     } catch (error) {
@@ -70,7 +70,7 @@ export class CollabAccessSweep {
   private async recheck(connection: CollabConnection, name: string, known?: Map<string, string>): Promise<void> {
     const joined = connection.documents.get(name);
     if (!joined) return;
-    const role = known ? known.get(connection.accountId) : await this.access.roleOf(joined.ref, connection.accountId);
+    const role = known ? known.get(connection.accountId) : await this.access.documentRole(joined.ref, connection.accountId);
     if (role === joined.role) return;
     await this.connections.leave(connection, name);
     connection.socket.emit(CollabEvent.closed, { doc: name, code: role ? Codes.roleChanged : Codes.accessRevoked });

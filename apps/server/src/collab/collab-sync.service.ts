@@ -17,7 +17,7 @@ import {
   toBytes,
 } from '@concerto/collab';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { CollabAccessService } from './collab-access.service.js';
+import { AccessPolicy } from '../access/access-policy.js';
 import type { Ack, CollabConnection, JoinedDocument } from './collab-connection.js';
 import { CollabConnections } from './collab-connections.js';
 import { CollabPresenceService } from './collab-presence.service.js';
@@ -41,7 +41,7 @@ export class CollabSyncService {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly access: CollabAccessService,
+    private readonly access: AccessPolicy,
     private readonly connections: CollabConnections,
     private readonly registry: DocumentRegistry,
     private readonly presence: CollabPresenceService,
@@ -99,7 +99,7 @@ export class CollabSyncService {
     if (connection.documents.size >= limits.maxDocumentsPerConnection && !connection.documents.has(ref.name)) {
       return refuse(Codes.rateLimited, 'Too many documents on one connection');
     }
-    const role = await this.access.roleOf(ref, connection.accountId);
+    const role = await this.access.documentRole(ref, connection.accountId);
     if (!role) return refuse(Codes.notFound, 'Document not found');
     const live = await this.registry.acquire(ref);
     if (!live.clients.has(socket.id)) {

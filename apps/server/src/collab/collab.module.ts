@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CollabAccessSweep } from './collab-access-sweep.service.js';
-import { CollabAccessService } from './collab-access.service.js';
 import { CollabBroadcaster } from './collab-broadcaster.js';
 import { CollabConnections } from './collab-connections.js';
 import { CollabContributionsRepository } from './collab-contributions.repository.js';
@@ -35,7 +34,6 @@ const updateRelay = {
     CollabBroadcaster,
     updateRelay,
     DocumentRegistry,
-    CollabAccessService,
     CollabPresenceService,
     CollabConnections,
     CollabSyncService,
