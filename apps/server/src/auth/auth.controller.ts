@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { AccountView, SignInRequest, SignUpRequest, UpdateMeRequest } from '@concerto/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Contract, Public } from '../common/contract.js';
-import { AccessChanges } from '../events/access-changes.js';
+import { AccessChanges } from './access-changes.js';
 import { AuthService, type ClientInfo, type IssuedSession } from './auth.service.js';
 import { CurrentAuth, type RequestAuth } from './request-auth.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-token.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CollabErrorCode as Codes, CollabEvent } from '@concerto/collab';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AccessChanges } from '../events/access-changes.js';
+import { AccessChanges } from '../auth/access-changes.js';
 import { AccessPolicy } from '../access/access-policy.js';
 import type { CollabConnection } from './collab-connection.js';
 import { CollabConnections } from './collab-connections.js';

@@ -1,7 +1,7 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { type ChangeNotice, EventsServerEvent } from '@concerto/domain';
-import { AccessChanges } from './access-changes.js';
+import { AccessChanges } from '../auth/access-changes.js';
 import { ConcertationSignals } from './concertation-signals.js';
 
 export const spaceRoom = (spaceId: string) => `space:${spaceId}`;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MemberView, SpaceRole } from '@concerto/domain';
 import { conflict, notFound } from '../common/api-exception.js';
-import { AccessChanges } from '../events/access-changes.js';
+import { AccessChanges } from '../auth/access-changes.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { MembershipsRepository } from './memberships.repository.js';
 
