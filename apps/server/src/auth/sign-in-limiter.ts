@@ -1,12 +1,5 @@
-export interface SignInLimits {
-  /** Failures for one account from one address: the low limit, which an attacker elsewhere cannot use up. */
-  maxFailuresPerAccountAndAddress: number;
-  /** Failures for one account from all addresses together: the ceiling against guessing from many addresses. */
-  maxFailuresPerAccount: number;
-  /** Failures from one address, all accounts together: against trying many accounts. */
-  maxFailuresPerAddress: number;
-  windowMs: number;
-}
+import type { SignInLimits } from '../config/app-config.js';
+
 
 export interface SignInAttempt {
   email: string;

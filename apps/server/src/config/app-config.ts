@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { SignInLimits } from '../auth/sign-in-limiter.js';
 
 /** Folder that holds nx.json: the project root, wherever the code runs from (src under jest, dist in production). */
 export function findProjectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
@@ -52,6 +51,17 @@ const EnvSchema = z.object({
   COLLAB_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(10),
   DIAGNOSTIC_AUTOSAVE_QUIET_MS: positiveInt.default(120_000),
 });
+
+/** How many failed sign-ins are allowed before 429 (see auth/sign-in-limiter.ts). */
+export interface SignInLimits {
+  /** Failures for one account from one address: the low limit, which an attacker elsewhere cannot use up. */
+  maxFailuresPerAccountAndAddress: number;
+  /** Failures for one account from all addresses together: the ceiling against guessing from many addresses. */
+  maxFailuresPerAccount: number;
+  /** Failures from one address, all accounts together: against trying many accounts. */
+  maxFailuresPerAddress: number;
+  windowMs: number;
+}
 
 export interface AppConfig {
   port: number;
