@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Organisation } from '../organisations/organisation.entity.js';
-import { Account } from './account.entity.js';
-import { AuthSession } from './auth-session.entity.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { AccountsRepository } from './accounts.repository.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { AuthSessionsRepository } from './auth-sessions.repository.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Account, AuthSession, Organisation])],
+  imports: [OrganisationsModule],
   controllers: [AuthController],
-  providers: [AuthService],
+  providers: [AccountsRepository, AuthSessionsRepository, AuthService],
   exports: [AuthService],
 })
 export class AuthModule {}

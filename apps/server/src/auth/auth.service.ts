@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Repository } from 'typeorm';
 import type { AccountView, SignInRequest, SignUpRequest, UpdateMeRequest } from '@concerto/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { ApiException, badRequest, conflict } from '../common/api-exception.js';
-import { Organisation } from '../organisations/organisation.entity.js';
-import { Account } from './account.entity.js';
-import { toAccountView } from './account-view.js';
-import { AuthSession } from './auth-session.entity.js';
+import { ApiException, badRequest, conflict, notFound } from '../common/api-exception.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { AccountsRepository } from './accounts.repository.js';
+import { AuthSessionsRepository } from './auth-sessions.repository.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { RequestAuth } from './request-auth.js';
 import { hashToken, newSessionToken } from './session-token.js';
@@ -33,9 +30,9 @@ export class AuthService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectRepository(Account) private readonly accounts: Repository<Account>,
-    @InjectRepository(AuthSession) private readonly sessions: Repository<AuthSession>,
-    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    private readonly accounts: AccountsRepository,
+    private readonly sessions: AuthSessionsRepository,
+    private readonly organisations: OrganisationsService,
   ) {
     this.limiter = new SignInLimiter(config.signIn);
   }
@@ -43,20 +40,13 @@ export class AuthService {
   async signUp(request: SignUpRequest, client: ClientInfo): Promise<IssuedSession> {
     if (request.organisationId) await this.requireOrganisation(request.organisationId);
     const passwordHash = await hashPassword(request.password);
-    const inserted = await this.accounts
-      .createQueryBuilder()
-      .insert()
-      .values({
-        email: request.email,
-        passwordHash,
-        displayName: request.displayName,
-        locale: request.locale ?? 'fr',
-        organisationId: request.organisationId ?? null,
-      })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const id = inserted.raw[0]?.id as string | undefined;
+    const id = await this.accounts.insertUnlessTaken({
+      email: request.email,
+      passwordHash,
+      displayName: request.displayName,
+      locale: request.locale ?? 'fr',
+      organisationId: request.organisationId ?? null,
+    });
     if (!id) throw conflict('email_taken');
     return this.openSession(id, client);
   }
@@ -68,11 +58,7 @@ export class AuthService {
   async signIn(request: SignInRequest, client: ClientInfo): Promise<IssuedSession> {
     const attempt = this.signInAttempt(request.email, client);
     if (this.limiter.isBlocked(attempt)) throw new ApiException(429, 'too_many_attempts');
-    const account = await this.accounts
-      .createQueryBuilder('account')
-      .addSelect('account.passwordHash')
-      .where('account.email = :email', { email: request.email })
-      .getOne();
+    const account = await this.accounts.findCredentials(request.email);
     const ok = await verifyPassword(account?.passwordHash, request.password);
     if (!ok || !account) {
       this.limiter.recordFailure(attempt);
@@ -83,31 +69,28 @@ export class AuthService {
   }
 
   async signOut(sessionId: string): Promise<void> {
-    await this.sessions.update({ id: sessionId }, { revokedAt: new Date() });
+    await this.sessions.revoke(sessionId);
   }
 
   /** The live session and its account for a cookie token, or undefined (unknown, expired or revoked). */
   async resolveSession(token: string | undefined): Promise<RequestAuth | undefined> {
     if (!token) return undefined;
-    const session = await this.sessions.findOne({
-      where: { tokenHash: hashToken(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      relations: { account: { organisation: true } },
-    });
-    return session ? { account: session.account, sessionId: session.id } : undefined;
+    return this.sessions.findLive(hashToken(token));
   }
 
   async isSessionLive(sessionId: string): Promise<boolean> {
-    return this.sessions.exists({ where: { id: sessionId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) } });
+    return this.sessions.isLive(sessionId);
   }
 
   async me(accountId: string): Promise<AccountView> {
-    const account = await this.accounts.findOneOrFail({ where: { id: accountId }, relations: { organisation: true } });
-    return toAccountView(account);
+    const account = await this.accounts.findView(accountId);
+    if (!account) throw notFound();
+    return account;
   }
 
   async updateMe(accountId: string, request: UpdateMeRequest): Promise<AccountView> {
     if (request.organisationId) await this.requireOrganisation(request.organisationId);
-    await this.accounts.update({ id: accountId }, request);
+    await this.accounts.update(accountId, request);
     return this.me(accountId);
   }
 
@@ -124,22 +107,20 @@ export class AuthService {
   }
 
   private async requireOrganisation(id: string): Promise<void> {
-    if (!(await this.organisations.exists({ where: { id } }))) {
+    if (!(await this.organisations.exists(id))) {
       throw badRequest([{ path: 'organisationId', message: 'Unknown organisation' }]);
     }
   }
 
   private async openSession(accountId: string, client: ClientInfo): Promise<IssuedSession> {
     const token = newSessionToken();
-    const session = await this.sessions.save(
-      this.sessions.create({
-        tokenHash: hashToken(token),
-        accountId,
-        expiresAt: new Date(Date.now() + this.config.sessionTtlMs),
-        ip: client.ip.slice(0, 64),
-        userAgent: client.userAgent.slice(0, 300),
-      }),
-    );
-    return { token, sessionId: session.id, account: await this.me(accountId) };
+    const sessionId = await this.sessions.insert({
+      tokenHash: hashToken(token),
+      accountId,
+      expiresAt: new Date(Date.now() + this.config.sessionTtlMs),
+      ip: client.ip.slice(0, 64),
+      userAgent: client.userAgent.slice(0, 300),
+    });
+    return { token, sessionId, account: await this.me(accountId) };
   }
 }

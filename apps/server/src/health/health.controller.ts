@@ -5,16 +5,19 @@ import { DataSource } from 'typeorm';
 import { HealthView } from '@concerto/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Contract, Public } from '../common/contract.js';
+import { DatabaseProbe } from './database-probe.js';
 import { RedisProbe } from './redis-probe.js';
 
 @Controller('health')
 export class HealthController implements OnModuleDestroy {
+  private readonly databaseProbe: DatabaseProbe;
   private readonly redis: RedisProbe | undefined;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
+    this.databaseProbe = new DatabaseProbe(dataSource);
     this.redis = config.redisUrl ? new RedisProbe(config.redisUrl) : undefined;
   }
 
@@ -36,14 +39,10 @@ export class HealthController implements OnModuleDestroy {
   }
 
   private async database(): Promise<HealthView['database']> {
-    const started = performance.now();
-    const up = await this.dataSource
-      .query('SELECT 1')
-      .then(() => true)
-      .catch(() => false);
+    const latencyMs = await this.databaseProbe.latencyMs();
     return {
-      status: up ? 'up' : 'down',
-      latencyMs: up ? Math.round((performance.now() - started) * 10) / 10 : null,
+      status: latencyMs === null ? 'down' : 'up',
+      latencyMs,
       embedded: this.config.databaseUrl === undefined,
     };
   }

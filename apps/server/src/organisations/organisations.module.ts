@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Account } from '../auth/account.entity.js';
-import { Organisation } from './organisation.entity.js';
 import { OrganisationsController } from './organisations.controller.js';
+import { OrganisationsRepository } from './organisations.repository.js';
 import { OrganisationsService } from './organisations.service.js';
 
+/** The directory of organisations; the auth area asks it whether an organisation exists. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, Account])],
   controllers: [OrganisationsController],
-  providers: [OrganisationsService],
+  providers: [OrganisationsRepository, OrganisationsService],
+  exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AccountView, Locale, UpdateMeRequest } from '@concerto/domain';
+import { Account } from './account.entity.js';
+import { toAccountView } from './account-view.js';
+
+export interface NewAccount {
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  locale: Locale;
+  organisationId: string | null;
+}
+
+/** What signing in checks: the account of an address and its password hash. */
+export interface AccountCredentials {
+  id: string;
+  passwordHash: string;
+}
+
+/**
+ * The `account` table. Accounts come back in their API shape (the password hash only through `findCredentials`);
+ * reads and writes go through the data source, or through the transaction passed as the last argument.
+ */
+@Injectable()
+export class AccountsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Returns the new account's id, or undefined when the address is taken. */
+  async insertUnlessTaken(account: NewAccount, db: EntityManager = this.dataSource.manager): Promise<string | undefined> {
+    const rows: { id: string }[] = await db.query(
+      `INSERT INTO account (email, password_hash, display_name, locale, organisation_id)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
+      [account.email, account.passwordHash, account.displayName, account.locale, account.organisationId],
+    );
+    return rows[0]?.id;
+  }
+
+  async findCredentials(email: string, db: EntityManager = this.dataSource.manager): Promise<AccountCredentials | undefined> {
+    const rows: { id: string; password_hash: string }[] = await db.query(`SELECT id, password_hash FROM account WHERE email = $1`, [email]);
+    return rows[0] && { id: rows[0].id, passwordHash: rows[0].password_hash };
+  }
+
+  /** The account with its organisation. */
+  async findView(accountId: string, db: EntityManager = this.dataSource.manager): Promise<AccountView | undefined> {
+    const account = await db.getRepository(Account).findOne({ where: { id: accountId }, relations: { organisation: true } });
+    return account ? toAccountView(account) : undefined;
+  }
+
+  async update(accountId: string, changes: UpdateMeRequest, db: EntityManager = this.dataSource.manager): Promise<void> {
+    await db.getRepository(Account).update({ id: accountId }, changes);
+  }
+}

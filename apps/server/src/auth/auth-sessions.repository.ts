@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
+import { AuthSession } from './auth-session.entity.js';
+import type { RequestAuth } from './request-auth.js';
+
+export interface NewAuthSession {
+  tokenHash: string;
+  accountId: string;
+  expiresAt: Date;
+  ip: string;
+  userAgent: string;
+}
+
+/** A session is live until it expires or is revoked. */
+const live = () => ({ revokedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+
+/**
+ * The `auth_session` table (signed-in browsers, found by the SHA-256 of their cookie token). Reads and writes go
+ * through the data source, or through the transaction passed as the last argument.
+ */
+@Injectable()
+export class AuthSessionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Returns the new session's id. */
+  async insert(session: NewAuthSession, db: EntityManager = this.dataSource.manager): Promise<string> {
+    const sessions = db.getRepository(AuthSession);
+    const saved = await sessions.save(sessions.create(session));
+    return saved.id;
+  }
+
+  async revoke(sessionId: string, db: EntityManager = this.dataSource.manager): Promise<void> {
+    await db.getRepository(AuthSession).update({ id: sessionId }, { revokedAt: new Date() });
+  }
+
+  /** The live session of this token hash with its account (and the account's organisation). */
+  async findLive(tokenHash: string, db: EntityManager = this.dataSource.manager): Promise<RequestAuth | undefined> {
+    const session = await db.getRepository(AuthSession).findOne({ where: { tokenHash, ...live() }, relations: { account: { organisation: true } } });
+    return session ? { account: session.account, sessionId: session.id } : undefined;
+  }
+
+  isLive(sessionId: string, db: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return db.getRepository(AuthSession).exists({ where: { id: sessionId, ...live() } });
+  }
+}
