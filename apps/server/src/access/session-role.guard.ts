@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, creat
 import { Reflector } from '@nestjs/core';
 import type { SpaceRole } from '@concerto/domain';
 import { unauthenticated } from '../common/api-exception.js';
-import type { AuthenticatedRequest } from '../auth/request-auth.js';
+import type { AuthenticatedRequest } from '../common/request-auth.js';
 import { AccessPolicy } from './access-policy.js';
 import { requireUuidParams } from './route-params.js';
 import type { SessionAccess } from './session-roles.js';

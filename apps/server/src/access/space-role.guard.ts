@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { SpaceRole } from '@concerto/domain';
 import { unauthenticated } from '../common/api-exception.js';
 import { SPACE_ROLE_KEY } from '../common/contract.js';
-import type { AuthenticatedRequest } from '../auth/request-auth.js';
+import type { AuthenticatedRequest } from '../common/request-auth.js';
 import { AccessPolicy } from './access-policy.js';
 import { requireUuidParams } from './route-params.js';
 

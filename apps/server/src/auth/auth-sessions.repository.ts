@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AuthSession } from './auth-session.entity.js';
-import type { RequestAuth } from './request-auth.js';
+import type { RequestAuth } from '../common/request-auth.js';
 
 export interface NewAuthSession {
   tokenHash: string;

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Contract, Public } from '../common/contract.js';
 import { AccessChanges } from './access-changes.js';
 import { AuthService, type ClientInfo, type IssuedSession } from './auth.service.js';
-import { CurrentAuth, type RequestAuth } from './request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-token.js';
 
 function clientOf(request: Request): ClientInfo {

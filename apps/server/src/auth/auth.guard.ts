@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { unauthenticated } from '../common/api-exception.js';
 import { PUBLIC_KEY } from '../common/contract.js';
 import { AuthService } from './auth.service.js';
-import type { AuthenticatedRequest } from './request-auth.js';
+import type { AuthenticatedRequest } from '../common/request-auth.js';
 import { sessionTokenFromCookieHeader } from './session-token.js';
 
 /** Global guard: resolves the session cookie on every request; refuses anonymous callers except on @Public routes. */

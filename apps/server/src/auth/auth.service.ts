@@ -6,7 +6,7 @@ import { OrganisationsService } from '../organisations/organisations.service.js'
 import { AccountsRepository } from './accounts.repository.js';
 import { AuthSessionsRepository } from './auth-sessions.repository.js';
 import { hashPassword, verifyPassword } from './password.js';
-import type { RequestAuth } from './request-auth.js';
+import type { RequestAuth } from '../common/request-auth.js';
 import { hashToken, newSessionToken } from './session-token.js';
 import { type SignInAttempt, SignInLimiter } from './sign-in-limiter.js';
 

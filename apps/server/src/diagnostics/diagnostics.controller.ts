@@ -10,7 +10,7 @@ import {
   UpdateCommentRequest,
   UpdateSectionStateRequest,
 } from '@concerto/domain';
-import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { localeFromHeader } from '../common/locale.js';
 import { AccessPolicy } from '../access/access-policy.js';

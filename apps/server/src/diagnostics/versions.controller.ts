@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { CreateVersionRequest, VersionComparison, VersionContent, VersionView } from '@concerto/domain';
-import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { RequiresSpaceRole } from '../access/space-role.guard.js';
 import { VersionsService } from './versions.service.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { CreateRelationRequest, RelationView } from '@concerto/domain';
-import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { ChangesPoleProfile, RequiresSpaceRole } from '../access/space-role.guard.js';
 import { RelationsService } from './relations.service.js';

@@ -6,7 +6,7 @@ import {
   OrganisationView,
   UpdateOrganisationRequest,
 } from '@concerto/domain';
-import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { OrganisationsService } from './organisations.service.js';
 

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { z } from 'zod';
 import { PoleChoice } from '@concerto/domain';
-import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { PolesService } from './poles.service.js';
 

@@ -9,7 +9,7 @@ import {
   UpdateFundingLineRequest,
   UpdateMilestoneRequest,
 } from '@concerto/domain';
-import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { RequiresSpaceRole } from '../access/space-role.guard.js';
 import { FundingService } from './funding.service.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { CreateProjectRequest, ProjectChangeView, ProjectDetail, ProjectListQuery, ProjectSummary, UpdateProjectRequest } from '@concerto/domain';
-import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { RequiresSpaceRole } from '../access/space-role.guard.js';
 import { ProjectsService } from './projects.service.js';

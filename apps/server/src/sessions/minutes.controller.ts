@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, R
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CreateDecisionRequest, DecisionView, MinutesExportQuery, MinutesView, minutesMarkdown } from '@concerto/domain';
-import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { localeFromHeader } from '../common/locale.js';
 import { minutesDocx } from './minutes-docx.js';

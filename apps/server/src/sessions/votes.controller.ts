@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { BallotRequest, BallotView, CreateVoteRequest, DotRequest, VoteView } from '@concerto/domain';
-import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { CurrentSession, RequiresSessionRole, SessionRoleGuard } from '../access/session-role.guard.js';
 import type { SessionAccess } from '../access/session-roles.js';

@@ -7,7 +7,7 @@ import {
   InvitationToken,
   InvitationView,
 } from '@concerto/domain';
-import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { notFound } from '../common/api-exception.js';
 import { Contract, Public } from '../common/contract.js';
 import { InvitationsService } from './invitations.service.js';

@@ -6,7 +6,7 @@ import type { CreateInvitationRequest, InvitationPreview, InvitationView } from 
 import { ApiException, conflict, forbidden, notFound } from '../common/api-exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { EventsPublisher } from '../events/events-publisher.js';
-import type { Account } from '../auth/account.entity.js';
+import type { AuthenticatedAccount } from '../common/request-auth.js';
 import { InvitationsRepository } from './invitations.repository.js';
 import { MembershipsRepository } from './memberships.repository.js';
 
@@ -55,7 +55,7 @@ export class InvitationsService {
   }
 
   /** Joins the space with the invited role; only the invited address may use the link, and only once. */
-  async accept(token: string, account: Account): Promise<{ spaceId: string }> {
+  async accept(token: string, account: AuthenticatedAccount): Promise<{ spaceId: string }> {
     const invitation = await this.dataSource.transaction(async (tx) => {
       const found = await this.invitations.lockByToken(token, tx);
       if (!found) throw notFound();

@@ -10,7 +10,7 @@ import {
   UpdatePoleProfileRequest,
   UpdateSpaceRequest,
 } from '@concerto/domain';
-import { CurrentAuth, type RequestAuth } from '../auth/request-auth.js';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { MembersService } from './members.service.js';
 import { ChangesPoleProfile, RequiresSpaceRole } from '../access/space-role.guard.js';

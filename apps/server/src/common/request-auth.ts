@@ -1,9 +1,18 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Account } from './account.entity.js';
+import type { Locale } from '@concerto/domain';
+
+/** The signed-in account as every route sees it (auth's Account entity has this shape). */
+export interface AuthenticatedAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  organisationId: string | null;
+}
 
 export interface RequestAuth {
-  account: Account;
+  account: AuthenticatedAccount;
   sessionId: string;
 }
 
