@@ -20,4 +20,3 @@ export async function openLoadClient(url: string, cookie: string, name: string, 
   await document.waitFor(['synced', 'saved']);
   return { index, socket, client, document, close: () => (client.destroy(), socket.disconnect()) };
 }
-

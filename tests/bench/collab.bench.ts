@@ -29,7 +29,13 @@ describe('co-editing benchmark', () => {
 
   beforeAll(async () => {
     database = await createFreshDatabase();
-    server = await startServerProcess({ DATABASE_URL: database.url, SEED_DEMO: 'false', COLLAB_MAX_CLIENTS_PER_DOCUMENT: '1000', COLLAB_MAX_CONNECTIONS_PER_ACCOUNT: '1000', COLLAB_IDLE_UNLOAD_MS: '300' });
+    server = await startServerProcess({
+      DATABASE_URL: database.url,
+      SEED_DEMO: 'false',
+      COLLAB_MAX_CLIENTS_PER_DOCUMENT: '1000',
+      COLLAB_MAX_CONNECTIONS_PER_ACCOUNT: '1000',
+      COLLAB_IDLE_UNLOAD_MS: '300',
+    });
     owner = new ApiClient(server.url);
     await owner.signUp();
   });
@@ -117,7 +123,22 @@ describe('co-editing benchmark', () => {
     const connectMs = await load.open();
     const total = performance.now() - started;
     const s = summary(connectMs);
-    rows.push([`1,000 clients connecting over 3 s (connect → synced)`, s.p50, s.p95, s.p99, '', '', '', '', `${connectMs.length} synced in ${round(total / 1000, 1)} s`, '', '', '', peakRssMiB(server.child.pid!), '']);
+    rows.push([
+      `1,000 clients connecting over 3 s (connect → synced)`,
+      s.p50,
+      s.p95,
+      s.p99,
+      '',
+      '',
+      '',
+      '',
+      `${connectMs.length} synced in ${round(total / 1000, 1)} s`,
+      '',
+      '',
+      '',
+      peakRssMiB(server.child.pid!),
+      '',
+    ]);
     await load.close();
     expect(connectMs).toHaveLength(1000);
   });
@@ -152,16 +173,76 @@ describe('co-editing benchmark', () => {
     const samples: number[] = [];
     for (let run = 0; run < 5; run++) samples.push(await coldLoad(compacted, run));
     const s = summary(samples);
-    rows.push(['cold load (join → synced), 100,000 updates: snapshot + 250 in the log', s.p50, s.p95, s.p99, '', '', '', '', `${samples.length} loads`, '', '', '', peakRssMiB(server.child.pid!), '']);
+    rows.push([
+      'cold load (join → synced), 100,000 updates: snapshot + 250 in the log',
+      s.p50,
+      s.p95,
+      s.p99,
+      '',
+      '',
+      '',
+      '',
+      `${samples.length} loads`,
+      '',
+      '',
+      '',
+      peakRssMiB(server.child.pid!),
+      '',
+    ]);
     const first = await coldLoad(raw, 0);
-    rows.push(['cold load, 100,000 updates all still in the log (first load; compacted right after)', round(first), '', '', '', '', '', '', '1 load', '', '', '', peakRssMiB(server.child.pid!), '']);
+    rows.push([
+      'cold load, 100,000 updates all still in the log (first load; compacted right after)',
+      round(first),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '1 load',
+      '',
+      '',
+      '',
+      peakRssMiB(server.child.pid!),
+      '',
+    ]);
     const afterCompaction = await coldLoad(raw, 1);
-    rows.push(['… the same document at its next load', round(afterCompaction), '', '', '', '', '', '', '1 load', '', '', '', peakRssMiB(server.child.pid!), '']);
+    rows.push([
+      '… the same document at its next load',
+      round(afterCompaction),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '1 load',
+      '',
+      '',
+      '',
+      peakRssMiB(server.child.pid!),
+      '',
+    ]);
   });
 
   afterAll(() => {
     const table = markdownTable(
-      ['scenario', 'propagation p50 ms', 'p95 ms', 'p99 ms', 'durable ack p50 ms', 'p99 ms', 'edits/s', 'deliveries/s', 'delivered', 'server CPU', 'load generator CPU', 'machine busy (all cores)', 'server peak RSS MiB', 'bytes stored / edit'],
+      [
+        'scenario',
+        'propagation p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'durable ack p50 ms',
+        'p99 ms',
+        'edits/s',
+        'deliveries/s',
+        'delivered',
+        'server CPU',
+        'load generator CPU',
+        'machine busy (all cores)',
+        'server peak RSS MiB',
+        'bytes stored / edit',
+      ],
       rows,
     );
     const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load generator on the same machine`;

@@ -14,7 +14,10 @@ const EDIT_EVERY_MS = 200;
 const MARK = '\u23f1';
 
 const words = (n: number, seed: number) =>
-  Array.from({ length: n }, (_, i) => ['coopération', 'territoire', 'collectivité', 'emploi', 'filière', 'pôle', 'ESS', 'projet'][(seed * 7 + i * 13) % 8]).join(' ');
+  Array.from(
+    { length: n },
+    (_, i) => ['coopération', 'territoire', 'collectivité', 'emploi', 'filière', 'pôle', 'ESS', 'projet'][(seed * 7 + i * 13) % 8],
+  ).join(' ');
 
 function paragraph(text: string): Y.XmlElement {
   const p = new Y.XmlElement('paragraph');
@@ -64,13 +67,17 @@ describe('diagnostic benchmark', () => {
       const sections = builder.doc.getArray<Y.Map<unknown>>(DIAGNOSTIC_SECTIONS);
       for (let i = sections.length; i < SECTIONS; i++) {
         const map = new Y.Map<unknown>();
-        for (const [k, v] of Object.entries({ id: `custom-bench-${i}`, kind: 'custom', key: `bench-${i}`, title: `Section ${i + 1}`, archived: false })) map.set(k, v);
+        for (const [k, v] of Object.entries({ id: `custom-bench-${i}`, kind: 'custom', key: `bench-${i}`, title: `Section ${i + 1}`, archived: false }))
+          map.set(k, v);
         sections.push([map]);
       }
     });
     for (const [s, section] of readSections(builder.doc).entries()) {
       builder.doc.transact(() => {
-        builder.doc.getXmlFragment(sectionContentKey(section.id)).insert(0, Array.from({ length: PARAGRAPHS_PER_SECTION }, (_, p) => paragraph(words(WORDS_PER_PARAGRAPH, s * 100 + p))));
+        builder.doc.getXmlFragment(sectionContentKey(section.id)).insert(
+          0,
+          Array.from({ length: PARAGRAPHS_PER_SECTION }, (_, p) => paragraph(words(WORDS_PER_PARAGRAPH, s * 100 + p))),
+        );
       });
     }
     await builder.document.waitFor(['saved']);
@@ -119,7 +126,9 @@ describe('diagnostic benchmark', () => {
       return round(performance.now() - started);
     };
     const exportMd = await time(() => animateur.request('GET', `/api/spaces/${spaceId}/diagnostic/export?format=md`));
-    const exportDocx = await time(() => fetch(`${t.url}/api/spaces/${spaceId}/diagnostic/export?format=docx`, { headers: { cookie: animateur.cookie! } }).then((r) => r.arrayBuffer()));
+    const exportDocx = await time(() =>
+      fetch(`${t.url}/api/spaces/${spaceId}/diagnostic/export?format=docx`, { headers: { cookie: animateur.cookie! } }).then((r) => r.arrayBuffer()),
+    );
     let versionId = '';
     const saveVersion = await time(async () => (versionId = (await animateur.post(`/api/spaces/${spaceId}/diagnostic/versions`, { name: 'Banc' })).body.id));
     const compare = await time(() => animateur.get(`/api/spaces/${spaceId}/diagnostic/versions/${versionId}/compare`));
@@ -131,8 +140,14 @@ describe('diagnostic benchmark', () => {
       ['measure', 'value'],
       [
         ['document', `${SECTIONS} sections × ${PARAGRAPHS_PER_SECTION} paragraphs × ${WORDS_PER_PARAGRAPH} words (${round(stateBytes / 1024)} KiB encoded)`],
-        [`join → synced, ${EDITORS} editors one after the other (first from PostgreSQL)`, `first ${round(joins[0])} ms, p50 ${j.p50} ms, max ${round(Math.max(...joins))} ms`],
-        [`edits (every ${EDIT_EVERY_MS} ms per editor, ${TYPING_MS / 1000} s)`, `${edits} edits, ${round(delivered * 100)} % delivered to the ${EDITORS - 1} others`],
+        [
+          `join → synced, ${EDITORS} editors one after the other (first from PostgreSQL)`,
+          `first ${round(joins[0])} ms, p50 ${j.p50} ms, max ${round(Math.max(...joins))} ms`,
+        ],
+        [
+          `edits (every ${EDIT_EVERY_MS} ms per editor, ${TYPING_MS / 1000} s)`,
+          `${edits} edits, ${round(delivered * 100)} % delivered to the ${EDITORS - 1} others`,
+        ],
         ['propagation editor → other editors', `p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms`],
         ['export Markdown / DOCX', `${exportMd} ms / ${exportDocx} ms`],
         ['save a named version / compare it with today', `${saveVersion} ms / ${compare} ms`],

@@ -13,9 +13,26 @@ const COLLECTIVITES: [level: string, count: number, name: string][] = [
   ['pnr_petr', 5, 'PNR / PETR'],
 ];
 const TERRITORIES = [
-  'Pays de Grasse', 'Sicoval', 'Pas-de-Calais', 'Bassin minier', 'Pays basque', 'Vallée de la Drôme', 'Grand Clermont',
-  'Pays de Redon', 'Nantes Métropole', 'Lyon Métropole', 'Haute-Provence', 'Pays de Brest', 'Cévennes', 'Vosges',
-  'Grand Est rural', 'Lille Métropole', 'Pays d’Auge', 'Bocage bressuirais', 'Pays de Morlaix', 'Ardèche méridionale',
+  'Pays de Grasse',
+  'Sicoval',
+  'Pas-de-Calais',
+  'Bassin minier',
+  'Pays basque',
+  'Vallée de la Drôme',
+  'Grand Clermont',
+  'Pays de Redon',
+  'Nantes Métropole',
+  'Lyon Métropole',
+  'Haute-Provence',
+  'Pays de Brest',
+  'Cévennes',
+  'Vosges',
+  'Grand Est rural',
+  'Lille Métropole',
+  'Pays d’Auge',
+  'Bocage bressuirais',
+  'Pays de Morlaix',
+  'Ardèche méridionale',
 ];
 const CAUSES = ['Élections municipales', 'Réforme territoriale (loi NOTRe)', 'Changement d’élu référent', 'Baisse des dotations', 'élections municipales'];
 
@@ -36,10 +53,15 @@ function statements(wideAccountId: string, narrowAccountId: string): [label: str
     Array.from({ length: count }, (_, i) => `('collectivite', '${name.replace(/'/g, "''")} ${i + 1}', '${level}', NULL)`),
   );
   for (let i = 1; i <= 6; i++) organisations.push(`('ess_network', 'Tête de réseau ESS ${i}', NULL, NULL)`);
-  for (const kind of ['private', 'social_economy', 'research', 'training']) organisations.push(`('member_structure', 'Structure membre ${kind}', NULL, '${kind}')`);
+  for (const kind of ['private', 'social_economy', 'research', 'training'])
+    organisations.push(`('member_structure', 'Structure membre ${kind}', NULL, '${kind}')`);
   return [
     ['organisations', `INSERT INTO organisation (kind, name, collectivite_level, structure_kind) VALUES ${organisations.join(', ')}`],
-    ['technician', `UPDATE account SET organisation_id = (SELECT id FROM organisation WHERE collectivite_level = 'region' ORDER BY name LIMIT 1) WHERE id = $1`, [wideAccountId]],
+    [
+      'technician',
+      `UPDATE account SET organisation_id = (SELECT id FROM organisation WHERE collectivite_level = 'region' ORDER BY name LIMIT 1) WHERE id = $1`,
+      [wideAccountId],
+    ],
     [
       'poles',
       `INSERT INTO pole (name, territory, stage, legal_form, perimeter, implantation, sectors, collectivite_levels, structure_kinds, activity_natures,

@@ -1,14 +1,6 @@
 import { cpus } from 'node:os';
 import * as Y from 'yjs';
-import {
-  CollabErrorCode,
-  DIAGNOSTIC_SECTIONS,
-  type DocumentRef,
-  RICH_TEXT_MARKS,
-  RICH_TEXT_NODES,
-  isSafeHref,
-  sectionContentKey,
-} from '@concerto/collab';
+import { CollabErrorCode, DIAGNOSTIC_SECTIONS, type DocumentRef, RICH_TEXT_MARKS, RICH_TEXT_NODES, isSafeHref, sectionContentKey } from '@concerto/collab';
 import type { SpaceRole } from '@concerto/domain';
 import { type InsertionShape, checkUpdate, paragraph, policyRefs, replica, serverDoc, unmergedInsertions } from '@concerto/server/testing';
 import { writeResults } from './performance-doc.js';
@@ -78,7 +70,15 @@ describe('document policy benchmark', () => {
         const checkApply = measure(checkUpdate, s, true);
         const applyOnly = measure(() => undefined, s, true);
         const before = size === BEFORE_SIZE ? [measure(checkUpdateBefore, s, false, 3), measure(checkUpdateBefore, s, true, 3)] : ['', ''];
-        rows.push([shape, size.toLocaleString('en'), round(s.update.byteLength / 1024), round(check), round(checkApply), round(applyOnly), ...before.map((v) => (typeof v === 'number' ? round(v) : v))]);
+        rows.push([
+          shape,
+          size.toLocaleString('en'),
+          round(s.update.byteLength / 1024),
+          round(check),
+          round(checkApply),
+          round(applyOnly),
+          ...before.map((v) => (typeof v === 'number' ? round(v) : v)),
+        ]);
       }
     }
     const table = markdownTable(
@@ -149,7 +149,7 @@ function checkUpdateBefore(doc: Y.Doc, ref: DocumentRef, update: Uint8Array, rol
   if (guardSections) {
     for (const [client, ranges] of ds.clients) {
       for (const { clock, len } of ranges) {
-        for (let at = clock; at < clock + len; ) {
+        for (let at = clock; at < clock + len;) {
           const item = lookup(doc, own, Y.createID(client, at));
           if (!item) break;
           if (topLevelName(doc, own, item) === DIAGNOSTIC_SECTIONS) return CollabErrorCode.notAllowed;

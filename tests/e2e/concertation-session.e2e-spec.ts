@@ -24,7 +24,9 @@ describe('live concertation session in the browser', () => {
 
   /** Adds one dot and waits for the ballot to say how many are left. */
   async function addDot(page: Page, lever: string, left: number): Promise<void> {
-    await voteCard(page).getByRole('button', { name: `Ajouter une gommette à « ${lever} »` }).click();
+    await voteCard(page)
+      .getByRole('button', { name: `Ajouter une gommette à « ${lever} »` })
+      .click();
     await voteCard(page).getByText(`${left} gommettes restantes`).waitFor();
   }
 
@@ -108,7 +110,10 @@ describe('live concertation session in the browser', () => {
     await a.waitForURL(/\/compte-rendu$/);
     await a.getByRole('heading', { level: 1, name: `Compte-rendu : ${SESSION}` }).waitFor();
     for (const text of [NOTE_B, NOTE_C, DECISION]) await a.getByText(text).first().waitFor();
-    await a.getByRole('figure', { name: `Résultats : ${VOTE} — 2 votant·es` }).getByText('4 gommettes', { exact: true }).waitFor();
+    await a
+      .getByRole('figure', { name: `Résultats : ${VOTE} — 2 votant·es` })
+      .getByText('4 gommettes', { exact: true })
+      .waitFor();
     await a.getByRole('link', { name: 'Télécharger en Markdown' }).waitFor();
     await checkPage(a, '04-compte-rendu');
 

@@ -141,7 +141,14 @@ describe('co-edited diagnostic in the browser', () => {
     const reloaded = await karim.page.reload();
     expect(reloaded?.fromServiceWorker()).toBe(true);
     // Really offline, the service worker included: the server cannot be reached.
-    await expect(karim.page.evaluate(() => fetch('/api/health').then(() => 'reached', () => 'unreachable'))).resolves.toBe('unreachable');
+    await expect(
+      karim.page.evaluate(() =>
+        fetch('/api/health').then(
+          () => 'reached',
+          () => 'unreachable',
+        ),
+      ),
+    ).resolves.toBe('unreachable');
     await goTo(karim.page, OFFLINE_SECTION);
     await waitUntil(async () => (await textOf(karim.page, OFFLINE_SECTION)).includes('Écrit hors ligne par Karim.'));
     await status(karim.page).getByText('Hors ligne — vos modifications sont conservées sur cet appareil').waitFor();
@@ -171,11 +178,17 @@ describe('co-edited diagnostic in the browser', () => {
     await jean.page.keyboard.press('Control+End');
     await jean.page.keyboard.type('Phrase ajoutée après la version.');
     await status(jean.page).getByText('Enregistré', { exact: true }).waitFor({ timeout: 10_000 });
-    await versions.getByRole('button', { name: /^Comparer avec aujourd’hui/ }).first().click();
+    await versions
+      .getByRole('button', { name: /^Comparer avec aujourd’hui/ })
+      .first()
+      .click();
     await versions.locator('ins', { hasText: 'Phrase ajoutée après la version.' }).waitFor({ timeout: 10_000 });
     await checkPage(jean.page, '04-comparaison');
     jean.page.once('dialog', (dialog) => void dialog.accept());
-    await versions.getByRole('button', { name: /^Restaurer/ }).first().click();
+    await versions
+      .getByRole('button', { name: /^Restaurer/ })
+      .first()
+      .click();
     await jean.page.getByText('Version « Version présentée au comité de pilotage » restaurée.').waitFor({ timeout: 10_000 });
     for (const { page } of [jean, karim]) {
       await goTo(page, OFFLINE_SECTION);

@@ -11,7 +11,10 @@ import { findProjectRoot } from '@concerto/server/testing';
 describe('docker production layout', () => {
   const root = findProjectRoot();
   const compose = parse(readFileSync(join(root, 'docker/compose.yaml'), 'utf8'), { merge: true }) as {
-    services: Record<string, { image?: string; build?: unknown; environment?: Record<string, string>; healthcheck?: { test: unknown }; depends_on?: unknown; ports?: string[] }>;
+    services: Record<
+      string,
+      { image?: string; build?: unknown; environment?: Record<string, string>; healthcheck?: { test: unknown }; depends_on?: unknown; ports?: string[] }
+    >;
   };
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const nginx = readFileSync(join(root, 'docker/nginx.conf'), 'utf8');
@@ -51,7 +54,7 @@ describe('docker production layout', () => {
     expect([...used].filter((key) => !documented.has(key))).toEqual([]);
   });
 
-  it("documents in the README every variable the server reads", () => {
+  it('documents in the README every variable the server reads', () => {
     const config = readFileSync(join(root, 'apps/server/src/config/app-config.ts'), 'utf8');
     const schema = config.slice(config.indexOf('const EnvSchema'), config.indexOf('export interface AppConfig'));
     const read = [...schema.matchAll(/^\s+([A-Z_]+):/gm)].map((m) => m[1]);

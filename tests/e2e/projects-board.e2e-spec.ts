@@ -19,14 +19,14 @@ describe('project board, funding and observatory in the browser', () => {
   }
 
   async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
-}
 
-const column = (page: Page, stage: string) => page.getByRole('region', { name: new RegExp(`^${stage} \\(\\d+\\)$`) });
+  const column = (page: Page, stage: string) => page.getByRole('region', { name: new RegExp(`^${stage} \\(\\d+\\)$`) });
   const regionsRow = (page: Page) => page.getByRole('row', { name: /^Régions / });
 
   it('moves a project and adds funding; the other member sees the board and the observatory update live', async () => {
@@ -77,7 +77,10 @@ const column = (page: Page, stage: string) => page.getByRole('region', { name: n
     await card.getByText(/^25\s000\s€$/).waitFor({ timeout: 10_000 });
     await waitUntil(async () => JSON.stringify(await regionsRow(observatory).allInnerTexts()) !== JSON.stringify(regionsBefore));
     if (/^Régions\s+0\sk€\s+0\b/.test(regionsBefore.join(' '))) {
-      await regionsRow(observatory).getByRole('cell', { name: /^25\sk€$/ }).first().waitFor();
+      await regionsRow(observatory)
+        .getByRole('cell', { name: /^25\sk€$/ })
+        .first()
+        .waitFor();
     }
     await checkPage(observatory, '04-observatoire');
 

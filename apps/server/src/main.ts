@@ -45,7 +45,12 @@ async function bootstrap(): Promise<void> {
       ? [
           '',
           `  Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :`,
-          ...DEMO_PEOPLE.map((p) => `    ${p.email.padEnd(32)} ${p.displayName} — ${Object.entries(p.memberships).map(([k, r]) => `${r} (${k})`).join(', ')}`),
+          ...DEMO_PEOPLE.map(
+            (p) =>
+              `    ${p.email.padEnd(32)} ${p.displayName} — ${Object.entries(p.memberships)
+                .map(([k, r]) => `${r} (${k})`)
+                .join(', ')}`,
+          ),
         ]
       : []),
     '',

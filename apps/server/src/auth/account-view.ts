@@ -7,8 +7,6 @@ export function toAccountView(account: Account): AccountView {
     email: account.email,
     displayName: account.displayName,
     locale: account.locale,
-    organisation: account.organisation
-      ? { id: account.organisation.id, name: account.organisation.name, kind: account.organisation.kind }
-      : null,
+    organisation: account.organisation ? { id: account.organisation.id, name: account.organisation.name, kind: account.organisation.kind } : null,
   };
 }

@@ -58,9 +58,7 @@ describe('accounts and sessions (real PostgreSQL)', () => {
     const response = await new ApiClient(t.url).post('/api/auth/sign-up', { email: 'not-an-email', password: 'short', displayName: '' });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('validation_failed');
-    expect(response.body.issues.map((i: { path: string }) => i.path)).toEqual(
-      expect.arrayContaining(['email', 'password', 'displayName']),
-    );
+    expect(response.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['email', 'password', 'displayName']));
     expect(await countAccounts()).toBe(before);
   });
 

@@ -1,6 +1,5 @@
 import type { SignInLimits } from '../config/app-config.js';
 
-
 export interface SignInAttempt {
   email: string;
   /** The client's address (Express `req.ip`: from X-Forwarded-For when the peer is a trusted proxy). */
@@ -11,8 +10,7 @@ export interface SignInAttempt {
 
 const pairKey = (a: SignInAttempt) => `pair\n${a.email}\n${a.address}`;
 const accountKey = (a: SignInAttempt) => `account\n${a.email}`;
-const addressKeys = (a: SignInAttempt) =>
-  [...new Set([a.address, a.connectionAddress ?? a.address])].map((address) => `address\n${address}`);
+const addressKeys = (a: SignInAttempt) => [...new Set([a.address, a.connectionAddress ?? a.address])].map((address) => `address\n${address}`);
 
 /**
  * Counts failed sign-ins in a sliding window per (account, address), per account and per address; past any of

@@ -1,42 +1,12 @@
 import { OpenApiService } from '../docs/openapi.js';
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
+import { ApiClient } from '../testing/api-client.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 /**
  * Every endpoint × every kind of caller → expected status, from one table.
  * The test fails if the application has a route the table does not list, so a new endpoint cannot be forgotten.
  */
-const ACTORS = ['anonymous', 'nonMember', 'otherSpace', 'observateur', 'contributeur', 'animateur'] as const;
-type Actor = (typeof ACTORS)[number];
-type Expected = Record<Actor, number>;
-
-interface Fixture {
-  spaceId: string;
-  organisationId: string;
-  pendingInvitationId: string;
-  foreignInvitationToken: string;
-  memberToChange: string;
-  memberToRemove: string;
-  passwordOf: Record<Actor, string | undefined>;
-  emailOf: Record<Actor, string | undefined>;
-  projectId: string;
-  projectToDelete: string;
-  /** Items that contributeur and animateur may each delete or change once (others are refused before any change). */
-  itemsOf: Record<'contributeur' | 'animateur', { milestoneId: string; indicatorId: string; fundingLineId: string; relationId: string }>;
-  /** A live session with a dot vote; another live one to close; a closed one with minutes. */
-  sessionId: string;
-  sessionToClose: string;
-  closedSessionId: string;
-  voteId: string;
-  voteToClose: string;
-  decisionToRemove: string;
-  decisionToProject: string;
-  guestToAdd: string;
-  guestToRemove: string;
-  commentId: string;
-  commentToDelete: string;
-  versionId: string;
-}
+import { ACTORS, ANCHOR, type Actor, type Expected, type Fixture, buildMatrixFixture } from '../testing/authorization-matrix-fixture.js';
 
 interface Row {
   path: (f: Fixture, actor: Actor) => string;
@@ -46,7 +16,14 @@ interface Row {
   expected: Expected;
 }
 
-const all = (status: number): Expected => ({ anonymous: status, nonMember: status, otherSpace: status, observateur: status, contributeur: status, animateur: status });
+const all = (status: number): Expected => ({
+  anonymous: status,
+  nonMember: status,
+  otherSpace: status,
+  observateur: status,
+  contributeur: status,
+  animateur: status,
+});
 const signedIn = (status: number): Expected => ({ ...all(status), anonymous: 401 });
 const inSpace = (observateur: number, contributeur: number, animateur: number): Expected => ({
   anonymous: 401,
@@ -61,7 +38,6 @@ const project = (f: Fixture) => `/api/spaces/${f.spaceId}/projects/${f.projectId
 const itemOf = (f: Fixture, actor: Actor) => f.itemsOf[actor === 'animateur' ? 'animateur' : 'contributeur'];
 const session = (f: Fixture) => `/api/sessions/${f.sessionId}`;
 const diagnostic = (f: Fixture) => `/api/spaces/${f.spaceId}/diagnostic`;
-const ANCHOR = { start: 'AAAA', end: 'AAAA', quote: 'passage' };
 
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { path: () => '/api/health', expected: all(ok) },
@@ -186,8 +162,14 @@ const MATRIX: Record<string, Row> = {
     path: (f, actor) => `${project(f)}/funding-lines/${itemOf(f, actor).fundingLineId}`,
     expected: inSpace(403, 204, 204),
   },
-  'GET /api/spaces/:spaceId/projects-csv/template': { path: (f) => `/api/spaces/${f.spaceId}/projects-csv/template?kind=projects`, expected: inSpace(ok, ok, ok) },
-  'GET /api/spaces/:spaceId/projects-csv/export': { path: (f) => `/api/spaces/${f.spaceId}/projects-csv/export?kind=funding_lines`, expected: inSpace(ok, ok, ok) },
+  'GET /api/spaces/:spaceId/projects-csv/template': {
+    path: (f) => `/api/spaces/${f.spaceId}/projects-csv/template?kind=projects`,
+    expected: inSpace(ok, ok, ok),
+  },
+  'GET /api/spaces/:spaceId/projects-csv/export': {
+    path: (f) => `/api/spaces/${f.spaceId}/projects-csv/export?kind=funding_lines`,
+    expected: inSpace(ok, ok, ok),
+  },
   'POST /api/spaces/:spaceId/projects-csv/import': {
     path: (f) => `/api/spaces/${f.spaceId}/projects-csv/import`,
     body: () => ({ kind: 'projects', csv: 'titre\nProjet importé', dryRun: true }),
@@ -214,7 +196,11 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/sessions/:sessionId': { path: session, expected: inSpace(ok, ok, ok) },
   'PATCH /api/sessions/:sessionId': { path: session, body: () => ({ place: 'Salle 2' }), expected: inSpace(403, 403, ok) },
-  'POST /api/sessions/:sessionId/facilitation': { path: (f) => `${session(f)}/facilitation`, body: () => ({ action: 'extend', minutes: 1 }), expected: inSpace(403, 403, ok) },
+  'POST /api/sessions/:sessionId/facilitation': {
+    path: (f) => `${session(f)}/facilitation`,
+    body: () => ({ action: 'extend', minutes: 1 }),
+    expected: inSpace(403, 403, ok),
+  },
   'POST /api/sessions/:sessionId/guests': { path: (f) => `${session(f)}/guests`, body: (f) => ({ email: f.guestToAdd }), expected: inSpace(403, 403, 201) },
   'DELETE /api/sessions/:sessionId/guests/:accountId': { path: (f) => `${session(f)}/guests/${f.guestToRemove}`, expected: inSpace(403, 403, 204) },
   'POST /api/sessions/:sessionId/attendance': { path: (f) => `${session(f)}/attendance`, expected: inSpace(ok, ok, ok) },
@@ -232,14 +218,28 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ kind: 'dot', allocations: { a: 2 } }),
     expected: inSpace(403, ok, ok),
   },
-  'POST /api/sessions/:sessionId/votes/:voteId/dots': { path: (f) => `${session(f)}/votes/${f.voteId}/dots`, body: () => ({ option: 'b', delta: 1 }), expected: inSpace(403, ok, ok) },
+  'POST /api/sessions/:sessionId/votes/:voteId/dots': {
+    path: (f) => `${session(f)}/votes/${f.voteId}/dots`,
+    body: () => ({ option: 'b', delta: 1 }),
+    expected: inSpace(403, ok, ok),
+  },
   'GET /api/sessions/:sessionId/decisions': { path: (f) => `${session(f)}/decisions`, expected: inSpace(ok, ok, ok) },
-  'POST /api/sessions/:sessionId/decisions': { path: (f) => `${session(f)}/decisions`, body: () => ({ text: 'Une décision' }), expected: inSpace(403, 403, 201) },
+  'POST /api/sessions/:sessionId/decisions': {
+    path: (f) => `${session(f)}/decisions`,
+    body: () => ({ text: 'Une décision' }),
+    expected: inSpace(403, 403, 201),
+  },
   'DELETE /api/sessions/:sessionId/decisions/:decisionId': { path: (f) => `${session(f)}/decisions/${f.decisionToRemove}`, expected: inSpace(403, 403, 204) },
-  'POST /api/sessions/:sessionId/decisions/:decisionId/project': { path: (f) => `${session(f)}/decisions/${f.decisionToProject}/project`, expected: inSpace(403, 403, ok) },
+  'POST /api/sessions/:sessionId/decisions/:decisionId/project': {
+    path: (f) => `${session(f)}/decisions/${f.decisionToProject}/project`,
+    expected: inSpace(403, 403, ok),
+  },
   'POST /api/sessions/:sessionId/close': { path: (f) => `/api/sessions/${f.sessionToClose}/close`, expected: inSpace(403, 403, ok) },
   'GET /api/sessions/:sessionId/minutes': { path: (f) => `/api/sessions/${f.closedSessionId}/minutes`, expected: inSpace(ok, ok, ok) },
-  'GET /api/sessions/:sessionId/minutes/export': { path: (f) => `/api/sessions/${f.closedSessionId}/minutes/export?format=docx`, expected: inSpace(ok, ok, ok) },
+  'GET /api/sessions/:sessionId/minutes/export': {
+    path: (f) => `/api/sessions/${f.closedSessionId}/minutes/export?format=docx`,
+    expected: inSpace(ok, ok, ok),
+  },
   'GET /api/spaces/:spaceId/diagnostic/sections': { path: (f) => `${diagnostic(f)}/sections`, expected: inSpace(ok, ok, ok) },
   'PUT /api/spaces/:spaceId/diagnostic/sections/:section': {
     path: (f, actor) => `${diagnostic(f)}/sections/${actor === 'animateur' ? 'grid-economy' : 'grid-territory'}`,
@@ -247,7 +247,11 @@ const MATRIX: Record<string, Row> = {
     expected: inSpace(403, ok, ok),
   },
   'GET /api/spaces/:spaceId/diagnostic/settings': { path: (f) => `${diagnostic(f)}/settings`, expected: inSpace(ok, ok, ok) },
-  'PUT /api/spaces/:spaceId/diagnostic/settings': { path: (f) => `${diagnostic(f)}/settings`, body: () => ({ observersCanComment: false }), expected: inSpace(403, 403, ok) },
+  'PUT /api/spaces/:spaceId/diagnostic/settings': {
+    path: (f) => `${diagnostic(f)}/settings`,
+    body: () => ({ observersCanComment: false }),
+    expected: inSpace(403, 403, ok),
+  },
   'GET /api/spaces/:spaceId/diagnostic/comments': { path: (f) => `${diagnostic(f)}/comments`, expected: inSpace(ok, ok, ok) },
   'POST /api/spaces/:spaceId/diagnostic/comments': {
     path: (f) => `${diagnostic(f)}/comments`,
@@ -260,13 +264,26 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ resolved: true }),
     expected: inSpace(403, ok, ok),
   },
-  'DELETE /api/spaces/:spaceId/diagnostic/comments/:commentId': { path: (f) => `${diagnostic(f)}/comments/${f.commentToDelete}`, expected: inSpace(403, 403, 204) },
+  'DELETE /api/spaces/:spaceId/diagnostic/comments/:commentId': {
+    path: (f) => `${diagnostic(f)}/comments/${f.commentToDelete}`,
+    expected: inSpace(403, 403, 204),
+  },
   'GET /api/spaces/:spaceId/diagnostic/export': { path: (f) => `${diagnostic(f)}/export?format=md`, expected: inSpace(ok, ok, ok) },
   'GET /api/spaces/:spaceId/diagnostic/versions': { path: (f) => `${diagnostic(f)}/versions`, expected: inSpace(ok, ok, ok) },
-  'POST /api/spaces/:spaceId/diagnostic/versions': { path: (f) => `${diagnostic(f)}/versions`, body: () => ({ name: 'Version nommée' }), expected: inSpace(403, 201, 201) },
+  'POST /api/spaces/:spaceId/diagnostic/versions': {
+    path: (f) => `${diagnostic(f)}/versions`,
+    body: () => ({ name: 'Version nommée' }),
+    expected: inSpace(403, 201, 201),
+  },
   'GET /api/spaces/:spaceId/diagnostic/versions/:versionId': { path: (f) => `${diagnostic(f)}/versions/${f.versionId}`, expected: inSpace(ok, ok, ok) },
-  'GET /api/spaces/:spaceId/diagnostic/versions/:versionId/compare': { path: (f) => `${diagnostic(f)}/versions/${f.versionId}/compare`, expected: inSpace(ok, ok, ok) },
-  'POST /api/spaces/:spaceId/diagnostic/versions/:versionId/restore': { path: (f) => `${diagnostic(f)}/versions/${f.versionId}/restore`, expected: inSpace(403, ok, ok) },
+  'GET /api/spaces/:spaceId/diagnostic/versions/:versionId/compare': {
+    path: (f) => `${diagnostic(f)}/versions/${f.versionId}/compare`,
+    expected: inSpace(ok, ok, ok),
+  },
+  'POST /api/spaces/:spaceId/diagnostic/versions/:versionId/restore': {
+    path: (f) => `${diagnostic(f)}/versions/${f.versionId}/restore`,
+    expected: inSpace(403, ok, ok),
+  },
   'GET /api/invitations/:token': { path: (f) => `/api/invitations/${f.foreignInvitationToken}`, expected: all(ok) },
   'POST /api/invitations/:token/accept': {
     path: (f) => `/api/invitations/${f.foreignInvitationToken}/accept`,
@@ -282,81 +299,15 @@ describe('authorisation matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     for (const actor of ACTORS) clients[actor] = new ApiClient(t.url);
-    const password = 'un mot de passe solide';
-    for (const actor of ACTORS.filter((a) => a !== 'anonymous')) {
-      await clients[actor].signUp({ email: `${actor.toLowerCase()}@example.fr`, password });
-    }
-    const spaceId = await buildSpace(clients.animateur);
-    await buildSpace(clients.otherSpace);
-    await addMember(clients.animateur, spaceId, clients.observateur, 'observateur');
-    await addMember(clients.animateur, spaceId, clients.contributeur, 'contributeur');
-    const extra = [new ApiClient(t.url), new ApiClient(t.url)];
-    for (const client of extra) {
-      await client.signUp();
-      await addMember(clients.animateur, spaceId, client, 'observateur');
-    }
-    const organisation = await clients.animateur.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: 'epci', name: 'Sicoval' });
-    const pending = await clients.animateur.post(`/api/spaces/${spaceId}/invitations`, { email: 'attente@example.fr', role: 'observateur' });
-    const foreign = await clients.animateur.post(`/api/spaces/${spaceId}/invitations`, { email: 'personne@example.fr', role: 'contributeur' });
-    const owner = clients.animateur;
-    const projectPath = `/api/spaces/${spaceId}/projects`;
-    const projectId = (await owner.post(projectPath, { title: 'Projet de la matrice' })).body.id;
-    const projectToDelete = (await owner.post(projectPath, { title: 'Projet à supprimer' })).body.id;
-    const itemsFor = async (n: number) => ({
-      milestoneId: (await owner.post(`${projectPath}/${projectId}/milestones`, { title: `Jalon ${n}` })).body.id,
-      indicatorId: (await owner.post(`${projectPath}/${projectId}/indicators`, { kind: 'fte', measuredOn: '2026-01-01', value: n })).body.id,
-      fundingLineId: (
-        await owner.post(`${projectPath}/${projectId}/funding-lines`, {
-          funderId: organisation.body.id, funderLevel: 'epci', year: 2025, amountCents: 1000 * n, kind: 'investment',
-        })
-      ).body.id,
-      relationId: (await owner.post(`/api/spaces/${spaceId}/relations`, { organisationId: organisation.body.id, year: 1990 + n, evolution: 'widening' })).body.id,
-    });
-    const newSession = async () => {
-      const created = (await owner.post(`/api/spaces/${spaceId}/sessions`, { title: 'Séance', scheduledAt: '2026-12-10T09:00:00Z', agenda: [{ title: 'Point', durationMinutes: 15 }] })).body.id;
-      await owner.post(`/api/sessions/${created}/facilitation`, { action: 'start' });
-      return created as string;
-    };
-    const [liveSession, sessionToClose, closedSessionId] = [await newSession(), await newSession(), await newSession()];
-    await owner.post(`/api/sessions/${closedSessionId}/close`);
-    const newVote = async () =>
-      (await owner.post(`/api/sessions/${liveSession}/votes`, { kind: 'dot', title: 'Priorités', options: [{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }] })).body.id as string;
-    const decision = async (text: string) => (await owner.post(`/api/sessions/${liveSession}/decisions`, { text })).body.id as string;
-    const guests = [new ApiClient(t.url), new ApiClient(t.url)];
-    for (const g of guests) await g.signUp();
-    await owner.post(`/api/sessions/${liveSession}/guests`, { email: guests[1].account!.email });
-    const comment = async () =>
-      (await owner.post(`/api/spaces/${spaceId}/diagnostic/comments`, { sectionId: 'grid-territory', anchor: ANCHOR, body: 'Commentaire' })).body.id as string;
-    fixture = {
-      spaceId,
-      commentId: await comment(),
-      commentToDelete: await comment(),
-      versionId: (await owner.post(`/api/spaces/${spaceId}/diagnostic/versions`, { name: 'Version de départ' })).body.id,
-      sessionId: liveSession,
-      sessionToClose,
-      closedSessionId,
-      voteId: await newVote(),
-      voteToClose: await newVote(),
-      decisionToRemove: await decision('Décision à retirer'),
-      decisionToProject: await decision('Décision à transformer en projet'),
-      guestToAdd: guests[0].account!.email,
-      guestToRemove: guests[1].account!.id,
-      projectId,
-      projectToDelete,
-      itemsOf: { contributeur: await itemsFor(1), animateur: await itemsFor(2) },
-      organisationId: organisation.body.id,
-      pendingInvitationId: pending.body.id,
-      foreignInvitationToken: foreign.body.link.split('/').pop(),
-      memberToChange: extra[0].account!.id,
-      memberToRemove: extra[1].account!.id,
-      passwordOf: Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? undefined : password])) as Fixture['passwordOf'],
-      emailOf: Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? undefined : `${a.toLowerCase()}@example.fr`])) as Fixture['emailOf'],
-    };
+    fixture = await buildMatrixFixture(t, clients);
   });
   afterAll(() => t.close());
 
   it('lists every route of the application', () => {
-    const routes = t.app.get(OpenApiService).routes().map((r) => `${r.method} ${r.path}`);
+    const routes = t.app
+      .get(OpenApiService)
+      .routes()
+      .map((r) => `${r.method} ${r.path}`);
     expect(routes.sort()).toEqual(Object.keys(MATRIX).sort());
   });
 

@@ -64,7 +64,13 @@ describe('authorisation matrix, socket side (/collab documents and /events rooms
     await addMember(owner, spaceId, clients.contributeur, 'contributeur');
     const projectId = (await owner.post(`/api/spaces/${spaceId}/projects`, { title: 'Projet de la matrice' })).body.id as string;
     const newSession = async () => {
-      const id = (await owner.post(`/api/spaces/${spaceId}/sessions`, { title: 'Séance', scheduledAt: '2026-12-10T09:00:00Z', agenda: [{ title: 'Point', durationMinutes: 15 }] })).body.id as string;
+      const id = (
+        await owner.post(`/api/spaces/${spaceId}/sessions`, {
+          title: 'Séance',
+          scheduledAt: '2026-12-10T09:00:00Z',
+          agenda: [{ title: 'Point', durationMinutes: 15 }],
+        })
+      ).body.id as string;
       await owner.post(`/api/sessions/${id}/guests`, { email: clients.guest.account!.email });
       await owner.post(`/api/sessions/${id}/facilitation`, { action: 'start' });
       return id;
@@ -109,7 +115,9 @@ describe('authorisation matrix, socket side (/collab documents and /events rooms
     const actual = {} as Record<Actor, RoomOutcome>;
     for (const actor of ACTORS) {
       const cookie = clients[actor].cookie;
-      const socket = await connect(io(`${t.url}/events`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: cookie ? { cookie } : {} }));
+      const socket = await connect(
+        io(`${t.url}/events`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: cookie ? { cookie } : {} }),
+      );
       if (!socket) {
         actual[actor] = 'refused';
         continue;

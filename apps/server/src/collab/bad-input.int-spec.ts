@@ -50,22 +50,51 @@ describe('/collab against bad input', () => {
     ['a frame cut inside its header', () => new Uint8Array([0]), 'frame_truncated'],
     ['a frame without body', () => encodeFrame(MessageType.sync, docName, () => undefined), 'frame_truncated'],
     ['an unknown message type', () => encodeFrame(7 as MessageType, docName, (e) => encoding.writeVarUint(e, 0)), 'unknown_message_type'],
-    ['an unknown sync step', () => encodeFrame(MessageType.sync, docName, (e) => { encoding.writeVarUint(e, 9); encoding.writeVarUint8Array(e, new Uint8Array([0])); }), 'unknown_message_type'],
+    [
+      'an unknown sync step',
+      () =>
+        encodeFrame(MessageType.sync, docName, (e) => {
+          encoding.writeVarUint(e, 9);
+          encoding.writeVarUint8Array(e, new Uint8Array([0]));
+        }),
+      'unknown_message_type',
+    ],
     ['a truncated sync payload', () => syncFrame(docName, SyncStep.update, new Uint8Array(50)).slice(0, 30), 'frame_truncated'],
     ['garbage as a Yjs update', () => syncFrame(docName, SyncStep.update, new Uint8Array([255, 255, 255, 255, 1, 2, 3])), 'invalid_update'],
-    ['random bytes as a Yjs update', () => syncFrame(docName, SyncStep.update, Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256)), 'invalid_update'],
-    ['a frame for a document not joined', () => syncFrame(diagnosticDocument('00000000-0000-4000-8000-000000000000'), SyncStep.update, new Uint8Array([0, 0])), 'not_joined'],
+    [
+      'random bytes as a Yjs update',
+      () =>
+        syncFrame(
+          docName,
+          SyncStep.update,
+          Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256),
+        ),
+      'invalid_update',
+    ],
+    [
+      'a frame for a document not joined',
+      () => syncFrame(diagnosticDocument('00000000-0000-4000-8000-000000000000'), SyncStep.update, new Uint8Array([0, 0])),
+      'not_joined',
+    ],
     ['garbage as a state vector (sync step 1)', () => syncFrame(docName, SyncStep.step1, new Uint8Array([255, 255, 255, 255, 255])), 'invalid_update'],
     ['an empty state vector', () => syncFrame(docName, SyncStep.step1, new Uint8Array(0)), 'invalid_update'],
-    ['a heading with an onclick attribute', () => {
-      const doc = new Y.Doc();
-      const heading = new Y.XmlElement('heading');
-      doc.getXmlFragment('section:grid-x').insert(0, [heading]);
-      heading.setAttribute('onclick', 'alert(1)');
-      return syncFrame(docName, SyncStep.update, Y.encodeStateAsUpdate(doc));
-    }, 'invalid_content'],
+    [
+      'a heading with an onclick attribute',
+      () => {
+        const doc = new Y.Doc();
+        const heading = new Y.XmlElement('heading');
+        doc.getXmlFragment('section:grid-x').insert(0, [heading]);
+        heading.setAttribute('onclick', 'alert(1)');
+        return syncFrame(docName, SyncStep.update, Y.encodeStateAsUpdate(doc));
+      },
+      'invalid_content',
+    ],
     ['an oversized frame', () => new Uint8Array(70_000), 'frame_too_large'],
-    ['a malformed awareness update', () => encodeFrame(MessageType.awareness, docName, (e) => encoding.writeVarUint8Array(e, new Uint8Array([3, 1]))), 'frame_truncated'],
+    [
+      'a malformed awareness update',
+      () => encodeFrame(MessageType.awareness, docName, (e) => encoding.writeVarUint8Array(e, new Uint8Array([3, 1]))),
+      'frame_truncated',
+    ],
   ];
 
   it.each(cases)('refuses %s with an error and changes nothing', async (_what, payload, code) => {

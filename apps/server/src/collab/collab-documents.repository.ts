@@ -65,7 +65,10 @@ export class CollabDocumentsRepository {
       const snapshot: SnapshotRow[] = await tx.query(`SELECT data, folded_updates FROM collab_snapshot WHERE doc = $1`, [doc]);
       const log: LogRow[] = await tx.query(`SELECT id, data FROM collab_update WHERE doc = $1 ORDER BY id`, [doc]);
       if (log.length === 0) return 0;
-      const merged = fold(snapshot[0] ? bytesOf(snapshot[0].data) : undefined, log.map((u) => bytesOf(u.data)));
+      const merged = fold(
+        snapshot[0] ? bytesOf(snapshot[0].data) : undefined,
+        log.map((u) => bytesOf(u.data)),
+      );
       const folded = Number(snapshot[0]?.folded_updates ?? 0) + log.length;
       await tx.query(
         `INSERT INTO collab_snapshot (doc, data, folded_updates, compacted_at) VALUES ($1, $2, $3, now())

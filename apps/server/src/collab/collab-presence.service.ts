@@ -28,7 +28,12 @@ export class CollabPresenceService {
       );
       const bound = encodeAwareness(entries);
       applyAwarenessUpdate(live.awareness, bound, connection.id);
-      this.broadcaster.relayAwareness(live, bound, entries.map((e) => e.clientId), connection.id);
+      this.broadcaster.relayAwareness(
+        live,
+        bound,
+        entries.map((e) => e.clientId),
+        connection.id,
+      );
       ack?.({ ok: true, durable: true });
     } catch (error) {
       const spoofed = error instanceof AwarenessSpoofError;

@@ -48,10 +48,16 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     const user = { id: accountId, name: displayName, color: colourOf(accountId) };
     this.connections.add(new CollabConnection(socket, accountId, sessionId, user, this.config.collab));
     socket.on(CollabEvent.join, (...args: unknown[]) => {
-      void this.sync.join(socket, docOf(args[0])).then((result) => ackOf(args)?.(result), (error: unknown) => this.fail(error));
+      void this.sync.join(socket, docOf(args[0])).then(
+        (result) => ackOf(args)?.(result),
+        (error: unknown) => this.fail(error),
+      );
     });
     socket.on(CollabEvent.leave, (...args: unknown[]) => {
-      void this.sync.leave(socket, docOf(args[0])).then((result) => ackOf(args)?.(result), (error: unknown) => this.fail(error));
+      void this.sync.leave(socket, docOf(args[0])).then(
+        (result) => ackOf(args)?.(result),
+        (error: unknown) => this.fail(error),
+      );
     });
     socket.on(CollabEvent.message, (...args: unknown[]) => {
       void this.sync.message(socket, args[0], ackOf<MessageAck>(args)).catch((error: unknown) => this.fail(error));

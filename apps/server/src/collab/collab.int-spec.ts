@@ -1,5 +1,15 @@
 import * as Y from 'yjs';
-import { CollabClient, CollabEvent, PROJECT_NOTES, SyncStep, awarenessFrame, diagnosticDocument, projectNotesDocument, readSections, syncFrame } from '@concerto/collab';
+import {
+  CollabClient,
+  CollabEvent,
+  PROJECT_NOTES,
+  SyncStep,
+  awarenessFrame,
+  diagnosticDocument,
+  projectNotesDocument,
+  readSections,
+  syncFrame,
+} from '@concerto/collab';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
 import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
@@ -132,7 +142,7 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
     expect(state.user).toEqual({ id: contributeur.account!.id, name: contributeur.account!.displayName, color: expect.stringMatching(/^#/) });
   });
 
-  it("lets observers be present under their own name only", async () => {
+  it('lets observers be present under their own name only', async () => {
     const a = await open(animateur);
     const watcher = await open(observateur);
     watcher.document.awareness.setLocalStateField('user', { id: animateur.account!.id, name: 'Faux animateur', color: '#000' });
@@ -151,7 +161,9 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
 
   it('refuses unauthenticated sockets, other origins, non-members and unknown documents', async () => {
     await expect(connected(collabSocket(t.url, undefined, { reconnection: false }))).rejects.toThrow('unauthenticated');
-    await expect(connected(collabSocket(t.url, animateur.cookie, { origin: 'https://evil.example', reconnection: false }))).rejects.toThrow('origin_not_allowed');
+    await expect(connected(collabSocket(t.url, animateur.cookie, { origin: 'https://evil.example', reconnection: false }))).rejects.toThrow(
+      'origin_not_allowed',
+    );
     // The outsider animates a space of their own: that gives no access to this one.
     const ownSpace = await buildSpace(outsider);
     const socket = collabSocket(t.url, outsider.cookie, { reconnection: false });
@@ -159,7 +171,10 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
     expect(await socket.emitWithAck(CollabEvent.join, { doc: diagnosticDocument(ownSpace) })).toMatchObject({ ok: true });
     expect(await socket.emitWithAck(CollabEvent.join, { doc: docName })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await socket.emitWithAck(CollabEvent.join, { doc: 'space/../etc/passwd' })).toMatchObject({ ok: false, code: 'invalid_document_name' });
-    expect(await socket.emitWithAck(CollabEvent.join, { doc: diagnosticDocument('00000000-0000-4000-8000-000000000000') })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await socket.emitWithAck(CollabEvent.join, { doc: diagnosticDocument('00000000-0000-4000-8000-000000000000') })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     socket.disconnect();
   });
 
@@ -179,7 +194,10 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
     const socket = collabSocket(t.url, outsider.cookie, { reconnection: false });
     await connected(socket);
     expect(await socket.emitWithAck(CollabEvent.join, { doc: name })).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await socket.emitWithAck(CollabEvent.join, { doc: projectNotesDocument('00000000-0000-4000-8000-000000000000') })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await socket.emitWithAck(CollabEvent.join, { doc: projectNotesDocument('00000000-0000-4000-8000-000000000000') })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     socket.disconnect();
   });
 

@@ -42,7 +42,10 @@ describe('convergence under concurrent edits and disconnections', () => {
       text.delete(index, Math.min(1 + Math.floor(random() * 4), text.length - index));
     } else {
       const index = Math.floor(random() * text.length);
-      text.format(index, Math.min(1 + Math.floor(random() * 6), text.length - index), { bold: random() < 0.5 ? true : null, italic: random() < 0.3 ? true : null });
+      text.format(index, Math.min(1 + Math.floor(random() * 6), text.length - index), {
+        bold: random() < 0.5 ? true : null,
+        italic: random() < 0.3 ? true : null,
+      });
     }
   }
 

@@ -38,7 +38,8 @@ export function checkUpdate(doc: Y.Doc, ref: DocumentRef, update: Uint8Array, ro
     if (struct.id.clock + struct.length <= known) continue;
     const placement = placements.of(struct);
     if (placement === 'gc') continue;
-    const inert = struct.content instanceof Y.ContentDeleted || structs.deletesAll(struct.id.client, Math.max(known, struct.id.clock), struct.id.clock + struct.length);
+    const inert =
+      struct.content instanceof Y.ContentDeleted || structs.deletesAll(struct.id.client, Math.max(known, struct.id.clock), struct.id.clock + struct.length);
     if (!inert) {
       const violation = contentViolation(struct.content);
       if (violation) return violation;

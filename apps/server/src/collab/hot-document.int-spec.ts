@@ -53,7 +53,11 @@ describe('a hot document (many clients): merged relays of edits and presence', (
   it('relays a burst of presence changes as their latest state, and a presence that leaves', async () => {
     const [watcher, mover, ...others] = clients;
     for (const c of [mover, ...others]) c.document.awareness.setLocalStateField('cursor', -1);
-    await eventually(() => [mover, ...others].every((c) => watcher.document.awareness.getStates().get(c.doc.clientID)?.cursor === -1), 10_000, 'everyone present');
+    await eventually(
+      () => [mover, ...others].every((c) => watcher.document.awareness.getStates().get(c.doc.clientID)?.cursor === -1),
+      10_000,
+      'everyone present',
+    );
     expect(watcher.document.awareness.getStates().get(mover.doc.clientID)?.user).toMatchObject({ id: owner.account!.id });
 
     const received = countMessages(watcher);

@@ -14,7 +14,8 @@ export function insertedBytes(update: Uint8Array): number {
     if (content instanceof Y.ContentString) bytes += content.str.length;
     else if (content instanceof Y.ContentBinary) bytes += content.content.byteLength;
     else if (content instanceof Y.ContentFormat) bytes += content.key.length + JSON.stringify(content.value ?? null).length;
-    else if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON || content instanceof Y.ContentEmbed) bytes += JSON.stringify(content.getContent()).length;
+    else if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON || content instanceof Y.ContentEmbed)
+      bytes += JSON.stringify(content.getContent()).length;
     else bytes += 8;
   }
   return bytes;

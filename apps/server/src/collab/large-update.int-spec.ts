@@ -58,7 +58,10 @@ describe('/collab: an update of many unmerged structs', () => {
     const before = Y.encodeStateVector(copy);
     const element = paragraph('');
     copy.transact(() => copy.getXmlFragment(SECTION).insert(0, [element]));
-    expect(await writer.emitWithAck(CollabEvent.message, syncFrame(docName, SyncStep.update, Y.encodeStateAsUpdate(copy, before)))).toEqual({ ok: true, durable: true });
+    expect(await writer.emitWithAck(CollabEvent.message, syncFrame(docName, SyncStep.update, Y.encodeStateAsUpdate(copy, before)))).toEqual({
+      ok: true,
+      durable: true,
+    });
     return { copy, text: element.get(0) as Y.XmlText };
   }
 
@@ -107,7 +110,11 @@ describe('/collab: an update of many unmerged structs', () => {
     expect(ack).toEqual({ ok: true, durable: true });
     expect(answeredMeanwhile).toBeGreaterThan(0);
     expect(await storedText()).toBe(text.toString());
-    await eventually(() => ((reader.doc.getXmlFragment(SECTION).get(0) as Y.XmlElement).get(0) as Y.XmlText).length === count, 10_000, 'the insertions relayed');
+    await eventually(
+      () => ((reader.doc.getXmlFragment(SECTION).get(0) as Y.XmlElement).get(0) as Y.XmlText).length === count,
+      10_000,
+      'the insertions relayed',
+    );
   });
 
   it('refuses 4,000 insertions ending with a forbidden link, changing nothing, while another client is answered', async () => {

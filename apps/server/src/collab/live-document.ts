@@ -31,9 +31,7 @@ export class LiveDocument {
   compacting = false;
   failed = false;
 
-  constructor(
-    readonly ref: DocumentRef,
-  ) {
+  constructor(readonly ref: DocumentRef) {
     // The server holds presence only to hand it to new joiners; it has no presence of its own.
     this.awareness.setLocalState(null);
   }

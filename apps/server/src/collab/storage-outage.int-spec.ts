@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,7 @@ async function privateCluster(): Promise<PrivateCluster> {
   });
   await server.initialise();
   await server.start();
-  const handle = server as unknown as { process?: import('node:child_process').ChildProcess };
+  const handle = server as unknown as { process?: ChildProcess };
   return {
     url: `postgres://postgres:outage@127.0.0.1:${port}/postgres`,
     stop: async (mode) => {
@@ -84,38 +85,42 @@ describe('co-editing through a database outage', () => {
 
   const textOf = (o: OpenedDocument) => o.doc.getXmlFragment(sectionContentKey(readSections(o.doc)[0].id)).toString();
 
-  it.each(['fast', 'immediate'] as const)('resumes by itself after a restart (-m %s) and stores the edit made meanwhile', async (mode) => {
-    const writer = await openDocument(t.url, owner.cookie, name);
-    opened.push(writer);
-    const fragment = writer.doc.getXmlFragment(sectionContentKey(readSections(writer.doc)[0].id));
-    const paragraph = new Y.XmlElement('paragraph');
-    const text = new Y.XmlText();
-    writer.doc.transact(() => {
-      fragment.insert(fragment.length, [paragraph]);
-      paragraph.insert(0, [text]);
-      text.insert(0, `avant (${mode})`);
-    });
-    await writer.document.waitFor(['saved']);
+  it.each(['fast', 'immediate'] as const)(
+    'resumes by itself after a restart (-m %s) and stores the edit made meanwhile',
+    async (mode) => {
+      const writer = await openDocument(t.url, owner.cookie, name);
+      opened.push(writer);
+      const fragment = writer.doc.getXmlFragment(sectionContentKey(readSections(writer.doc)[0].id));
+      const paragraph = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      writer.doc.transact(() => {
+        fragment.insert(fragment.length, [paragraph]);
+        paragraph.insert(0, [text]);
+        text.insert(0, `avant (${mode})`);
+      });
+      await writer.document.waitFor(['saved']);
 
-    await cluster.stop(mode);
-    const statuses: CollabStatus[] = [];
-    writer.document.onStatus((status) => statuses.push(status)); // called at once with the current status: saved
-    text.insert(text.length, ' pendant la panne');
-    await writer.document.waitFor(['reconnecting']);
-    // A join while the database is down is answered, with an error code (never silence).
-    expect(await writer.socket.timeout(10_000).emitWithAck(CollabEvent.join, { doc: name })).toMatchObject({ ok: false, code: 'storage_failed' });
+      await cluster.stop(mode);
+      const statuses: CollabStatus[] = [];
+      writer.document.onStatus((status) => statuses.push(status)); // called at once with the current status: saved
+      text.insert(text.length, ' pendant la panne');
+      await writer.document.waitFor(['reconnecting']);
+      // A join while the database is down is answered, with an error code (never silence).
+      expect(await writer.socket.timeout(10_000).emitWithAck(CollabEvent.join, { doc: name })).toMatchObject({ ok: false, code: 'storage_failed' });
 
-    await cluster.start();
-    await writer.document.waitFor(['saved']);
-    expect(statuses).toContain('reconnecting');
-    expect(statuses.slice(1, statuses.indexOf('reconnecting'))).not.toContain('saved');
-    expect(writer.socket.connected).toBe(true);
+      await cluster.start();
+      await writer.document.waitFor(['saved']);
+      expect(statuses).toContain('reconnecting');
+      expect(statuses.slice(1, statuses.indexOf('reconnecting'))).not.toContain('saved');
+      expect(writer.socket.connected).toBe(true);
 
-    const stored = new Y.Doc();
-    for (const update of await new CollabDocumentsRepository(t.dataSource).load(name)) Y.applyUpdate(stored, update);
-    expect(stored.getXmlFragment(sectionContentKey(readSections(writer.doc)[0].id)).toString()).toContain(`avant (${mode}) pendant la panne`);
-    const fresh = await openDocument(t.url, owner.cookie, name);
-    opened.push(fresh);
-    expect(textOf(fresh)).toBe(textOf(writer));
-  }, 90_000);
+      const stored = new Y.Doc();
+      for (const update of await new CollabDocumentsRepository(t.dataSource).load(name)) Y.applyUpdate(stored, update);
+      expect(stored.getXmlFragment(sectionContentKey(readSections(writer.doc)[0].id)).toString()).toContain(`avant (${mode}) pendant la panne`);
+      const fresh = await openDocument(t.url, owner.cookie, name);
+      opened.push(fresh);
+      expect(textOf(fresh)).toBe(textOf(writer));
+    },
+    90_000,
+  );
 });

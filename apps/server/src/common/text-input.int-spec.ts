@@ -39,7 +39,10 @@ describe('text in REST payloads (real PostgreSQL)', () => {
       const inArray = await owner.post(`/api/spaces/${spaceId}/sessions`, {
         title: 'Séance propre',
         scheduledAt: '2026-12-10T09:00:00Z',
-        agenda: [{ title: 'Accueil', durationMinutes: 10 }, { title: 'Bilan \ud83d', durationMinutes: 20 }],
+        agenda: [
+          { title: 'Accueil', durationMinutes: 10 },
+          { title: 'Bilan \ud83d', durationMinutes: 20 },
+        ],
       });
       expect(inArray.status).toBe(400);
       expect(pathsOf(inArray.body)).toEqual(['agenda.1.title']);

@@ -14,9 +14,7 @@ export function findProjectRoot(from = dirname(fileURLToPath(import.meta.url))):
   return dir;
 }
 
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const positiveInt = z.coerce.number().int().positive();
 
 const EnvSchema = z.object({
@@ -117,7 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const root = findProjectRoot();
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const defaultOrigins = [publicUrl, `http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`];
-  const extraOrigins = (e.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
+  const extraOrigins = (e.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter(Boolean);
   return {
     port: e.PORT,
     host: e.HOST,

@@ -13,13 +13,41 @@ describe('migrations', () => {
       expect(applied.length).toBeGreaterThan(0);
       const tables = async () =>
         (
-          await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration' ORDER BY 1`)
+          await dataSource.query(
+            `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration' ORDER BY 1`,
+          )
         ).map((r: { table_name: string }) => r.table_name);
       expect(await tables()).toEqual([
-        'account', 'agenda_item', 'auth_session', 'collab_contribution', 'collab_snapshot', 'collab_update', 'collectivite_relation', 'concertation_session',
-        'diagnostic_comment', 'diagnostic_section_state', 'diagnostic_settings', 'diagnostic_version',
-        'funding_line', 'invitation', 'observatory_revision', 'organisation', 'pole', 'project', 'project_change', 'project_indicator', 'project_milestone',
-        'project_partner', 'session_decision', 'session_minutes', 'session_participant', 'space', 'space_membership', 'vote', 'vote_ballot', 'vote_choice',
+        'account',
+        'agenda_item',
+        'auth_session',
+        'collab_contribution',
+        'collab_snapshot',
+        'collab_update',
+        'collectivite_relation',
+        'concertation_session',
+        'diagnostic_comment',
+        'diagnostic_section_state',
+        'diagnostic_settings',
+        'diagnostic_version',
+        'funding_line',
+        'invitation',
+        'observatory_revision',
+        'organisation',
+        'pole',
+        'project',
+        'project_change',
+        'project_indicator',
+        'project_milestone',
+        'project_partner',
+        'session_decision',
+        'session_minutes',
+        'session_participant',
+        'space',
+        'space_membership',
+        'vote',
+        'vote_ballot',
+        'vote_choice',
       ]);
       // Reverting the last migration removes exactly its tables, and re-applying it brings them back.
       await dataSource.undoLastMigration();

@@ -85,7 +85,15 @@ export class CommentsRepository {
   async insert(comment: NewComment, db: EntityManager = this.dataSource.manager): Promise<string> {
     const [row]: { id: string }[] = await db.query(
       `INSERT INTO diagnostic_comment (space_id, section_id, parent_id, anchor, body, author_id, mentions) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [comment.spaceId, comment.sectionId, comment.parentId, comment.anchor ? JSON.stringify(comment.anchor) : null, comment.body, comment.authorId, comment.mentions],
+      [
+        comment.spaceId,
+        comment.sectionId,
+        comment.parentId,
+        comment.anchor ? JSON.stringify(comment.anchor) : null,
+        comment.body,
+        comment.authorId,
+        comment.mentions,
+      ],
     );
     return row.id;
   }

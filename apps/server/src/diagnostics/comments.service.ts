@@ -34,7 +34,15 @@ export class CommentsService {
       sectionId = body.sectionId;
     }
     const mentions = await this.members(spaceId, body.mentions);
-    const id = await this.comments.insert({ spaceId, sectionId, parentId, anchor: 'anchor' in body ? body.anchor : null, body: body.body, authorId: accountId, mentions });
+    const id = await this.comments.insert({
+      spaceId,
+      sectionId,
+      parentId,
+      anchor: 'anchor' in body ? body.anchor : null,
+      body: body.body,
+      authorId: accountId,
+      mentions,
+    });
     return this.changed(spaceId, id, 'created');
   }
 

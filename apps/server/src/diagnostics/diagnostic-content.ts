@@ -18,7 +18,9 @@ export function sectionContents(doc: Y.Doc): SectionContent[] {
 export function restoreInto(target: Y.Doc, version: Y.Doc): void {
   const wanted = readSections(version);
   const wantedIds = new Set(wanted.map((s) => s.id));
-  const later = readSections(target).filter((s) => !wantedIds.has(s.id)).map((s) => ({ ...s, archived: true }));
+  const later = readSections(target)
+    .filter((s) => !wantedIds.has(s.id))
+    .map((s) => ({ ...s, archived: true }));
   const sections = target.getArray<Y.Map<unknown>>(DIAGNOSTIC_SECTIONS);
   sections.delete(0, sections.length);
   sections.push(
@@ -32,6 +34,9 @@ export function restoreInto(target: Y.Doc, version: Y.Doc): void {
     const source = version.getXmlFragment(sectionContentKey(section.id));
     const destination = target.getXmlFragment(sectionContentKey(section.id));
     destination.delete(0, destination.length);
-    destination.insert(0, source.toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()));
+    destination.insert(
+      0,
+      source.toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()),
+    );
   }
 }

@@ -38,8 +38,17 @@ export class DiagnosticsController {
   // `:section`, not `:sectionId`: section ids are the document's own, not UUIDs.
   @Put('sections/:section')
   @RequiresSpaceRole('contributeur')
-  @Contract({ summary: "Change a section's self-assessment or status (409 version_conflict when stale)", body: UpdateSectionStateRequest, response: SectionStateView })
-  updateSection(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Param('section') sectionId: string, @Body() body: UpdateSectionStateRequest) {
+  @Contract({
+    summary: "Change a section's self-assessment or status (409 version_conflict when stale)",
+    body: UpdateSectionStateRequest,
+    response: SectionStateView,
+  })
+  updateSection(
+    @CurrentAuth() auth: RequestAuth,
+    @Param('spaceId') spaceId: string,
+    @Param('section') sectionId: string,
+    @Body() body: UpdateSectionStateRequest,
+  ) {
     return this.states.update(spaceId, sectionId, body, auth.account.id);
   }
 
@@ -74,7 +83,12 @@ export class DiagnosticsController {
   @Patch('comments/:commentId')
   @RequiresSpaceRole('observateur')
   @Contract({ summary: 'Resolve or reopen a thread, or edit my comment', body: UpdateCommentRequest, response: CommentView })
-  async updateComment(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Param('commentId') commentId: string, @Body() body: UpdateCommentRequest) {
+  async updateComment(
+    @CurrentAuth() auth: RequestAuth,
+    @Param('spaceId') spaceId: string,
+    @Param('commentId') commentId: string,
+    @Body() body: UpdateCommentRequest,
+  ) {
     return this.comments.update(spaceId, await this.roleOf(spaceId, auth), commentId, body, auth.account.id);
   }
 

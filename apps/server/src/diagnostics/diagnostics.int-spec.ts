@@ -48,7 +48,12 @@ describe('diagnostic: scores, statuses, comments, versions, export (real Postgre
     const sections = (await observateur.get(`${base()}/sections`)).body;
     expect(sections).toHaveLength(20);
     expect(sections[0]).toMatchObject({ sectionId: 'grid-collectivites', score: null, status: 'to_complete', version: 0, openComments: 0 });
-    const saved = await contributeur.request('PUT', `${base()}/sections/grid-territory`, { version: 0, score: 3, justification: 'Périmètre clair', status: 'in_progress' });
+    const saved = await contributeur.request('PUT', `${base()}/sections/grid-territory`, {
+      version: 0,
+      score: 3,
+      justification: 'Périmètre clair',
+      status: 'in_progress',
+    });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ score: 3, status: 'in_progress', version: 1, updatedBy: { id: contributeur.account!.id } });
     expect((await animateur.request('PUT', `${base()}/sections/grid-territory`, { version: 0, status: 'validated' })).body.code).toBe('version_conflict');
@@ -65,7 +70,12 @@ describe('diagnostic: scores, statuses, comments, versions, export (real Postgre
     expect((await observateur.post(`${base()}/comments`, { sectionId: 'grid-territory', anchor, body: 'Question' })).body.code).toBe('comments_closed');
     expect((await contributeur.request('PUT', `${base()}/settings`, { observersCanComment: true })).status).toBe(403);
     expect((await animateur.request('PUT', `${base()}/settings`, { observersCanComment: true })).status).toBe(200);
-    const thread = await observateur.post(`${base()}/comments`, { sectionId: 'grid-territory', anchor, body: 'Quelles communes ?', mentions: [contributeur.account!.id] });
+    const thread = await observateur.post(`${base()}/comments`, {
+      sectionId: 'grid-territory',
+      anchor,
+      body: 'Quelles communes ?',
+      mentions: [contributeur.account!.id],
+    });
     expect(thread.status).toBe(201);
     expect(thread.body).toMatchObject({ parentId: null, anchor, mentions: [{ id: contributeur.account!.id }] });
     const reply = await contributeur.post(`${base()}/comments`, { parentId: thread.body.id, body: 'Les 23 communes de la CAPG' });
@@ -117,7 +127,12 @@ describe('diagnostic: scores, statuses, comments, versions, export (real Postgre
     const comparison = (await observateur.get(`${base()}/versions/${saved.body.id}/compare`)).body;
     const territory = comparison.sections.find((s: { id: string }) => s.id === 'grid-territory');
     expect(territory.change).toBe('changed');
-    expect(territory.runs).toEqual(expect.arrayContaining([{ op: 'removed', text: '23' }, { op: 'added', text: 'désormais 30' }]));
+    expect(territory.runs).toEqual(
+      expect.arrayContaining([
+        { op: 'removed', text: '23' },
+        { op: 'added', text: 'désormais 30' },
+      ]),
+    );
     expect(comparison.sections.find((s: { id: string }) => s.id === 'grid-economy').runs).toEqual([{ op: 'added', text: 'Filière parfum.' }]);
     expect(comparison.sections.find((s: { id: string }) => s.id === 'lever-pedagogy').change).toBe('unchanged');
 
@@ -127,7 +142,11 @@ describe('diagnostic: scores, statuses, comments, versions, export (real Postgre
     expect(restored.body.kind).toBe('restore');
     // The restore is a new change that connected clients receive live.
     await eventually(() => text(watcher.doc, 'grid-territory').includes('23 communes'), 5000, 'restore relayed');
-    await eventually(() => text(editor.doc, 'grid-territory').includes('23 communes') && text(editor.doc, 'grid-economy') === '', 5000, 'restore on the editor');
+    await eventually(
+      () => text(editor.doc, 'grid-territory').includes('23 communes') && text(editor.doc, 'grid-economy') === '',
+      5000,
+      'restore on the editor',
+    );
     expect(readSections(watcher.doc)).toHaveLength(20);
     watcher.close();
     const list = (await observateur.get(`${base()}/versions`)).body;
@@ -147,7 +166,9 @@ describe('diagnostic: scores, statuses, comments, versions, export (real Postgre
     const send = (update: Uint8Array, client = editor) =>
       client.socket.emitWithAck(CollabEvent.message, syncFrame(diagnosticDocument(spaceId), SyncStep.update, update));
     const before = await storedText('lever-pedagogy');
-    const badLink = forge((d) => d.getXmlFragment(sectionContentKey('lever-pedagogy')).insert(0, [paragraph('lien piégé', { link: { href: 'javascript:alert(1)' } })]));
+    const badLink = forge((d) =>
+      d.getXmlFragment(sectionContentKey('lever-pedagogy')).insert(0, [paragraph('lien piégé', { link: { href: 'javascript:alert(1)' } })]),
+    );
     expect(await send(badLink)).toMatchObject({ ok: false, code: 'invalid_content' });
     const script = forge((d) => d.getXmlFragment(sectionContentKey('lever-pedagogy')).insert(0, [new Y.XmlElement('script')]));
     expect(await send(script)).toMatchObject({ ok: false, code: 'invalid_content' });

@@ -15,6 +15,15 @@ import { VersionsService } from './versions.service.js';
 @Module({
   imports: [SpacesModule, CollabModule],
   controllers: [DiagnosticsController, VersionsController],
-  providers: [CommentsRepository, DiagnosticsRepository, SectionStatesRepository, SectionStatesService, VersionsRepository, CommentsService, VersionsService, DiagnosticExportService],
+  providers: [
+    CommentsRepository,
+    DiagnosticsRepository,
+    SectionStatesRepository,
+    SectionStatesService,
+    VersionsRepository,
+    CommentsService,
+    VersionsService,
+    DiagnosticExportService,
+  ],
 })
 export class DiagnosticsModule {}

@@ -68,10 +68,10 @@ export class SectionStatesRepository {
    */
   async lockCreating(spaceId: string, sectionId: string, db: EntityManager): Promise<number> {
     await db.query(`INSERT INTO diagnostic_section_state (space_id, section_id, version) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`, [spaceId, sectionId]);
-    const [row]: { version: number }[] = await db.query(
-      `SELECT version FROM diagnostic_section_state WHERE space_id = $1 AND section_id = $2 FOR UPDATE`,
-      [spaceId, sectionId],
-    );
+    const [row]: { version: number }[] = await db.query(`SELECT version FROM diagnostic_section_state WHERE space_id = $1 AND section_id = $2 FOR UPDATE`, [
+      spaceId,
+      sectionId,
+    ]);
     return row.version;
   }
 

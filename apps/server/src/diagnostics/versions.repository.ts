@@ -66,7 +66,11 @@ export class VersionsRepository {
   }
 
   /** The version with its stored document (one Yjs update). */
-  async findWithState(spaceId: string, versionId: string, db: EntityManager = this.dataSource.manager): Promise<{ view: VersionView; state: Buffer } | undefined> {
+  async findWithState(
+    spaceId: string,
+    versionId: string,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<{ view: VersionView; state: Buffer } | undefined> {
     const rows: (VersionRow & { state: Buffer })[] = await db.query(
       `${SELECT_VERSION.replace('SELECT v.id,', 'SELECT v.state, v.id,')} WHERE v.space_id = $1 AND v.id = $2`,
       [spaceId, versionId],

@@ -17,7 +17,13 @@ export interface RouteInfo {
 }
 
 function joinPath(...parts: string[]): string {
-  return '/' + parts.flatMap((p) => p.split('/')).filter(Boolean).join('/');
+  return (
+    '/' +
+    parts
+      .flatMap((p) => p.split('/'))
+      .filter(Boolean)
+      .join('/')
+  );
 }
 
 /** Every HTTP route of the application, read from the controllers' metadata. */

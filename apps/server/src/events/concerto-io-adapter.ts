@@ -55,7 +55,11 @@ export class ConcertoIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     // Frames over the collab limit are refused by the engine with a clear error; far larger ones close the socket.
-    const server = super.createIOServer(port, { ...options, parser: collabParser, maxHttpBufferSize: this.options.maxFrameBytes * 4 + 1024 } as ServerOptions) as Server;
+    const server = super.createIOServer(port, {
+      ...options,
+      parser: collabParser,
+      maxHttpBufferSize: this.options.maxFrameBytes * 4 + 1024,
+    } as ServerOptions) as Server;
     if (this.options.redisUrl) {
       const [publisher, subscriber] = this.connectRedis(this.options.redisUrl);
       const onUnavailable = (error: Error) => this.dropped.warn(`Redis unavailable: room queries count this process only (${error.message})`);

@@ -12,7 +12,6 @@ import { connected, eventually, openDocument, type OpenedDocument } from '../tes
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { startRedis } from '../testing/redis-process.js';
 
-
 /**
  * Another server process as far as Redis is concerned: a bare socket.io server with the Redis adapter on the same
  * Redis, whose /events sockets are put in a space's room directly. It is created while Redis is up and closed before

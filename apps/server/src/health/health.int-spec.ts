@@ -7,7 +7,6 @@ import { startRedis } from '../testing/redis-process.js';
 /** The machine's Redis: only read (PING), never stopped or reconfigured. */
 const MACHINE_REDIS = 'redis://127.0.0.1:6379';
 
-
 async function health(t: TestApp): Promise<{ status: number; body: HealthView; ms: number }> {
   const started = Date.now();
   const response = await new ApiClient(t.url).get<HealthView>('/api/health');

@@ -1,12 +1,4 @@
-import {
-  FUNDER_LEVEL_ROW_LABELS,
-  type FundingTableView,
-  type PanoramaView,
-  FunderLevel,
-  RelationEvolution,
-  labelOf,
-  toCsv,
-} from '@concerto/domain';
+import { FUNDER_LEVEL_ROW_LABELS, type FundingTableView, type PanoramaView, FunderLevel, RelationEvolution, labelOf, toCsv } from '@concerto/domain';
 
 const euros = (cents: number | null) => (cents === null ? null : Math.round(cents) / 100);
 
@@ -38,9 +30,7 @@ export function panoramaCsv(view: PanoramaView): string {
     ...view.levelPresence.map((p) => ['presence', labelOf(FunderLevel, p.level), p.share, p.poles]),
     ...view.collectiviteCounts.map((c) => ['collectivites_par_pole', String(c.collectivites), c.poles, null]),
     ['collectivites_par_pole', '2_a_6_part', view.twoToSixShare, null],
-    ...view.relations.byYear.flatMap((y) =>
-      RelationEvolution.keys.map((e) => [`relations_${y.year}`, labelOf(RelationEvolution, e), y[e], null]),
-    ),
+    ...view.relations.byYear.flatMap((y) => RelationEvolution.keys.map((e) => [`relations_${y.year}`, labelOf(RelationEvolution, e), y[e], null])),
     ...view.relations.weakeningCauses.map((c) => ['fragilisation_cause', c.cause, c.count, null]),
   ];
   return toCsv(['figure', 'cle', 'valeur', 'n'], rows);

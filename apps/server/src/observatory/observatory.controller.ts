@@ -11,7 +11,11 @@ export class ObservatoryController {
   constructor(private readonly observatory: ObservatoryService) {}
 
   @Get('funding')
-  @Contract({ summary: "The study's funding table: per funder level, total, projects supported, median per project", query: ObservatoryQuery, response: FundingTableView })
+  @Contract({
+    summary: "The study's funding table: per funder level, total, projects supported, median per project",
+    query: ObservatoryQuery,
+    response: FundingTableView,
+  })
   funding(@CurrentAuth() auth: RequestAuth, @Query() query: ObservatoryQuery) {
     return this.observatory.funding(auth.account.id, query);
   }

@@ -82,7 +82,7 @@ describe('observatory (real PostgreSQL, through the HTTP API)', () => {
       funders[level] = (await owner.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: level, name: `Aléatoire ${level}` })).body.id;
     }
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const projects: string[] = [];
     for (let i = 0; i < 9; i += 1) projects.push((await owner.post(`/api/spaces/${spaceId}/projects`, { title: `Aléatoire ${i}` })).body.id);
     const lines: { projectId: string; level: FunderLevel; amountCents: number }[] = [];
@@ -92,7 +92,12 @@ describe('observatory (real PostgreSQL, through the HTTP API)', () => {
       // Small integers make ties frequent.
       const amountCents = (1 + Math.floor(random() * 6)) * 50_000;
       const response = await owner.post(`/api/spaces/${spaceId}/projects/${projectId}/funding-lines`, {
-        funderId: funders[level], funderLevel: level, year: 2020, amountCents, kind: 'operating', status: 'secured',
+        funderId: funders[level],
+        funderLevel: level,
+        year: 2020,
+        amountCents,
+        kind: 'operating',
+        status: 'secured',
       });
       expect(response.status).toBe(201);
       lines.push({ projectId, level, amountCents });
@@ -104,7 +109,12 @@ describe('observatory (real PostgreSQL, through the HTTP API)', () => {
     // Figures are cached per caller and query, but never served once the data changed.
     expect((await owner.get('/api/observatory/funding')).body).toEqual(actual);
     await owner.post(`/api/spaces/${spaceId}/projects/${projects[0]}/funding-lines`, {
-      funderId: funders.region, funderLevel: 'region', year: 2020, amountCents: 123, kind: 'operating', status: 'paid',
+      funderId: funders.region,
+      funderLevel: 'region',
+      year: 2020,
+      amountCents: 123,
+      kind: 'operating',
+      status: 'paid',
     });
     expect((await owner.get('/api/observatory/funding')).body.total.totalCents).toBe(expected.total.totalCents + 123);
     await owner.patch(`/api/spaces/${spaceId}/pole`, { implantation: 'rural' });
@@ -118,15 +128,46 @@ describe('observatory (real PostgreSQL, through the HTTP API)', () => {
     const b = await buildSpace(owner, { poleName: 'Panorama B' });
     const c = await buildSpace(owner, { poleName: 'Panorama C' });
     const thisYear = new Date().getUTCFullYear();
-    await owner.patch(`/api/spaces/${a}/pole`, { foundedYear: thisYear - 4, cellBudgetCents: 150_000_00, cellSelfFinancedPercent: 30, cellFte: 1.5, employeeCount: 60, memberStructureCount: 20, consolidatedBudgetCents: 2_000_000_00, collectiviteLevels: ['region'] });
-    await owner.patch(`/api/spaces/${b}/pole`, { foundedYear: thisYear - 8, cellBudgetCents: 250_000_00, cellSelfFinancedPercent: 50, cellFte: 2, employeeCount: 80, memberStructureCount: 30, consolidatedBudgetCents: 3_000_000_00 });
+    await owner.patch(`/api/spaces/${a}/pole`, {
+      foundedYear: thisYear - 4,
+      cellBudgetCents: 150_000_00,
+      cellSelfFinancedPercent: 30,
+      cellFte: 1.5,
+      employeeCount: 60,
+      memberStructureCount: 20,
+      consolidatedBudgetCents: 2_000_000_00,
+      collectiviteLevels: ['region'],
+    });
+    await owner.patch(`/api/spaces/${b}/pole`, {
+      foundedYear: thisYear - 8,
+      cellBudgetCents: 250_000_00,
+      cellSelfFinancedPercent: 50,
+      cellFte: 2,
+      employeeCount: 80,
+      memberStructureCount: 30,
+      consolidatedBudgetCents: 3_000_000_00,
+    });
     await owner.patch(`/api/spaces/${c}/pole`, { implantation: 'rural', memberStructureCount: 10 });
-    const org = async (level: string, name: string) => (await owner.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: level, name })).body.id;
-    const [commune, epci, dept] = [await org('commune', 'Panorama commune'), await org('epci', 'Panorama EPCI'), await org('department', 'Panorama département')];
+    const org = async (level: string, name: string) =>
+      (await owner.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: level, name })).body.id;
+    const [commune, epci, dept] = [
+      await org('commune', 'Panorama commune'),
+      await org('epci', 'Panorama EPCI'),
+      await org('department', 'Panorama département'),
+    ];
     const project = (await owner.post(`/api/spaces/${a}/projects`, { title: 'Projet panorama', partners: [{ organisationId: epci, role: 'partner' }] })).body;
-    await owner.post(`/api/spaces/${a}/projects/${project.id}/funding-lines`, { funderId: commune, funderLevel: 'commune', year: 2024, amountCents: 1_000_000, kind: 'operating', status: 'paid' });
+    await owner.post(`/api/spaces/${a}/projects/${project.id}/funding-lines`, {
+      funderId: commune,
+      funderLevel: 'commune',
+      year: 2024,
+      amountCents: 1_000_000,
+      kind: 'operating',
+      status: 'paid',
+    });
     expect((await owner.post(`/api/spaces/${b}/relations`, { organisationId: dept, year: 2024, evolution: 'weakening' })).status).toBe(400);
-    expect((await owner.post(`/api/spaces/${b}/relations`, { organisationId: dept, year: 2024, evolution: 'weakening', cause: 'Élections municipales' })).status).toBe(201);
+    expect(
+      (await owner.post(`/api/spaces/${b}/relations`, { organisationId: dept, year: 2024, evolution: 'weakening', cause: 'Élections municipales' })).status,
+    ).toBe(201);
     expect((await owner.post(`/api/spaces/${b}/relations`, { organisationId: dept, year: 2024, evolution: 'stable' })).body.code).toBe('relation_exists');
     expect((await owner.post(`/api/spaces/${b}/relations`, { organisationId: commune, year: 2025, evolution: 'widening' })).status).toBe(201);
     expect((await owner.post(`/api/spaces/${a}/relations`, { organisationId: epci, year: 2025, evolution: 'widening' })).status).toBe(201);
@@ -141,10 +182,16 @@ describe('observatory (real PostgreSQL, through the HTTP API)', () => {
     const presence = Object.fromEntries(view.levelPresence.map((p: { level: string; share: number }) => [p.level, p.share]));
     // A: commune (funder), EPCI (partner and relation), région (declared); B: département, commune (relations).
     expect(presence).toMatchObject({ commune: 2 / 3, epci: 1 / 3, department: 1 / 3, region: 1 / 3, state: 0, europe: 0 });
-    expect(view.collectiviteCounts).toEqual([{ collectivites: 0, poles: 1 }, { collectivites: 2, poles: 2 }]);
+    expect(view.collectiviteCounts).toEqual([
+      { collectivites: 0, poles: 1 },
+      { collectivites: 2, poles: 2 },
+    ]);
     expect(view.twoToSixShare).toBeCloseTo(2 / 3);
     expect(view.relations.total).toEqual({ widening: 2, stable: 0, weakening: 1, pairs: 3 });
-    expect(view.relations.byYear).toEqual([{ year: 2024, widening: 0, stable: 0, weakening: 1 }, { year: 2025, widening: 2, stable: 0, weakening: 0 }]);
+    expect(view.relations.byYear).toEqual([
+      { year: 2024, widening: 0, stable: 0, weakening: 1 },
+      { year: 2025, widening: 2, stable: 0, weakening: 0 },
+    ]);
     expect(view.relations.weakeningCauses).toEqual([{ cause: 'Élections municipales', count: 1 }]);
     const rural = (await owner.get('/api/observatory/panorama?implantation=rural')).body;
     expect(rural.totals).toMatchObject({ poles: 1, enterprises: 10 });

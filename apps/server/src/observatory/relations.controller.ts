@@ -19,7 +19,12 @@ export class RelationsController {
 
   @Post()
   @ChangesPoleProfile()
-  @Contract({ summary: 'Record the evolution of a relation for a year (a fragilisation needs its cause)', body: CreateRelationRequest, response: RelationView, status: 201 })
+  @Contract({
+    summary: 'Record the evolution of a relation for a year (a fragilisation needs its cause)',
+    body: CreateRelationRequest,
+    response: RelationView,
+    status: 201,
+  })
   create(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Body() body: CreateRelationRequest) {
     return this.relations.create(spaceId, body, auth.account.id);
   }

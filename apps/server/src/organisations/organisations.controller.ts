@@ -1,11 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import {
-  CreateOrganisationRequest,
-  OrganisationListQuery,
-  OrganisationView,
-  UpdateOrganisationRequest,
-} from '@concerto/domain';
+import { CreateOrganisationRequest, OrganisationListQuery, OrganisationView, UpdateOrganisationRequest } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { OrganisationsService } from './organisations.service.js';
@@ -15,7 +10,11 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
-  @Contract({ summary: 'Directory of organisations (collectivités, têtes de réseau ESS, structures membres)', query: OrganisationListQuery, response: z.array(OrganisationView) })
+  @Contract({
+    summary: 'Directory of organisations (collectivités, têtes de réseau ESS, structures membres)',
+    query: OrganisationListQuery,
+    response: z.array(OrganisationView),
+  })
   list(@Query() query: OrganisationListQuery) {
     return this.organisations.list(query);
   }
@@ -34,11 +33,7 @@ export class OrganisationsController {
 
   @Patch(':organisationId')
   @Contract({ summary: 'Edit an organisation (its members only)', body: UpdateOrganisationRequest, response: OrganisationView })
-  update(
-    @CurrentAuth() auth: RequestAuth,
-    @Param('organisationId', ParseUUIDPipe) id: string,
-    @Body() body: UpdateOrganisationRequest,
-  ) {
+  update(@CurrentAuth() auth: RequestAuth, @Param('organisationId', ParseUUIDPipe) id: string, @Body() body: UpdateOrganisationRequest) {
     return this.organisations.update(id, body, auth.account.id);
   }
 }

@@ -30,9 +30,7 @@ describe('organisations (real PostgreSQL)', () => {
 
   it('refuses inconsistent types and duplicates', async () => {
     expect((await member.post('/api/organisations', { kind: 'collectivite', name: 'Sans niveau' })).status).toBe(400);
-    expect(
-      (await member.post('/api/organisations', { kind: 'ess_network', name: 'Réseau', collectiviteLevel: 'region' })).status,
-    ).toBe(400);
+    expect((await member.post('/api/organisations', { kind: 'ess_network', name: 'Réseau', collectiviteLevel: 'region' })).status).toBe(400);
     const duplicate = await member.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: 'region', name: 'région occitanie' });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('organisation_exists');

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  CreateOrganisationRequest,
-  OrganisationListQuery,
-  OrganisationView,
-  UpdateOrganisationRequest,
-} from '@concerto/domain';
+import type { CreateOrganisationRequest, OrganisationListQuery, OrganisationView, UpdateOrganisationRequest } from '@concerto/domain';
 import { badRequest, conflict, forbidden, notFound } from '../common/api-exception.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 

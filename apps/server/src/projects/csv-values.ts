@@ -12,9 +12,7 @@ const fold = (text: string) =>
 /** A vocabulary value written as its key or as its French or English label, accents and case ignored. */
 export function matchVocabulary<K extends string>(vocabulary: Vocabulary<K>, text: string): K | undefined {
   const wanted = fold(text);
-  return vocabulary.keys.find(
-    (key) => fold(key) === wanted || fold(vocabulary.labels[key].fr) === wanted || fold(vocabulary.labels[key].en) === wanted,
-  );
+  return vocabulary.keys.find((key) => fold(key) === wanted || fold(vocabulary.labels[key].fr) === wanted || fold(vocabulary.labels[key].en) === wanted);
 }
 
 export const LIST_SEPARATOR = '|';

@@ -37,7 +37,11 @@ export class ProjectCsvController {
   @Post('import')
   @HttpCode(200)
   @RequiresSpaceRole('contributeur')
-  @Contract({ summary: 'Check (dry run) or import a CSV file: nothing is written unless every line is valid (422 otherwise)', body: ImportRequest, response: ImportReport })
+  @Contract({
+    summary: 'Check (dry run) or import a CSV file: nothing is written unless every line is valid (422 otherwise)',
+    body: ImportRequest,
+    response: ImportReport,
+  })
   import(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Body() body: ImportRequest, @Headers('accept-language') language?: string) {
     return this.csv.import(spaceId, body, auth.account.id, localeFromHeader(language));
   }

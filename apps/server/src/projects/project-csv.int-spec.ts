@@ -73,7 +73,14 @@ describe('CSV import and export of projects and funding lines (real PostgreSQL)'
     expect(imported.body).toMatchObject({ valid: true, created: 2 });
     const board = (await observateur.get(`/api/spaces/${spaceId}/projects`)).body;
     const recyclerie = board.find((p: { title: string }) => p.title === 'Recyclerie; atelier');
-    expect(recyclerie).toMatchObject({ stage: 'seeding', status: 'ongoing', startDate: '2026-01-15', endDate: '2027-12-31', levers: ['pedagogy', 'inter_collectivite'], policyFrames: ['feder'] });
+    expect(recyclerie).toMatchObject({
+      stage: 'seeding',
+      status: 'ongoing',
+      startDate: '2026-01-15',
+      endDate: '2027-12-31',
+      levers: ['pedagogy', 'inter_collectivite'],
+      policyFrames: ['feder'],
+    });
     expect(recyclerie.partners.map((p: { role: string }) => p.role).sort()).toEqual(['carrier', 'partner']);
 
     const badFunding = csv([
@@ -94,7 +101,9 @@ describe('CSV import and export of projects and funding lines (real PostgreSQL)'
     const done = await importFile('funding_lines', funding, false);
     expect(done.body).toMatchObject({ valid: true, created: 2 });
     const after = (await observateur.get(`/api/spaces/${spaceId}/projects/${recyclerie.id}`)).body;
-    expect(after.fundingLines).toEqual([expect.objectContaining({ amountCents: 3_000_050, funderLevel: 'region', status: 'secured', instrument: 'Fonds régional ESS' })]);
+    expect(after.fundingLines).toEqual([
+      expect.objectContaining({ amountCents: 3_000_050, funderLevel: 'region', status: 'secured', instrument: 'Fonds régional ESS' }),
+    ]);
 
     const exported = await observateur.request('GET', `${base()}/export?kind=funding_lines`);
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="financements.csv"');

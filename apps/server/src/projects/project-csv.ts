@@ -119,7 +119,14 @@ export function readProjectRow(row: RowReader, lookups: ImportLookups): CreatePr
   return row.issues.length === 0 ? parsed : undefined;
 }
 
-const FUNDING_COLUMN_OF = { funderLevel: 'niveau_financeur', year: 'annee', amountCents: 'montant_euros', kind: 'nature', instrument: 'instrument', status: 'statut' };
+const FUNDING_COLUMN_OF = {
+  funderLevel: 'niveau_financeur',
+  year: 'annee',
+  amountCents: 'montant_euros',
+  kind: 'nature',
+  instrument: 'instrument',
+  status: 'statut',
+};
 
 export function readFundingRow(row: RowReader, lookups: ImportLookups): { projectId: string; line: CreateFundingLineRequest } | undefined {
   const title = row.cell('projet');

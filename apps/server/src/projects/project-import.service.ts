@@ -61,7 +61,11 @@ export class ProjectImportService {
       created,
       errors: errors.slice(0, 500),
     });
-    const headerIssue = (key: keyof typeof HEADER_MESSAGES, value = '') => ({ line: 1, column: null, message: HEADER_MESSAGES[key][locale].replace('{v}', value) });
+    const headerIssue = (key: keyof typeof HEADER_MESSAGES, value = '') => ({
+      line: 1,
+      column: null,
+      message: HEADER_MESSAGES[key][locale].replace('{v}', value),
+    });
 
     let table;
     try {
@@ -139,7 +143,10 @@ export class ProjectImportService {
     const projects = await this.projectRows.listSummaries(spaceId, {});
     if (kind === 'projects') {
       const names = (p: (typeof projects)[number], role: string) =>
-        p.partners.filter((x) => x.role === role).map((x) => x.name).join(' | ');
+        p.partners
+          .filter((x) => x.role === role)
+          .map((x) => x.name)
+          .join(' | ');
       return toCsv(
         PROJECT_COLUMNS,
         projects.map((p) => [

@@ -26,7 +26,12 @@ export class ProjectItemsController {
   @Post('milestones')
   @RequiresSpaceRole('contributeur')
   @Contract({ summary: 'Add a milestone', body: CreateMilestoneRequest, response: MilestoneView, status: 201 })
-  addMilestone(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Param('projectId') projectId: string, @Body() body: CreateMilestoneRequest) {
+  addMilestone(
+    @CurrentAuth() auth: RequestAuth,
+    @Param('spaceId') spaceId: string,
+    @Param('projectId') projectId: string,
+    @Body() body: CreateMilestoneRequest,
+  ) {
     return this.items.addMilestone(spaceId, projectId, body, auth.account.id);
   }
 
@@ -47,14 +52,24 @@ export class ProjectItemsController {
   @RequiresSpaceRole('contributeur')
   @HttpCode(204)
   @Contract({ summary: 'Remove a milestone', status: 204 })
-  removeMilestone(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Param('projectId') projectId: string, @Param('milestoneId') milestoneId: string) {
+  removeMilestone(
+    @CurrentAuth() auth: RequestAuth,
+    @Param('spaceId') spaceId: string,
+    @Param('projectId') projectId: string,
+    @Param('milestoneId') milestoneId: string,
+  ) {
     return this.items.removeMilestone(spaceId, projectId, milestoneId, auth.account.id);
   }
 
   @Post('indicators')
   @RequiresSpaceRole('contributeur')
   @Contract({ summary: 'Record a measure of an indicator', body: CreateIndicatorRequest, response: IndicatorView, status: 201 })
-  addIndicator(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Param('projectId') projectId: string, @Body() body: CreateIndicatorRequest) {
+  addIndicator(
+    @CurrentAuth() auth: RequestAuth,
+    @Param('spaceId') spaceId: string,
+    @Param('projectId') projectId: string,
+    @Body() body: CreateIndicatorRequest,
+  ) {
     return this.items.addIndicator(spaceId, projectId, body, auth.account.id);
   }
 
@@ -62,20 +77,39 @@ export class ProjectItemsController {
   @RequiresSpaceRole('contributeur')
   @HttpCode(204)
   @Contract({ summary: 'Remove a measure of an indicator', status: 204 })
-  removeIndicator(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Param('projectId') projectId: string, @Param('indicatorId') indicatorId: string) {
+  removeIndicator(
+    @CurrentAuth() auth: RequestAuth,
+    @Param('spaceId') spaceId: string,
+    @Param('projectId') projectId: string,
+    @Param('indicatorId') indicatorId: string,
+  ) {
     return this.items.removeIndicator(spaceId, projectId, indicatorId, auth.account.id);
   }
 
   @Post('funding-lines')
   @RequiresSpaceRole('contributeur')
-  @Contract({ summary: 'Add a funding line (amount in cents; the level must match the funder)', body: CreateFundingLineRequest, response: FundingLineView, status: 201 })
-  addFunding(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Param('projectId') projectId: string, @Body() body: CreateFundingLineRequest) {
+  @Contract({
+    summary: 'Add a funding line (amount in cents; the level must match the funder)',
+    body: CreateFundingLineRequest,
+    response: FundingLineView,
+    status: 201,
+  })
+  addFunding(
+    @CurrentAuth() auth: RequestAuth,
+    @Param('spaceId') spaceId: string,
+    @Param('projectId') projectId: string,
+    @Body() body: CreateFundingLineRequest,
+  ) {
     return this.funding.create(spaceId, projectId, body, auth.account.id);
   }
 
   @Patch('funding-lines/:fundingLineId')
   @RequiresSpaceRole('contributeur')
-  @Contract({ summary: 'Change a funding line (409 version_conflict when it changed since `version`)', body: UpdateFundingLineRequest, response: FundingLineView })
+  @Contract({
+    summary: 'Change a funding line (409 version_conflict when it changed since `version`)',
+    body: UpdateFundingLineRequest,
+    response: FundingLineView,
+  })
   updateFunding(
     @CurrentAuth() auth: RequestAuth,
     @Param('spaceId') spaceId: string,
@@ -90,7 +124,12 @@ export class ProjectItemsController {
   @RequiresSpaceRole('contributeur')
   @HttpCode(204)
   @Contract({ summary: 'Remove a funding line', status: 204 })
-  removeFunding(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Param('projectId') projectId: string, @Param('fundingLineId') fundingLineId: string) {
+  removeFunding(
+    @CurrentAuth() auth: RequestAuth,
+    @Param('spaceId') spaceId: string,
+    @Param('projectId') projectId: string,
+    @Param('fundingLineId') fundingLineId: string,
+  ) {
     return this.funding.remove(spaceId, projectId, fundingLineId, auth.account.id);
   }
 }

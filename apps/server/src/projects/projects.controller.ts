@@ -12,7 +12,11 @@ export class ProjectsController {
 
   @Get()
   @RequiresSpaceRole('observateur')
-  @Contract({ summary: "The space's shared projects (board), filtered by lever, partner, funder, stage or status", query: ProjectListQuery, response: z.array(ProjectSummary) })
+  @Contract({
+    summary: "The space's shared projects (board), filtered by lever, partner, funder, stage or status",
+    query: ProjectListQuery,
+    response: z.array(ProjectSummary),
+  })
   list(@Param('spaceId') spaceId: string, @Query() query: ProjectListQuery) {
     return this.projects.list(spaceId, query);
   }
@@ -33,7 +37,11 @@ export class ProjectsController {
 
   @Patch(':projectId')
   @RequiresSpaceRole('contributeur')
-  @Contract({ summary: "Change a project's fields (409 version_conflict when it changed since `version`)", body: UpdateProjectRequest, response: ProjectDetail })
+  @Contract({
+    summary: "Change a project's fields (409 version_conflict when it changed since `version`)",
+    body: UpdateProjectRequest,
+    response: ProjectDetail,
+  })
   update(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Param('projectId') projectId: string, @Body() body: UpdateProjectRequest) {
     return this.projects.update(spaceId, projectId, body, auth.account.id);
   }

@@ -104,7 +104,7 @@ describe('shared projects, milestones, indicators and funding lines (real Postgr
     const first = await contributeur.patch(path, { version: project.version, stage: 'development' });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ stage: 'development', version: 2 });
-    const stale = await animateur.patch(path, { version: project.version, stage: 'sustainability', title: 'Autre titre' }, );
+    const stale = await animateur.patch(path, { version: project.version, stage: 'sustainability', title: 'Autre titre' });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('version_conflict');
     expect(stale.body.message).toMatch(/modifié entre-temps/);
@@ -154,7 +154,9 @@ describe('shared projects, milestones, indicators and funding lines (real Postgr
     const base = `${projectsPath()}/${project.id}`;
     expect((await contributeur.post(`${base}/indicators`, { kind: 'jobs_created', measuredOn: '2025-12-31', value: 3 })).status).toBe(201);
     expect((await contributeur.post(`${base}/indicators`, { kind: 'fte', measuredOn: '2026-06-30', value: 2.5 })).status).toBe(201);
-    expect((await contributeur.post(`${base}/indicators`, { kind: 'custom', label: 'Tonnes collectées', unit: 't', measuredOn: '2026-06-30', value: 12.75 })).status).toBe(201);
+    expect(
+      (await contributeur.post(`${base}/indicators`, { kind: 'custom', label: 'Tonnes collectées', unit: 't', measuredOn: '2026-06-30', value: 12.75 })).status,
+    ).toBe(201);
     expect((await contributeur.post(`${base}/indicators`, { kind: 'custom', measuredOn: '2026-06-30', value: 1 })).status).toBe(400);
     expect((await contributeur.post(`${base}/indicators`, { kind: 'jobs_created', measuredOn: '2026-06-30', value: -1 })).status).toBe(400);
     const detail = (await observateur.get(base)).body;
@@ -169,7 +171,15 @@ describe('shared projects, milestones, indicators and funding lines (real Postgr
   it('validates funding lines: positive cents, plausible year, level consistent with the funder', async () => {
     const project = (await contributeur.post(projectsPath(), { title: 'Ressourcerie' })).body;
     const base = `${projectsPath()}/${project.id}/funding-lines`;
-    const line = { funderId: region, funderLevel: 'region', year: 2025, amountCents: 3_000_000, kind: 'operating', instrument: 'Fonds régional ESS', status: 'secured' };
+    const line = {
+      funderId: region,
+      funderLevel: 'region',
+      year: 2025,
+      amountCents: 3_000_000,
+      kind: 'operating',
+      instrument: 'Fonds régional ESS',
+      status: 'secured',
+    };
     const created = await contributeur.post(base, line);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ funder: { id: region }, amountCents: 3_000_000, version: 1 });
@@ -207,7 +217,14 @@ describe('shared projects, milestones, indicators and funding lines (real Postgr
     const base = `${projectsPath()}/${project.id}`;
     await animateur.patch(base, { version: 1, stage: 'development', levers: ['pedagogy'] });
     await contributeur.post(`${base}/milestones`, { title: 'Local trouvé' });
-    await contributeur.post(`${base}/funding-lines`, { funderId: commune, funderLevel: 'commune', year: 2026, amountCents: 500_000, kind: 'investment', status: 'requested' });
+    await contributeur.post(`${base}/funding-lines`, {
+      funderId: commune,
+      funderLevel: 'commune',
+      year: 2026,
+      amountCents: 500_000,
+      kind: 'investment',
+      status: 'requested',
+    });
     const changes = await observateur.get(`${base}/changes`);
     expect(changes.status).toBe(200);
     expect(changes.body.map((c: { action: string }) => c.action)).toEqual(['funding_added', 'milestone_added', 'updated', 'created']);

@@ -7,11 +7,46 @@ export const DEMO_FUNDING_YEAR = 2015;
 
 /** Key figures of the demo poles (for the observatory's median profiles). */
 export const DEMO_POLE_FIGURES: Record<string, Record<string, number>> = {
-  tetris: { founded_year: 2009, cell_budget_cents: 21_000_000, cell_self_financed_percent: 35, cell_fte: 2.5, employee_count: 85, consolidated_budget_cents: 310_000_000 },
-  ecopole: { founded_year: 2007, cell_budget_cents: 15_000_000, cell_self_financed_percent: 42, cell_fte: 1.75, employee_count: 60, consolidated_budget_cents: 230_000_000 },
-  okhra: { founded_year: 2011, cell_budget_cents: 9_000_000, cell_self_financed_percent: 55, cell_fte: 1.2, employee_count: 18, consolidated_budget_cents: 90_000_000 },
-  periscope: { founded_year: 2012, cell_budget_cents: 12_000_000, cell_self_financed_percent: 20, cell_fte: 1.75, employee_count: 40, consolidated_budget_cents: 150_000_000 },
-  ateliers: { founded_year: 2014, cell_budget_cents: 6_000_000, cell_self_financed_percent: 15, cell_fte: 1, employee_count: 25, consolidated_budget_cents: 70_000_000 },
+  tetris: {
+    founded_year: 2009,
+    cell_budget_cents: 21_000_000,
+    cell_self_financed_percent: 35,
+    cell_fte: 2.5,
+    employee_count: 85,
+    consolidated_budget_cents: 310_000_000,
+  },
+  ecopole: {
+    founded_year: 2007,
+    cell_budget_cents: 15_000_000,
+    cell_self_financed_percent: 42,
+    cell_fte: 1.75,
+    employee_count: 60,
+    consolidated_budget_cents: 230_000_000,
+  },
+  okhra: {
+    founded_year: 2011,
+    cell_budget_cents: 9_000_000,
+    cell_self_financed_percent: 55,
+    cell_fte: 1.2,
+    employee_count: 18,
+    consolidated_budget_cents: 90_000_000,
+  },
+  periscope: {
+    founded_year: 2012,
+    cell_budget_cents: 12_000_000,
+    cell_self_financed_percent: 20,
+    cell_fte: 1.75,
+    employee_count: 40,
+    consolidated_budget_cents: 150_000_000,
+  },
+  ateliers: {
+    founded_year: 2014,
+    cell_budget_cents: 6_000_000,
+    cell_self_financed_percent: 15,
+    cell_fte: 1,
+    employee_count: 25,
+    consolidated_budget_cents: 70_000_000,
+  },
 };
 
 const POLE_ORDER = ['tetris', 'ecopole', 'okhra', 'periscope', 'ateliers'];
@@ -27,25 +62,62 @@ const FUNDERS: Record<Exclude<FunderLevel, 'other' | 'pnr_petr'>, Record<string,
 };
 
 const TITLES = [
-  'Recyclerie du Pays de Grasse', 'Légumerie solidaire', 'Conservatoire des ocres : formation', 'Tiers-lieu du Sicoval', 'Atelier partagé de Castres',
-  'Plateforme de mobilité solidaire', 'Jardins de cocagne — extension', 'Route des ocres : tourisme durable', 'Groupement d’employeurs ESS', 'Fablab textile',
-  'Épicerie solidaire itinérante', 'Cuisine centrale bio', 'Chantier d’insertion patrimoine', 'Coopérative d’activités et d’emploi', 'Halle de mutualisation',
-  'Filière plantes à parfum', 'Conserverie coopérative', 'Résidence d’artisans', 'Incubateur ESS du Sicoval', 'Friche des Ateliers',
-  'Compostage de proximité', 'Drive fermier', 'Écomusée vivant', 'Pôle numérique solidaire', 'Ressourcerie du Tarn',
-  'Bois énergie local', 'Maraîchage d’insertion', 'Atelier vélo', 'Café associatif et culturel',
+  'Recyclerie du Pays de Grasse',
+  'Légumerie solidaire',
+  'Conservatoire des ocres : formation',
+  'Tiers-lieu du Sicoval',
+  'Atelier partagé de Castres',
+  'Plateforme de mobilité solidaire',
+  'Jardins de cocagne — extension',
+  'Route des ocres : tourisme durable',
+  'Groupement d’employeurs ESS',
+  'Fablab textile',
+  'Épicerie solidaire itinérante',
+  'Cuisine centrale bio',
+  'Chantier d’insertion patrimoine',
+  'Coopérative d’activités et d’emploi',
+  'Halle de mutualisation',
+  'Filière plantes à parfum',
+  'Conserverie coopérative',
+  'Résidence d’artisans',
+  'Incubateur ESS du Sicoval',
+  'Friche des Ateliers',
+  'Compostage de proximité',
+  'Drive fermier',
+  'Écomusée vivant',
+  'Pôle numérique solidaire',
+  'Ressourcerie du Tarn',
+  'Bois énergie local',
+  'Maraîchage d’insertion',
+  'Atelier vélo',
+  'Café associatif et culturel',
 ];
 const STAGES: ProjectStage[] = ['emergence', 'seeding', 'development', 'sustainability'];
 const STATUSES: ProjectStatus[] = ['under_study', 'ongoing', 'ongoing', 'completed', 'suspended'];
-const LEVERS: Lever[] = ['pedagogy', 'contractual_frameworks', 'internal_transversality', 'inter_collectivite', 'networks_concertation', 'urban_projects', 'employment_coordination', 'skills_support'];
+const LEVERS: Lever[] = [
+  'pedagogy',
+  'contractual_frameworks',
+  'internal_transversality',
+  'inter_collectivite',
+  'networks_concertation',
+  'urban_projects',
+  'employment_coordination',
+  'skills_support',
+];
 
 /** Seeds the demo's projects, their funding (the study's table for 2015), milestones, pole figures and relations. */
-export async function seedDemoProjects(tx: EntityManager, spaceIds: Map<string, string>, organisationIds: Map<string, string>, accountId: string): Promise<void> {
+export async function seedDemoProjects(
+  tx: EntityManager,
+  spaceIds: Map<string, string>,
+  organisationIds: Map<string, string>,
+  accountId: string,
+): Promise<void> {
   for (const [key, figures] of Object.entries(DEMO_POLE_FIGURES)) {
     const columns = Object.keys(figures);
-    await tx.query(
-      `UPDATE pole SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = (SELECT pole_id FROM space WHERE id = $1)`,
-      [spaceIds.get(key), ...Object.values(figures)],
-    );
+    await tx.query(`UPDATE pole SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = (SELECT pole_id FROM space WHERE id = $1)`, [
+      spaceIds.get(key),
+      ...Object.values(figures),
+    ]);
   }
   const projectIds: string[] = [];
   for (const [i, title] of TITLES.entries()) {
@@ -53,11 +125,24 @@ export async function seedDemoProjects(tx: EntityManager, spaceIds: Map<string, 
     const [row]: { id: string }[] = await tx.query(
       `INSERT INTO project (space_id, title, summary, stage, status, start_date, levers, created_by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [spaceIds.get(pole), title, '', STAGES[i % STAGES.length], STATUSES[i % STATUSES.length], `${2013 + (i % 3)}-0${1 + (i % 9)}-01`, [LEVERS[i % 8], LEVERS[(i * 3 + 1) % 8]], accountId],
+      [
+        spaceIds.get(pole),
+        title,
+        '',
+        STAGES[i % STAGES.length],
+        STATUSES[i % STATUSES.length],
+        `${2013 + (i % 3)}-0${1 + (i % 9)}-01`,
+        [LEVERS[i % 8], LEVERS[(i * 3 + 1) % 8]],
+        accountId,
+      ],
     );
     projectIds.push(row.id);
     await tx.query(`INSERT INTO project_partner (project_id, organisation_id, role) VALUES ($1, $2, 'carrier')`, [row.id, organisationIds.get(pole)]);
-    await tx.query(`INSERT INTO project_change (project_id, account_id, action, details) VALUES ($1, $2, 'created', $3)`, [row.id, accountId, JSON.stringify({ title })]);
+    await tx.query(`INSERT INTO project_change (project_id, account_id, action, details) VALUES ($1, $2, 'created', $3)`, [
+      row.id,
+      accountId,
+      JSON.stringify({ title }),
+    ]);
   }
   for (const { level, amounts } of studyFundingPlan()) {
     for (const [i, amountCents] of amounts.entries()) {
@@ -67,13 +152,29 @@ export async function seedDemoProjects(tx: EntityManager, spaceIds: Map<string, 
       await tx.query(
         `INSERT INTO funding_line (project_id, funder_id, funder_level, year, amount_cents, kind, instrument, status, created_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [projectIds[i], funder, level, DEMO_FUNDING_YEAR, amountCents, i % 3 === 0 ? 'investment' : 'operating', level === 'europe' ? 'FEDER' : '', i % 2 ? 'paid' : 'secured', accountId],
+        [
+          projectIds[i],
+          funder,
+          level,
+          DEMO_FUNDING_YEAR,
+          amountCents,
+          i % 3 === 0 ? 'investment' : 'operating',
+          level === 'europe' ? 'FEDER' : '',
+          i % 2 ? 'paid' : 'secured',
+          accountId,
+        ],
       );
     }
   }
   for (const [i, projectId] of projectIds.slice(0, 5).entries()) {
     for (const [n, title] of ['Étude de faisabilité', 'Montage financier', 'Ouverture au public'].entries()) {
-      await tx.query(`INSERT INTO project_milestone (project_id, title, due_date, done, position) VALUES ($1, $2, $3, $4, $5)`, [projectId, title, `2016-0${3 + n * 3}-30`, n <= i % 3, n]);
+      await tx.query(`INSERT INTO project_milestone (project_id, title, due_date, done, position) VALUES ($1, $2, $3, $4, $5)`, [
+        projectId,
+        title,
+        `2016-0${3 + n * 3}-30`,
+        n <= i % 3,
+        n,
+      ]);
     }
   }
   const relations: [string, string, number, 'widening' | 'stable' | 'weakening', string][] = [

@@ -17,7 +17,9 @@ describe('demo territory (real PostgreSQL)', () => {
     const observatoire = new ApiClient(t.url);
     expect((await observatoire.post('/api/auth/sign-in', { email: 'observatoire@demo.concerto.fr', password: DEMO_PASSWORD })).status).toBe(200);
     const table = (await observatoire.get(`/api/observatory/funding?from=${DEMO_FUNDING_YEAR}&to=${DEMO_FUNDING_YEAR}`)).body;
-    const inK = Object.fromEntries(table.rows.map((r: { level: string; totalCents: number; projectCount: number }) => [r.level, [r.totalCents / 100_000, r.projectCount]]));
+    const inK = Object.fromEntries(
+      table.rows.map((r: { level: string; totalCents: number; projectCount: number }) => [r.level, [r.totalCents / 100_000, r.projectCount]]),
+    );
     expect(inK).toMatchObject({ commune: [246, 16], epci: [796, 20], department: [333, 15], region: [1239, 29], state: [1008, 24], europe: [776, 7] });
     expect(table.rows.find((r: { level: string }) => r.level === 'europe').medianCents).toBe(7_000_000);
     const panorama = (await observatoire.get('/api/observatory/panorama')).body;

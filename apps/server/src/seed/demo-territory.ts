@@ -96,7 +96,10 @@ export const DEMO_POLES: DemoPole[] = [
     structureKinds: ['social_economy', 'private', 'public', 'research', 'training'],
     sectors: ['environment', 'social', 'services'],
     activityNatures: ['goods_and_services', 'training', 'skills_management'],
-    space: { title: 'Concertation TETRIS — Pays de Grasse', description: 'Diagnostic partagé et suivi des projets du pôle avec les collectivités du Pays de Grasse.' },
+    space: {
+      title: 'Concertation TETRIS — Pays de Grasse',
+      description: 'Diagnostic partagé et suivi des projets du pôle avec les collectivités du Pays de Grasse.',
+    },
   },
   {
     key: 'ecopole',
@@ -113,13 +116,16 @@ export const DEMO_POLES: DemoPole[] = [
     structureKinds: ['social_economy', 'private', 'public', 'training'],
     sectors: ['environment', 'social'],
     activityNatures: ['goods_and_services', 'training'],
-    space: { title: "Écopôle alimentaire — concertation territoriale", description: "Espace de concertation entre l'Écopôle, la communauté de communes et le Département." },
+    space: {
+      title: 'Écopôle alimentaire — concertation territoriale',
+      description: "Espace de concertation entre l'Écopôle, la communauté de communes et le Département.",
+    },
   },
   {
     key: 'okhra',
     name: 'Ôkhra',
     territory: 'Roussillon (Vaucluse)',
-    description: "Pôle culturel et économique autour des ocres, de leurs savoir-faire et de leur transmission.",
+    description: 'Pôle culturel et économique autour des ocres, de leurs savoir-faire et de leur transmission.',
     collectiviteLevels: ['commune', 'department', 'region', 'pnr_petr', 'europe'],
     collectiviteServices: ['economy', 'social_economy', 'sectoral'],
     legalForm: 'cooperative',
@@ -147,7 +153,10 @@ export const DEMO_POLES: DemoPole[] = [
     structureKinds: ['social_economy', 'private', 'public', 'research'],
     sectors: ['services', 'social', 'industry'],
     activityNatures: ['skills_management', 'training'],
-    space: { title: 'Le Périscope — démarches collectives avec le Sicoval', description: "Animation des démarches collectives et suivi des projets mutualisés." },
+    space: {
+      title: 'Le Périscope — démarches collectives avec le Sicoval',
+      description: 'Animation des démarches collectives et suivi des projets mutualisés.',
+    },
   },
   {
     key: 'ateliers',

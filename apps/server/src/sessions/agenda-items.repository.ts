@@ -57,10 +57,14 @@ export class AgendaItemsRepository {
   async replace(sessionId: string, agenda: AgendaItemInput[], db: EntityManager = this.dataSource.manager): Promise<void> {
     await db.query(`DELETE FROM agenda_item WHERE session_id = $1`, [sessionId]);
     for (const [position, item] of agenda.entries()) {
-      await db.query(
-        `INSERT INTO agenda_item (session_id, position, title, duration_minutes, lever, diagnostic_section_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [sessionId, position, item.title, item.durationMinutes, item.lever, item.diagnosticSectionId],
-      );
+      await db.query(`INSERT INTO agenda_item (session_id, position, title, duration_minutes, lever, diagnostic_section_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        sessionId,
+        position,
+        item.title,
+        item.durationMinutes,
+        item.lever,
+        item.diagnosticSectionId,
+      ]);
     }
   }
 

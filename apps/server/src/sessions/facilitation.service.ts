@@ -31,8 +31,7 @@ export class FacilitationService {
       const agenda = await this.agendaItems.list(access.sessionId, tx);
       if (agenda.length === 0) throw conflict('session_state');
       const now = this.clock.now();
-      const step: FacilitationStep =
-        request.action === 'goto' ? { action: 'goto', index: agenda.findIndex((item) => item.id === request.itemId) } : request;
+      const step: FacilitationStep = request.action === 'goto' ? { action: 'goto', index: agenda.findIndex((item) => item.id === request.itemId) } : request;
       let timers: ItemTimer[];
       try {
         timers = facilitate(agenda.map(toTimer), step, now);
@@ -40,7 +39,9 @@ export class FacilitationService {
         if (error instanceof TimerStateError) throw conflict('session_state');
         throw error;
       }
-      const changed = timers.map((timer, i) => ({ timer, item: agenda[i] })).filter(({ timer, item }) => JSON.stringify(toTimer(item)) !== JSON.stringify(timer));
+      const changed = timers
+        .map((timer, i) => ({ timer, item: agenda[i] }))
+        .filter(({ timer, item }) => JSON.stringify(toTimer(item)) !== JSON.stringify(timer));
       // Items leaving "current" first: the database allows one current item at a time.
       for (const { timer, item } of [...changed.filter((c) => c.timer.status !== 'current'), ...changed.filter((c) => c.timer.status === 'current')]) {
         await this.agendaItems.saveTimer(item.id, timer, now, tx);

@@ -2,13 +2,42 @@ import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { type Locale, type MinutesView, SessionMode, VoteKind, labelOf, voteResultLines, withoutControlCharacters } from '@concerto/domain';
 
 const WORDS = {
-  fr: { minutes: 'Compte-rendu', mode: 'Modalité', place: 'Lieu', attendance: 'Participants', agenda: 'Ordre du jour', votes: 'Votes', decisions: 'Décisions', none: 'Aucune', present: 'présent·e', absent: 'excusé·e ou absent·e', planned: 'prévu', actual: 'réel', unclustered: 'Contributions non regroupées' },
-  en: { minutes: 'Minutes', mode: 'Mode', place: 'Place', attendance: 'Participants', agenda: 'Agenda', votes: 'Votes', decisions: 'Decisions', none: 'None', present: 'present', absent: 'absent', planned: 'planned', actual: 'actual', unclustered: 'Ungrouped contributions' },
+  fr: {
+    minutes: 'Compte-rendu',
+    mode: 'Modalité',
+    place: 'Lieu',
+    attendance: 'Participants',
+    agenda: 'Ordre du jour',
+    votes: 'Votes',
+    decisions: 'Décisions',
+    none: 'Aucune',
+    present: 'présent·e',
+    absent: 'excusé·e ou absent·e',
+    planned: 'prévu',
+    actual: 'réel',
+    unclustered: 'Contributions non regroupées',
+  },
+  en: {
+    minutes: 'Minutes',
+    mode: 'Mode',
+    place: 'Place',
+    attendance: 'Participants',
+    agenda: 'Agenda',
+    votes: 'Votes',
+    decisions: 'Decisions',
+    none: 'None',
+    present: 'present',
+    absent: 'absent',
+    planned: 'planned',
+    actual: 'actual',
+    unclustered: 'Ungrouped contributions',
+  },
 } as const;
 
 // Control characters are not allowed in Word XML; user text is kept as plain runs (never interpreted).
 const plain = withoutControlCharacters;
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [new TextRun(plain(text))] });
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ heading: level, children: [new TextRun(plain(text))] });
 const bullet = (text: string) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(plain(text))] });
 
 /** The minutes as a Word document with real headings, so it opens structured in any word processor. */

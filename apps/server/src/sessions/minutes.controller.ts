@@ -11,7 +11,15 @@ import { CurrentSession, RequiresSessionRole, SessionRoleGuard } from '../access
 import type { SessionAccess } from '../access/session-roles.js';
 
 const fileName = (title: string, extension: string) =>
-  `compte-rendu-${title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'seance'}.${extension}`;
+  `compte-rendu-${
+    title
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\w]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()
+      .slice(0, 60) || 'seance'
+  }.${extension}`;
 
 @Controller('sessions/:sessionId')
 @UseGuards(SessionRoleGuard)

@@ -65,7 +65,12 @@ export class MinutesRepository {
     return rows[0] && { ...mapDecisionRow(rows[0]), sessionTitle: rows[0].session_title };
   }
 
-  async insertDecision(sessionId: string, decision: CreateDecisionRequest, accountId: string, db: EntityManager = this.dataSource.manager): Promise<DecisionView> {
+  async insertDecision(
+    sessionId: string,
+    decision: CreateDecisionRequest,
+    accountId: string,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<DecisionView> {
     const [row]: DecisionRow[] = await db.query(
       `INSERT INTO session_decision (session_id, agenda_item_id, text, created_by_id) VALUES ($1, $2, $3, $4) RETURNING *`,
       [sessionId, decision.agendaItemId, decision.text, accountId],

@@ -66,7 +66,17 @@ export class MinutesService {
     const title = decision.text.split('\n')[0].slice(0, 200).trim();
     const project = await this.projects.create(
       access.spaceId,
-      { title: title.length >= 2 ? title : `Décision — ${decision.sessionTitle}`.slice(0, 200), summary: `Décision de la séance « ${decision.sessionTitle} » : ${decision.text}`.slice(0, 4000), stage: 'emergence', status: 'under_study', startDate: null, endDate: null, levers: [], policyFrames: [], partners: [] },
+      {
+        title: title.length >= 2 ? title : `Décision — ${decision.sessionTitle}`.slice(0, 200),
+        summary: `Décision de la séance « ${decision.sessionTitle} » : ${decision.text}`.slice(0, 4000),
+        stage: 'emergence',
+        status: 'under_study',
+        startDate: null,
+        endDate: null,
+        levers: [],
+        policyFrames: [],
+        partners: [],
+      },
       accountId,
     );
     const linked = await this.minutesRows.linkProject(decisionId, project.id);

@@ -59,8 +59,14 @@ describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
     const list = await observateur.get(`/api/spaces/${spaceId}/sessions`);
     expect(list.body.map((s: { id: string }) => s.id)).toContain(session.id);
     expect((await contributeur.post(`/api/spaces/${spaceId}/sessions`, { title: 'Interdit', scheduledAt: '2026-12-10T09:00:00Z' })).status).toBe(403);
-    expect((await animateur.post(`/api/spaces/${spaceId}/sessions`, { title: 'Mauvais lien', scheduledAt: '2026-12-10T09:00:00Z', link: 'javascript:alert(1)' })).status).toBe(400);
-    expect((await animateur.post(`/api/spaces/${spaceId}/sessions`, { title: 'Inconnu', scheduledAt: '2026-12-10T09:00:00Z', participantIds: [guest.account!.id] })).status).toBe(400);
+    expect(
+      (await animateur.post(`/api/spaces/${spaceId}/sessions`, { title: 'Mauvais lien', scheduledAt: '2026-12-10T09:00:00Z', link: 'javascript:alert(1)' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await animateur.post(`/api/spaces/${spaceId}/sessions`, { title: 'Inconnu', scheduledAt: '2026-12-10T09:00:00Z', participantIds: [guest.account!.id] }))
+        .status,
+    ).toBe(400);
   });
 
   it('runs the agenda on the server clock: start, pause, resume, extend, next, goto', async () => {
@@ -74,7 +80,8 @@ describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
     expect((await facilitate(session.id, { action: 'start' })).status).toBe(409);
     // A participant joining late computes the same remaining time from the server's clock.
     const late = (await observateur.get(`/api/sessions/${session.id}`)).body;
-    const remaining = (v: typeof late) => v.agenda[0].plannedMs + v.agenda[0].extraMs - v.agenda[0].elapsedMs - (v.agenda[0].runningSince ? v.serverNow - v.agenda[0].runningSince : 0);
+    const remaining = (v: typeof late) =>
+      v.agenda[0].plannedMs + v.agenda[0].extraMs - v.agenda[0].elapsedMs - (v.agenda[0].runningSince ? v.serverNow - v.agenda[0].runningSince : 0);
     expect(Math.abs(remaining(late) - remaining(started) + (late.serverNow - started.serverNow))).toBeLessThan(1000);
     const paused = (await facilitate(session.id, { action: 'pause' })).body;
     expect(paused.agenda[0].runningSince).toBeNull();
@@ -110,10 +117,16 @@ describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
     await expect(t.dataSource.query(`UPDATE vote_ballot SET dots_used = 9 WHERE vote_id = $1`, [vote.id])).rejects.toThrow(/vote_ballot_dots_within_budget/);
     expect(Object.values(ballot.allocations).reduce((a: number, b) => a + (b as number), 0)).toBe(8);
     // A whole ballot beyond the budget is refused and changes nothing; within it, it replaces the previous one.
-    const tooMany = await contributeur.request('PUT', `/api/sessions/${session.id}/votes/${vote.id}/ballot`, { kind: 'dot', allocations: { pedagogy: 5, skills_support: 4 } });
+    const tooMany = await contributeur.request('PUT', `/api/sessions/${session.id}/votes/${vote.id}/ballot`, {
+      kind: 'dot',
+      allocations: { pedagogy: 5, skills_support: 4 },
+    });
     expect(tooMany.body.code).toBe('dot_budget_exceeded');
     expect((await contributeur.get(`/api/sessions/${session.id}/votes/${vote.id}/ballot`)).body.dotsUsed).toBe(8);
-    const changed = await contributeur.request('PUT', `/api/sessions/${session.id}/votes/${vote.id}/ballot`, { kind: 'dot', allocations: { pedagogy: 6, skills_support: 2 } });
+    const changed = await contributeur.request('PUT', `/api/sessions/${session.id}/votes/${vote.id}/ballot`, {
+      kind: 'dot',
+      allocations: { pedagogy: 6, skills_support: 2 },
+    });
     expect(changed.body).toMatchObject({ dotsUsed: 8, allocations: { pedagogy: 6, skills_support: 2 } });
     expect((await contributeur.post(`/api/sessions/${session.id}/votes/${vote.id}/dots`, { option: 'urban_projects', delta: -1 })).status).toBe(409);
     expect((await contributeur.post(`/api/sessions/${session.id}/votes/${vote.id}/dots`, { option: 'nope', delta: 1 })).status).toBe(400);
@@ -126,10 +139,14 @@ describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
   it('requires a reason for an objection and hides results until the vote closes when asked', async () => {
     const session = await createSession();
     await facilitate(session.id, { action: 'start' });
-    const vote = (await animateur.post(`/api/sessions/${session.id}/votes`, { kind: 'consent', title: 'Créer un groupement d’employeurs', resultsVisibility: 'on_close' })).body;
+    const vote = (
+      await animateur.post(`/api/sessions/${session.id}/votes`, { kind: 'consent', title: 'Créer un groupement d’employeurs', resultsVisibility: 'on_close' })
+    ).body;
     const path = `/api/sessions/${session.id}/votes/${vote.id}`;
     expect((await contributeur.request('PUT', `${path}/ballot`, { kind: 'consent', answer: 'objection' })).status).toBe(400);
-    expect((await contributeur.request('PUT', `${path}/ballot`, { kind: 'consent', answer: 'objection', reason: 'Le portage juridique n’est pas défini' })).status).toBe(200);
+    expect(
+      (await contributeur.request('PUT', `${path}/ballot`, { kind: 'consent', answer: 'objection', reason: 'Le portage juridique n’est pas défini' })).status,
+    ).toBe(200);
     expect((await contributeur.request('PUT', `${path}/ballot`, { kind: 'score', scores: {} })).status).toBe(400);
     const hidden = await contributeur.get(`${path}/results`);
     expect(hidden.status).toBe(403);
@@ -153,7 +170,16 @@ describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
     expect((await guest.get(`/api/spaces/${spaceId}`)).status).toBe(404);
     expect((await guest.get(`/api/spaces/${spaceId}/sessions`)).status).toBe(404);
     await facilitate(session.id, { action: 'start' });
-    const vote = (await animateur.post(`/api/sessions/${session.id}/votes`, { kind: 'score', title: 'Faisabilité', options: [{ key: 'a', label: 'Lieu partagé' }, { key: 'b', label: 'Plateforme' }] })).body;
+    const vote = (
+      await animateur.post(`/api/sessions/${session.id}/votes`, {
+        kind: 'score',
+        title: 'Faisabilité',
+        options: [
+          { key: 'a', label: 'Lieu partagé' },
+          { key: 'b', label: 'Plateforme' },
+        ],
+      })
+    ).body;
     expect((await guest.request('PUT', `/api/sessions/${session.id}/votes/${vote.id}/ballot`, { kind: 'score', scores: { a: 4, b: 2 } })).status).toBe(200);
     expect((await guest.request('PUT', `/api/sessions/${session.id}/votes/${vote.id}/ballot`, { kind: 'score', scores: { a: 6 } })).status).toBe(400);
     const board = await openDocument(t.url, guest.cookie, sessionBoardDocument(session.id));
@@ -178,16 +204,42 @@ describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
       cluster.set('itemId', items[0].id);
       cluster.set('title', 'Mobilité');
       board.doc.getMap(BOARD_CLUSTERS).set('c1', cluster);
-      for (const [id, text, clusterId] of [['n1', 'Covoiturage des salariés', 'c1'], ['n2', '[piège](javascript:alert(1))', null]] as const) {
+      for (const [id, text, clusterId] of [
+        ['n1', 'Covoiturage des salariés', 'c1'],
+        ['n2', '[piège](javascript:alert(1))', null],
+      ] as const) {
         const note = new Y.Map<unknown>();
-        for (const [k, v] of Object.entries({ itemId: items[0].id, text, authorId: contributeur.account!.id, authorName: 'Karim', category: 'idea', x: 0, y: 0, clusterId, createdAt: Date.now() })) note.set(k, v);
+        for (const [k, v] of Object.entries({
+          itemId: items[0].id,
+          text,
+          authorId: contributeur.account!.id,
+          authorName: 'Karim',
+          category: 'idea',
+          x: 0,
+          y: 0,
+          clusterId,
+          createdAt: Date.now(),
+        }))
+          note.set(k, v);
         board.doc.getMap(BOARD_NOTES).set(id, note);
       }
     });
     await board.document.waitFor(['saved']);
-    const vote = (await animateur.post(`/api/sessions/${session.id}/votes`, { kind: 'dot', title: 'Priorités', agendaItemId: items[0].id, options: [{ key: 'x', label: 'Mobilité' }, { key: 'y', label: 'Lieu' }] })).body;
+    const vote = (
+      await animateur.post(`/api/sessions/${session.id}/votes`, {
+        kind: 'dot',
+        title: 'Priorités',
+        agendaItemId: items[0].id,
+        options: [
+          { key: 'x', label: 'Mobilité' },
+          { key: 'y', label: 'Lieu' },
+        ],
+      })
+    ).body;
     await contributeur.post(`/api/sessions/${session.id}/votes/${vote.id}/dots`, { option: 'x', delta: 1 });
-    const decision = (await animateur.post(`/api/sessions/${session.id}/decisions`, { text: 'Lancer une étude de mobilité partagée', agendaItemId: items[0].id })).body;
+    const decision = (
+      await animateur.post(`/api/sessions/${session.id}/decisions`, { text: 'Lancer une étude de mobilité partagée', agendaItemId: items[0].id })
+    ).body;
     const asProject = await animateur.post(`/api/sessions/${session.id}/decisions/${decision.id}/project`);
     expect(asProject.status).toBe(200);
     const project = (await observateur.get(`/api/spaces/${spaceId}/projects/${asProject.body.projectId}`)).body;
@@ -195,10 +247,12 @@ describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
 
     expect((await contributeur.post(`/api/sessions/${session.id}/close`)).status).toBe(403);
     const minutes = (await animateur.post(`/api/sessions/${session.id}/close`)).body;
-    expect(minutes.attendance).toEqual(expect.arrayContaining([
-      { displayName: contributeur.account!.displayName, kind: 'member', attended: true },
-      { displayName: observateur.account!.displayName, kind: 'member', attended: false },
-    ]));
+    expect(minutes.attendance).toEqual(
+      expect.arrayContaining([
+        { displayName: contributeur.account!.displayName, kind: 'member', attended: true },
+        { displayName: observateur.account!.displayName, kind: 'member', attended: false },
+      ]),
+    );
     expect(minutes.agenda[0].clusters).toEqual([
       { title: 'Mobilité', notes: [{ text: 'Covoiturage des salariés', author: 'Karim', category: 'idea' }] },
       { title: '', notes: [{ text: '[piège](javascript:alert(1))', author: 'Karim', category: 'idea' }] },
@@ -211,7 +265,11 @@ describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
     const versions = (await observateur.get(`/api/spaces/${spaceId}/diagnostic/versions`)).body;
     expect(versions).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'session', name: 'Séance « Séance <b>plénière</b> »' })]));
     // The board is archived read-only.
-    await eventually(async () => (await openDocument(t.url, contributeur.cookie, sessionBoardDocument(session.id)).then((o) => (opened.push(o), o.document.readOnly))), 5000, 'read-only board');
+    await eventually(
+      async () => await openDocument(t.url, contributeur.cookie, sessionBoardDocument(session.id)).then((o) => (opened.push(o), o.document.readOnly)),
+      5000,
+      'read-only board',
+    );
 
     const md = await observateur.request('GET', `/api/sessions/${session.id}/minutes/export?format=md`);
     expect(md.headers.get('content-type')).toMatch(/text\/markdown/);

@@ -16,7 +16,13 @@ interface ConsentTallyRow {
   n: number;
 }
 
-const mapTallyRows = (vote: Vote, voters: number, perOption: OptionTallyRow[], consentRows: ConsentTallyRow[] | null, objections: { reason: string }[]): VoteResults => {
+const mapTallyRows = (
+  vote: Vote,
+  voters: number,
+  perOption: OptionTallyRow[],
+  consentRows: ConsentTallyRow[] | null,
+  objections: { reason: string }[],
+): VoteResults => {
   const byKey = new Map(perOption.map((o) => [o.option_key, o]));
   let consent: VoteResults['consent'] = null;
   if (consentRows) {

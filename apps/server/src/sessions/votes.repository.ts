@@ -103,7 +103,15 @@ export class VotesRepository {
     const [row]: VoteRow[] = await db.query(
       `INSERT INTO vote (session_id, agenda_item_id, kind, title, options, dots_per_participant, results_visibility)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [sessionId, vote.agendaItemId, vote.kind, vote.title, JSON.stringify(vote.kind === 'consent' ? [] : vote.options), vote.dotsPerParticipant, vote.resultsVisibility],
+      [
+        sessionId,
+        vote.agendaItemId,
+        vote.kind,
+        vote.title,
+        JSON.stringify(vote.kind === 'consent' ? [] : vote.options),
+        vote.dotsPerParticipant,
+        vote.resultsVisibility,
+      ],
     );
     return mapVoteRow(row);
   }
@@ -163,8 +171,19 @@ export class VotesRepository {
     );
   }
 
-  async answerConsent(voteId: string, accountId: string, answer: NonNullable<BallotView['answer']>, reason: string, db: EntityManager = this.dataSource.manager): Promise<void> {
-    await db.query(`UPDATE vote_ballot SET answer = $3, reason = $4, updated_at = now() WHERE vote_id = $1 AND account_id = $2`, [voteId, accountId, answer, reason]);
+  async answerConsent(
+    voteId: string,
+    accountId: string,
+    answer: NonNullable<BallotView['answer']>,
+    reason: string,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await db.query(`UPDATE vote_ballot SET answer = $3, reason = $4, updated_at = now() WHERE vote_id = $1 AND account_id = $2`, [
+      voteId,
+      accountId,
+      answer,
+      reason,
+    ]);
   }
 
   /**

@@ -1,12 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
-import {
-  AcceptInvitationResponse,
-  CreateInvitationRequest,
-  InvitationPreview,
-  InvitationToken,
-  InvitationView,
-} from '@concerto/domain';
+import { AcceptInvitationResponse, CreateInvitationRequest, InvitationPreview, InvitationToken, InvitationView } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { notFound } from '../common/api-exception.js';
 import { Contract, Public } from '../common/contract.js';
@@ -31,7 +25,12 @@ export class InvitationsController {
 
   @Post('spaces/:spaceId/invitations')
   @RequiresSpaceRole('animateur')
-  @Contract({ summary: 'Invite an e-mail address with a role; returns the link to hand over', body: CreateInvitationRequest, response: InvitationView, status: 201 })
+  @Contract({
+    summary: 'Invite an e-mail address with a role; returns the link to hand over',
+    body: CreateInvitationRequest,
+    response: InvitationView,
+    status: 201,
+  })
   create(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Body() body: CreateInvitationRequest) {
     return this.invitations.create(spaceId, body, auth.account.id);
   }

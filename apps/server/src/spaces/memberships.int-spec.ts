@@ -112,10 +112,7 @@ describe('invitations and roles (real PostgreSQL)', () => {
       other.patch(`/api/spaces/${spaceId}/members/${animateur.account!.id}`, { role: 'contributeur' }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, expect.any(Number)]);
-    const [{ count }] = await t.dataSource.query(
-      `SELECT count(*) FROM space_membership WHERE space_id = $1 AND role = 'animateur'`,
-      [spaceId],
-    );
+    const [{ count }] = await t.dataSource.query(`SELECT count(*) FROM space_membership WHERE space_id = $1 AND role = 'animateur'`, [spaceId]);
     expect(Number(count)).toBeGreaterThanOrEqual(1);
   });
 });

@@ -43,19 +43,19 @@ export class MembershipsRepository {
 
   /** How many animateurs the space has besides this account. */
   async countOtherAnimateurs(spaceId: string, accountId: string, db: EntityManager = this.dataSource.manager): Promise<number> {
-    const rows: { count: string }[] = await db.query(
-      `SELECT count(*) FROM space_membership WHERE space_id = $1 AND role = 'animateur' AND account_id <> $2`,
-      [spaceId, accountId],
-    );
+    const rows: { count: string }[] = await db.query(`SELECT count(*) FROM space_membership WHERE space_id = $1 AND role = 'animateur' AND account_id <> $2`, [
+      spaceId,
+      accountId,
+    ]);
     return Number(rows[0].count);
   }
 
   /** Whether an account with this e-mail address is a member of the space. */
   async hasMemberWithEmail(spaceId: string, email: string, db: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows: unknown[] = await db.query(
-      `SELECT 1 FROM space_membership m JOIN account a ON a.id = m.account_id WHERE m.space_id = $1 AND a.email = $2`,
-      [spaceId, email],
-    );
+    const rows: unknown[] = await db.query(`SELECT 1 FROM space_membership m JOIN account a ON a.id = m.account_id WHERE m.space_id = $1 AND a.email = $2`, [
+      spaceId,
+      email,
+    ]);
     return rows.length > 0;
   }
 

@@ -51,7 +51,12 @@ export class SpacesController {
 
   @Patch(':spaceId/pole')
   @ChangesPoleProfile()
-  @Contract({ summary: "Edit the pole's profile (characterisation grid), shown in every space of the pole: by the animateurs of its spaces and the contributeurs of its main space", body: UpdatePoleProfileRequest, response: PoleView })
+  @Contract({
+    summary:
+      "Edit the pole's profile (characterisation grid), shown in every space of the pole: by the animateurs of its spaces and the contributeurs of its main space",
+    body: UpdatePoleProfileRequest,
+    response: PoleView,
+  })
   updatePole(@Param('spaceId') spaceId: string, @Body() body: UpdatePoleProfileRequest) {
     return this.spaces.updatePoleProfile(spaceId, body);
   }

@@ -1,9 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { COLLAB_NAMESPACE, CollabClient, type CollabDocument, collabParser } from '@concerto/collab';
 
 /** A real socket.io client on /collab with the caller's session cookie. */
-export function collabSocket(baseUrl: string, cookie: string | undefined, options: { origin?: string; reconnection?: boolean; polling?: boolean } = {}): Socket {
+export function collabSocket(
+  baseUrl: string,
+  cookie: string | undefined,
+  options: { origin?: string; reconnection?: boolean; polling?: boolean } = {},
+): Socket {
   return io(`${baseUrl}${COLLAB_NAMESPACE}`, {
     // Browsers fall back to long-polling where WebSocket is blocked; `polling` tests that path.
     transports: options.polling ? ['polling'] : ['websocket'],

@@ -24,7 +24,10 @@ async function expectStatus(response: Promise<{ status: number; body: any }>, st
  * `owner`, 29 projects, per level the amounts of `studyFundingPlan()` (some split in two lines of the same year),
  * plus lines that must not count: requested ones, other years.
  */
-export async function buildStudyTerritory(owner: ApiClient, suffix = ''): Promise<{ spaceIds: string[]; projectIds: string[]; funderIds: Record<string, string> }> {
+export async function buildStudyTerritory(
+  owner: ApiClient,
+  suffix = '',
+): Promise<{ spaceIds: string[]; projectIds: string[]; funderIds: Record<string, string> }> {
   const spaceIds = [
     await buildSpace(owner, { title: 'Repères — espace 1', poleName: `Pôle repères A${suffix}` }),
     await buildSpace(owner, { title: 'Repères — espace 2', poleName: `Pôle repères B${suffix}` }),

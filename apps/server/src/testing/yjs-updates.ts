@@ -149,7 +149,7 @@ export type InsertionShape = 'keystrokes' | 'reverse' | 'random';
  */
 export function unmergedInsertions(doc: Y.Doc, text: Y.Text, count: number, shape: InsertionShape): Uint8Array {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const letter = (i: number) => String.fromCharCode(97 + (i % 26));
   return keystrokes(doc, (type) => {
     for (let i = 0; i < count; i++) {

@@ -56,10 +56,7 @@ function toApiError(status: number, payload: unknown): ApiError {
   if (parsed.success) {
     return new ApiError(status, parsed.data.code, parsed.data.message, parsed.data.issues ?? [], payload);
   }
-  const message =
-    payload && typeof payload === 'object' && 'message' in payload && typeof payload.message === 'string'
-      ? payload.message
-      : `HTTP ${status}`;
+  const message = payload && typeof payload === 'object' && 'message' in payload && typeof payload.message === 'string' ? payload.message : `HTTP ${status}`;
   return new ApiError(status, fallbackCode(status), message, [], payload);
 }
 

@@ -1,10 +1,4 @@
-import {
-  EVENTS_NAMESPACE,
-  EventsClientEvent,
-  EventsServerEvent,
-  type ChangeNotice,
-  type JoinAck,
-} from '@concerto/domain';
+import { EVENTS_NAMESPACE, EventsClientEvent, EventsServerEvent, type ChangeNotice, type JoinAck } from '@concerto/domain';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';

@@ -9,8 +9,7 @@ export const queryKeys = {
   projects: (spaceId: string) => ['spaces', spaceId, 'projects'] as const,
   projectList: (spaceId: string, filters: object) => ['spaces', spaceId, 'projects', 'list', filters] as const,
   project: (spaceId: string, projectId: string) => ['spaces', spaceId, 'projects', 'detail', projectId] as const,
-  projectChanges: (spaceId: string, projectId: string) =>
-    ['spaces', spaceId, 'projects', 'detail', projectId, 'changes'] as const,
+  projectChanges: (spaceId: string, projectId: string) => ['spaces', spaceId, 'projects', 'detail', projectId, 'changes'] as const,
   relations: (spaceId: string) => ['spaces', spaceId, 'relations'] as const,
   sessions: (spaceId: string) => ['spaces', spaceId, 'sessions'] as const,
   /**

@@ -1,7 +1,7 @@
-import { CollabEvent, type CollabError, type DocumentClosed, type JoinResult, type MessageAck } from '@concerto/collab';
+import { type CollabEvent, type CollabError, type DocumentClosed, type JoinResult, type MessageAck } from '@concerto/collab';
 import {
-  EventsClientEvent,
-  EventsServerEvent,
+  type EventsClientEvent,
+  type EventsServerEvent,
   type ChangeNotice,
   type JoinAck,
   type JoinSessionMessage,

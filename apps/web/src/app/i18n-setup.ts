@@ -20,9 +20,7 @@ function vocabularyResources(locale: Locale): Record<string, Record<string, stri
   return resources;
 }
 
-const resources = Object.fromEntries(
-  LOCALES.map((locale) => [locale, { translation: { ...UI_STRINGS[locale], vocab: vocabularyResources(locale) } }]),
-);
+const resources = Object.fromEntries(LOCALES.map((locale) => [locale, { translation: { ...UI_STRINGS[locale], vocab: vocabularyResources(locale) } }]));
 
 void i18n.use(initReactI18next).init({
   resources,

@@ -20,13 +20,7 @@ export function LanguageSwitch() {
               |
             </span>
           ) : null}
-          <button
-            type="button"
-            className="lang-switch__button"
-            lang={locale}
-            aria-pressed={language === locale}
-            onClick={() => changeLanguage(locale)}
-          >
+          <button type="button" className="lang-switch__button" lang={locale} aria-pressed={language === locale} onClick={() => changeLanguage(locale)}>
             <span aria-hidden="true">{locale.toUpperCase()}</span>
             <span className="sr-only">{t(`language.${locale}`)}</span>
           </button>

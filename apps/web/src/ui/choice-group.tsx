@@ -78,13 +78,7 @@ export function RadioGroup<V extends string>({ legend, name, options, value, onC
       <div className="choices__list">
         {options.map((option) => (
           <label className="choice" key={option.value}>
-            <input
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={value === option.value}
-              onChange={() => onChange(option.value)}
-            />
+            <input type="radio" name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} />
             <span>
               {option.label}
               {option.description ? <span className="choice__description"> {option.description}</span> : null}

@@ -41,6 +41,8 @@ export function DataTable<Row>({ caption, captionClassName, columns, rows, rowKe
   const numberClass = (column: TableColumn<Row>) => (column.numeric ? 'table__number' : undefined);
 
   return (
+    // A scrollable region takes the focus so that keyboard users can scroll it (axe: scrollable-region-focusable).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="table-wrapper" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className={className}>
         <caption id={captionId} className={captionClassName}>

@@ -70,13 +70,7 @@ export interface Option<V extends string = string> {
   label: string;
 }
 
-export function SelectField({
-  label,
-  hint,
-  error,
-  options,
-  ...select
-}: Described & { options: readonly Option[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, hint, error, options, ...select }: Described & { options: readonly Option[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field label={label} hint={hint} error={error}>
       {(control) => (

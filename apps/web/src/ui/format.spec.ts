@@ -1,15 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  centsToEuroText,
-  formatDate,
-  formatDateTime,
-  formatEuros,
-  formatKiloEuros,
-  formatNumber,
-  formatShare,
-  parseDecimal,
-  parseEuroAmount,
-} from './format';
+import { centsToEuroText, formatDate, formatDateTime, formatEuros, formatKiloEuros, formatNumber, formatShare, parseDecimal, parseEuroAmount } from './format';
 
 // French formats: decimal comma, narrow no-break space (U+202F) between thousands, no-break space (U+00A0) before units.
 const NNBSP = '\u202f';

@@ -45,8 +45,10 @@ export function parseEuroAmount(text: string): number | null {
   const compact = text.replace(/[\s\u00a0\u202f€]/g, '').replace(/^\+/, '');
   if (compact === '') return null;
   let normalised: string;
-  if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(compact)) normalised = compact.replace(/,/g, ''); // 12,500.50
-  else if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(compact)) normalised = compact.replace(/\./g, '').replace(',', '.'); // 12.500,50
+  if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(compact))
+    normalised = compact.replace(/,/g, ''); // 12,500.50
+  else if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(compact))
+    normalised = compact.replace(/\./g, '').replace(',', '.'); // 12.500,50
   else if (/^\d+([.,]\d{1,2})?$/.test(compact)) normalised = compact.replace(',', '.');
   else return null;
   const [units, decimals = ''] = normalised.split('.');

@@ -25,10 +25,7 @@ export function useActionFeedback(): ActionFeedback {
 
 /** What `mutate` of a TanStack mutation takes, so that any mutation can be confirmed. */
 interface Mutation<TData, TVariables> {
-  mutate: (
-    variables: TVariables,
-    options: { onSuccess: (data: TData) => void; onError: (error: unknown) => void },
-  ) => void;
+  mutate: (variables: TVariables, options: { onSuccess: (data: TData) => void; onError: (error: unknown) => void }) => void;
 }
 
 export interface ConfirmedMutationOptions<TData> {

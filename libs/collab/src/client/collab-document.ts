@@ -1,7 +1,15 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { type TimeoutObject, timeout } from 'lib0/eventloop';
-import { type CollabError, type CollabErrorCode, CollabErrorCode as Codes, CollabEvent, type CollabUser, type JoinResult, type MessageAck } from '../protocol/events.js';
+import {
+  type CollabError,
+  type CollabErrorCode,
+  CollabErrorCode as Codes,
+  CollabEvent,
+  type CollabUser,
+  type JoinResult,
+  type MessageAck,
+} from '../protocol/events.js';
 import { MessageType, SyncStep, awarenessFrame, readAwarenessBody, readSyncBody, syncFrame } from '../protocol/frame.js';
 import { deletionOf, splitUpdate } from '../protocol/split-update.js';
 import { type OfflineCopy, attachOfflineCopy } from './offline-copy.js';
@@ -270,10 +278,7 @@ export class CollabDocument {
     this.refreshStatus();
   };
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     if (origin === this || !this.joined) return;
     const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
     if (changed.length > 0) this.send(awarenessFrame(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
@@ -300,20 +305,22 @@ export class CollabDocument {
     let remaining = pieces.length;
     let failed = false;
     for (const [index, piece] of pieces.entries()) {
-      this.client.socket.timeout(this.client.ackTimeoutMs).emit(CollabEvent.message, syncFrame(this.name, step, piece), (error: Error | null, ack?: MessageAck) => {
-        if (failed) return;
-        if (error || !ack || !ack.ok) {
-          failed = true;
-          if (isDiff) this.diffsInFlight -= 1;
-          // A refused update is undone whole (a paste cut in pieces goes or stays as one); a diff from the refused piece on.
-          this.refused(order, isDiff, pieces.slice(isDiff ? index : 0), ack && !ack.ok ? ack : undefined);
-        } else if (--remaining === 0) {
-          if (isDiff) this.diffsInFlight -= 1;
-          this.acknowledged(coverage);
-          if (isDiff) this.resumeIfStalled();
-        }
-        this.refreshStatus();
-      });
+      this.client.socket
+        .timeout(this.client.ackTimeoutMs)
+        .emit(CollabEvent.message, syncFrame(this.name, step, piece), (error: Error | null, ack?: MessageAck) => {
+          if (failed) return;
+          if (error || !ack || !ack.ok) {
+            failed = true;
+            if (isDiff) this.diffsInFlight -= 1;
+            // A refused update is undone whole (a paste cut in pieces goes or stays as one); a diff from the refused piece on.
+            this.refused(order, isDiff, pieces.slice(isDiff ? index : 0), ack && !ack.ok ? ack : undefined);
+          } else if (--remaining === 0) {
+            if (isDiff) this.diffsInFlight -= 1;
+            this.acknowledged(coverage);
+            if (isDiff) this.resumeIfStalled();
+          }
+          this.refreshStatus();
+        });
     }
   }
 

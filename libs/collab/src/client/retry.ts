@@ -1,10 +1,21 @@
 import { type CollabErrorCode, CollabErrorCode as Codes } from '../protocol/events.js';
 
 /** Refusals that will not change by sending the same content again: the client rolls the change back. */
-const FINAL_REFUSALS: ReadonlySet<string> = new Set<CollabErrorCode>([Codes.notAllowed, Codes.invalidContent, Codes.documentTooLarge, Codes.invalidUpdate, Codes.frameTooLarge]);
+const FINAL_REFUSALS: ReadonlySet<string> = new Set<CollabErrorCode>([
+  Codes.notAllowed,
+  Codes.invalidContent,
+  Codes.documentTooLarge,
+  Codes.invalidUpdate,
+  Codes.frameTooLarge,
+]);
 
 /** Join refusals that end the document for this client (no access, no such document). */
-const FINAL_JOIN_REFUSALS: ReadonlySet<string> = new Set<CollabErrorCode>([Codes.notFound, Codes.accessRevoked, Codes.unauthenticated, Codes.invalidDocumentName]);
+const FINAL_JOIN_REFUSALS: ReadonlySet<string> = new Set<CollabErrorCode>([
+  Codes.notFound,
+  Codes.accessRevoked,
+  Codes.unauthenticated,
+  Codes.invalidDocumentName,
+]);
 
 export const isFinalRefusal = (code: string): boolean => FINAL_REFUSALS.has(code);
 export const isFinalJoinRefusal = (code: string): boolean => FINAL_JOIN_REFUSALS.has(code);

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /** Root map of every co-edited document: holds the schema version. */
 export const META_KEY = 'meta';

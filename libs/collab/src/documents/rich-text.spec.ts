@@ -44,7 +44,8 @@ describe('rich text to Markdown', () => {
   it('accepts only web and e-mail links', () => {
     expect(isSafeHref('https://example.fr/a')).toBe(true);
     expect(isSafeHref('mailto:contact@example.fr')).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:x', 'data:text/html,x', 'vbscript:x', '//evil', 'http://a b', 42]) expect(isSafeHref(bad)).toBe(false);
+    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:x', 'data:text/html,x', 'vbscript:x', '//evil', 'http://a b', 42])
+      expect(isSafeHref(bad)).toBe(false);
   });
 });
 

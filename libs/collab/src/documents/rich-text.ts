@@ -34,16 +34,27 @@ export type AttributeCheck = (value: unknown) => boolean;
 
 /** Control characters other than tab and line breaks (C0 and DEL). */
 const hasControl = (v: string) => [...v].some((c) => (c < ' ' && c !== '\t' && c !== '\n' && c !== '\r') || c === '\u007f');
-const integerIn = (min: number, max: number): AttributeCheck => (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
-const oneOf = (...values: unknown[]): AttributeCheck => (v) => values.includes(v);
+const integerIn =
+  (min: number, max: number): AttributeCheck =>
+  (v) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const oneOf =
+  (...values: unknown[]): AttributeCheck =>
+  (v) =>
+    values.includes(v);
 /** One word (an HTML class token, a code language): no spaces or control characters. */
-const token = (max: number): AttributeCheck => (v) => typeof v === 'string' && v.length > 0 && v.length <= max && !/\s/.test(v) && !hasControl(v);
+const token =
+  (max: number): AttributeCheck =>
+  (v) =>
+    typeof v === 'string' && v.length > 0 && v.length <= max && !/\s/.test(v) && !hasControl(v);
 /**
  * An HTML attribute Tiptap copied from pasted HTML: Tiptap's default parsing (`fromString` in @tiptap/core) turns
  * "42" into 42 and "true" into true, so numbers and booleans are what legitimate pastes give too.
  */
-const htmlValue = (max: number): AttributeCheck => (v) =>
-  v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= max && !hasControl(v));
+const htmlValue =
+  (max: number): AttributeCheck =>
+  (v) =>
+    v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= max && !hasControl(v));
 
 /** Most columns one table cell may span; widths are CSS pixels. */
 const MAX_SPAN = 1000;
@@ -150,10 +161,14 @@ export function textRuns(text: Y.XmlText): TextRun[] {
     .filter((d): d is { insert: string; attributes?: Record<string, unknown> } => typeof d.insert === 'string')
     .map((d) => {
       const link = d.attributes?.link as { href?: unknown } | undefined;
-      return { text: d.insert, bold: Boolean(d.attributes?.bold), italic: Boolean(d.attributes?.italic), href: isSafeHref(link?.href) ? link!.href as string : null };
+      return {
+        text: d.insert,
+        bold: Boolean(d.attributes?.bold),
+        italic: Boolean(d.attributes?.italic),
+        href: isSafeHref(link?.href) ? (link!.href as string) : null,
+      };
     });
 }
-
 
 function inlineMarkdown(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): string {
   if (node instanceof Y.XmlText) {
@@ -187,7 +202,9 @@ function blockMarkdown(node: Y.XmlElement | Y.XmlText, depth: number): string {
     case 'orderedList':
       return children()
         .map((item, i) => {
-          const [first = '', ...rest] = (item instanceof Y.XmlElement ? (item.toArray() as (Y.XmlElement | Y.XmlText)[]) : [item]).map((c) => blockMarkdown(c, depth + 1));
+          const [first = '', ...rest] = (item instanceof Y.XmlElement ? (item.toArray() as (Y.XmlElement | Y.XmlText)[]) : [item]).map((c) =>
+            blockMarkdown(c, depth + 1),
+          );
           return `${indent}${node.nodeName === 'orderedList' ? `${i + 1}.` : '-'} ${first}${rest.map((r) => `\n${r}`).join('')}`;
         })
         .join('\n');

@@ -62,8 +62,7 @@ export interface CollabError {
 
 export type JoinResult =
   /** `maxFrameBytes`: the largest frame the server accepts (the client cuts what it sends to fit). */
-  | { ok: true; doc: string; readOnly: boolean; user: CollabUser; maxFrameBytes?: number }
-  | { ok: false; doc: string; code: CollabErrorCode; message: string };
+  { ok: true; doc: string; readOnly: boolean; user: CollabUser; maxFrameBytes?: number } | { ok: false; doc: string; code: CollabErrorCode; message: string };
 
 /**
  * Acknowledgement of a frame that carried an edit: `durable` only once everything it carries is integrated in the

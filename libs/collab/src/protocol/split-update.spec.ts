@@ -48,7 +48,11 @@ describe('splitUpdate', () => {
     const server = new Y.Doc();
     // Three writers taking turns, each continuing after the others' text: dependencies cross clients.
     for (let round = 0; round < 30; round++) {
-      for (const [doc, word] of [[a, 'alpha '], [b, 'bravo '], [c, 'charlie ']] as const) {
+      for (const [doc, word] of [
+        [a, 'alpha '],
+        [b, 'bravo '],
+        [c, 'charlie '],
+      ] as const) {
         const text = doc.getText('t');
         text.insert(text.length, word.repeat(40));
         if (round % 3 === 0) text.delete(0, 3);

@@ -70,24 +70,16 @@ describe('SignUpRequest', () => {
 describe('CreateOrganisationRequest', () => {
   it('requires a level for a collectivité and a kind for a member structure', () => {
     expect(CreateOrganisationRequest.safeParse({ kind: 'collectivite', name: 'Ville de Grasse' }).success).toBe(false);
-    expect(
-      CreateOrganisationRequest.safeParse({ kind: 'collectivite', name: 'Ville de Grasse', collectiviteLevel: 'commune' })
-        .success,
-    ).toBe(true);
+    expect(CreateOrganisationRequest.safeParse({ kind: 'collectivite', name: 'Ville de Grasse', collectiviteLevel: 'commune' }).success).toBe(true);
     expect(CreateOrganisationRequest.safeParse({ kind: 'member_structure', name: 'SCOP Bois' }).success).toBe(false);
-    expect(
-      CreateOrganisationRequest.safeParse({ kind: 'member_structure', name: 'SCOP Bois', structureKind: 'social_economy' })
-        .success,
-    ).toBe(true);
+    expect(CreateOrganisationRequest.safeParse({ kind: 'member_structure', name: 'SCOP Bois', structureKind: 'social_economy' }).success).toBe(true);
   });
 });
 
 describe('CreateSpaceRequest', () => {
   it('accepts an existing pole or a new one', () => {
     expect(CreateSpaceRequest.safeParse({ title: 'Diagnostic 2026', pole: { name: 'TETRIS' } }).success).toBe(true);
-    expect(
-      CreateSpaceRequest.safeParse({ title: 'Diagnostic 2026', pole: { id: '6f1c1d2e-4a7b-4c8d-9e0f-112233445566' } }).success,
-    ).toBe(true);
+    expect(CreateSpaceRequest.safeParse({ title: 'Diagnostic 2026', pole: { id: '6f1c1d2e-4a7b-4c8d-9e0f-112233445566' } }).success).toBe(true);
     expect(CreateSpaceRequest.safeParse({ title: 'Diagnostic 2026', pole: { id: 'x' } }).success).toBe(false);
     expect(CreateSpaceRequest.safeParse({ title: 'ab', pole: { name: 'TETRIS' } }).success).toBe(false);
   });

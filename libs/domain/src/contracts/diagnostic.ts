@@ -3,7 +3,11 @@ import { SectionStatus, VersionKind } from '../vocabulary/diagnostic.js';
 import { longText, uuid, visibleText } from './text.js';
 
 /** Section ids are those of the Yjs diagnostic document (`grid-territory`, `lever-pedagogy`, custom ids…). */
-export const sectionId = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/);
+export const sectionId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** Self-assessment (0 to 4, with a short justification) and status of a section: relational, queryable data. */
 export const UpdateSectionStateRequest = z
@@ -52,10 +56,7 @@ export const CreateCommentRequest = z.union([
 ]);
 export type CreateCommentRequest = z.infer<typeof CreateCommentRequest>;
 
-export const UpdateCommentRequest = z.union([
-  z.strictObject({ resolved: z.boolean() }),
-  z.strictObject({ body: longText(4000).pipe(z.string().min(1)) }),
-]);
+export const UpdateCommentRequest = z.union([z.strictObject({ resolved: z.boolean() }), z.strictObject({ body: longText(4000).pipe(z.string().min(1)) })]);
 export type UpdateCommentRequest = z.infer<typeof UpdateCommentRequest>;
 
 export const CommentView = z.object({

@@ -13,7 +13,22 @@ export type JoinSpaceMessage = z.infer<typeof JoinSpaceMessage>;
 export const JoinSessionMessage = z.strictObject({ sessionId: uuid });
 export type JoinSessionMessage = z.infer<typeof JoinSessionMessage>;
 
-export const ChangedEntity = z.enum(['space', 'pole', 'member', 'invitation', 'organisation', 'project', 'funding_line', 'relation', 'session', 'vote', 'decision', 'diagnostic_section', 'comment', 'diagnostic_version']);
+export const ChangedEntity = z.enum([
+  'space',
+  'pole',
+  'member',
+  'invitation',
+  'organisation',
+  'project',
+  'funding_line',
+  'relation',
+  'session',
+  'vote',
+  'decision',
+  'diagnostic_section',
+  'comment',
+  'diagnostic_version',
+]);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
 
 export const ChangeOp = z.enum(['created', 'updated', 'deleted']);
@@ -23,8 +38,5 @@ export type ChangeOp = z.infer<typeof ChangeOp>;
 export const ChangeNotice = z.object({ spaceId: uuid, entity: ChangedEntity, id: z.string(), op: ChangeOp });
 export type ChangeNotice = z.infer<typeof ChangeNotice>;
 
-export const JoinAck = z.union([
-  z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
-]);
+export const JoinAck = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), code: z.string(), message: z.string() })]);
 export type JoinAck = z.infer<typeof JoinAck>;

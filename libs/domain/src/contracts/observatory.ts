@@ -11,7 +11,12 @@ const commaList = <K extends string>(item: z.ZodEnum<{ [P in K]: P }>) =>
   z
     .string()
     .max(200)
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1));
 
 const periodInOrder: [(q: { from?: number; to?: number }) => boolean, { message: string; path: string[] }] = [
@@ -21,20 +26,20 @@ const periodInOrder: [(q: { from?: number; to?: number }) => boolean, { message:
 
 /** Period and filters of every observatory figure; all optional. */
 const observatoryFilters = {
-    from: year.optional(),
-    to: year.optional(),
-    /** Part of the pole's territory name, case-insensitive. */
-    territory: nameText(80).optional(),
-    poleStage: PoleStage.schema.optional(),
-    projectStage: ProjectStage.schema.optional(),
-    implantation: Implantation.schema.optional(),
-    sector: Sector.schema.optional(),
-    /** Collectivité (funder) level. */
-    level: FunderLevel.schema.optional(),
-    /** Funding statuses counted; secured and paid (the money mobilised) by default. */
-    statuses: commaList(FundingStatus.schema).optional(),
-    /** Restrict to one space the caller belongs to. */
-    spaceId: uuid.optional(),
+  from: year.optional(),
+  to: year.optional(),
+  /** Part of the pole's territory name, case-insensitive. */
+  territory: nameText(80).optional(),
+  poleStage: PoleStage.schema.optional(),
+  projectStage: ProjectStage.schema.optional(),
+  implantation: Implantation.schema.optional(),
+  sector: Sector.schema.optional(),
+  /** Collectivité (funder) level. */
+  level: FunderLevel.schema.optional(),
+  /** Funding statuses counted; secured and paid (the money mobilised) by default. */
+  statuses: commaList(FundingStatus.schema).optional(),
+  /** Restrict to one space the caller belongs to. */
+  spaceId: uuid.optional(),
 };
 export const ObservatoryQuery = z.strictObject(observatoryFilters).refine(...periodInOrder);
 export type ObservatoryQuery = z.infer<typeof ObservatoryQuery>;

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { CollectiviteLevel, CollectiviteService } from '../vocabulary/collectivite.js';
-import {
-  ActivityNature,
-  Implantation,
-  LegalForm,
-  Perimeter,
-  PoleStage,
-  Sector,
-  StructureKind,
-} from '../vocabulary/pole.js';
+import { ActivityNature, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from '../vocabulary/pole.js';
 import { longText, nameText, uniqueList, uuid, visibleText } from './text.js';
 
 /** The pole's profile, bound to the five entries of the characterisation grid, plus its territory. */

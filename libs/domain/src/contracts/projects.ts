@@ -8,8 +8,7 @@ import { longText, nameText, textIssue, uniqueList, uuid, visibleLength, visible
 /** A calendar date, `YYYY-MM-DD`. */
 export const isoDate = z.iso.date();
 
-const datesInOrder = (v: { startDate?: string | null; endDate?: string | null }) =>
-  !v.startDate || !v.endDate || v.startDate <= v.endDate;
+const datesInOrder = (v: { startDate?: string | null; endDate?: string | null }) => !v.startDate || !v.endDate || v.startDate <= v.endDate;
 const DATES_ORDER_ISSUE = { message: 'The end date must not be before the start date', path: ['endDate'] };
 
 export const ProjectPartnerInput = z.strictObject({ organisationId: uuid, role: PartnerRole.schema });

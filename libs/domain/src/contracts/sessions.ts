@@ -14,7 +14,12 @@ export const AgendaItemInput = z.strictObject({
   durationMinutes: z.int().min(1).max(480),
   lever: Lever.schema.nullable().default(null),
   /** A section of the space's diagnostic the item works on. */
-  diagnosticSectionId: z.string().max(80).regex(/^[a-z0-9_-]+$/).nullable().default(null),
+  diagnosticSectionId: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9_-]+$/)
+    .nullable()
+    .default(null),
 });
 export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
 

@@ -8,10 +8,7 @@ import { emailAddress, longText, nameText, uuid, visibleText } from './text.js';
 export const CreateSpaceRequest = z.strictObject({
   title: visibleText(3, 160),
   description: longText(4000).optional(),
-  pole: z.union([
-    z.strictObject({ id: uuid }),
-    z.strictObject({ name: visibleText(2, 160), territory: nameText(160).optional() }),
-  ]),
+  pole: z.union([z.strictObject({ id: uuid }), z.strictObject({ name: visibleText(2, 160), territory: nameText(160).optional() })]),
 });
 export type CreateSpaceRequest = z.infer<typeof CreateSpaceRequest>;
 

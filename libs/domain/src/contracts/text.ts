@@ -63,10 +63,7 @@ export function visibleText(min: number, max: number) {
 
 /** A free text (descriptions, notes): cleaned and length-bounded; line breaks kept. */
 export function longText(max: number) {
-  return z
-    .string()
-    .overwrite(cleanText)
-    .max(max);
+  return z.string().overwrite(cleanText).max(max);
 }
 
 export const emailAddress = z
@@ -78,5 +75,8 @@ export const uuid = z.uuid();
 
 /** A list of enum values, duplicates dropped (first occurrence kept). */
 export function uniqueList<T extends z.ZodType<string>>(item: T, max = 20) {
-  return z.array(item).max(max).transform((values) => [...new Set(values)] as z.infer<T>[]);
+  return z
+    .array(item)
+    .max(max)
+    .transform((values) => [...new Set(values)] as z.infer<T>[]);
 }

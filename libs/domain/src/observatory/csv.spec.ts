@@ -17,7 +17,13 @@ describe('CSV', () => {
     expect(() => parseCsv('a;b\n"x;y\n')).toThrow(CsvSyntaxError);
   });
   it('round-trips what it writes and neutralises formulas', () => {
-    const text = toCsv(['a', 'b'], [['x;y', '=HYPERLINK("http://evil")'], [12.5, null]]);
+    const text = toCsv(
+      ['a', 'b'],
+      [
+        ['x;y', '=HYPERLINK("http://evil")'],
+        [12.5, null],
+      ],
+    );
     const table = parseCsv(text);
     expect(table.rows[0].cells).toEqual(['x;y', `'=HYPERLINK("http://evil")`]);
     expect(table.rows[1].cells).toEqual(['12.5', '']);

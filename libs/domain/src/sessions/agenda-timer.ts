@@ -44,7 +44,13 @@ export function finishItem(t: ItemTimer, now: number): ItemTimer {
   return { ...t, status: 'done', elapsedMs: elapsedMs(t, now), runningSince: null };
 }
 
-export type FacilitationStep = { action: 'start' } | { action: 'pause' } | { action: 'resume' } | { action: 'extend'; minutes: number } | { action: 'next' } | { action: 'goto'; index: number };
+export type FacilitationStep =
+  | { action: 'start' }
+  | { action: 'pause' }
+  | { action: 'resume' }
+  | { action: 'extend'; minutes: number }
+  | { action: 'next' }
+  | { action: 'goto'; index: number };
 
 /**
  * The agenda's state machine: `start` runs the first item; `next` finishes the current item and runs the following
@@ -67,7 +73,12 @@ export function facilitate(items: readonly ItemTimer[], step: FacilitationStep, 
     case 'resume':
     case 'extend':
       if (current < 0) throw new TimerStateError('no current item');
-      next[current] = step.action === 'pause' ? pauseItem(next[current], now) : step.action === 'resume' ? resumeItem(next[current], now) : extendItem(next[current], step.minutes);
+      next[current] =
+        step.action === 'pause'
+          ? pauseItem(next[current], now)
+          : step.action === 'resume'
+            ? resumeItem(next[current], now)
+            : extendItem(next[current], step.minutes);
       break;
     case 'next':
       if (current < 0) throw new TimerStateError('no current item');

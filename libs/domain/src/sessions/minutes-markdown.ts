@@ -5,10 +5,57 @@ import { Lever } from '../vocabulary/levers.js';
 import { type Locale, labelOf } from '../vocabulary/vocabulary.js';
 
 const WORDS = {
-  fr: { minutes: 'Compte-rendu', date: 'Date', place: 'Lieu', mode: 'Modalité', attendance: 'Participants', present: 'présent·e', absent: 'excusé·e ou absent·e', guest: 'invité·e', agenda: 'Ordre du jour', planned: 'prévu', actual: 'réel', min: 'min', notes: 'Contributions', unclustered: 'Contributions non regroupées', votes: 'Votes', decisions: 'Décisions', voters: 'votant·e·s', dots: 'gommettes', mean: 'moyenne', objection: 'Objection', none: 'Aucune', project: 'devenue projet partagé', lever: 'Levier' },
-  en: { minutes: 'Minutes', date: 'Date', place: 'Place', mode: 'Mode', attendance: 'Participants', present: 'present', absent: 'absent', guest: 'guest', agenda: 'Agenda', planned: 'planned', actual: 'actual', min: 'min', notes: 'Contributions', unclustered: 'Ungrouped contributions', votes: 'Votes', decisions: 'Decisions', voters: 'voters', dots: 'dots', mean: 'mean', objection: 'Objection', none: 'None', project: 'turned into a shared project', lever: 'Lever' },
+  fr: {
+    minutes: 'Compte-rendu',
+    date: 'Date',
+    place: 'Lieu',
+    mode: 'Modalité',
+    attendance: 'Participants',
+    present: 'présent·e',
+    absent: 'excusé·e ou absent·e',
+    guest: 'invité·e',
+    agenda: 'Ordre du jour',
+    planned: 'prévu',
+    actual: 'réel',
+    min: 'min',
+    notes: 'Contributions',
+    unclustered: 'Contributions non regroupées',
+    votes: 'Votes',
+    decisions: 'Décisions',
+    voters: 'votant·e·s',
+    dots: 'gommettes',
+    mean: 'moyenne',
+    objection: 'Objection',
+    none: 'Aucune',
+    project: 'devenue projet partagé',
+    lever: 'Levier',
+  },
+  en: {
+    minutes: 'Minutes',
+    date: 'Date',
+    place: 'Place',
+    mode: 'Mode',
+    attendance: 'Participants',
+    present: 'present',
+    absent: 'absent',
+    guest: 'guest',
+    agenda: 'Agenda',
+    planned: 'planned',
+    actual: 'actual',
+    min: 'min',
+    notes: 'Contributions',
+    unclustered: 'Ungrouped contributions',
+    votes: 'Votes',
+    decisions: 'Decisions',
+    voters: 'voters',
+    dots: 'dots',
+    mean: 'mean',
+    objection: 'Objection',
+    none: 'None',
+    project: 'turned into a shared project',
+    lever: 'Lever',
+  },
 } as const;
-
 
 /** One line per result; `escape` is applied to user text (Markdown escaping by default, identity for plain documents). */
 export function voteResultLines(
@@ -26,7 +73,9 @@ export function voteResultLines(
     const sorted = [...results.options].sort((a, b) => (kind === 'dot' ? b.dots - a.dots : (b.meanScore ?? -1) - (a.meanScore ?? -1)));
     lines.push(
       ...sorted.map((o) =>
-        kind === 'dot' ? `${escape(o.label)} : ${o.dots} ${w.dots}` : `${escape(o.label)} : ${w.mean} ${o.meanScore === null ? '—' : o.meanScore.toFixed(1)} / 5 (${o.scores})`,
+        kind === 'dot'
+          ? `${escape(o.label)} : ${o.dots} ${w.dots}`
+          : `${escape(o.label)} : ${w.mean} ${o.meanScore === null ? '—' : o.meanScore.toFixed(1)} / 5 (${o.scores})`,
       ),
     );
   }
@@ -44,7 +93,8 @@ export function minutesMarkdown(m: MinutesView, locale: Locale = 'fr'): string {
   if (m.place) out.push(`- **${w.place}** : ${escapeMarkdown(m.place)}`);
   out.push(`- **${w.mode}** : ${labelOf(SessionMode, m.mode, locale)}`, '');
   out.push(`## ${w.attendance}`, '');
-  for (const p of m.attendance) out.push(`- ${escapeMarkdown(p.displayName)}${p.kind === 'guest' ? ` (${w.guest})` : ''} — ${p.attended ? w.present : w.absent}`);
+  for (const p of m.attendance)
+    out.push(`- ${escapeMarkdown(p.displayName)}${p.kind === 'guest' ? ` (${w.guest})` : ''} — ${p.attended ? w.present : w.absent}`);
   out.push('', `## ${w.agenda}`, '');
   for (const [i, item] of m.agenda.entries()) {
     out.push(`### ${i + 1}. ${escapeMarkdown(item.title)} (${w.planned} ${item.plannedMinutes} ${w.min}, ${w.actual} ${item.actualMinutes} ${w.min})`, '');
@@ -55,14 +105,24 @@ export function minutesMarkdown(m: MinutesView, locale: Locale = 'fr'): string {
       out.push('');
     }
     for (const vote of item.votes) {
-      out.push(`**${labelOf(VoteKind, vote.kind, locale)} — ${escapeMarkdown(vote.title)}**`, '', ...voteResultLines(vote.kind, vote.results, locale).map((l) => `- ${l}`), '');
+      out.push(
+        `**${labelOf(VoteKind, vote.kind, locale)} — ${escapeMarkdown(vote.title)}**`,
+        '',
+        ...voteResultLines(vote.kind, vote.results, locale).map((l) => `- ${l}`),
+        '',
+      );
     }
   }
   const loose = m.votes;
   if (loose.length > 0) {
     out.push(`## ${w.votes}`, '');
     for (const vote of loose) {
-      out.push(`### ${labelOf(VoteKind, vote.kind, locale)} — ${escapeMarkdown(vote.title)}`, '', ...voteResultLines(vote.kind, vote.results, locale).map((l) => `- ${l}`), '');
+      out.push(
+        `### ${labelOf(VoteKind, vote.kind, locale)} — ${escapeMarkdown(vote.title)}`,
+        '',
+        ...voteResultLines(vote.kind, vote.results, locale).map((l) => `- ${l}`),
+        '',
+      );
     }
   }
   out.push(`## ${w.decisions}`, '');

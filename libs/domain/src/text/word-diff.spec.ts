@@ -18,7 +18,17 @@ describe('wordDiff', () => {
     const before = Array.from({ length: 3000 }, (_, i) => `mot${i % 97}`).join(' ');
     const after = before.replace(/mot5 /g, 'terme ').concat(' fin');
     const runs = wordDiff(before, after);
-    expect(runs.filter((r) => r.op !== 'added').map((r) => r.text).join('')).toBe(before);
-    expect(runs.filter((r) => r.op !== 'removed').map((r) => r.text).join('')).toBe(after);
+    expect(
+      runs
+        .filter((r) => r.op !== 'added')
+        .map((r) => r.text)
+        .join(''),
+    ).toBe(before);
+    expect(
+      runs
+        .filter((r) => r.op !== 'removed')
+        .map((r) => r.text)
+        .join(''),
+    ).toBe(after);
   });
 });

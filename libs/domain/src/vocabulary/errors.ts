@@ -30,7 +30,7 @@ export const ErrorCode = defineVocabulary('errorCode', {
     en: 'The space must keep at least one facilitator.',
   },
   pole_not_managed: {
-    fr: "Vous devez animer un espace de ce pôle pour y créer un nouvel espace.",
+    fr: 'Vous devez animer un espace de ce pôle pour y créer un nouvel espace.',
     en: 'You must facilitate a space of this pole to create another space for it.',
   },
   pole_profile_reserved: {

@@ -167,7 +167,9 @@ export class Placements {
     const placement = this.placements.get(item) ?? 'unknown';
     const type = (item.content as Y.ContentType).type as Y.AbstractType<unknown>;
     const info: TypeInfo | 'gc' | 'unknown' =
-      typeof placement === 'string' ? placement : { root: placement.parent.root, kind: kindOf(type), ...(type instanceof Y.XmlElement ? { nodeName: type.nodeName } : {}) };
+      typeof placement === 'string'
+        ? placement
+        : { root: placement.parent.root, kind: kindOf(type), ...(type instanceof Y.XmlElement ? { nodeName: type.nodeName } : {}) };
     this.updateTypes.set(item, info);
     return info;
   }

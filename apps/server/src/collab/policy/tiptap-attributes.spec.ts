@@ -14,7 +14,18 @@ import { checkUpdate } from '../document-policy.js';
 const LINK = { autolink: false, openOnClick: false, HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null } } as const;
 /** The diagnostic's editor (apps/web/src/features/diagnostic/diagnostic-extensions.ts), without its browser-only parts. */
 const diagnosticEditor: AnyExtension[] = [
-  StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3, 4] }, blockquote: false, code: false, codeBlock: false, strike: false, underline: false, horizontalRule: false, hardBreak: false, link: LINK }),
+  StarterKit.configure({
+    undoRedo: false,
+    heading: { levels: [2, 3, 4] },
+    blockquote: false,
+    code: false,
+    codeBlock: false,
+    strike: false,
+    underline: false,
+    horizontalRule: false,
+    hardBreak: false,
+    link: LINK,
+  }),
   TableKit.configure({ table: { resizable: false } }),
 ];
 /** The project notes' editor (apps/web/src/features/collab/collab-editor.tsx), plus tables: every node and mark of the schema. */
@@ -37,7 +48,10 @@ const everything: JSONContent = {
       text(' barré', [{ type: 'strike' }]),
       text(' code', [{ type: 'code' }]),
       { type: 'hardBreak' },
-      text('RTES', [{ type: 'link', attrs: { href: 'https://www.rtes.fr', target: '_blank', rel: 'noopener', class: 'externe', title: 'Réseau' } }, { type: 'bold' }]),
+      text('RTES', [
+        { type: 'link', attrs: { href: 'https://www.rtes.fr', target: '_blank', rel: 'noopener', class: 'externe', title: 'Réseau' } },
+        { type: 'bold' },
+      ]),
       text(' écrire', [{ type: 'link', attrs: { href: 'mailto:contact@example.fr' } }]),
     ),
     { type: 'bulletList', content: [{ type: 'listItem', content: [para(text('un'))] }] },
@@ -74,18 +88,28 @@ describe('rich-text attributes written by Tiptap through y-tiptap', () => {
   const section = sectionContentKey('grid-territory');
 
   it("uses exactly the schema's nodes, marks and attribute names", () => {
-    expect(Object.keys(full.nodes).filter((n) => n !== 'doc' && n !== 'text').sort()).toEqual([...RICH_TEXT_NODES].sort());
+    expect(
+      Object.keys(full.nodes)
+        .filter((n) => n !== 'doc' && n !== 'text')
+        .sort(),
+    ).toEqual([...RICH_TEXT_NODES].sort());
     expect(Object.keys(full.marks).sort()).toEqual([...RICH_TEXT_MARKS].sort());
     for (const [name, type] of Object.entries(full.nodes)) {
       if (name === 'doc' || name === 'text') continue;
-      expect([name, Object.keys(type.spec.attrs ?? {}).sort()]).toEqual([name, Object.keys(RICH_TEXT_NODE_ATTRIBUTES[name as keyof typeof RICH_TEXT_NODE_ATTRIBUTES]).sort()]);
+      expect([name, Object.keys(type.spec.attrs ?? {}).sort()]).toEqual([
+        name,
+        Object.keys(RICH_TEXT_NODE_ATTRIBUTES[name as keyof typeof RICH_TEXT_NODE_ATTRIBUTES]).sort(),
+      ]);
     }
     // No mark may overlap itself, so y-tiptap never suffixes a mark's key with `--<hash>`.
     for (const mark of Object.values(full.marks)) expect(mark.excludes(mark)).toBe(true);
   });
 
   it('accepts every node and mark with its attributes, in project notes and in a diagnostic section', () => {
-    for (const [kind, field] of [['notes', PROJECT_NOTES], ['diagnostic', section]] as const) {
+    for (const [kind, field] of [
+      ['notes', PROJECT_NOTES],
+      ['diagnostic', section],
+    ] as const) {
       const server = serverDoc(kind);
       const client = replica(server);
       const update = write(full, client, field, everything);
@@ -144,7 +168,10 @@ describe('rich-text attributes written by Tiptap through y-tiptap', () => {
     ['a heading level 7', { type: 'heading', attrs: { level: 7 }, content: [text('x')] }],
     ['a heading level that is a string payload', { type: 'heading', attrs: { level: '2" onmouseover="alert(1)' }, content: [text('x')] }],
     ['a list start that is not an integer', { type: 'orderedList', attrs: { start: 1.5 }, content: [{ type: 'listItem', content: [para(text('x'))] }] }],
-    ['a list type outside HTML', { type: 'orderedList', attrs: { type: 'disc; background:url(x)' }, content: [{ type: 'listItem', content: [para(text('x'))] }] }],
+    [
+      'a list type outside HTML',
+      { type: 'orderedList', attrs: { type: 'disc; background:url(x)' }, content: [{ type: 'listItem', content: [para(text('x'))] }] },
+    ],
     ['a code language with spaces', { type: 'codeBlock', attrs: { language: 'js onload=x' }, content: [text('x')] }],
     ['a colspan of 0', { type: 'table', content: [{ type: 'tableRow', content: [cell('tableCell', { colspan: 0 }, 'x')] }] }],
     ['a colspan as text', { type: 'table', content: [{ type: 'tableRow', content: [cell('tableCell', { colspan: '2' }, 'x')] }] }],
@@ -168,7 +195,10 @@ describe('rich-text attributes written by Tiptap through y-tiptap', () => {
     ['binary data as an attribute', (f) => (f.get(1) as Y.XmlElement).setAttribute('level', new Uint8Array([2]) as unknown as string)],
     ['an attribute on a text node', (f) => ((f.get(0) as Y.XmlElement).get(0) as Y.XmlText).setAttribute('style', 'x')],
     ['a bold mark with attributes', (f) => ((f.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 1, { bold: { style: 'x' } })],
-    ['a link mark with an unknown attribute', (f) => ((f.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 1, { link: { href: 'https://a.fr', onclick: 'x' } })],
+    [
+      'a link mark with an unknown attribute',
+      (f) => ((f.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 1, { link: { href: 'https://a.fr', onclick: 'x' } }),
+    ],
     ['a hashed (overlapping) mark key', (f) => ((f.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 1, { 'bold--AbCdEf12': {} })],
   ])('refuses %s set on content the server has', (_what, forge) => {
     const server = serverDoc('notes');

@@ -19,7 +19,10 @@ export class UpdateStructs {
   private readonly byClient = new Map<number, Struct[]>();
   private readonly deletes = new Map<number, Range[]>();
 
-  constructor(readonly structs: Struct[], deleteSet: Map<number, { clock: number; len: number }[]>) {
+  constructor(
+    readonly structs: Struct[],
+    deleteSet: Map<number, { clock: number; len: number }[]>,
+  ) {
     for (const struct of structs) {
       const list = this.byClient.get(struct.id.client);
       if (list) list.push(struct);

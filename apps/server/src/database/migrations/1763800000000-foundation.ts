@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** Accounts, sessions, organisations, poles, concertation spaces, memberships and invitations. */
 export class Foundation1763800000000 implements MigrationInterface {
@@ -105,9 +105,7 @@ export class Foundation1763800000000 implements MigrationInterface {
         revoked_at timestamptz
       )`);
     await q.query(`CREATE UNIQUE INDEX invitation_token_key ON invitation (token)`);
-    await q.query(
-      `CREATE UNIQUE INDEX invitation_open_per_email_key ON invitation (space_id, email) WHERE accepted_at IS NULL AND revoked_at IS NULL`,
-    );
+    await q.query(`CREATE UNIQUE INDEX invitation_open_per_email_key ON invitation (space_id, email) WHERE accepted_at IS NULL AND revoked_at IS NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * Live concertation sessions: agenda with server-side timers, participants (members invited, guests of one
@@ -122,7 +122,16 @@ export class ConcertationSessions1764100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['session_minutes', 'session_decision', 'vote_choice', 'vote_ballot', 'vote', 'session_participant', 'agenda_item', 'concertation_session']) {
+    for (const table of [
+      'session_minutes',
+      'session_decision',
+      'vote_choice',
+      'vote_ballot',
+      'vote',
+      'session_participant',
+      'agenda_item',
+      'concertation_session',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** The diagnostic's queryable parts: per-section scores and statuses, settings, anchored comments and versions. */
 export class Diagnostics1764200000000 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** Tables whose rows the observatory's figures are computed from. */
 const SOURCES = ['funding_line', 'project', 'project_partner', 'collectivite_relation', 'pole', 'space', 'space_membership', 'organisation'];
@@ -21,7 +21,9 @@ export class ObservatoryRevision1764300000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     for (const table of SOURCES) {
-      await q.query(`CREATE TRIGGER ${table}_observatory_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION bump_observatory_revision()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_observatory_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION bump_observatory_revision()`,
+      );
     }
     await q.query(`CREATE INDEX funding_line_year_idx ON funding_line (year) INCLUDE (status, funder_level, project_id, amount_cents)`);
   }

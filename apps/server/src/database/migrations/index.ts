@@ -6,4 +6,11 @@ import { Diagnostics1764200000000 } from './1764200000000-diagnostics.js';
 import { ObservatoryRevision1764300000000 } from './1764300000000-observatory-revision.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
-export const MIGRATIONS = [Foundation1763800000000, CollabDocuments1763900000000, ProjectsAndFunding1764000000000, ConcertationSessions1764100000000, Diagnostics1764200000000, ObservatoryRevision1764300000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  CollabDocuments1763900000000,
+  ProjectsAndFunding1764000000000,
+  ConcertationSessions1764100000000,
+  Diagnostics1764200000000,
+  ObservatoryRevision1764300000000,
+];

@@ -1,10 +1,4 @@
-import {
-  CollectiviteLevel,
-  CreateOrganisationRequest,
-  OrganisationKind,
-  StructureKind,
-  type OrganisationView,
-} from '@concerto/domain';
+import { CollectiviteLevel, CreateOrganisationRequest, OrganisationKind, StructureKind, type OrganisationView } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateOrganisation } from '../../api/organisations';

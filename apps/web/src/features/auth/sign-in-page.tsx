@@ -77,8 +77,7 @@ export function SignInPage() {
         </div>
       </form>
       <p className="aside-link">
-        {t('auth.signIn.noAccount')}{' '}
-        <Link to={`/inscription${authSearch(next, email.trim() || params.get('email'))}`}>{t('auth.signIn.createAccount')}</Link>
+        {t('auth.signIn.noAccount')} <Link to={`/inscription${authSearch(next, email.trim() || params.get('email'))}`}>{t('auth.signIn.createAccount')}</Link>
       </p>
     </div>
   );

@@ -92,8 +92,7 @@ export function SignUpPage() {
         </div>
       </form>
       <p className="aside-link">
-        {t('auth.signUp.haveAccount')}{' '}
-        <Link to={`/connexion${authSearch(next, email.trim() || params.get('email'))}`}>{t('auth.signUp.signIn')}</Link>
+        {t('auth.signUp.haveAccount')} <Link to={`/connexion${authSearch(next, email.trim() || params.get('email'))}`}>{t('auth.signUp.signIn')}</Link>
       </p>
     </div>
   );

@@ -36,25 +36,20 @@ export function CollabEditor({ documentName, field, label, hint, readOnly = fals
       {state.closedCode ? <ErrorAlert>{t('collab.unavailable')}</ErrorAlert> : null}
       <CollabRefusal code={state.refusedCode} />
       {state.document ? (
-        <BoundEditor key={state.document.name + String(state.document.doc.guid)} document={state.document} field={field} label={label} hint={hint} readOnly={locked} />
+        <BoundEditor
+          key={state.document.name + String(state.document.doc.guid)}
+          document={state.document}
+          field={field}
+          label={label}
+          hint={hint}
+          readOnly={locked}
+        />
       ) : null}
     </div>
   );
 }
 
-function BoundEditor({
-  document,
-  field,
-  label,
-  hint,
-  readOnly,
-}: {
-  document: CollabDocument;
-  field: string;
-  label: string;
-  hint?: string;
-  readOnly: boolean;
-}) {
+function BoundEditor({ document, field, label, hint, readOnly }: { document: CollabDocument; field: string; label: string; hint?: string; readOnly: boolean }) {
   const id = useId();
   const { t } = useTranslation();
   const { data: me } = useMe();

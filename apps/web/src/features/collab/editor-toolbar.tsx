@@ -26,13 +26,7 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={label}>
       {(Object.keys(actions) as Mark[]).map((mark) => (
-        <button
-          key={mark}
-          type="button"
-          className="editor-toolbar__button"
-          aria-pressed={active[mark]}
-          onClick={actions[mark]}
-        >
+        <button key={mark} type="button" className="editor-toolbar__button" aria-pressed={active[mark]} onClick={actions[mark]}>
           {t(`collab.format.${mark}`)}
         </button>
       ))}

@@ -11,8 +11,7 @@ function sectionWithAnchor(text: string, from: number, to: number) {
   fragment.insert(0, [paragraph]);
   paragraph.insert(0, [content]);
   content.insert(0, text);
-  const position = (index: number, assoc: number) =>
-    toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(content, index, assoc)));
+  const position = (index: number, assoc: number) => toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(content, index, assoc)));
   const anchor = { start: position(from, 0), end: position(to, -1), quote: text.slice(from, to) };
   return { doc, content, anchor };
 }

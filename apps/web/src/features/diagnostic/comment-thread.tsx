@@ -73,11 +73,7 @@ export function CommentThread({
           </button>
         ) : null}
         {mine || canModerate ? (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => confirmRemove(comment.id, { question: t('diagnostic.comments.confirmDelete') })}
-          >
+          <button type="button" className="link-button" onClick={() => confirmRemove(comment.id, { question: t('diagnostic.comments.confirmDelete') })}>
             {t('diagnostic.comments.delete')}
           </button>
         ) : null}
@@ -97,9 +93,7 @@ export function CommentThread({
         </blockquote>
       ) : null}
       <ul className="comment-thread__list">{[root, ...replies].map(renderComment)}</ul>
-      {resolved && root.resolvedBy ? (
-        <p className="diagnostic-muted">{t('diagnostic.comments.resolvedBy', { name: root.resolvedBy.displayName })}</p>
-      ) : null}
+      {resolved && root.resolvedBy ? <p className="diagnostic-muted">{t('diagnostic.comments.resolvedBy', { name: root.resolvedBy.displayName })}</p> : null}
       {error ? (
         <p className="field__error" role="alert">
           {errorMessage(t, error)}
@@ -130,7 +124,15 @@ export function CommentThread({
           busy={create.isPending}
           onCancel={() => setReplying(false)}
           onSubmit={({ body, mentions }, reset) =>
-            create.mutate({ parentId: root.id, body, mentions }, { onSuccess: () => { reset(); setReplying(false); } })
+            create.mutate(
+              { parentId: root.id, body, mentions },
+              {
+                onSuccess: () => {
+                  reset();
+                  setReplying(false);
+                },
+              },
+            )
           }
         />
       ) : null}

@@ -92,7 +92,15 @@ export function CommentsPanel({
             busy={create.isPending}
             onCancel={onPendingDone}
             onSubmit={({ body, mentions }, reset) =>
-              create.mutate({ sectionId: section.id, anchor: pending, body, mentions }, { onSuccess: () => { reset(); onPendingDone(); } })
+              create.mutate(
+                { sectionId: section.id, anchor: pending, body, mentions },
+                {
+                  onSuccess: () => {
+                    reset();
+                    onPendingDone();
+                  },
+                },
+              )
             }
           />
         </div>

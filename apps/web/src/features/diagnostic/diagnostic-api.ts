@@ -26,8 +26,7 @@ export const diagnosticKeys = {
   comments: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'comments'] as const,
   versions: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'versions'] as const,
   version: (spaceId: string, versionId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'versions', versionId] as const,
-  comparison: (spaceId: string, versionId: string) =>
-    [...queryKeys.space(spaceId), 'diagnostic', 'versions', versionId, 'compare'] as const,
+  comparison: (spaceId: string, versionId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'versions', versionId, 'compare'] as const,
 };
 
 export const diagnosticPath = (spaceId: string) => `${spacePath(spaceId)}/diagnostic`;
@@ -147,5 +146,4 @@ export function useRestoreVersion(spaceId: string) {
 }
 
 /** In the interface's language: a download link cannot choose its Accept-Language. */
-export const diagnosticExportUrl = (spaceId: string, format: 'md' | 'docx') =>
-  `${diagnosticPath(spaceId)}/export?format=${format}&lang=${currentLocale()}`;
+export const diagnosticExportUrl = (spaceId: string, format: 'md' | 'docx') => `${diagnosticPath(spaceId)}/export?format=${format}&lang=${currentLocale()}`;

@@ -23,11 +23,7 @@ export function isAllowedLink(url: string): boolean {
  * links (http, https, mailto) and tables. Nothing else is registered, so ProseMirror reduces pasted content
  * to these nodes and marks; no raw HTML is ever kept.
  */
-export function diagnosticExtensions(options: {
-  document: CollabDocument;
-  field: string;
-  userName: string;
-}): AnyExtension[] {
+export function diagnosticExtensions(options: { document: CollabDocument; field: string; userName: string }): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: false,

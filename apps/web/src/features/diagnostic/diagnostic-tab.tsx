@@ -52,8 +52,7 @@ export function DiagnosticTab() {
   const visible = sections.filter((s) => !s.archived);
   const archived = sections.filter((s) => s.archived);
 
-  const focusSection = (id: string) =>
-    requestAnimationFrame(() => window.document.getElementById(sectionAnchorId(id))?.scrollIntoView({ block: 'center' }));
+  const focusSection = (id: string) => requestAnimationFrame(() => window.document.getElementById(sectionAnchorId(id))?.scrollIntoView({ block: 'center' }));
 
   return (
     <section className="section diagnostic" aria-labelledby="diagnostic-title">

@@ -31,7 +31,13 @@ describe('parseMarkdown', () => {
       { kind: 'paragraph', text: 'Un tissu associatif dense.' },
       { kind: 'list', ordered: false, items: ['cuisine partagée', 'ressourcerie'] },
       { kind: 'list', ordered: true, items: ['diagnostic'] },
-      { kind: 'table', rows: [['Acteur', 'Rôle'], ['Mairie', 'financeur | soutien']] },
+      {
+        kind: 'table',
+        rows: [
+          ['Acteur', 'Rôle'],
+          ['Mairie', 'financeur | soutien'],
+        ],
+      },
     ]);
   });
 

@@ -104,11 +104,21 @@ export function MarkdownBlocks({ markdown, baseLevel }: { markdown: string; base
             return (
               <table key={key} className="diagnostic-version__table">
                 <thead>
-                  <tr>{head.map((cell, j) => <th key={j} scope="col">{renderInline(cell, `${key}-h${j}`)}</th>)}</tr>
+                  <tr>
+                    {head.map((cell, j) => (
+                      <th key={j} scope="col">
+                        {renderInline(cell, `${key}-h${j}`)}
+                      </th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {body.map((row, r) => (
-                    <tr key={r}>{row.map((cell, j) => <td key={j}>{renderInline(cell, `${key}-${r}-${j}`)}</td>)}</tr>
+                    <tr key={r}>
+                      {row.map((cell, j) => (
+                        <td key={j}>{renderInline(cell, `${key}-${r}-${j}`)}</td>
+                      ))}
+                    </tr>
                   ))}
                 </tbody>
               </table>

@@ -1,5 +1,5 @@
 import { SectionStatus, type SectionStateView, type UpdateSectionStateRequest } from '@concerto/domain';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { useUpdateSectionState } from './diagnostic-api';
@@ -46,7 +46,7 @@ export function SectionAssessment({
   canEdit: boolean;
 }) {
   const { t } = useTranslation();
-  const current = state ?? { ...EMPTY, sectionId };
+  const current = useMemo(() => state ?? { ...EMPTY, sectionId }, [state, sectionId]);
   const [draft, setDraft] = useState<Draft>(() => draftOf(current));
   const [base, setBase] = useState(current.version);
   const [message, setMessage] = useState<string | undefined>();
@@ -140,15 +140,30 @@ export function SectionAssessment({
       {conflict ? (
         <div className="alert alert--error" role="alert">
           <p>{t('diagnostic.assessment.conflict')}</p>
-          <Button variant="secondary" onClick={() => { setDraft(draftOf(current)); setBase(current.version); update.reset(); }}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setDraft(draftOf(current));
+              setBase(current.version);
+              update.reset();
+            }}
+          >
             {t('diagnostic.assessment.takeTheirs')}
           </Button>
-          <Button variant="secondary" onClick={() => { setBase(current.version); update.reset(); }}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setBase(current.version);
+              update.reset();
+            }}
+          >
             {t('diagnostic.assessment.keepMine')}
           </Button>
         </div>
       ) : update.error ? (
-        <div className="alert alert--error" role="alert">{errorMessage(t, update.error)}</div>
+        <div className="alert alert--error" role="alert">
+          {errorMessage(t, update.error)}
+        </div>
       ) : null}
       <div className="diagnostic-actions">
         <Button type="submit" busy={update.isPending} aria-disabled={!dirty || undefined}>

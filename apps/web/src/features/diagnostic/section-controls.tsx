@@ -9,17 +9,7 @@ import { moveSection, renameSection, setSectionArchived } from './section-operat
 const MAX_TITLE = 200;
 
 /** Animateurs' controls on a section: rename, move up or down, archive or bring back. */
-export function SectionControls({
-  doc,
-  section,
-  first,
-  last,
-}: {
-  doc: Y.Doc;
-  section: DiagnosticSection;
-  first: boolean;
-  last: boolean;
-}) {
+export function SectionControls({ doc, section, first, last }: { doc: Y.Doc; section: DiagnosticSection; first: boolean; last: boolean }) {
   const { t } = useTranslation();
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(section.title);
@@ -38,6 +28,8 @@ export function SectionControls({
   if (renaming) {
     return (
       <form className="diagnostic-section__rename" onSubmit={submit} aria-label={t('diagnostic.sections.renameForm', { title: name })}>
+        {/* Focus follows the click on "Renommer" (not a page-load autofocus). */}
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
         <TextField label={t('diagnostic.sections.newTitle')} value={title} error={error} onChange={(e) => setTitle(e.target.value)} autoFocus />
         <div className="diagnostic-actions">
           <Button type="submit">{t('diagnostic.sections.saveTitle')}</Button>
@@ -53,7 +45,14 @@ export function SectionControls({
     <div className="diagnostic-section__controls" role="group" aria-label={t('diagnostic.sections.controls', { title: name })}>
       {section.archived ? null : (
         <>
-          <Button variant="secondary" onClick={() => { setTitle(section.title); setError(undefined); setRenaming(true); }}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setTitle(section.title);
+              setError(undefined);
+              setRenaming(true);
+            }}
+          >
             {t('diagnostic.sections.rename')}
             <span className="sr-only"> « {name} »</span>
           </Button>

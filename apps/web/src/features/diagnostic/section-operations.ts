@@ -60,4 +60,3 @@ export function moveSection(doc: Y.Doc, sectionId: string, offset: -1 | 1): void
     array.insert(to, [copy]);
   });
 }
-

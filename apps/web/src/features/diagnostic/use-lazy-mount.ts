@@ -15,9 +15,12 @@ export function useLazyMount<T extends HTMLElement>(margin = '600px 0px') {
     const element = ref.current;
     if (!element) return;
     if (typeof IntersectionObserver === 'undefined') return void setNear(true);
-    const observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) setNear(entry.isIntersecting);
-    }, { rootMargin: margin });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) setNear(entry.isIntersecting);
+      },
+      { rootMargin: margin },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [margin]);

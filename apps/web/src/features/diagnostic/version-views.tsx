@@ -19,7 +19,11 @@ export function VersionContentView({ spaceId, versionId }: { spaceId: string; ve
         .map((section) => (
           <div key={section.id} className="diagnostic-version__section">
             <h5>{section.title}</h5>
-            {section.markdown.trim() ? <MarkdownBlocks markdown={section.markdown} baseLevel={5} /> : <p className="diagnostic-muted">{t('diagnostic.versions.emptySection')}</p>}
+            {section.markdown.trim() ? (
+              <MarkdownBlocks markdown={section.markdown} baseLevel={5} />
+            ) : (
+              <p className="diagnostic-muted">{t('diagnostic.versions.emptySection')}</p>
+            )}
           </div>
         ))}
     </div>

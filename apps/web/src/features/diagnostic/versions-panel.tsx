@@ -84,18 +84,28 @@ export function VersionsPanel({ spaceId, role }: { spaceId: string; role: SpaceR
                 </p>
               ) : null}
               <div className="diagnostic-actions">
-                <Button variant="secondary" aria-pressed={shown?.versionId === version.id && shown.mode === 'content'}
-                  onClick={() => setShown({ versionId: version.id, mode: 'content' })}>
+                <Button
+                  variant="secondary"
+                  aria-pressed={shown?.versionId === version.id && shown.mode === 'content'}
+                  onClick={() => setShown({ versionId: version.id, mode: 'content' })}
+                >
                   {t('diagnostic.versions.view')}
                   <span className="sr-only"> « {version.name} »</span>
                 </Button>
-                <Button variant="secondary" aria-pressed={shown?.versionId === version.id && shown.mode === 'compare'}
-                  onClick={() => setShown({ versionId: version.id, mode: 'compare' })}>
+                <Button
+                  variant="secondary"
+                  aria-pressed={shown?.versionId === version.id && shown.mode === 'compare'}
+                  onClick={() => setShown({ versionId: version.id, mode: 'compare' })}
+                >
                   {t('diagnostic.versions.compare')}
                   <span className="sr-only"> « {version.name} »</span>
                 </Button>
                 {canRestore ? (
-                  <Button variant="danger" busy={restore.isPending && restore.variables === version.id} onClick={() => restoreVersion(version.id, version.name)}>
+                  <Button
+                    variant="danger"
+                    busy={restore.isPending && restore.variables === version.id}
+                    onClick={() => restoreVersion(version.id, version.name)}
+                  >
                     {t('diagnostic.versions.restore')}
                     <span className="sr-only"> « {version.name} »</span>
                   </Button>

@@ -48,9 +48,7 @@ export function InvitationList({ spaceId }: { spaceId: string }) {
               cell: (invitation) => (
                 <>
                   {invitation.email}
-                  {invitation.status === 'pending' && invitation.link ? (
-                    <code className="table__link">{invitationUrl(invitation.link)}</code>
-                  ) : null}
+                  {invitation.status === 'pending' && invitation.link ? <code className="table__link">{invitationUrl(invitation.link)}</code> : null}
                 </>
               ),
             },
@@ -58,9 +56,7 @@ export function InvitationList({ spaceId }: { spaceId: string }) {
             {
               key: 'status',
               header: t('invitations.status'),
-              cell: (invitation) => (
-                <span className={`status status--${invitation.status}`}>{t(`invitations.statuses.${invitation.status}`)}</span>
-              ),
+              cell: (invitation) => <span className={`status status--${invitation.status}`}>{t(`invitations.statuses.${invitation.status}`)}</span>,
             },
             { key: 'invitedBy', header: t('invitations.invitedBy'), cell: (invitation) => invitation.invitedBy },
             {

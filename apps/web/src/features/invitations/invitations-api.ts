@@ -23,8 +23,7 @@ export function useCreateInvitation(spaceId: string) {
 export function useRevokeInvitation(spaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (invitationId: string) =>
-      api.delete(`${spacePath(spaceId)}/invitations/${encodeURIComponent(invitationId)}`),
+    mutationFn: (invitationId: string) => api.delete(`${spacePath(spaceId)}/invitations/${encodeURIComponent(invitationId)}`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations(spaceId) }),
   });
 }

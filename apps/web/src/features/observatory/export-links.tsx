@@ -20,9 +20,7 @@ export function ExportLinks({ filters }: { filters: ObservatoryFilters }) {
             {FORMATS.map((format) => (
               <a key={format} className="button button--secondary" href={observatoryExportUrl(dataset, format, filters)} download>
                 {format.toUpperCase()}
-                <span className="sr-only">
-                  {t('observatory.exports.download', { dataset: t(`observatory.exports.datasets.${dataset}`) })}
-                </span>
+                <span className="sr-only">{t('observatory.exports.download', { dataset: t(`observatory.exports.datasets.${dataset}`) })}</span>
               </a>
             ))}
           </li>

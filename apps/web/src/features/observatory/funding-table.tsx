@@ -43,7 +43,13 @@ export function FundingTable({ table }: { table: FundingTableView }) {
               cell: (row) => formatNumber(row.projectCount, language),
               footer: formatNumber(table.total.projectCount, language),
             },
-            { key: 'median', header: t('observatory.funding.median'), numeric: true, cell: (row) => kilo(row.medianCents), footer: kilo(table.total.medianCents) },
+            {
+              key: 'median',
+              header: t('observatory.funding.median'),
+              numeric: true,
+              cell: (row) => kilo(row.medianCents),
+              footer: kilo(table.total.medianCents),
+            },
           ]}
         />
         <BarChart

@@ -10,9 +10,12 @@ describe('observatory filters', () => {
   });
 
   it('sends trimmed texts, years as numbers and non-default statuses', () => {
-    expect(
-      toQuery(filters({ from: ' 2024 ', to: '2026', territory: '  Drôme ', statuses: ['requested'], sector: '' })),
-    ).toEqual({ from: 2024, to: 2026, territory: 'Drôme', statuses: ['requested'] });
+    expect(toQuery(filters({ from: ' 2024 ', to: '2026', territory: '  Drôme ', statuses: ['requested'], sector: '' }))).toEqual({
+      from: 2024,
+      to: 2026,
+      territory: 'Drôme',
+      statuses: ['requested'],
+    });
   });
 
   it('leaves out years that are not four digits (the form shows the error)', () => {

@@ -17,7 +17,10 @@ export function ObservatoryFiltersForm({ onApply }: { onApply: (values: FilterFo
   const spaces = useSpaces();
   const [values, setValues] = useState<FilterFormValues>(EMPTY_FILTERS);
   const { formRef, fieldErrors, formError, clear, showFieldErrors } = useFormFeedback({ fields: FIELDS });
-  const set = <K extends keyof FilterFormValues>(key: K) => (value: FilterFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof FilterFormValues>(key: K) =>
+    (value: FilterFormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
   const choices = <K extends string>(vocabulary: Vocabulary<K>) => [{ value: '', label: t('observatory.filters.all') }, ...vocabularyOptions(t, vocabulary)];
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -25,9 +28,7 @@ export function ObservatoryFiltersForm({ onApply }: { onApply: (values: FilterFo
     clear();
     const errors = periodErrors(values);
     if (Object.keys(errors).length > 0) {
-      return showFieldErrors(
-        Object.fromEntries(Object.entries(errors).map(([field, kind]) => [field, t(`observatory.filters.${kind}Error`)])),
-      );
+      return showFieldErrors(Object.fromEntries(Object.entries(errors).map(([field, kind]) => [field, t(`observatory.filters.${kind}Error`)])));
     }
     onApply(values);
   };
@@ -37,9 +38,33 @@ export function ObservatoryFiltersForm({ onApply }: { onApply: (values: FilterFo
       <h2 id="observatory-filters-title">{t('observatory.filters.title')}</h2>
       {formError ? <p className="field__error">{formError}</p> : null}
       <div className="form__row">
-        <TextField label={t('observatory.filters.from')} hint={t('observatory.filters.yearHint')} name="from" inputMode="numeric" value={values.from} onChange={(e) => set('from')(e.target.value)} error={fieldErrors.from} className="input input--short" />
-        <TextField label={t('observatory.filters.to')} hint={t('observatory.filters.yearHint')} name="to" inputMode="numeric" value={values.to} onChange={(e) => set('to')(e.target.value)} error={fieldErrors.to} className="input input--short" />
-        <TextField label={t('observatory.filters.territory')} hint={t('form.optional')} name="territory" value={values.territory} onChange={(e) => set('territory')(e.target.value)} />
+        <TextField
+          label={t('observatory.filters.from')}
+          hint={t('observatory.filters.yearHint')}
+          name="from"
+          inputMode="numeric"
+          value={values.from}
+          onChange={(e) => set('from')(e.target.value)}
+          error={fieldErrors.from}
+          className="input input--short"
+        />
+        <TextField
+          label={t('observatory.filters.to')}
+          hint={t('observatory.filters.yearHint')}
+          name="to"
+          inputMode="numeric"
+          value={values.to}
+          onChange={(e) => set('to')(e.target.value)}
+          error={fieldErrors.to}
+          className="input input--short"
+        />
+        <TextField
+          label={t('observatory.filters.territory')}
+          hint={t('form.optional')}
+          name="territory"
+          value={values.territory}
+          onChange={(e) => set('territory')(e.target.value)}
+        />
         <SelectField
           label={t('observatory.filters.space')}
           options={[{ value: '', label: t('observatory.filters.allSpaces') }, ...(spaces.data ?? []).map((s) => ({ value: s.id, label: s.title }))]}
@@ -48,11 +73,31 @@ export function ObservatoryFiltersForm({ onApply }: { onApply: (values: FilterFo
         />
       </div>
       <div className="form__row">
-        <SelectField label={t('observatory.filters.poleStage')} options={choices(PoleStage)} value={values.poleStage} onChange={(e) => set('poleStage')(e.target.value)} />
-        <SelectField label={t('observatory.filters.projectStage')} options={choices(ProjectStage)} value={values.projectStage} onChange={(e) => set('projectStage')(e.target.value)} />
-        <SelectField label={t('observatory.filters.implantation')} options={choices(Implantation)} value={values.implantation} onChange={(e) => set('implantation')(e.target.value)} />
+        <SelectField
+          label={t('observatory.filters.poleStage')}
+          options={choices(PoleStage)}
+          value={values.poleStage}
+          onChange={(e) => set('poleStage')(e.target.value)}
+        />
+        <SelectField
+          label={t('observatory.filters.projectStage')}
+          options={choices(ProjectStage)}
+          value={values.projectStage}
+          onChange={(e) => set('projectStage')(e.target.value)}
+        />
+        <SelectField
+          label={t('observatory.filters.implantation')}
+          options={choices(Implantation)}
+          value={values.implantation}
+          onChange={(e) => set('implantation')(e.target.value)}
+        />
         <SelectField label={t('observatory.filters.sector')} options={choices(Sector)} value={values.sector} onChange={(e) => set('sector')(e.target.value)} />
-        <SelectField label={t('observatory.filters.level')} options={choices(FunderLevel)} value={values.level} onChange={(e) => set('level')(e.target.value)} />
+        <SelectField
+          label={t('observatory.filters.level')}
+          options={choices(FunderLevel)}
+          value={values.level}
+          onChange={(e) => set('level')(e.target.value)}
+        />
       </div>
       <CheckboxGroup
         legend={t('observatory.filters.statuses')}

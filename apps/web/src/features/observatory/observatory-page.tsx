@@ -25,7 +25,10 @@ export function ObservatoryPage() {
   useDocumentTitle(t('observatory.title'));
   const spaces = useSpaces();
   // Every change in one of my spaces may move a figure: listen to all of them.
-  useSpacesEvents((spaces.data ?? []).map((space) => space.id), CATCH_UP);
+  useSpacesEvents(
+    (spaces.data ?? []).map((space) => space.id),
+    CATCH_UP,
+  );
   const [filters, setFilters] = useState(() => toQuery(EMPTY_FILTERS));
   const [applied, setApplied] = useState<string | null>(null);
   const funding = useFundingTable(filters);

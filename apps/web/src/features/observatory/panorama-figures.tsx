@@ -32,7 +32,9 @@ export function PanoramaFigures({ panorama }: { panorama: PanoramaView }) {
         <div className="card">
           <h3>{t('observatory.panorama.cellProfile')}</h3>
           <dl className="entry__list">
-            <Item term={t('observatory.panorama.age')}>{median(cellProfile.ageYears, (v) => t('observatory.panorama.years', { count: v, value: number(v) }))}</Item>
+            <Item term={t('observatory.panorama.age')}>
+              {median(cellProfile.ageYears, (v) => t('observatory.panorama.years', { count: v, value: number(v) }))}
+            </Item>
             <Item term={t('observatory.panorama.budget')}>{median(cellProfile.budgetCents, kilo)}</Item>
             <Item term={t('observatory.panorama.selfFinanced')}>{median(cellProfile.selfFinancedPercent, (v) => `${number(v)}\u00a0%`)}</Item>
             <Item term={t('observatory.panorama.fte')}>{median(cellProfile.fte, number)}</Item>

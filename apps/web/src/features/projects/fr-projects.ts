@@ -56,7 +56,8 @@ export const frProjects = {
       save: 'Enregistrer le projet',
       saved: 'Projet enregistré.',
       noChanges: 'Aucune modification à enregistrer.',
-      changedElsewhere: 'Un autre membre vient de modifier ce projet. Vos modifications ne sont pas enregistrées : rechargez la dernière version avant de les refaire.',
+      changedElsewhere:
+        'Un autre membre vient de modifier ce projet. Vos modifications ne sont pas enregistrées : rechargez la dernière version avant de les refaire.',
       reload: 'Recharger la dernière version',
     },
     partners: {

@@ -1,11 +1,4 @@
-import {
-  CreateFundingLineRequest,
-  FUNDING_INSTRUMENT_SUGGESTIONS,
-  FunderLevel,
-  FundingKind,
-  FundingStatus,
-  type OrganisationView,
-} from '@concerto/domain';
+import { CreateFundingLineRequest, FUNDING_INSTRUMENT_SUGGESTIONS, FunderLevel, FundingKind, FundingStatus, type OrganisationView } from '@concerto/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateFundingLine } from './funding-api';
@@ -20,8 +13,7 @@ import { formatEuros, parseEuroAmount } from '../../ui/format';
 const FIELDS = ['funderId', 'funderLevel', 'year', 'amountCents', 'kind', 'instrument', 'status'] as const;
 
 /** The level a funding line must carry for this organisation: its collectivité level, else `other`. */
-export const levelOf = (organisation: OrganisationView | undefined): FunderLevel =>
-  organisation?.collectiviteLevel ?? 'other';
+export const levelOf = (organisation: OrganisationView | undefined): FunderLevel => organisation?.collectiviteLevel ?? 'other';
 
 /** Adds a funding line: amounts typed in euros the French way ("12 500,50"), sent as integer cents. */
 export function FundingLineForm({ spaceId, projectId }: { spaceId: string; projectId: string }) {
@@ -126,7 +118,14 @@ export function FundingLineForm({ spaceId, projectId }: { spaceId: string; proje
           error={fieldErrors.amountCents}
           className="input input--short"
         />
-        <SelectField label={t('funding.kind')} name="kind" options={vocabularyOptions(t, FundingKind)} value={kind} onChange={(e) => setKind(e.target.value as FundingKind)} error={fieldErrors.kind} />
+        <SelectField
+          label={t('funding.kind')}
+          name="kind"
+          options={vocabularyOptions(t, FundingKind)}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as FundingKind)}
+          error={fieldErrors.kind}
+        />
         <SelectField
           label={t('funding.status')}
           name="status"

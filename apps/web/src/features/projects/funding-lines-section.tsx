@@ -25,16 +25,14 @@ export function FundingLinesSection({ spaceId, project, canEdit }: { spaceId: st
   const { requestedCents, securedCents, paidCents } = project.funding;
 
   /** A stale version (409): the line was changed elsewhere and the project reloaded. */
-  const failure = (error: unknown) =>
-    isApiError(error, 409) ? `${errorMessage(t, error)} ${t('funding.reloaded')}` : errorMessage(t, error);
+  const failure = (error: unknown) => (isApiError(error, 409) ? `${errorMessage(t, error)} ${t('funding.reloaded')}` : errorMessage(t, error));
 
   const changeStatus = (line: FundingLineView, next: FundingStatus) => {
     feedback.clear();
     update.mutate(
       { lineId: line.id, body: { version: line.version, status: next } },
       {
-        onSuccess: () =>
-          feedback.succeed(t('funding.statusChanged', { funder: line.funder.name, status: t(`vocab.fundingStatus.${next}`) })),
+        onSuccess: () => feedback.succeed(t('funding.statusChanged', { funder: line.funder.name, status: t(`vocab.fundingStatus.${next}`) })),
         onError: (error) => feedback.fail(failure(error)),
       },
     );

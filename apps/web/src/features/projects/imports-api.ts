@@ -20,8 +20,7 @@ export function importReportOf(error: unknown): ImportReport | null {
 export function useImportCsv(spaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { kind: ImportKind; csv: string; dryRun: boolean }) =>
-      api.post<ImportReport>(`${csvPath(spaceId)}/import`, body),
+    mutationFn: (body: { kind: ImportKind; csv: string; dryRun: boolean }) => api.post<ImportReport>(`${csvPath(spaceId)}/import`, body),
     onSuccess: (report) => {
       if (report.dryRun) return;
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects(spaceId) });

@@ -108,8 +108,22 @@ export function IndicatorsSection({ spaceId, project, canEdit }: { spaceId: stri
               onChange={(e) => setLabel(e.target.value)}
               error={fieldErrors.label}
             />
-            <TextField label={t('projects.indicators.unit')} hint={t('form.optional')} name="unit" value={unit} onChange={(e) => setUnit(e.target.value)} error={fieldErrors.unit} />
-            <TextField label={t('projects.indicators.measuredOn')} name="measuredOn" type="date" value={measuredOn} onChange={(e) => setMeasuredOn(e.target.value)} error={fieldErrors.measuredOn} />
+            <TextField
+              label={t('projects.indicators.unit')}
+              hint={t('form.optional')}
+              name="unit"
+              value={unit}
+              onChange={(e) => setUnit(e.target.value)}
+              error={fieldErrors.unit}
+            />
+            <TextField
+              label={t('projects.indicators.measuredOn')}
+              name="measuredOn"
+              type="date"
+              value={measuredOn}
+              onChange={(e) => setMeasuredOn(e.target.value)}
+              error={fieldErrors.measuredOn}
+            />
             <TextField
               label={t('projects.indicators.value')}
               hint={t('projects.indicators.valueHint')}

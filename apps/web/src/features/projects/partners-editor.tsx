@@ -25,8 +25,7 @@ export function PartnersEditor({
   const [organisationId, setOrganisationId] = useState('');
   const [role, setRole] = useState<PartnerRole>('partner');
   const roleOptions = vocabularyOptions(t, PartnerRole);
-  const nameOf = (orgId: string) =>
-    organisations.data?.find((org) => org.id === orgId)?.name ?? names.get(orgId) ?? t('projects.partners.unknown');
+  const nameOf = (orgId: string) => organisations.data?.find((org) => org.id === orgId)?.name ?? names.get(orgId) ?? t('projects.partners.unknown');
   const sorted = [...(organisations.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
 
   const add = () => {
@@ -50,9 +49,7 @@ export function PartnersEditor({
               className="input input--select input--compact"
               aria-label={t('projects.partners.roleOf', { name: nameOf(partner.organisationId) })}
               value={partner.role}
-              onChange={(e) =>
-                onChange(value.map((p, i) => (i === index ? { ...p, role: e.target.value as PartnerRole } : p)))
-              }
+              onChange={(e) => onChange(value.map((p, i) => (i === index ? { ...p, role: e.target.value as PartnerRole } : p)))}
             >
               {roleOptions.map((option) => (
                 <option key={option.value} value={option.value}>

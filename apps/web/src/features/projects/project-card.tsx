@@ -42,8 +42,7 @@ export function ProjectCard({
     update.mutate(
       { projectId: project.id, body: { version: project.version, stage } },
       {
-        onSuccess: () =>
-          onMoved(t('projects.card.moved', { title: project.title, stage: t(`vocab.projectStage.${stage}`) })),
+        onSuccess: () => onMoved(t('projects.card.moved', { title: project.title, stage: t(`vocab.projectStage.${stage}`) })),
         onError: setError,
       },
     );

@@ -27,8 +27,7 @@ export function ProjectFilters({
   const funders = new Map<string, string>();
   for (const project of projects) for (const id of project.funderIds) funders.set(id, orgNames.get(id) ?? t('projects.filters.unknownFunder'));
 
-  const set = (key: 'lever' | 'partnerId' | 'funderId') => (next: string) =>
-    onChange({ ...value, [key]: next === '' ? undefined : next });
+  const set = (key: 'lever' | 'partnerId' | 'funderId') => (next: string) => onChange({ ...value, [key]: next === '' ? undefined : next });
 
   return (
     <fieldset className="board-filters">

@@ -101,7 +101,14 @@ export function ProjectForm({ spaceId, project }: { spaceId: string; project: Pr
           </Button>
         </div>
       ) : null}
-      <TextField label={t('projects.fields.title')} name="title" required value={values.title} onChange={(e) => set('title')(e.target.value)} error={fieldErrors.title} />
+      <TextField
+        label={t('projects.fields.title')}
+        name="title"
+        required
+        value={values.title}
+        onChange={(e) => set('title')(e.target.value)}
+        error={fieldErrors.title}
+      />
       <TextAreaField
         label={t('projects.fields.summary')}
         hint={t('form.optional')}
@@ -146,7 +153,14 @@ export function ProjectForm({ spaceId, project }: { spaceId: string; project: Pr
           error={fieldErrors.endDate}
         />
       </div>
-      <CheckboxGroup legend={t('projects.fields.levers')} name="levers" options={vocabularyOptions(t, Lever)} value={values.levers} onChange={set('levers')} error={fieldErrors.levers} />
+      <CheckboxGroup
+        legend={t('projects.fields.levers')}
+        name="levers"
+        options={vocabularyOptions(t, Lever)}
+        value={values.levers}
+        onChange={set('levers')}
+        error={fieldErrors.levers}
+      />
       <CheckboxGroup
         legend={t('projects.fields.policyFrames')}
         name="policyFrames"

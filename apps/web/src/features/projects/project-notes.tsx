@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../ui/loading';
 
 // The editor (Tiptap, Yjs) is loaded only when a page shows co-edited text.
-const ProjectNotesEditor = lazy(() =>
-  import('../collab/project-notes-editor').then((m) => ({ default: m.ProjectNotesEditor })),
-);
+const ProjectNotesEditor = lazy(() => import('../collab/project-notes-editor').then((m) => ({ default: m.ProjectNotesEditor })));
 
 /** The project's notes, co-edited live by the members of the space. */
 export function ProjectNotes({ projectId, readOnly }: { projectId: string; readOnly: boolean }) {

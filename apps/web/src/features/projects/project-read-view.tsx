@@ -17,9 +17,7 @@ export function ProjectReadView({ project }: { project: ProjectDetail }) {
       <Item term={t('projects.fields.endDate')}>{project.endDate ? formatDate(project.endDate, i18n.language) : none}</Item>
       <Item term={t('projects.fields.levers')}>{list(project.levers.map((l) => t(`vocab.lever.${l}`)))}</Item>
       <Item term={t('projects.fields.policyFrames')}>{list(project.policyFrames.map((f) => t(`vocab.policyFrame.${f}`)))}</Item>
-      <Item term={t('projects.fields.partners')}>
-        {list(project.partners.map((p) => `${p.name} (${t(`vocab.partnerRole.${p.role}`)})`))}
-      </Item>
+      <Item term={t('projects.fields.partners')}>{list(project.partners.map((p) => `${p.name} (${t(`vocab.partnerRole.${p.role}`)})`))}</Item>
     </dl>
   );
 }

@@ -18,8 +18,7 @@ import { searchString } from '../../api/search-params';
 import { spacePath } from '../../api/space-path';
 
 export const projectsPath = (spaceId: string) => `${spacePath(spaceId)}/projects`;
-export const projectPath = (spaceId: string, projectId: string) =>
-  `${projectsPath(spaceId)}/${encodeURIComponent(projectId)}`;
+export const projectPath = (spaceId: string, projectId: string) => `${projectsPath(spaceId)}/${encodeURIComponent(projectId)}`;
 
 export const projectQuery = (spaceId: string, projectId: string) =>
   queryOptions({
@@ -71,8 +70,7 @@ export function useUpdateProject(spaceId: string) {
   const queryClient = useQueryClient();
   const refresh = useRefreshProjects(spaceId);
   return useMutation({
-    mutationFn: ({ projectId, body }: { projectId: string; body: UpdateProjectRequest }) =>
-      api.patch<ProjectDetail>(projectPath(spaceId, projectId), body),
+    mutationFn: ({ projectId, body }: { projectId: string; body: UpdateProjectRequest }) => api.patch<ProjectDetail>(projectPath(spaceId, projectId), body),
     onSuccess: (project) => {
       queryClient.setQueryData(queryKeys.project(spaceId, project.id), project);
       refresh();
@@ -99,9 +97,7 @@ export function useProjectPartMutation<V, R>(spaceId: string, request: (variable
 }
 
 export function useCreateMilestone(spaceId: string, projectId: string) {
-  return useProjectPartMutation(spaceId, (body: CreateMilestoneRequest) =>
-    api.post<MilestoneView>(`${projectPath(spaceId, projectId)}/milestones`, body),
-  );
+  return useProjectPartMutation(spaceId, (body: CreateMilestoneRequest) => api.post<MilestoneView>(`${projectPath(spaceId, projectId)}/milestones`, body));
 }
 
 export function useUpdateMilestone(spaceId: string, projectId: string) {
@@ -117,9 +113,7 @@ export function useDeleteMilestone(spaceId: string, projectId: string) {
 }
 
 export function useCreateIndicator(spaceId: string, projectId: string) {
-  return useProjectPartMutation(spaceId, (body: CreateIndicatorRequest) =>
-    api.post<IndicatorView>(`${projectPath(spaceId, projectId)}/indicators`, body),
-  );
+  return useProjectPartMutation(spaceId, (body: CreateIndicatorRequest) => api.post<IndicatorView>(`${projectPath(spaceId, projectId)}/indicators`, body));
 }
 
 export function useDeleteIndicator(spaceId: string, projectId: string) {

@@ -54,9 +54,7 @@ export function ProjectsTab() {
           </Button>
         </ErrorAlert>
       ) : null}
-      {projects.data ? (
-        <ProjectBoard space={space} projects={projects.data} grouping={grouping} filtered={filtered} canEdit={canEdit} />
-      ) : null}
+      {projects.data ? <ProjectBoard space={space} projects={projects.data} grouping={grouping} filtered={filtered} canEdit={canEdit} /> : null}
       {canEdit ? <NewProjectForm spaceId={space.id} /> : null}
       <CsvPanel spaceId={space.id} canImport={canEdit} />
     </section>

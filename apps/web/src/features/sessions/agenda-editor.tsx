@@ -70,8 +70,18 @@ export function AgendaEditor({ items, onChange, errors }: { items: AgendaDraft[]
                 />
               </div>
               <div className="form__row">
-                <SelectField label={t('sessions.agenda.lever', { number })} options={levers} value={item.lever} onChange={(e) => update(index, { lever: e.target.value })} />
-                <SelectField label={t('sessions.agenda.section', { number })} options={sections} value={item.section} onChange={(e) => update(index, { section: e.target.value })} />
+                <SelectField
+                  label={t('sessions.agenda.lever', { number })}
+                  options={levers}
+                  value={item.lever}
+                  onChange={(e) => update(index, { lever: e.target.value })}
+                />
+                <SelectField
+                  label={t('sessions.agenda.section', { number })}
+                  options={sections}
+                  value={item.section}
+                  onChange={(e) => update(index, { section: e.target.value })}
+                />
               </div>
               <div className="actions">
                 <Button variant="secondary" disabled={index === 0} onClick={() => move(index, index - 1)}>

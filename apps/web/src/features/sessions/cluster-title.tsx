@@ -5,7 +5,17 @@ import { Button } from '../../ui/button';
 import { IconButton } from './icon-button';
 
 /** A cluster's heading; the animateur renames or removes it in place (its notes go back to "ungrouped"). */
-export function ClusterTitle({ cluster, editable, onRename, onRemove }: { cluster: BoardCluster; editable: boolean; onRename: (title: string) => void; onRemove: () => void }) {
+export function ClusterTitle({
+  cluster,
+  editable,
+  onRename,
+  onRemove,
+}: {
+  cluster: BoardCluster;
+  editable: boolean;
+  onRename: (title: string) => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   const title = cluster.title || t('board.untitled');
   const [draft, setDraft] = useState(cluster.title);

@@ -27,7 +27,14 @@ export function ConsentBallot({ sessionId, vote, ballot }: { sessionId: string; 
   };
   return (
     <form className="ballot" noValidate onSubmit={submit}>
-      <RadioGroup legend={t('votes.consent.legend')} name={`consent-${vote.id}`} options={vocabularyOptions(t, ConsentAnswer)} value={answer} onChange={setAnswer} error={error?.field === 'answer' ? error.message : undefined} />
+      <RadioGroup
+        legend={t('votes.consent.legend')}
+        name={`consent-${vote.id}`}
+        options={vocabularyOptions(t, ConsentAnswer)}
+        value={answer}
+        onChange={setAnswer}
+        error={error?.field === 'answer' ? error.message : undefined}
+      />
       {answer === 'objection' ? (
         <TextAreaField
           label={t('votes.consent.reason')}

@@ -71,7 +71,12 @@ export function ContributionBoard({ board, session, itemId, presentation = false
       <div className="board-clusters">
         {clusters.map((cluster) => (
           <section key={cluster.id} className="board-cluster" aria-label={cluster.title || t('board.untitled')}>
-            <ClusterTitle cluster={cluster} editable={animateur} onRename={(title) => board.renameCluster(cluster.id, title)} onRemove={() => board.removeCluster(cluster.id)} />
+            <ClusterTitle
+              cluster={cluster}
+              editable={animateur}
+              onRename={(title) => board.renameCluster(cluster.id, title)}
+              onRemove={() => board.removeCluster(cluster.id)}
+            />
             {renderNotes(notes.filter((n) => n.clusterId === cluster.id))}
           </section>
         ))}

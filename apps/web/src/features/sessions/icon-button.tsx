@@ -1,7 +1,15 @@
 import { Button } from '../../ui/button';
 
 /** A button showing a symbol ("+", "×"); its name is the text read by assistive technologies only. */
-export function IconButton({ symbol, label, variant = 'secondary', className, disabled, busy, onClick }: {
+export function IconButton({
+  symbol,
+  label,
+  variant = 'secondary',
+  className,
+  disabled,
+  busy,
+  onClick,
+}: {
   symbol: string;
   label: string;
   variant?: 'secondary' | 'danger';

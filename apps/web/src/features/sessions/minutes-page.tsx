@@ -33,7 +33,9 @@ export function MinutesPage() {
       </p>
       {!closed ? <Notice>{t('minutes.notReady')}</Notice> : null}
       {closed && minutes.isPending ? <Loading /> : null}
-      {minutes.isError && !isApiError(minutes.error, 404) ? <SessionError message={errorMessage(t, minutes.error)} onRetry={() => void minutes.refetch()} /> : null}
+      {minutes.isError && !isApiError(minutes.error, 404) ? (
+        <SessionError message={errorMessage(t, minutes.error)} onRetry={() => void minutes.refetch()} />
+      ) : null}
       {minutes.data ? <MinutesBody minutes={minutes.data} session={session.data} /> : null}
     </div>
   );

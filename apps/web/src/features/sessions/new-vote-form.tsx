@@ -84,7 +84,13 @@ export function NewVoteForm({ sessionId, itemId, board }: { sessionId: string; i
           error={fieldErrors.dotsPerParticipant}
         />
       ) : null}
-      <RadioGroup legend={t('votes.create.visibility')} name="vote-visibility" options={vocabularyOptions(t, ResultsVisibility)} value={visibility} onChange={setVisibility} />
+      <RadioGroup
+        legend={t('votes.create.visibility')}
+        name="vote-visibility"
+        options={vocabularyOptions(t, ResultsVisibility)}
+        value={visibility}
+        onChange={setVisibility}
+      />
       <div className="form__actions">
         <Button type="submit" busy={create.isPending}>
           {t('votes.create.submit')}

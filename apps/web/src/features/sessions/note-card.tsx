@@ -38,9 +38,7 @@ export function NoteCard({ note, clusters, canMove, canDelete, onMove, onDelete 
           </select>
         </label>
       ) : null}
-      {canDelete ? (
-        <IconButton className="note__delete" symbol="×" label={t('board.deleteNote', { text: short(note.text) })} onClick={onDelete} />
-      ) : null}
+      {canDelete ? <IconButton className="note__delete" symbol="×" label={t('board.deleteNote', { text: short(note.text) })} onClick={onDelete} /> : null}
     </li>
   );
 }

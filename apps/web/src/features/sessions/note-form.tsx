@@ -48,7 +48,12 @@ export function NoteForm({ onPost, disabled }: { onPost: (text: string, category
         />
       </div>
       <div className="note-form__row">
-        <SelectField label={t('board.category')} options={vocabularyOptions(t, NoteCategory)} value={category} onChange={(e) => setCategory(e.target.value as NoteCategory)} />
+        <SelectField
+          label={t('board.category')}
+          options={vocabularyOptions(t, NoteCategory)}
+          value={category}
+          onChange={(e) => setCategory(e.target.value as NoteCategory)}
+        />
         <Button type="submit" disabled={disabled}>
           {t('board.post')}
         </Button>

@@ -19,7 +19,11 @@ export function ScoreBallot({ sessionId, vote, ballot }: { sessionId: string; vo
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSaved(null);
-    const chosen = Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]));
+    const chosen = Object.fromEntries(
+      Object.entries(scores)
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => [k, Number(v)]),
+    );
     put.mutate({ kind: 'score', scores: chosen }, { onSuccess: () => setSaved(t('votes.score.saved')) });
   };
   return (

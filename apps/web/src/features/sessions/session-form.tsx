@@ -68,8 +68,7 @@ const toRequest = (draft: Draft) => ({
 });
 
 type SessionFormProps =
-  | { spaceId: string; session?: undefined; onDone?: undefined }
-  | { spaceId: string; session: SessionData; onDone: (saved: boolean) => void };
+  { spaceId: string; session?: undefined; onDone?: undefined } | { spaceId: string; session: SessionData; onDone: (saved: boolean) => void };
 
 /**
  * Prepares a session (animateurs): details, agenda and invited members; then opens its page. Given a session,

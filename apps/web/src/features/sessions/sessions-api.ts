@@ -1,11 +1,4 @@
-import type {
-  CreateSessionRequest,
-  FacilitationRequest,
-  MinutesView,
-  SessionSummary,
-  SessionView,
-  UpdateSessionRequest,
-} from '@concerto/domain';
+import type { CreateSessionRequest, FacilitationRequest, MinutesView, SessionSummary, SessionView, UpdateSessionRequest } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { currentLocale } from '../../i18n/locale';
 import { api } from '../../api/client';

@@ -37,9 +37,7 @@ export function SessionsTab() {
       ) : null}
       {sessions.data?.length === 0 ? <p className="empty">{t('sessions.empty')}</p> : null}
       {sessions.data && sessions.data.length > 0
-        ? GROUPS.map((status) => (
-            <SessionGroup key={status} status={status} sessions={sessions.data.filter((s) => s.status === status)} />
-          ))
+        ? GROUPS.map((status) => <SessionGroup key={status} status={status} sessions={sessions.data.filter((s) => s.status === status)} />)
         : null}
       {space.myRole === 'animateur' ? <SessionForm spaceId={space.id} /> : null}
     </section>

@@ -24,7 +24,12 @@ export function VoteResults({ title, kind, results, large = false }: { title: st
           .map((o) =>
             kind === 'dot'
               ? { key: o.key, label: o.label, value: o.dots, text: t('votes.dots', { count: o.dots }) }
-              : { key: o.key, label: o.label, value: o.meanScore ?? 0, text: o.meanScore === null ? t('votes.noScore') : t('votes.mean', { value: formatNumber(o.meanScore, i18n.language, 1) }) },
+              : {
+                  key: o.key,
+                  label: o.label,
+                  value: o.meanScore ?? 0,
+                  text: o.meanScore === null ? t('votes.noScore') : t('votes.mean', { value: formatNumber(o.meanScore, i18n.language, 1) }),
+                },
           )
           .sort((a, b) => b.value - a.value);
   const top = kind === 'score' ? 5 : Math.max(0, ...bars.map((bar) => bar.value));

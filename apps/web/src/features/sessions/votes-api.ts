@@ -53,9 +53,7 @@ export function usePutBallot(sessionId: string, voteId: string) {
 }
 
 export function useDot(sessionId: string, voteId: string) {
-  return useBallotMutation(sessionId, voteId, (body: { option: string; delta: 1 | -1 }) =>
-    api.post<BallotView>(`${votePath(sessionId, voteId)}/dots`, body),
-  );
+  return useBallotMutation(sessionId, voteId, (body: { option: string; delta: 1 | -1 }) => api.post<BallotView>(`${votePath(sessionId, voteId)}/dots`, body));
 }
 
 const decisionsPath = (sessionId: string) => `${sessionPath(sessionId)}/decisions`;

@@ -47,18 +47,13 @@ export function CreateSpaceForm() {
     const base = validate(t, SpaceFields, { title, ...(description.trim() ? { description } : {}) });
     const pole =
       poleChoice === NEW_POLE
-        ? validate(t, NewPole, { name: poleName, ...(poleTerritory.trim() ? { territory: poleTerritory } : {}) }, (p) =>
-            fieldFor(`pole.${p}`),
-          )
+        ? validate(t, NewPole, { name: poleName, ...(poleTerritory.trim() ? { territory: poleTerritory } : {}) }, (p) => fieldFor(`pole.${p}`))
         : validate(t, ExistingPole, { id: poleChoice }, () => 'pole');
     if (!base.ok || !pole.ok) {
       const errors: FieldErrors = { ...(base.ok ? {} : base.errors), ...(pole.ok ? {} : pole.errors) };
       return showFieldErrors(errors);
     }
-    createSpace.mutate(
-      { ...base.data, pole: pole.data },
-      { onSuccess: (space) => void navigate(`/espaces/${space.id}`), onError: showError },
-    );
+    createSpace.mutate({ ...base.data, pole: pole.data }, { onSuccess: (space) => void navigate(`/espaces/${space.id}`), onError: showError });
   };
 
   return (

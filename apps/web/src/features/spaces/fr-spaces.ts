@@ -10,7 +10,7 @@ export const frSpaces = {
     accessRemoved: 'Votre accès à un espace vient d’être retiré : il n’apparaît plus dans votre liste.',
     create: {
       title: 'Créer un espace',
-      spaceTitle: 'Titre de l\'espace',
+      spaceTitle: "Titre de l'espace",
       spaceTitleHint: 'Par exemple « Diagnostic partagé 2026 ».',
       description: 'Description',
       descriptionHint: 'Facultatif. Objet de la concertation, calendrier, attendus.',
@@ -20,7 +20,7 @@ export const frSpaces = {
       poleName: 'Nom du pôle',
       poleTerritory: 'Territoire',
       poleTerritoryHint: 'Facultatif. Par exemple « Pays de Grasse ».',
-      submit: 'Créer l\'espace',
+      submit: "Créer l'espace",
     },
   },
   space: {
@@ -62,7 +62,8 @@ export const frSpaces = {
     save: 'Enregistrer le profil',
     saved: 'Profil enregistré',
     noChanges: 'Aucune modification à enregistrer.',
-    changedElsewhere: 'Un autre membre vient de modifier ce profil. Vos modifications non enregistrées sont conservées ; enregistrer remplacera les champs que vous avez modifiés.',
+    changedElsewhere:
+      'Un autre membre vient de modifier ce profil. Vos modifications non enregistrées sont conservées ; enregistrer remplacera les champs que vous avez modifiés.',
     reload: 'Abandonner mes modifications et afficher la version à jour',
     updatedAt: 'Dernière mise à jour : {{date}}',
     keyFigures: {
@@ -93,7 +94,8 @@ export const frSpaces = {
     confirmRemove: 'Retirer {{name}} de l’espace ? Cette personne perdra immédiatement son accès.',
     roleUpdated: 'Rôle de {{name}} : {{role}}.',
     removed: '{{name}} a été retiré·e de l’espace.',
-    rolesHelp: 'Animateur·rice : gère l’espace, ses membres et les invitations. Contributeur·rice : modifie les contenus et vote. Observateur·rice : consulte et commente.',
+    rolesHelp:
+      'Animateur·rice : gère l’espace, ses membres et les invitations. Contributeur·rice : modifie les contenus et vote. Observateur·rice : consulte et commente.',
   },
   relations: {
     title: 'Relations avec les collectivités',

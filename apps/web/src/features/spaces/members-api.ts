@@ -4,8 +4,7 @@ import { api } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { spacePath } from '../../api/space-path';
 
-const memberPath = (spaceId: string, accountId: string) =>
-  `${spacePath(spaceId)}/members/${encodeURIComponent(accountId)}`;
+const memberPath = (spaceId: string, accountId: string) => `${spacePath(spaceId)}/members/${encodeURIComponent(accountId)}`;
 
 export function useMembers(spaceId: string) {
   return useQuery({
@@ -17,8 +16,7 @@ export function useMembers(spaceId: string) {
 export function useUpdateMemberRole(spaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ accountId, role }: { accountId: string; role: SpaceRole }) =>
-      api.patch<unknown>(memberPath(spaceId, accountId), { role }),
+    mutationFn: ({ accountId, role }: { accountId: string; role: SpaceRole }) => api.patch<unknown>(memberPath(spaceId, accountId), { role }),
     // Show the chosen role at once; the refetch below restores the truth if the server refused.
     onMutate: async ({ accountId, role }) => {
       await queryClient.cancelQueries({ queryKey: queryKeys.members(spaceId) });

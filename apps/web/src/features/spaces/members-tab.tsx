@@ -33,8 +33,7 @@ export function MembersTab() {
     updateRole.mutate(
       { accountId: member.accountId, role },
       {
-        onSuccess: () =>
-          feedback.succeed(t('members.roleUpdated', { name: member.displayName, role: t(`vocab.spaceRole.${role}`) })),
+        onSuccess: () => feedback.succeed(t('members.roleUpdated', { name: member.displayName, role: t(`vocab.spaceRole.${role}`) })),
         onError: (error) => feedback.fail(errorMessage(t, error)),
       },
     );

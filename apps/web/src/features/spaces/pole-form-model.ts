@@ -10,14 +10,7 @@ export type PoleFormValues = Pick<PoleProfile, 'name' | 'territory' | 'descripti
 } & { memberStructureCount: string } & { [K in KeyFigure]: string };
 
 /** Key figures of the pole (observatory): typed as text, euros in euros; all optional. */
-export const KEY_FIGURES = [
-  'foundedYear',
-  'cellBudgetCents',
-  'cellSelfFinancedPercent',
-  'cellFte',
-  'employeeCount',
-  'consolidatedBudgetCents',
-] as const;
+export const KEY_FIGURES = ['foundedYear', 'cellBudgetCents', 'cellSelfFinancedPercent', 'cellFte', 'employeeCount', 'consolidatedBudgetCents'] as const;
 type KeyFigure = (typeof KEY_FIGURES)[number];
 const EURO_FIGURES: readonly KeyFigure[] = ['cellBudgetCents', 'consolidatedBudgetCents'];
 const DECIMAL_FIGURES: readonly KeyFigure[] = ['cellSelfFinancedPercent', 'cellFte'];

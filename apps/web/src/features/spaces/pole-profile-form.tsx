@@ -59,10 +59,7 @@ export function PoleProfileForm({ spaceId, pole }: { spaceId: string; pole: Pole
       setSaved(null);
     };
 
-  const choiceOptions = <K extends string>(vocabulary: Vocabulary<K>) => [
-    { value: '', label: t('pole.notSpecified') },
-    ...vocabularyOptions(t, vocabulary),
-  ];
+  const choiceOptions = <K extends string>(vocabulary: Vocabulary<K>) => [{ value: '', label: t('pole.notSpecified') }, ...vocabularyOptions(t, vocabulary)];
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -73,9 +70,7 @@ export function PoleProfileForm({ spaceId, pole }: { spaceId: string; pole: Pole
     const unreadable = unreadableFigures(values);
     if (unreadable.length > 0) {
       return showFieldErrors(
-        Object.fromEntries(
-          unreadable.map((field) => [field, isEuroFigure(field) ? t('funding.amountInvalid') : t('pole.keyFigures.notANumber')]),
-        ),
+        Object.fromEntries(unreadable.map((field) => [field, isEuroFigure(field) ? t('funding.amountInvalid') : t('pole.keyFigures.notANumber')])),
       );
     }
     const checked = validate(t, UpdatePoleProfileRequest, changes);
@@ -110,14 +105,7 @@ export function PoleProfileForm({ spaceId, pole }: { spaceId: string; pole: Pole
       ) : null}
 
       <Entry legend={t('pole.identity')}>
-        <TextField
-          label={t('pole.name')}
-          name="name"
-          required
-          value={values.name}
-          onChange={(e) => set('name')(e.target.value)}
-          error={fieldErrors.name}
-        />
+        <TextField label={t('pole.name')} name="name" required value={values.name} onChange={(e) => set('name')(e.target.value)} error={fieldErrors.name} />
         <TextAreaField
           label={t('pole.description')}
           hint={t('form.optional')}

@@ -22,8 +22,7 @@ export function PoleProfileView({ pole, reason }: { pole: PoleView; reason: 'obs
   const number = (value: number | null, suffix = '') => (value === null ? none : `${formatNumber(value, i18n.language)}${suffix}`);
   const euros = (cents: number | null) => (cents === null ? none : formatEuros(cents, i18n.language));
   const none = t('pole.notSpecified');
-  const one = <K extends string>(vocabulary: Vocabulary<K>, key: K | null) =>
-    key ? t(`vocab.${vocabulary.name}.${key}`) : none;
+  const one = <K extends string>(vocabulary: Vocabulary<K>, key: K | null) => (key ? t(`vocab.${vocabulary.name}.${key}`) : none);
   const many = <K extends string>(vocabulary: Vocabulary<K>, keys: readonly K[]) =>
     keys.length ? keys.map((key) => t(`vocab.${vocabulary.name}.${key}`)).join(', ') : none;
 

@@ -58,9 +58,7 @@ export function RelationsSection({ spaceId, canEdit }: { spaceId: string; canEdi
             {
               key: 'evolution',
               header: t('relations.evolution'),
-              cell: (relation) => (
-                <span className={`status status--relation-${relation.evolution}`}>{t(`vocab.relationEvolution.${relation.evolution}`)}</span>
-              ),
+              cell: (relation) => <span className={`status status--relation-${relation.evolution}`}>{t(`vocab.relationEvolution.${relation.evolution}`)}</span>,
             },
             { key: 'cause', header: t('relations.cause'), cell: (relation) => relation.cause || '—' },
             canEdit && {

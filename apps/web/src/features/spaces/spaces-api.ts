@@ -17,8 +17,7 @@ export const spaceListQuery = queryOptions({
   queryFn: () => api.get<SpaceSummary[]>('/api/spaces'),
 });
 
-export const spaceQuery = (spaceId: string) =>
-  queryOptions({ queryKey: queryKeys.space(spaceId), queryFn: () => api.get<SpaceView>(spacePath(spaceId)) });
+export const spaceQuery = (spaceId: string) => queryOptions({ queryKey: queryKeys.space(spaceId), queryFn: () => api.get<SpaceView>(spacePath(spaceId)) });
 
 export function useSpaces() {
   return useQuery(spaceListQuery);
