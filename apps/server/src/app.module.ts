@@ -13,7 +13,7 @@ import { RequestOriginGuard } from './common/request-origin.guard.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module.js';
 import { DocsModule } from './docs/docs.module.js';
-import { EventsPublisherModule } from './events/events-publisher.js';
+import { EventsPublisherModule } from './events/events-publisher.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 export type AccessChangeListener = (spaceId: string, accountId: string) => void | Promise<void>;
-export type SessionRevokedListener = (sessionId: string) => void;
+export type AuthSessionRevokedListener = (authSessionId: string) => void;
 
 /**
  * In-process signals about access: someone's role in a space changed or was removed, or a session was
@@ -10,15 +10,15 @@ export type SessionRevokedListener = (sessionId: string) => void;
 @Injectable()
 export class AccessChanges {
   private readonly listeners = new Set<AccessChangeListener>();
-  private readonly sessionListeners = new Set<SessionRevokedListener>();
+  private readonly sessionListeners = new Set<AuthSessionRevokedListener>();
 
-  onSessionRevoked(listener: SessionRevokedListener): () => void {
+  onAuthSessionRevoked(listener: AuthSessionRevokedListener): () => void {
     this.sessionListeners.add(listener);
     return () => this.sessionListeners.delete(listener);
   }
 
-  sessionRevoked(sessionId: string): void {
-    for (const listener of this.sessionListeners) listener(sessionId);
+  authSessionRevoked(authSessionId: string): void {
+    for (const listener of this.sessionListeners) listener(authSessionId);
   }
 
   subscribe(listener: AccessChangeListener): () => void {

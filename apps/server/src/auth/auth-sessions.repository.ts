@@ -30,17 +30,17 @@ export class AuthSessionsRepository {
     return saved.id;
   }
 
-  async revoke(sessionId: string, db: EntityManager = this.dataSource.manager): Promise<void> {
-    await db.getRepository(AuthSession).update({ id: sessionId }, { revokedAt: new Date() });
+  async revoke(authSessionId: string, db: EntityManager = this.dataSource.manager): Promise<void> {
+    await db.getRepository(AuthSession).update({ id: authSessionId }, { revokedAt: new Date() });
   }
 
   /** The live session of this token hash with its account (and the account's organisation). */
   async findLive(tokenHash: string, db: EntityManager = this.dataSource.manager): Promise<RequestAuth | undefined> {
     const session = await db.getRepository(AuthSession).findOne({ where: { tokenHash, ...live() }, relations: { account: { organisation: true } } });
-    return session ? { account: session.account, sessionId: session.id } : undefined;
+    return session ? { account: session.account, authSessionId: session.id } : undefined;
   }
 
-  isLive(sessionId: string, db: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return db.getRepository(AuthSession).exists({ where: { id: sessionId, ...live() } });
+  isLive(authSessionId: string, db: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return db.getRepository(AuthSession).exists({ where: { id: authSessionId, ...live() } });
   }
 }

@@ -39,8 +39,8 @@ export class AuthController {
   @HttpCode(204)
   @Contract({ summary: 'Revoke the current session', status: 204 })
   async signOut(@CurrentAuth() auth: RequestAuth, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    await this.auth.signOut(auth.sessionId);
-    this.accessChanges.sessionRevoked(auth.sessionId);
+    await this.auth.signOut(auth.authSessionId);
+    this.accessChanges.authSessionRevoked(auth.authSessionId);
     res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(req.secure, 0), maxAge: undefined });
   }
 

@@ -20,7 +20,7 @@ export interface ClientInfo {
 
 export interface IssuedSession {
   token: string;
-  sessionId: string;
+  authSessionId: string;
   account: AccountView;
 }
 
@@ -68,8 +68,8 @@ export class AuthService {
     return this.openSession(account.id, client);
   }
 
-  async signOut(sessionId: string): Promise<void> {
-    await this.sessions.revoke(sessionId);
+  async signOut(authSessionId: string): Promise<void> {
+    await this.sessions.revoke(authSessionId);
   }
 
   /** The live session and its account for a cookie token, or undefined (unknown, expired or revoked). */
@@ -78,8 +78,8 @@ export class AuthService {
     return this.sessions.findLive(hashToken(token));
   }
 
-  async isSessionLive(sessionId: string): Promise<boolean> {
-    return this.sessions.isLive(sessionId);
+  async isAuthSessionLive(authSessionId: string): Promise<boolean> {
+    return this.sessions.isLive(authSessionId);
   }
 
   async me(accountId: string): Promise<AccountView> {
@@ -114,13 +114,13 @@ export class AuthService {
 
   private async openSession(accountId: string, client: ClientInfo): Promise<IssuedSession> {
     const token = newSessionToken();
-    const sessionId = await this.sessions.insert({
+    const authSessionId = await this.sessions.insert({
       tokenHash: hashToken(token),
       accountId,
       expiresAt: new Date(Date.now() + this.config.sessionTtlMs),
       ip: client.ip.slice(0, 64),
       userAgent: client.userAgent.slice(0, 300),
     });
-    return { token, sessionId, account: await this.me(accountId) };
+    return { token, authSessionId, account: await this.me(accountId) };
   }
 }

@@ -6,7 +6,7 @@ import { isAllowedOrigin } from '../common/request-origin.js';
 /** Who an authenticated socket belongs to: `socket.data` once socketAuthMiddleware let it in. */
 export interface SocketIdentity {
   accountId: string;
-  sessionId: string;
+  authSessionId: string;
   displayName: string;
 }
 
@@ -27,7 +27,7 @@ export function socketAuthMiddleware(auth: AuthService, allowedOrigins: readonly
         if (!session) return next(new Error('unauthenticated'));
         const data: SocketIdentity = {
           accountId: session.account.id,
-          sessionId: session.sessionId,
+          authSessionId: session.authSessionId,
           displayName: session.account.displayName,
         };
         socket.data = data;

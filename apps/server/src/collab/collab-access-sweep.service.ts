@@ -28,8 +28,8 @@ export class CollabAccessSweep {
   ) {
     this.intervalMs = config.collab.accessCheckMs;
     accessChanges.subscribe((spaceId, accountId) => this.accessChanged(spaceId, accountId));
-    accessChanges.onSessionRevoked((sessionId) => {
-      for (const connection of this.connections.all()) if (connection.sessionId === sessionId) connection.socket.disconnect(true);
+    accessChanges.onAuthSessionRevoked((authSessionId) => {
+      for (const connection of this.connections.all()) if (connection.authSessionId === authSessionId) connection.socket.disconnect(true);
     });
   }
 

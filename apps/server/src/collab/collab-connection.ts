@@ -26,7 +26,7 @@ export class CollabConnection {
   constructor(
     readonly socket: Socket,
     readonly accountId: string,
-    readonly sessionId: string,
+    readonly authSessionId: string,
     readonly user: CollabUser,
     limits: { messagesPerSecond: number; burst: number },
   ) {

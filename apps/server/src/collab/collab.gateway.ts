@@ -44,9 +44,9 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
 
   /** Synchronous, so that no event sent right after connecting arrives before its listener. */
   handleConnection(socket: Socket): void {
-    const { accountId, sessionId, displayName } = socket.data as SocketIdentity;
+    const { accountId, authSessionId, displayName } = socket.data as SocketIdentity;
     const user = { id: accountId, name: displayName, color: colourOf(accountId) };
-    this.connections.add(new CollabConnection(socket, accountId, sessionId, user, this.config.collab));
+    this.connections.add(new CollabConnection(socket, accountId, authSessionId, user, this.config.collab));
     socket.on(CollabEvent.join, (...args: unknown[]) => {
       void this.sync.join(socket, docOf(args[0])).then(
         (result) => ackOf(args)?.(result),

@@ -13,7 +13,8 @@ export interface AuthenticatedAccount {
 
 export interface RequestAuth {
   account: AuthenticatedAccount;
-  sessionId: string;
+  /** The sign-in session (auth_session), not a concertation session. */
+  authSessionId: string;
 }
 
 export type AuthenticatedRequest = Request & { auth?: RequestAuth };

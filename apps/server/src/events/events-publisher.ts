@@ -1,22 +1,18 @@
-import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { type ChangeNotice, EventsServerEvent } from '@concerto/domain';
 import { AccessChanges } from '../auth/access-changes.js';
-import { ConcertationSignals } from './concertation-signals.js';
+import type { SocketIdentity } from '../auth/socket-auth.js';
 
 export const spaceRoom = (spaceId: string) => `space:${spaceId}`;
 /** Every socket of an account joins this room, so that its list of spaces updates live too. */
 export const accountRoom = (accountId: string) => `account:${accountId}`;
 
 /** Guests of a concertation session are not in the space's room: they follow the session's own room. */
-export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+export const concertationSessionRoom = (concertationSessionId: string) => `session:${concertationSessionId}`;
 
-/** What the events gateway keeps on each authenticated socket. */
-export interface EventsSocketData {
-  accountId: string;
-  sessionId: string;
-  displayName: string;
-}
+/** What the events gateway keeps on each authenticated socket (set by the handshake authentication). */
+export type EventsSocketData = SocketIdentity;
 
 /**
  * Pushes `{entity, id, op}` notices to the clients of a space; services call it after their transaction commits.
@@ -28,7 +24,7 @@ export class EventsPublisher {
   private namespace: Namespace | undefined;
 
   constructor(accessChanges: AccessChanges) {
-    accessChanges.onSessionRevoked((sessionId) => this.disconnectSession(sessionId));
+    accessChanges.onAuthSessionRevoked((authSessionId) => this.disconnectAuthSession(authSessionId));
   }
 
   attach(namespace: Namespace): void {
@@ -40,8 +36,8 @@ export class EventsPublisher {
   }
 
   /** A change of a concertation session: to the space's members and to the session's guests, once each. */
-  notifySession(sessionId: string, notice: ChangeNotice): void {
-    this.namespace?.to(spaceRoom(notice.spaceId)).to(sessionRoom(sessionId)).emit(EventsServerEvent.change, notice);
+  notifyConcertationSession(concertationSessionId: string, notice: ChangeNotice): void {
+    this.namespace?.to(spaceRoom(notice.spaceId)).to(concertationSessionRoom(concertationSessionId)).emit(EventsServerEvent.change, notice);
   }
 
   /** A change that concerns one person's access (joined, role changed, removed): sent to all their sockets. */
@@ -59,19 +55,20 @@ export class EventsPublisher {
   }
 
   /** A guest removed from a concertation session stops receiving its notices at once. */
-  async leaveSession(sessionId: string, accountId: string): Promise<void> {
-    for (const socket of await this.socketsOf(sessionRoom(sessionId))) {
-      if ((socket.data as EventsSocketData).accountId === accountId) socket.leave(sessionRoom(sessionId));
+  async leaveConcertationSession(concertationSessionId: string, accountId: string): Promise<void> {
+    const room = concertationSessionRoom(concertationSessionId);
+    for (const socket of await this.socketsOf(room)) {
+      if ((socket.data as EventsSocketData).accountId === accountId) socket.leave(room);
     }
   }
 
-  /** Sign-out closes the sockets opened with that session. */
-  private disconnectSession(sessionId: string): void {
+  /** Sign-out closes the sockets opened with that sign-in session. */
+  private disconnectAuthSession(authSessionId: string): void {
     void this.socketsOf()
       .then((sockets) => {
-        for (const socket of sockets) if ((socket.data as EventsSocketData).sessionId === sessionId) socket.disconnect(true);
+        for (const socket of sockets) if ((socket.data as EventsSocketData).authSessionId === authSessionId) socket.disconnect(true);
       })
-      .catch((error: unknown) => this.logger.warn(`disconnectSession failed: ${String(error)}`));
+      .catch((error: unknown) => this.logger.warn(`disconnecting a signed-out session failed: ${String(error)}`));
   }
 
   private async socketsOf(room?: string) {
@@ -79,10 +76,3 @@ export class EventsPublisher {
     return room ? this.namespace.in(room).fetchSockets() : this.namespace.fetchSockets();
   }
 }
-
-@Global()
-@Module({
-  providers: [EventsPublisher, AccessChanges, ConcertationSignals],
-  exports: [EventsPublisher, AccessChanges, ConcertationSignals],
-})
-export class EventsPublisherModule {}

@@ -5,7 +5,7 @@ import { EVENTS_NAMESPACE, EventsClientEvent, type JoinAck, JoinSessionMessage, 
 import { AuthService } from '../auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AccessPolicy } from '../access/access-policy.js';
-import { EventsPublisher, type EventsSocketData, accountRoom, sessionRoom, spaceRoom } from './events-publisher.js';
+import { EventsPublisher, type EventsSocketData, accountRoom, concertationSessionRoom, spaceRoom } from './events-publisher.js';
 import { socketAuthMiddleware } from '../auth/socket-auth.js';
 
 /** /events: a signed-in client joins its spaces' rooms and receives change notices. */
@@ -31,8 +31,8 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
   async join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
     const parsed = JoinSpaceMessage.safeParse(body);
     if (!parsed.success) return { ok: false, code: 'validation_failed', message: 'spaceId must be a UUID' };
-    const { accountId, sessionId } = socket.data as EventsSocketData;
-    if (!(await this.auth.isSessionLive(sessionId))) {
+    const { accountId, authSessionId } = socket.data as EventsSocketData;
+    if (!(await this.auth.isAuthSessionLive(authSessionId))) {
       socket.disconnect(true);
       return { ok: false, code: 'unauthenticated', message: 'Session expired' };
     }
@@ -48,15 +48,15 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
   async joinSession(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
     const parsed = JoinSessionMessage.safeParse(body);
     if (!parsed.success) return { ok: false, code: 'validation_failed', message: 'sessionId must be a UUID' };
-    const { accountId, sessionId } = socket.data as EventsSocketData;
-    if (!(await this.auth.isSessionLive(sessionId))) {
+    const { accountId, authSessionId } = socket.data as EventsSocketData;
+    if (!(await this.auth.isAuthSessionLive(authSessionId))) {
       socket.disconnect(true);
       return { ok: false, code: 'unauthenticated', message: 'Session expired' };
     }
     if (!(await this.access.mayFollowSession(parsed.data.sessionId, accountId))) {
       return { ok: false, code: 'not_found', message: 'Session not found' };
     }
-    await socket.join(sessionRoom(parsed.data.sessionId));
+    await socket.join(concertationSessionRoom(parsed.data.sessionId));
     return { ok: true };
   }
 
@@ -64,7 +64,7 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
   async leaveSession(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
     const parsed = JoinSessionMessage.safeParse(body);
     if (!parsed.success) return { ok: false, code: 'validation_failed', message: 'sessionId must be a UUID' };
-    await socket.leave(sessionRoom(parsed.data.sessionId));
+    await socket.leave(concertationSessionRoom(parsed.data.sessionId));
     return { ok: true };
   }
 

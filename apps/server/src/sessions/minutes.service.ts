@@ -130,6 +130,6 @@ export class MinutesService {
   }
 
   private notify(access: SessionAccess, decisionId: string): void {
-    this.events.notifySession(access.sessionId, { spaceId: access.spaceId, entity: 'decision', id: decisionId, op: 'updated' });
+    this.events.notifyConcertationSession(access.sessionId, { spaceId: access.spaceId, entity: 'decision', id: decisionId, op: 'updated' });
   }
 }

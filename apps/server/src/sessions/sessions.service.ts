@@ -77,7 +77,7 @@ export class SessionsService {
   async removeGuest(access: SessionAccess, accountId: string): Promise<void> {
     if (!(await this.participants.removeGuest(access.sessionId, accountId))) throw notFound();
     this.notify(access.spaceId, access.sessionId, 'updated', accountId);
-    await this.events.leaveSession(access.sessionId, accountId);
+    await this.events.leaveConcertationSession(access.sessionId, accountId);
   }
 
   /** Records that the caller is there (the live screen calls it when it opens or reconnects). */
@@ -97,7 +97,7 @@ export class SessionsService {
   }
 
   notify(spaceId: string, sessionId: string, op: 'created' | 'updated' | 'deleted', guestId?: string): void {
-    this.events.notifySession(sessionId, { spaceId, entity: 'session', id: sessionId, op });
+    this.events.notifyConcertationSession(sessionId, { spaceId, entity: 'session', id: sessionId, op });
     if (guestId) this.events.notifyAccount(guestId, { spaceId, entity: 'session', id: sessionId, op });
   }
 }

@@ -128,6 +128,6 @@ export class VotesService {
   }
 
   private notify(access: SessionAccess, voteId: string, op: 'created' | 'updated'): void {
-    this.events.notifySession(access.sessionId, { spaceId: access.spaceId, entity: 'vote', id: voteId, op });
+    this.events.notifyConcertationSession(access.sessionId, { spaceId: access.spaceId, entity: 'vote', id: voteId, op });
   }
 }
