@@ -93,7 +93,7 @@ export default [
   },
   {
     files: ['apps/server/src/**/*.ts'],
-    ignores: ['apps/server/src/testing/**', '**/*.spec.ts', '**/*.int-spec.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
     rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: layers('apps/server/src', SERVER_LAYERS) }] },
   },
   {

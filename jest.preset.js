@@ -20,7 +20,7 @@ export function preset(overrides = {}) {
     moduleNameMapper: {
       '^@concerto/domain$': '<rootDir>/../../libs/domain/src/index.ts',
       '^@concerto/collab$': '<rootDir>/../../libs/collab/src/index.ts',
-      '^@concerto/server/testing$': '<rootDir>/../../apps/server/src/testing/index.ts',
+      '^@concerto/server/testing$': '<rootDir>/../../apps/server/testing/index.ts',
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     ...overrides,

@@ -2,8 +2,8 @@ import { preset } from '../../jest.preset.js';
 
 export default preset({
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
-  globalSetup: '<rootDir>/src/testing/global-setup.mjs',
-  globalTeardown: '<rootDir>/src/testing/global-teardown.mjs',
+  globalSetup: '<rootDir>/testing/global-setup.mjs',
+  globalTeardown: '<rootDir>/testing/global-teardown.mjs',
   testTimeout: 30000,
   maxWorkers: 2,
 });

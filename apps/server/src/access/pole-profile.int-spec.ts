@@ -1,5 +1,5 @@
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 /**
  * The pole profile (and the collectivités' relations with the pole) is shown in every space of the pole: it is changed

@@ -1,5 +1,5 @@
-import { ApiClient } from '../testing/api-client.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient } from '../../testing/api-client.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 describe('accounts and sessions (real PostgreSQL)', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
-import { ApiClient } from '../testing/api-client.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient } from '../../testing/api-client.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const PASSWORD = 'le bon mot de passe';
 

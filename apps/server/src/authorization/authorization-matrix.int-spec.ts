@@ -1,12 +1,12 @@
 import { OpenApiService } from '../docs/openapi.js';
-import { ApiClient } from '../testing/api-client.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient } from '../../testing/api-client.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 /**
  * Every endpoint × every kind of caller → expected status, from one table.
  * The test fails if the application has a route the table does not list, so a new endpoint cannot be forgotten.
  */
-import { ACTORS, ANCHOR, type Actor, type Expected, type Fixture, buildMatrixFixture } from '../testing/authorization-matrix-fixture.js';
+import { ACTORS, ANCHOR, type Actor, type Expected, type Fixture, buildMatrixFixture } from '../../testing/authorization-matrix-fixture.js';
 
 interface Row {
   path: (f: Fixture, actor: Actor) => string;

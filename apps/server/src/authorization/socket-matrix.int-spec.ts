@@ -1,9 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
 import { CollabEvent, type JoinResult, diagnosticDocument, projectNotesDocument, sessionBoardDocument } from '@concerto/collab';
 import { EventsClientEvent, type JoinAck } from '@concerto/domain';
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
-import { collabSocket } from '../testing/collab-clients.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { collabSocket } from '../../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 /**
  * The socket side of the authorisation matrix: every co-edited document kind and every /events room × every kind of

@@ -1,9 +1,9 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CollabEvent, MessageType, SyncStep, diagnosticDocument, encodeFrame, syncFrame } from '@concerto/collab';
-import { ApiClient, buildSpace } from '../testing/api-client.js';
-import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, buildSpace } from '../../testing/api-client.js';
+import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 /** Every kind of malformed, truncated, empty, oversized, wrong-type and flooding message. */

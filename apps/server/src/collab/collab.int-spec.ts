@@ -11,9 +11,9 @@ import {
   syncFrame,
 } from '@concerto/collab';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
-import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 describe('/collab co-editing (real socket.io clients, real Yjs documents, real PostgreSQL)', () => {

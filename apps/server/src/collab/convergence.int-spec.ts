@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { diagnosticDocument } from '@concerto/collab';
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
-import { eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { eventually, openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 function prng(seed: number): () => number {

@@ -12,7 +12,7 @@ import {
   serverDoc,
   unmergedInsertions,
   type InsertionShape,
-} from '../testing/yjs-updates.js';
+} from '../../testing/yjs-updates.js';
 import { checkUpdate } from './document-policy.js';
 import { MalformedUpdateError } from './policy/update-structs.js';
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { DIAGNOSTIC_SECTIONS, PROJECT_NOTES, sectionContentKey, BOARD_NOTES, PROJECT_JOURNAL } from '@concerto/collab';
 import type { SpaceRole } from '@concerto/domain';
-import { change, decode, paragraph, refs, replica, serverDoc } from '../testing/yjs-updates.js';
+import { change, decode, paragraph, refs, replica, serverDoc } from '../../testing/yjs-updates.js';
 import { checkUpdate } from './document-policy.js';
 
 const SECTION = 'grid-territory';

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { CollabEvent, MessageType, SyncStep, decodeFrame, diagnosticDocument, readSyncBody, toBytes } from '@concerto/collab';
-import { ApiClient, buildSpace } from '../testing/api-client.js';
-import { eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, buildSpace } from '../../testing/api-client.js';
+import { eventually, openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { CollabDocumentsRepository } from './collab-documents.repository.js';
 import { HOT_DOCUMENT_CLIENTS } from './collab-broadcaster.js';
 

@@ -1,10 +1,10 @@
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CollabEvent, SyncStep, awarenessFrame, diagnosticDocument, sectionContentKey, syncFrame } from '@concerto/collab';
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
-import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { paragraph, unmergedInsertions } from '../testing/yjs-updates.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { collabSocket, connected, eventually, openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { paragraph, unmergedInsertions } from '../../testing/yjs-updates.js';
 import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 const SECTION = sectionContentKey('grid-territory');

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { CollabEvent, type CollabStatus, diagnosticDocument, readSections, sectionContentKey } from '@concerto/collab';
-import { ApiClient, buildSpace } from '../testing/api-client.js';
-import { openDocument, type OpenedDocument } from '../testing/collab-clients.js';
-import { freePort } from '../testing/free-port.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, buildSpace } from '../../testing/api-client.js';
+import { openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
+import { freePort } from '../../testing/free-port.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 interface PrivateCluster {

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { type CollabStatus, diagnosticDocument, readSections, sectionContentKey } from '@concerto/collab';
-import { ApiClient, buildSpace } from '../testing/api-client.js';
-import { openDocument, type OpenedDocument } from '../testing/collab-clients.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, buildSpace } from '../../testing/api-client.js';
+import { openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { CollabDocumentsRepository } from './collab-documents.repository.js';
 
 const FRAME = 64 * 1024;

@@ -1,5 +1,5 @@
-import { ApiClient, buildSpace } from '../testing/api-client.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, buildSpace } from '../../testing/api-client.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const PUBLIC_URL = 'https://concerto.example';
 const PARTNER = 'https://partner.example';

@@ -1,5 +1,5 @@
-import { ApiClient, buildSpace } from '../testing/api-client.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, buildSpace } from '../../testing/api-client.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const pathsOf = (body: { issues?: { path: string }[] }) => (body.issues ?? []).map((issue) => issue.path);
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createFreshDatabase } from '../testing/test-postgres.js';
+import { createFreshDatabase } from '../../testing/test-postgres.js';
 import { ENTITIES } from '../app.entities.js';
 import { dataSourceOptions } from './data-source.js';
 

@@ -2,9 +2,9 @@ import JSZip from 'jszip';
 import * as Y from 'yjs';
 import { CollabEvent, SyncStep, diagnosticDocument, readSections, sectionContentKey, syncFrame } from '@concerto/collab';
 import { CollabDocumentsRepository } from '../collab/collab-documents.repository.js';
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
-import { eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { eventually, openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const paragraph = (text: string, attributes?: Record<string, unknown>) => {
   const p = new Y.XmlElement('paragraph');

@@ -1,9 +1,9 @@
 import * as encoding from 'lib0/encoding';
 import type { Socket } from 'socket.io-client';
 import { COLLAB_NAMESPACE, CollabEvent } from '@concerto/collab';
-import { ApiClient } from '../testing/api-client.js';
-import { collabSocket, connected } from '../testing/collab-clients.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient } from '../../testing/api-client.js';
+import { collabSocket, connected } from '../../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 /** A compact packet of the app parser, written by hand: `[0xc7][varUint ack id + 1][varString nsp][varString event][payload]`. */
 function compactPacket(event: string, ackId?: number): Uint8Array {

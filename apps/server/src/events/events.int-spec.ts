@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { type ChangeNotice, EventsClientEvent, EventsServerEvent, type JoinAck } from '@concerto/domain';
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 describe('/events live notices (real socket.io clients)', () => {
   let t: TestApp;

@@ -7,10 +7,10 @@ import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { type ChangeNotice, EVENTS_NAMESPACE, EventsClientEvent, EventsServerEvent } from '@concerto/domain';
 import { diagnosticDocument, readSections, sectionContentKey } from '@concerto/collab';
-import { ApiClient, buildSpace } from '../testing/api-client.js';
-import { connected, eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { startRedis } from '../testing/redis-process.js';
+import { ApiClient, buildSpace } from '../../testing/api-client.js';
+import { connected, eventually, openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { startRedis } from '../../testing/redis-process.js';
 
 /**
  * Another server process as far as Redis is concerned: a bare socket.io server with the Redis adapter on the same

@@ -1,4 +1,4 @@
-import { freePort } from '../testing/free-port.js';
+import { freePort } from '../../testing/free-port.js';
 import { redisReconnectDelay, ResilientRedis, ThrottledWarning } from './resilient-redis.js';
 
 describe('ThrottledWarning', () => {

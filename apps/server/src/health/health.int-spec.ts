@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { HealthView } from '@concerto/domain';
-import { ApiClient } from '../testing/api-client.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { startRedis } from '../testing/redis-process.js';
+import { ApiClient } from '../../testing/api-client.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { startRedis } from '../../testing/redis-process.js';
 
 /** The machine's Redis: only read (PING), never stopped or reconfigured. */
 const MACHINE_REDIS = 'redis://127.0.0.1:6379';

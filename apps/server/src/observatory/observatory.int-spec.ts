@@ -1,8 +1,8 @@
 import { fundingTable as pureFundingTable, type FunderLevel, FunderLevel as FunderLevels, parseCsv } from '@concerto/domain';
 import { studyFundingPlan } from '../seed/study-funding-plan.js';
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
-import { STUDY_YEAR, buildStudyTerritory } from '../testing/study-territory.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { STUDY_YEAR, buildStudyTerritory } from '../../testing/study-territory.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const K = 100_000; // cents in a k€
 

@@ -1,6 +1,6 @@
 import { parseCsv } from '@concerto/domain';
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const csv = (lines: string[]) => lines.join('\r\n') + '\r\n';
 

@@ -1,5 +1,5 @@
-import { ApiClient } from '../testing/api-client.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient } from '../../testing/api-client.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { seedDemoTerritory } from './demo-seed.js';
 import { DEMO_FUNDING_YEAR } from './demo-projects.js';
 import { DEMO_PASSWORD } from './demo-territory.js';

@@ -2,9 +2,9 @@ import JSZip from 'jszip';
 import * as Y from 'yjs';
 import { BOARD_CLUSTERS, BOARD_NOTES, sessionBoardDocument } from '@concerto/collab';
 import { Lever } from '@concerto/domain';
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
-import { eventually, openDocument, type OpenedDocument } from '../testing/collab-clients.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { eventually, openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
   let t: TestApp;

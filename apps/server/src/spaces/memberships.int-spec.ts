@@ -1,5 +1,5 @@
-import { ApiClient, addMember, buildSpace } from '../testing/api-client.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 describe('invitations and roles (real PostgreSQL)', () => {
   let t: TestApp;

@@ -5,7 +5,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { PROJECT_NOTES, RICH_TEXT_MARKS, RICH_TEXT_NODES, RICH_TEXT_NODE_ATTRIBUTES, sectionContentKey } from '@concerto/collab';
-import { change, refs, replica, serverDoc } from '../../testing/yjs-updates.js';
+import { change, refs, replica, serverDoc } from '../../../testing/yjs-updates.js';
 import { checkUpdate } from '../document-policy.js';
 
 // Rich text written the way the web app writes it: a ProseMirror document of the editors' Tiptap schema, turned

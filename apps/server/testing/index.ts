@@ -1,5 +1,5 @@
 // Test utilities shared with the cross-app suites (tests/e2e, tests/bench) as `@concerto/server/testing`.
-export { findProjectRoot } from '../config/app-config.js';
+export { findProjectRoot } from '../src/config/app-config.js';
 export { ApiClient, addMember, buildSpace, type ApiResponse } from './api-client.js';
 export { freePort } from './free-port.js';
 export { startTestApp, type TestApp } from './test-app.js';
@@ -8,5 +8,5 @@ export { collabSocket, connected, eventually, openDocument, type OpenedDocument 
 export { buildStudyTerritory, STUDY_YEAR } from './study-territory.js';
 export { refs as policyRefs, serverDoc, replica, change, paragraph, unmergedInsertions, type InsertionShape } from './yjs-updates.js';
 // The document policy itself, for its benchmark (tests/bench/policy.bench.ts).
-export { checkUpdate } from '../collab/document-policy.js';
+export { checkUpdate } from '../src/collab/document-policy.js';
 export * from './redis-process.js';

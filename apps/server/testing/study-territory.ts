@@ -1,5 +1,5 @@
 import type { FunderLevel } from '@concerto/domain';
-import { studyFundingPlan } from '../seed/study-funding-plan.js';
+import { studyFundingPlan } from '../src/seed/study-funding-plan.js';
 import { type ApiClient, buildSpace } from './api-client.js';
 
 export const STUDY_YEAR = 2015;

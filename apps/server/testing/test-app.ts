@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
-import { ENTITIES } from '../app.entities.js';
-import { createApp } from '../app.factory.js';
-import { type AppConfig, loadConfig } from '../config/app-config.js';
-import { openDatabase } from '../database/data-source.js';
+import { ENTITIES } from '../src/app.entities.js';
+import { createApp } from '../src/app.factory.js';
+import { type AppConfig, loadConfig } from '../src/config/app-config.js';
+import { openDatabase } from '../src/database/data-source.js';
 import { createFreshDatabase } from './test-postgres.js';
 
 export interface TestApp {
