@@ -1,12 +1,11 @@
 import { DataSource } from 'typeorm';
 import { createFreshDatabase } from '../../testing/test-postgres.js';
-import { ENTITIES } from '../app.entities.js';
 import { dataSourceOptions } from './data-source.js';
 
 describe('migrations', () => {
   it('apply on an empty database, revert completely, and apply again', async () => {
     const database = await createFreshDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.url, ENTITIES));
+    const dataSource = new DataSource(dataSourceOptions(database.url, []));
     await dataSource.initialize();
     try {
       const applied = await dataSource.runMigrations();
@@ -67,7 +66,7 @@ describe('migrations', () => {
 
   it('throws instead of matching everything when a where value is undefined or null', async () => {
     const database = await createFreshDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.url, ENTITIES));
+    const dataSource = new DataSource(dataSourceOptions(database.url, []));
     await dataSource.initialize();
     try {
       await dataSource.runMigrations();
