@@ -10,6 +10,7 @@ import { errorMessage } from '../../ui/form-feedback';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { authSearch } from '../auth/safe-next';
+import './invitations.css';
 
 /** The page an invitation link opens: who invites to what, then sign up, sign in or join. */
 export function InvitationPage() {

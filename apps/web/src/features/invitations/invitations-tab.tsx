@@ -7,6 +7,7 @@ import { useSpaceContext } from '../spaces/space-context';
 import { CreatedInvitation } from './created-invitation';
 import { InvitationList } from './invitation-list';
 import { InviteForm } from './invite-form';
+import './invitations.css';
 
 /** Facilitators invite people by link and follow the invitations of the space. */
 export function InvitationsTab() {

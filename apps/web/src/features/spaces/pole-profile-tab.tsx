@@ -6,6 +6,7 @@ import { PoleProfileForm } from './pole-profile-form';
 import { PoleProfileView } from './pole-profile-view';
 import { RelationsSection } from './relations-section';
 import { useSpaceContext } from './space-context';
+import './spaces.css';
 
 export function PoleProfileTab() {
   const { t, i18n } = useTranslation();

@@ -6,6 +6,7 @@ import { StatusMessage } from '../../ui/alert';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { CreateSpaceForm } from './create-space-form';
 import { SpaceList } from './space-list';
+import './spaces.css';
 
 function isAccessRemoved(state: unknown): state is AccessRemovedState {
   return typeof state === 'object' && state !== null && (state as Partial<AccessRemovedState>).accessRemoved === true;
