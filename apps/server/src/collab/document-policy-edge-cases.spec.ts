@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { DIAGNOSTIC_SECTIONS, readSections, sectionContentKey, BOARD_NOTES } from '@concerto/collab';
+import { readSections, BOARD_NOTES } from '@concerto/collab';
 import type { SpaceRole } from '@concerto/domain';
 import {
   blocksOf,
@@ -13,20 +13,11 @@ import {
   unmergedInsertions,
   type InsertionShape,
 } from '../../testing/yjs-updates.js';
+import { send, sectionText, sections } from '../../testing/policy-checks.js';
 import { checkUpdate } from './document-policy.js';
 import { MalformedUpdateError } from './policy/update-structs.js';
 
-const SECTION = 'grid-territory';
-const sectionText = (doc: Y.Doc) => doc.getXmlFragment(sectionContentKey(SECTION));
-const sections = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>(DIAGNOSTIC_SECTIONS);
 const contributeur: SpaceRole = 'contributeur';
-
-/** Checks then, if allowed, applies, as CollabSyncService does with an edit; returns the refusal. */
-function send(server: Y.Doc, update: Uint8Array, role: SpaceRole = contributeur, ref = refs.diagnostic) {
-  const violation = checkUpdate(server, ref, update, role);
-  if (!violation) Y.applyUpdate(server, update);
-  return violation;
-}
 
 describe('checkUpdate: inert items, unresolved parents, malformed and many-struct updates', () => {
   describe('inert items: tombstones and deleted content', () => {

@@ -1,21 +1,11 @@
 import * as Y from 'yjs';
-import { DIAGNOSTIC_SECTIONS, PROJECT_NOTES, sectionContentKey, BOARD_NOTES, PROJECT_JOURNAL } from '@concerto/collab';
+import { PROJECT_NOTES, sectionContentKey, BOARD_NOTES, PROJECT_JOURNAL } from '@concerto/collab';
 import type { SpaceRole } from '@concerto/domain';
 import { change, decode, paragraph, refs, replica, serverDoc } from '../../testing/yjs-updates.js';
-import { checkUpdate } from './document-policy.js';
+import { SECTION, send, sectionText, sections } from '../../testing/policy-checks.js';
 
-const SECTION = 'grid-territory';
-const sectionText = (doc: Y.Doc) => doc.getXmlFragment(sectionContentKey(SECTION));
-const sections = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>(DIAGNOSTIC_SECTIONS);
 const contributeur: SpaceRole = 'contributeur';
 const animateur: SpaceRole = 'animateur';
-
-/** Checks then, if allowed, applies, as CollabSyncService does with an edit; returns the refusal. */
-function send(server: Y.Doc, update: Uint8Array, role: SpaceRole = contributeur, ref = refs.diagnostic) {
-  const violation = checkUpdate(server, ref, update, role);
-  if (!violation) Y.applyUpdate(server, update);
-  return violation;
-}
 
 describe('checkUpdate', () => {
   describe('rich text within the schema (as before)', () => {
