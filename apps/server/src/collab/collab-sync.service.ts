@@ -18,6 +18,7 @@ import {
 } from '@concerto/collab';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AccessPolicy } from '../access/access-policy.js';
+import { documentReadOnly } from '../access/content-rules.js';
 import type { Ack, CollabConnection, JoinedDocument } from './collab-connection.js';
 import { CollabConnections } from './collab-connections.js';
 import { CollabPresenceService } from './collab-presence.service.js';
@@ -112,7 +113,7 @@ export class CollabSyncService {
           : refuse(Codes.tooManyConnections, `At most ${limits.maxConnectionsPerAccount} connections of one account on a document`);
       }
     }
-    const readOnly = role === 'observateur';
+    const readOnly = documentReadOnly(role);
     const previous = connection.documents.get(ref.name);
     connection.documents.set(ref.name, { ref, role, readOnly, awarenessClientIds: previous?.awarenessClientIds ?? new Set(), resyncRequestedAt: 0 });
     live.clients.set(socket.id, connection);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type CommentView, type CreateCommentRequest, type SpaceRole, type UpdateCommentRequest, roleAtLeast } from '@concerto/domain';
+import { type CommentView, type CreateCommentRequest, type SpaceRole, type UpdateCommentRequest } from '@concerto/domain';
 import { AccessPolicy } from '../access/access-policy.js';
+import { mayChangeComment, mayComment, mayWrite } from '../access/content-rules.js';
 import { badRequest, forbidden, notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { CommentsRepository } from './comments.repository.js';
@@ -49,11 +50,11 @@ export class CommentsService {
   async update(spaceId: string, role: SpaceRole, commentId: string, body: UpdateCommentRequest, accountId: string): Promise<CommentView> {
     const comment = await this.find(spaceId, commentId);
     if ('body' in body) {
-      if (!this.isAuthor(comment, accountId)) throw forbidden();
+      if (!mayChangeComment('edit', role, this.isAuthor(comment, accountId))) throw forbidden();
       await this.comments.editBody(commentId, body.body);
     } else {
       if (comment.parentId) throw badRequest([{ path: 'resolved', message: 'Only a thread is resolved, not a reply' }]);
-      if (!roleAtLeast(role, 'contributeur') && !this.isAuthor(comment, accountId)) throw forbidden();
+      if (!mayChangeComment('resolve', role, this.isAuthor(comment, accountId))) throw forbidden();
       await this.comments.setResolved(commentId, body.resolved, accountId);
     }
     return this.changed(spaceId, commentId, 'updated');
@@ -61,14 +62,14 @@ export class CommentsService {
 
   async remove(spaceId: string, role: SpaceRole, commentId: string, accountId: string): Promise<void> {
     const comment = await this.find(spaceId, commentId);
-    if (!this.isAuthor(comment, accountId) && role !== 'animateur') throw forbidden();
+    if (!mayChangeComment('delete', role, this.isAuthor(comment, accountId))) throw forbidden();
     await this.comments.delete(commentId);
     this.events.notify({ spaceId, entity: 'comment', id: commentId, op: 'deleted' });
   }
 
   private async requireMayComment(spaceId: string, role: SpaceRole): Promise<void> {
-    if (roleAtLeast(role, 'contributeur')) return;
-    if (!(await this.diagnostics.settings(spaceId)).observersCanComment) throw forbidden('comments_closed');
+    if (mayWrite(role)) return;
+    if (!mayComment(role, (await this.diagnostics.settings(spaceId)).observersCanComment)) throw forbidden('comments_closed');
   }
 
   /** Who may be mentioned is the access policy's call: the space's members. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BallotRequest, BallotView, CreateVoteRequest, DotRequest, VoteView } from '@concerto/domain';
+import { maySeeVoteResults } from '../access/content-rules.js';
 import { badRequest, conflict, forbidden, notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import type { SessionAccess } from '../access/session-roles.js';
@@ -123,8 +124,7 @@ export class VotesService {
 
   /** Results are shown to everyone when live, otherwise only to the animateur until the vote closes. */
   private async toView(vote: Vote, access: SessionAccess): Promise<VoteView> {
-    const visible = vote.resultsVisibility === 'live' || vote.status === 'closed' || access.role === 'animateur';
-    return { ...vote, results: visible ? await this.tallies.results(vote) : null };
+    return { ...vote, results: maySeeVoteResults(access.role, vote) ? await this.tallies.results(vote) : null };
   }
 
   private notify(access: SessionAccess, voteId: string, op: 'created' | 'updated'): void {
