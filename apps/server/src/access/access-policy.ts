@@ -13,7 +13,8 @@ import { type SessionAccess, boardRole, sessionAccessFrom } from './session-role
  *
  * Rules: a space's members act with their role (observateur < contributeur < animateur). A session's space members keep
  * their role in it and its guests are contributeurs of that session only; its board is read-only once it is closed.
- * A diagnostic belongs to its space, project notes to their project's space. The pole profile, shown in every space of
+ * A diagnostic belongs to its space, project notes to their project's space, a testimony's story and an analysis
+ * chapter to their space. The pole profile, shown in every space of
  * the pole, is changed by the animateurs of any of its spaces and by the contributeurs of its main space (the first
  * one, opened with the pole).
  */
@@ -55,10 +56,12 @@ export class AccessPolicy {
     switch (ref.kind) {
       case DocumentKind.diagnostic:
         return this.repository.spaceRoles(ref.ownerId, accountIds);
-      case DocumentKind.projectNotes: {
-        const spaceId = await this.repository.spaceOfProject(ref.ownerId);
-        return spaceId ? this.repository.spaceRoles(spaceId, accountIds) : new Map();
-      }
+      case DocumentKind.projectNotes:
+        return this.rolesInSpaceOf(await this.repository.spaceOfProject(ref.ownerId), accountIds);
+      case DocumentKind.testimonyStory:
+        return this.rolesInSpaceOf(await this.repository.spaceOfTestimony(ref.ownerId), accountIds);
+      case DocumentKind.analysisText:
+        return this.rolesInSpaceOf(await this.repository.spaceOfAnalysis(ref.ownerId), accountIds);
       case DocumentKind.sessionBoard: {
         const roles = new Map<string, SpaceRole>();
         for (const [accountId, standing] of await this.repository.sessionStandings(ref.ownerId, accountIds)) {
@@ -68,6 +71,10 @@ export class AccessPolicy {
         return roles;
       }
     }
+  }
+
+  private async rolesInSpaceOf(spaceId: string | undefined, accountIds: string[]): Promise<Map<string, SpaceRole>> {
+    return spaceId ? this.repository.spaceRoles(spaceId, accountIds) : new Map();
   }
 
   /** A space's /events room: its members, whatever their role. */

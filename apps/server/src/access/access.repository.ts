@@ -52,6 +52,18 @@ export class AccessRepository {
     return rows[0]?.space_id;
   }
 
+  /** The space a testimony belongs to. */
+  async spaceOfTestimony(testimonyId: string): Promise<string | undefined> {
+    const rows: { space_id: string }[] = await this.dataSource.query(`SELECT space_id FROM testimony WHERE id = $1`, [testimonyId]);
+    return rows[0]?.space_id;
+  }
+
+  /** The space an analysis chapter belongs to. */
+  async spaceOfAnalysis(analysisId: string): Promise<string | undefined> {
+    const rows: { space_id: string }[] = await this.dataSource.query(`SELECT space_id FROM analysis WHERE id = $1`, [analysisId]);
+    return rows[0]?.space_id;
+  }
+
   /** Each account's standing in a session (accounts with none are left out); none at all when there is no such session. */
   async sessionStandings(sessionId: string, accountIds: string[]): Promise<Map<string, SessionStanding>> {
     if (accountIds.length === 0) return new Map();

@@ -2,16 +2,20 @@ import { DocumentKind } from '../protocol/document-name.js';
 import { boardSchema } from './board-doc.js';
 import { diagnosticSchema } from './diagnostic-doc.js';
 import type { DocumentSchema } from './document-schema.js';
+import { analysisTextSchema, testimonyStorySchema } from './guide-docs.js';
 import { projectNotesSchema } from './project-notes-doc.js';
 
 export * from './document-schema.js';
 export * from './diagnostic-doc.js';
 export * from './board-doc.js';
 export * from './project-notes-doc.js';
+export * from './guide-docs.js';
 
 export const SCHEMAS: Record<DocumentKind, DocumentSchema> = {
   [DocumentKind.diagnostic]: diagnosticSchema,
   [DocumentKind.projectNotes]: projectNotesSchema,
   [DocumentKind.sessionBoard]: boardSchema,
+  [DocumentKind.testimonyStory]: testimonyStorySchema,
+  [DocumentKind.analysisText]: analysisTextSchema,
 };
 export * from './rich-text.js';

@@ -1,8 +1,15 @@
 /**
  * Document names say what a co-edited document belongs to, which decides who may read or write it:
- * `space/<spaceId>/diagnostic`, `project/<projectId>/notes`, `session/<sessionId>/board`.
+ * `space/<spaceId>/diagnostic`, `project/<projectId>/notes`, `session/<sessionId>/board`, `testimony/<testimonyId>/story`,
+ * `analysis/<analysisId>/text`.
  */
-export const DocumentKind = { diagnostic: 'diagnostic', projectNotes: 'project-notes', sessionBoard: 'session-board' } as const;
+export const DocumentKind = {
+  diagnostic: 'diagnostic',
+  projectNotes: 'project-notes',
+  sessionBoard: 'session-board',
+  testimonyStory: 'testimony-story',
+  analysisText: 'analysis-text',
+} as const;
 export type DocumentKind = (typeof DocumentKind)[keyof typeof DocumentKind];
 
 export interface DocumentRef {
@@ -17,6 +24,8 @@ const PATTERNS: [DocumentKind, RegExp][] = [
   [DocumentKind.diagnostic, new RegExp(`^space/(${UUID})/diagnostic$`)],
   [DocumentKind.projectNotes, new RegExp(`^project/(${UUID})/notes$`)],
   [DocumentKind.sessionBoard, new RegExp(`^session/(${UUID})/board$`)],
+  [DocumentKind.testimonyStory, new RegExp(`^testimony/(${UUID})/story$`)],
+  [DocumentKind.analysisText, new RegExp(`^analysis/(${UUID})/text$`)],
 ];
 
 export const MAX_DOCUMENT_NAME_LENGTH = 100;
@@ -33,3 +42,5 @@ export function parseDocumentName(name: unknown): DocumentRef | undefined {
 export const diagnosticDocument = (spaceId: string) => `space/${spaceId}/diagnostic`;
 export const projectNotesDocument = (projectId: string) => `project/${projectId}/notes`;
 export const sessionBoardDocument = (sessionId: string) => `session/${sessionId}/board`;
+export const testimonyStoryDocument = (testimonyId: string) => `testimony/${testimonyId}/story`;
+export const analysisTextDocument = (analysisId: string) => `analysis/${analysisId}/text`;

@@ -11,3 +11,6 @@ export * from './imports.js';
 export * from './observatory.js';
 export * from './sessions.js';
 export * from './diagnostic.js';
+export * from './testimonies.js';
+export * from './recommendations.js';
+export * from './analyses.js';

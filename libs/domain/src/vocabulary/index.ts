@@ -9,6 +9,7 @@ export * from './project.js';
 export * from './funding.js';
 export * from './session.js';
 export * from './diagnostic.js';
+export * from './guide.js';
 
 import { CollectiviteLevel, CollectiviteService, RelationEvolution } from './collectivite.js';
 import { ActivityNature, GridEntry, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from './pole.js';
@@ -19,6 +20,7 @@ import { ErrorCode, TextIssue } from './errors.js';
 import { IndicatorKind, PartnerRole, PolicyFrame, ProjectStage, ProjectStatus } from './project.js';
 import { FunderLevel, FundingKind, FundingStatus } from './funding.js';
 import { SectionStatus, VersionKind } from './diagnostic.js';
+import { AnalysisScopeKind, LiveMeasure, RecommendationOrigin, RecommendationStatus, TestimonyStatus } from './guide.js';
 import { AgendaItemStatus, ConsentAnswer, NoteCategory, ResultsVisibility, SessionMode, SessionStatus, VoteKind } from './session.js';
 
 /** Every vocabulary, for i18n resources and completeness checks. */
@@ -57,4 +59,9 @@ export const ALL_VOCABULARIES = [
   NoteCategory,
   SectionStatus,
   VersionKind,
+  TestimonyStatus,
+  RecommendationStatus,
+  RecommendationOrigin,
+  AnalysisScopeKind,
+  LiveMeasure,
 ] as const;

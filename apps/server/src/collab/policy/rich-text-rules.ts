@@ -1,5 +1,15 @@
 import * as Y from 'yjs';
-import { CollabErrorCode, DocumentKind, PROJECT_NOTES, RICH_TEXT_NODES, isAllowedMark, isAllowedNodeAttribute, sectionContentKey } from '@concerto/collab';
+import {
+  ANALYSIS_TEXT,
+  CollabErrorCode,
+  DocumentKind,
+  PROJECT_NOTES,
+  RICH_TEXT_NODES,
+  TESTIMONY_STORY,
+  isAllowedMark,
+  isAllowedNodeAttribute,
+  sectionContentKey,
+} from '@concerto/collab';
 import type { TypeInfo } from './placement.js';
 
 type Content = Y.Item['content'];
@@ -9,9 +19,18 @@ const SECTION_PREFIX = sectionContentKey('');
 
 /** Top-level types that hold rich text (XmlFragments edited with Tiptap), per kind of document. */
 export function isRichTextRoot(kind: DocumentKind, name: string): boolean {
-  if (kind === DocumentKind.diagnostic) return name.startsWith(SECTION_PREFIX);
-  if (kind === DocumentKind.projectNotes) return name === PROJECT_NOTES;
-  return false;
+  switch (kind) {
+    case DocumentKind.diagnostic:
+      return name.startsWith(SECTION_PREFIX);
+    case DocumentKind.projectNotes:
+      return name === PROJECT_NOTES;
+    case DocumentKind.testimonyStory:
+      return name === TESTIMONY_STORY;
+    case DocumentKind.analysisText:
+      return name === ANALYSIS_TEXT;
+    case DocumentKind.sessionBoard:
+      return false;
+  }
 }
 
 /** Content refused wherever it goes: a node or mark outside the schema, a mark's attributes, embeds. */
