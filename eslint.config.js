@@ -27,7 +27,7 @@ const SERVER_LAYERS = [
   ['auth'],
   ['access'],
   ['events'],
-  ['poles', 'spaces', 'projects', 'observatory', 'collab', 'diagnostics', 'sessions', 'seed', 'docs', 'health', 'web'],
+  ['poles', 'spaces', 'projects', 'observatory', 'collab', 'diagnostics', 'sessions', 'guide', 'seed', 'docs', 'health', 'web'],
 ];
 
 const WEB_LAYERS = [

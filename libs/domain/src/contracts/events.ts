@@ -28,6 +28,9 @@ export const ChangedEntity = z.enum([
   'diagnostic_section',
   'comment',
   'diagnostic_version',
+  'testimony',
+  'recommendation',
+  'analysis',
 ]);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
 
