@@ -42,6 +42,7 @@ const WEB_LAYERS = [
     'features/projects',
     'features/observatory',
     'features/diagnostic',
+    'features/guide',
     'features/sessions',
   ],
   ['app'],
