@@ -1,20 +1,25 @@
-# Concerto server image: builds the shared lib, the web app and the API, then runs them on one port.
-FROM node:20-bookworm-slim AS build
+# Concerto server image: builds the shared libs, the web app and the API, then runs them on one port.
+# The final stage holds exactly what the server needs at run time; tests/e2e/docker-layout.e2e-spec.ts rebuilds that
+# file set from its COPY lines and starts the server from it.
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json nx.json tsconfig.base.json jest.preset.js eslint.config.js ./
 COPY libs ./libs
 COPY apps ./apps
-RUN npm install --no-audit --no-fund \
- && NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false npx nx run-many -t build -p domain web server --outputStyle=static \
+# The lockfile lists every platform's optional binaries, so the install follows it exactly.
+RUN npm ci --no-audit --no-fund \
+ && NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false npx nx run-many -t build -p domain collab web server --outputStyle=static \
  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 SEED_DEMO=false
 WORKDIR /app
 COPY --from=build /app/package.json /app/nx.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/libs/domain/package.json ./libs/domain/package.json
 COPY --from=build /app/libs/domain/dist ./libs/domain/dist
+COPY --from=build /app/libs/collab/package.json ./libs/collab/package.json
+COPY --from=build /app/libs/collab/dist ./libs/collab/dist
 COPY --from=build /app/apps/server/package.json ./apps/server/package.json
 COPY --from=build /app/apps/server/dist ./apps/server/dist
 COPY --from=build /app/apps/web/dist ./apps/web/dist

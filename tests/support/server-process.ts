@@ -11,9 +11,12 @@ export interface ServerProcess {
   child: ChildProcess;
 }
 
-/** Starts the built server exactly as `npm start` does (node apps/server/dist/main.js) and waits until it is ready. */
-export async function startServerProcess(env: Record<string, string | undefined>): Promise<ServerProcess> {
-  const root = findProjectRoot();
+/**
+ * Starts the built server exactly as `npm start` does (node apps/server/dist/main.js) and waits until it is ready;
+ * `root` runs it from another folder holding the same layout (the image's file set).
+ */
+export async function startServerProcess(env: Record<string, string | undefined>, options: { root?: string } = {}): Promise<ServerProcess> {
+  const root = options.root ?? findProjectRoot();
   const main = join(root, 'apps/server/dist/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build the server first (nx run server:build)`);
   const port = await freePort();
