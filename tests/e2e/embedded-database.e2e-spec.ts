@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, ApiClient } from '@concerto/server/testing';
+import { freePort, ApiClient, embeddedPostgresUnreachable } from '@concerto/server/testing';
 import { startServerProcess } from '../support/server-process.js';
 
 describe('npm start without DATABASE_URL (embedded PostgreSQL)', () => {
@@ -14,7 +14,13 @@ describe('npm start without DATABASE_URL (embedded PostgreSQL)', () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  it('starts, seeds the demo territory once, and keeps data across restarts', async () => {
+  // Run as root from a folder the `postgres` user cannot reach, the embedded database cannot start: the server says so
+  // (checked below), and this test is skipped with the reason.
+  const unreachable = embeddedPostgresUnreachable(dataDir);
+  if (unreachable) process.stderr.write(`embedded database start skipped: ${unreachable}\n`);
+  const reachable = unreachable ? it.skip : it;
+
+  reachable('starts, seeds the demo territory once, and keeps data across restarts', async () => {
     const firstStarted = performance.now();
     const first = await startServerProcess(env);
     const firstStartMs = performance.now() - firstStarted;
@@ -51,5 +57,27 @@ describe('npm start without DATABASE_URL (embedded PostgreSQL)', () => {
       await second.stop();
     }
     process.stdout.write(`embedded database: first start ${Math.round(firstStartMs)} ms, second start ${Math.round(secondStartMs)} ms\n`);
+  });
+
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0 ? it : it.skip;
+
+  asRoot('as root, from a folder the postgres user cannot go through, says why and what to do instead of a bare EACCES', async () => {
+    const closed = join(tmpdir(), `concerto-closed-${randomBytes(4).toString('hex')}`);
+    await mkdir(closed, { mode: 0o700 });
+    try {
+      const failure = await startServerProcess({ ...env, DATA_DIR: join(closed, 'data') }).then(
+        async (server) => {
+          await server.stop();
+          return 'started';
+        },
+        (error: Error) => error.message,
+      );
+      // The first folder it cannot go through: this one, unless the programs themselves are out of its reach.
+      expect(failure).toContain(`ne peut pas traverser ${embeddedPostgresUnreachable(tmpdir()) ? '' : closed}`);
+      expect(failure).toContain('DATABASE_URL');
+      expect(failure).not.toContain('EACCES');
+    } finally {
+      await rm(closed, { recursive: true, force: true });
+    }
   });
 });

@@ -35,8 +35,20 @@ export default async function globalSetup() {
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
     onLog: () => undefined,
   });
-  await server.initialise();
-  await server.start();
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    if (process.getuid?.() === 0 && /EACCES/.test(String(error))) {
+      throw new Error(
+        `Run as root, the tests' embedded PostgreSQL runs as the "postgres" user, which cannot reach its programs in ` +
+          `this checkout's node_modules (${String(error)}). Point the tests at a PostgreSQL server with ` +
+          `TEST_DATABASE_URL=postgres://user@host:5432/db (as .ci/run does), run them as another user, or clone the ` +
+          `project into a folder every user can go through (e.g. /srv or /opt).`,
+      );
+    }
+    throw error;
+  }
   globalThis.__concertoTestPostgres = server;
   process.env.TEST_DATABASE_URL = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
 }

@@ -10,3 +10,4 @@ export { refs as policyRefs, serverDoc, replica, change, paragraph, unmergedInse
 // The document policy itself, for its benchmark (tests/bench/policy.bench.ts).
 export { checkUpdate } from '../src/collab/document-policy.js';
 export * from './redis-process.js';
+export { embeddedPostgresUnreachable } from '../src/database/embedded-postgres.js';

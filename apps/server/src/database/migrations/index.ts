@@ -4,6 +4,7 @@ import { ProjectsAndFunding1764000000000 } from './1764000000000-projects-and-fu
 import { ConcertationSessions1764100000000 } from './1764100000000-concertation-sessions.js';
 import { Diagnostics1764200000000 } from './1764200000000-diagnostics.js';
 import { ObservatoryRevision1764300000000 } from './1764300000000-observatory-revision.js';
+import { Guide1764400000000 } from './1764400000000-guide.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ConcertationSessions1764100000000,
   Diagnostics1764200000000,
   ObservatoryRevision1764300000000,
+  Guide1764400000000,
 ];
