@@ -23,10 +23,24 @@ export function dataSourceOptions(url: string, entities: EntityList, logSql = fa
   };
 }
 
-/** Connects and applies every pending migration. */
+/** Key of the PostgreSQL advisory lock held while migrating (any constant; the same in every process). */
+export const MIGRATION_LOCK_KEY = 7_263_011_042;
+
+/**
+ * Connects and applies every pending migration, under a session advisory lock: replicas starting together migrate one
+ * after the other, and the later ones find nothing left to do.
+ */
 export async function openDatabase(url: string, entities: EntityList, logSql = false): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(url, entities, logSql));
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
+  }
   return dataSource;
 }
