@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ENTITIES } from './app.entities.js';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
+import { loadDotEnv } from './config/dot-env.js';
 import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './seed/demo-territory.js';
@@ -10,8 +11,10 @@ import { seedDemoTerritory } from './seed/demo-seed.js';
 
 async function bootstrap(): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
+  const dotEnv = loadDotEnv();
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, config.embeddedDbPort);
+  if (dotEnv) say(`Configuration lue dans ${dotEnv}`);
   if (embedded) say(`Base PostgreSQL embarquée démarrée (données dans ${config.dataDir})`);
   const dataSource = await openDatabase(config.databaseUrl ?? embedded!.url, ENTITIES, config.logSql);
   const seeded = config.seedDemo ? await seedDemoTerritory(dataSource) : false;
