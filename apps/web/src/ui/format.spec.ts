@@ -61,4 +61,13 @@ describe('reading typed amounts', () => {
     expect(parseDecimal('')).toBeNull();
     expect(parseDecimal('1,2,3')).toBeNaN();
   });
+
+  it('shows a date-only value as the same calendar day in every time zone', () => {
+    for (const zone of ['America/Martinique', 'Pacific/Noumea', 'Europe/Paris', 'Pacific/Tahiti', 'Asia/Tokyo']) {
+      expect([zone, formatDate('2026-03-01', 'fr', zone)]).toEqual([zone, '1 mars 2026']);
+    }
+    // A timestamp is a moment: it shows the day it is where the reader is.
+    expect(formatDate('2026-03-01T02:00:00Z', 'fr', 'America/Martinique')).toBe('28 février 2026');
+    expect(formatDate('2026-03-01T02:00:00Z', 'fr', 'Europe/Paris')).toBe('1 mars 2026');
+  });
 });

@@ -1,8 +1,14 @@
-/** Formats an ISO date for the interface language, e.g. "3 mars 2026". */
-export function formatDate(iso: string, language: string): string {
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Formats an ISO date for the interface language, e.g. "3 mars 2026". A date-only value ("2026-03-01": a project's
+ * start, a milestone, a measure) is a calendar day, the same in every time zone; a timestamp shows the day where the
+ * reader is (`readerTimeZone`, the browser's by default).
+ */
+export function formatDate(iso: string, language: string, readerTimeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(date);
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: DATE_ONLY.test(iso) ? 'UTC' : readerTimeZone }).format(date);
 }
 
 export function formatDateTime(iso: string, language: string): string {
