@@ -75,12 +75,16 @@ export function voteResultLines(
       ...sorted.map((o) =>
         kind === 'dot'
           ? `${escape(o.label)} : ${o.dots} ${w.dots}`
-          : `${escape(o.label)} : ${w.mean} ${o.meanScore === null ? '—' : o.meanScore.toFixed(1)} / 5 (${o.scores})`,
+          : `${escape(o.label)} : ${w.mean} ${o.meanScore === null ? '—' : formatMean(o.meanScore, locale)} / 5 (${o.scores})`,
       ),
     );
   }
   return lines;
 }
+
+/** A mean score with one decimal, written the reader's way (« 4,5 » in French). */
+const formatMean = (mean: number, locale: Locale) =>
+  new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mean);
 
 const formatDate = (iso: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
