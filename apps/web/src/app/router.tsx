@@ -71,6 +71,34 @@ export const createRouter = (queryClient: QueryClient) =>
                   lazy: () => import('../features/sessions/sessions-routes').then((m) => ({ Component: m.SessionsTab })),
                 },
                 {
+                  path: 'guide',
+                  lazy: () => import('../features/guide/guide-routes').then((m) => ({ Component: m.GuideTab })),
+                },
+                {
+                  path: 'guide/temoignages',
+                  lazy: () => import('../features/guide/guide-routes').then((m) => ({ Component: m.TestimoniesPage })),
+                },
+                {
+                  path: 'guide/temoignages/:testimonyId',
+                  lazy: () => import('../features/guide/guide-routes').then((m) => ({ Component: m.TestimonyPage })),
+                },
+                {
+                  path: 'guide/preconisations',
+                  lazy: () => import('../features/guide/guide-routes').then((m) => ({ Component: m.RecommendationsPage })),
+                },
+                {
+                  path: 'guide/preconisations/:recommendationId',
+                  lazy: () => import('../features/guide/guide-routes').then((m) => ({ Component: m.RecommendationPage })),
+                },
+                {
+                  path: 'guide/analyses',
+                  lazy: () => import('../features/guide/guide-routes').then((m) => ({ Component: m.AnalysesPage })),
+                },
+                {
+                  path: 'guide/analyses/:analysisId',
+                  lazy: () => import('../features/guide/guide-routes').then((m) => ({ Component: m.AnalysisPage })),
+                },
+                {
                   path: 'projets/:projectId',
                   loader: projectLoader(queryClient),
                   lazy: () => import('../features/projects/projects-routes').then((m) => ({ Component: m.ProjectPage })),

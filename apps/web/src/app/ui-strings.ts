@@ -7,6 +7,8 @@ import { enCollab } from '../features/collab/en-collab';
 import { frCollab } from '../features/collab/fr-collab';
 import { enDiagnostic } from '../features/diagnostic/en-diagnostic';
 import { frDiagnostic } from '../features/diagnostic/fr-diagnostic';
+import { enGuide } from '../features/guide/en-guide';
+import { frGuide } from '../features/guide/fr-guide';
 import { enInvitations } from '../features/invitations/en-invitations';
 import { frInvitations } from '../features/invitations/fr-invitations';
 import { enObservatory } from '../features/observatory/en-observatory';
@@ -29,6 +31,7 @@ export const frUiStrings = {
   ...frSessions,
   ...frObservatory,
   ...frDiagnostic,
+  ...frGuide,
 } as const;
 
 /** The same keys in English (each part is already checked against its French reference). */
@@ -42,4 +45,5 @@ export const enUiStrings: Widen<typeof frUiStrings> = {
   ...enSessions,
   ...enObservatory,
   ...enDiagnostic,
+  ...enGuide,
 };

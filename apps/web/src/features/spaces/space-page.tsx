@@ -52,6 +52,7 @@ export function SpacePage() {
     { to: `${base}/diagnostic`, label: t('diagnostic.title') },
     { to: `${base}/projets`, label: t('space.tabs.projects') },
     { to: `${base}/seances`, label: t('space.tabs.sessions') },
+    { to: `${base}/guide`, label: t('guide.title') },
     { to: `${base}/membres`, label: t('space.tabs.members') },
     ...(current.myRole === 'animateur' ? [{ to: `${base}/invitations`, label: t('space.tabs.invitations') }] : []),
   ];

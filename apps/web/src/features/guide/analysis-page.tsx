@@ -1,0 +1,67 @@
+import { ANALYSIS_TEXT } from '@concerto/collab';
+import { roleAtLeast } from '@concerto/domain';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { ErrorAlert, Notice } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { errorMessage } from '../../ui/form-feedback';
+import { Loading } from '../../ui/loading';
+import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { useSpaceContext } from '../spaces/space-context';
+import { useAnalyses, useDeleteAnalysis } from './analyses-api';
+import { scopeLabel } from './analysis-scope';
+import { guideRoutes } from './guide-keys';
+import { BackToGuide, CoEditedText, GuideItemNotFound, LoadFailure } from './guide-parts';
+import './guide.css';
+
+/** One analysis chapter: its subject and its co-edited text. */
+export function AnalysisPage() {
+  const { t } = useTranslation();
+  const { space } = useSpaceContext();
+  const navigate = useNavigate();
+  const { analysisId = '' } = useParams();
+  // The API lists the chapters only; the list is small and already cached by the analyses page.
+  const analyses = useAnalyses(space.id);
+  const analysis = analyses.data?.find((a) => a.id === analysisId);
+  const remove = useDeleteAnalysis(space.id);
+  const confirmDelete = useConfirmedMutation(remove);
+  const canEdit = roleAtLeast(space.myRole, 'contributeur');
+  useDocumentTitle(analysis ? `${analysis.title} – ${space.title}` : t('guide.analyses.title'));
+
+  if (analyses.isPending) return <Loading />;
+  if (!analyses.data) return <LoadFailure error={analyses.error} onRetry={() => void analyses.refetch()} />;
+  if (!analysis) return <GuideItemNotFound spaceId={space.id} message={t('guide.analyses.notFound')} />;
+  return (
+    <article className="section guide" aria-labelledby="analysis-title">
+      <BackToGuide to={guideRoutes.analyses(space.id)} label={t('guide.analyses.title')} />
+      <h2 id="analysis-title">{analysis.title}</h2>
+      <p className="muted">{scopeLabel(t, analysis.scope)}</p>
+      {canEdit ? null : <Notice>{t('guide.readOnly')}</Notice>}
+      <CoEditedText
+        documentName={analysis.document}
+        field={ANALYSIS_TEXT}
+        label={t('guide.analyses.text.label')}
+        hint={canEdit ? t('guide.analyses.text.hint') : t('guide.analyses.text.readOnly')}
+        readOnly={!canEdit}
+      />
+      {canEdit ? (
+        <div className="actions guide-danger">
+          <Button
+            variant="danger"
+            busy={remove.isPending}
+            onClick={() =>
+              confirmDelete(analysis.id, {
+                question: t('guide.analyses.confirmDelete', { title: analysis.title }),
+                onSuccess: () => void navigate(guideRoutes.analyses(space.id)),
+              })
+            }
+          >
+            {t('guide.delete')}
+          </Button>
+          {remove.isError ? <ErrorAlert>{errorMessage(t, remove.error)}</ErrorAlert> : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,159 @@
+import { roleAtLeast, type RecommendationStatus, type RecommendationView } from '@concerto/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../../api/client';
+import { ErrorAlert, Notice } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { errorMessage } from '../../ui/form-feedback';
+import { formatDate } from '../../ui/format';
+import { Loading } from '../../ui/loading';
+import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { useSpaceContext } from '../spaces/space-context';
+import { guideRoutes } from './guide-keys';
+import { nextRecommendationStatuses } from './guide-model';
+import { BackToGuide, GuideItemNotFound, LoadFailure, RecommendationStatusBadge } from './guide-parts';
+import { RecommendationForm } from './recommendation-form';
+import { useChangeRecommendationStatus, useDeleteRecommendation, useRecommendation } from './recommendations-api';
+import { StatusActions } from './status-actions';
+import './guide.css';
+
+/** One recommendation: what it says and rests on, where it comes from, its votes, its status and (for contributeurs) its form. */
+export function RecommendationPage() {
+  const { t } = useTranslation();
+  const { space } = useSpaceContext();
+  const { recommendationId = '' } = useParams();
+  const recommendation = useRecommendation(space.id, recommendationId);
+  useDocumentTitle(recommendation.data ? `${recommendation.data.statement} – ${space.title}` : t('guide.recommendations.title'));
+  if (recommendation.isPending) return <Loading />;
+  if (isApiError(recommendation.error, 404)) return <GuideItemNotFound spaceId={space.id} message={t('guide.recommendations.notFound')} />;
+  if (!recommendation.data) return <LoadFailure error={recommendation.error} onRetry={() => void recommendation.refetch()} />;
+  return <RecommendationDetail key={recommendation.data.id} recommendation={recommendation.data} />;
+}
+
+function RecommendationDetail({ recommendation }: { recommendation: RecommendationView }) {
+  const { t } = useTranslation();
+  const { space } = useSpaceContext();
+  const navigate = useNavigate();
+  const canEdit = roleAtLeast(space.myRole, 'contributeur');
+  const remove = useDeleteRecommendation(space.id);
+  const confirmDelete = useConfirmedMutation(remove);
+  const list = (items: string[]) => (items.length > 0 ? items.join(', ') : t('guide.none'));
+
+  return (
+    <article className="section guide" aria-labelledby="recommendation-title">
+      <BackToGuide to={guideRoutes.recommendations(space.id)} label={t('guide.recommendations.title')} />
+      <h2 id="recommendation-title" className="guide-title">
+        {recommendation.statement} <RecommendationStatusBadge status={recommendation.status} />
+      </h2>
+      <p className="muted">
+        {t('guide.recommendations.origin', { origin: t(`vocab.recommendationOrigin.${recommendation.origin.kind}`) })}
+        {recommendation.origin.label ? ` — ${recommendation.origin.label}` : ''}
+        {recommendation.origin.sessionId ? (
+          <>
+            {' '}
+            <Link to={`/seances/${recommendation.origin.sessionId}`}>{t('guide.recommendations.votes.session')}</Link>
+          </>
+        ) : null}
+      </p>
+      {canEdit ? null : <Notice>{t('guide.readOnly')}</Notice>}
+      {recommendation.rationale ? <p className="guide-rationale">{recommendation.rationale}</p> : null}
+      <dl className="guide-facts">
+        <div>
+          <dt>{t('guide.recommendations.fields.levers')}</dt>
+          <dd>{list(recommendation.levers.map((lever) => t(`vocab.lever.${lever}`)))}</dd>
+        </div>
+        <div>
+          <dt>{t('guide.recommendations.fields.stages')}</dt>
+          <dd>{list(recommendation.stages.map((stage) => t(`vocab.supportStage.${stage}`)))}</dd>
+        </div>
+        <div>
+          <dt>{t('guide.recommendations.fields.levels')}</dt>
+          <dd>{list(recommendation.levels.map((level) => t(`vocab.funderLevel.${level}`)))}</dd>
+        </div>
+        <div>
+          <dt>{t('guide.recommendations.support')}</dt>
+          <dd>
+            {recommendation.testimonies.length === 0 ? (
+              t('guide.none')
+            ) : (
+              <ul className="guide-tags">
+                {recommendation.testimonies.map((testimony) => (
+                  <li key={testimony.id}>
+                    <Link to={guideRoutes.testimony(space.id, testimony.id)}>{testimony.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+      </dl>
+      <RecommendationStatusSection recommendation={recommendation} />
+      <section className="section" aria-labelledby="recommendation-votes">
+        <h2 id="recommendation-votes">{t('guide.recommendations.votes.title')}</h2>
+        {recommendation.votes.length === 0 ? (
+          <p className="empty">{t('guide.recommendations.votes.none')}</p>
+        ) : (
+          <ul>
+            {recommendation.votes.map((vote) => (
+              <li key={vote.voteId}>
+                <Link to={`/seances/${vote.sessionId}`}>{vote.title}</Link> —{' '}
+                {vote.closed ? (vote.result ?? t('guide.none')) : t('guide.recommendations.votes.open')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {canEdit ? <RecommendationForm spaceId={space.id} recommendation={recommendation} /> : null}
+      {canEdit ? (
+        <div className="actions guide-danger">
+          <Button
+            variant="danger"
+            busy={remove.isPending}
+            onClick={() =>
+              confirmDelete(recommendation.id, {
+                question: t('guide.recommendations.confirmDelete', { title: recommendation.statement }),
+                onSuccess: () => void navigate(guideRoutes.recommendations(space.id)),
+              })
+            }
+          >
+            {t('guide.delete')}
+          </Button>
+          {remove.isError ? <ErrorAlert>{errorMessage(t, remove.error)}</ErrorAlert> : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+function RecommendationStatusSection({ recommendation }: { recommendation: RecommendationView }) {
+  const { t, i18n } = useTranslation();
+  const { space } = useSpaceContext();
+  const change = useChangeRecommendationStatus(space.id, recommendation.id);
+  const [done, setDone] = useState<string | null>(null);
+  const label = (status: RecommendationStatus) => t(`vocab.recommendationStatus.${status}`);
+  const history =
+    recommendation.decidedBy && recommendation.decidedAt
+      ? t('guide.status.decided', { name: recommendation.decidedBy.displayName, date: formatDate(recommendation.decidedAt, i18n.language) })
+      : null;
+  return (
+    <StatusActions
+      labelOf={label}
+      current={recommendation.status}
+      next={nextRecommendationStatuses(recommendation.status, space.myRole)}
+      busy={change.isPending}
+      error={change.isError ? (isApiError(change.error, 409) ? t('guide.conflict') : errorMessage(t, change.error)) : null}
+      done={done}
+      history={history}
+      canEdit={roleAtLeast(space.myRole, 'contributeur')}
+      onMove={(status) => {
+        setDone(null);
+        change.mutate(
+          { status, version: recommendation.version },
+          { onSuccess: (updated) => setDone(t('guide.status.changed', { status: label(updated.status) })) },
+        );
+      }}
+    />
+  );
+}
