@@ -15,6 +15,7 @@ import { DiagnosticsModule } from './diagnostics/diagnostics.module.js';
 import { DocsModule } from './docs/docs.module.js';
 import { EventsPublisherModule } from './events/events-publisher.module.js';
 import { EventsModule } from './events/events.module.js';
+import { GuideModule } from './guide/guide.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ObservatoryModule } from './observatory/observatory.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         ObservatoryModule,
         SessionsModule,
         DiagnosticsModule,
+        GuideModule,
         EventsModule,
         CollabModule,
         DocsModule,

@@ -1,3 +1,6 @@
+import * as Y from 'yjs';
+import { BOARD_NOTES, sessionBoardDocument } from '@concerto/collab';
+import { CollabService } from '../src/collab/collab.service.js';
 import { ApiClient, addMember, buildSpace } from './api-client.js';
 import type { TestApp } from './test-app.js';
 
@@ -32,6 +35,40 @@ export interface Fixture {
   commentId: string;
   commentToDelete: string;
   versionId: string;
+  guide: GuideFixture;
+}
+
+type Writer = 'contributeur' | 'animateur';
+
+/** What the guide's routes act on: an item to read and change, and one per writer to delete or create from. */
+export interface GuideFixture {
+  testimonyId: string;
+  testimonyToDelete: Record<Writer, string>;
+  /** Contributions of the live session's board marked « Témoignage », one per writer. */
+  testimonyNotes: Record<Writer, string>;
+}
+
+/** Writes contributions marked « Témoignage » into a session's board, as the server would apply an edit. */
+async function writeTestimonyNotes(t: TestApp, sessionId: string, noteIds: string[]): Promise<void> {
+  await t.app.get(CollabService).change(sessionBoardDocument(sessionId), (doc) => {
+    for (const id of noteIds) {
+      const note = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ itemId: '', text: `Récit ${id}`, authorId: '', authorName: '', category: 'testimony', x: 0, y: 0, createdAt: 1 }))
+        note.set(k, v);
+      doc.getMap(BOARD_NOTES).set(id, note);
+    }
+  });
+}
+
+async function buildGuideFixture(t: TestApp, clients: Record<Actor, ApiClient>, spaceId: string, sessionId: string): Promise<GuideFixture> {
+  const testimonies = `/api/spaces/${spaceId}/testimonies`;
+  const draftOf = async (writer: Writer) => (await clients[writer].post(testimonies, { title: `Brouillon de ${writer}` })).body.id as string;
+  await writeTestimonyNotes(t, sessionId, ['note-contributeur', 'note-animateur']);
+  return {
+    testimonyId: (await clients.animateur.post(testimonies, { title: 'Témoignage de la matrice' })).body.id,
+    testimonyToDelete: { contributeur: await draftOf('contributeur'), animateur: await draftOf('animateur') },
+    testimonyNotes: { contributeur: 'note-contributeur', animateur: 'note-animateur' },
+  };
 }
 
 export const ANCHOR = { start: 'AAAA', end: 'AAAA', quote: 'passage' };
@@ -106,6 +143,7 @@ export async function buildMatrixFixture(t: TestApp, clients: Record<Actor, ApiC
     spaceId,
     commentId: await comment(),
     commentToDelete: await comment(),
+    guide: await buildGuideFixture(t, clients, spaceId, liveSession),
     versionId: (await owner.post(`/api/spaces/${spaceId}/diagnostic/versions`, { name: 'Version de départ' })).body.id,
     sessionId: liveSession,
     sessionToClose,

@@ -6,34 +6,10 @@ import { startTestApp, type TestApp } from '../../testing/test-app.js';
  * Every endpoint × every kind of caller → expected status, from one table.
  * The test fails if the application has a route the table does not list, so a new endpoint cannot be forgotten.
  */
-import { ACTORS, ANCHOR, type Actor, type Expected, type Fixture, buildMatrixFixture } from '../../testing/authorization-matrix-fixture.js';
+import { ACTORS, ANCHOR, type Actor, type Fixture, buildMatrixFixture } from '../../testing/authorization-matrix-fixture.js';
+import { GUIDE_MATRIX } from '../../testing/authorization-matrix-guide.js';
+import { type Row, all, inSpace, ok, signedIn } from '../../testing/authorization-matrix-rows.js';
 
-interface Row {
-  path: (f: Fixture, actor: Actor) => string;
-  body?: (f: Fixture, actor: Actor) => unknown;
-  /** Sign-out revokes the session it is called with: give it a session of its own. */
-  freshSession?: boolean;
-  expected: Expected;
-}
-
-const all = (status: number): Expected => ({
-  anonymous: status,
-  nonMember: status,
-  otherSpace: status,
-  observateur: status,
-  contributeur: status,
-  animateur: status,
-});
-const signedIn = (status: number): Expected => ({ ...all(status), anonymous: 401 });
-const inSpace = (observateur: number, contributeur: number, animateur: number): Expected => ({
-  anonymous: 401,
-  nonMember: 404,
-  otherSpace: 404,
-  observateur,
-  contributeur,
-  animateur,
-});
-const ok = 200;
 const project = (f: Fixture) => `/api/spaces/${f.spaceId}/projects/${f.projectId}`;
 const itemOf = (f: Fixture, actor: Actor) => f.itemsOf[actor === 'animateur' ? 'animateur' : 'contributeur'];
 const session = (f: Fixture) => `/api/sessions/${f.sessionId}`;
@@ -289,6 +265,7 @@ const MATRIX: Record<string, Row> = {
     path: (f) => `/api/invitations/${f.foreignInvitationToken}/accept`,
     expected: signedIn(403),
   },
+  ...GUIDE_MATRIX,
 };
 
 describe('authorisation matrix', () => {

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { CollabEvent, type JoinResult, diagnosticDocument, projectNotesDocument, sessionBoardDocument } from '@concerto/collab';
+import { CollabEvent, type JoinResult, diagnosticDocument, projectNotesDocument, sessionBoardDocument, testimonyStoryDocument } from '@concerto/collab';
 import { EventsClientEvent, type JoinAck } from '@concerto/domain';
 import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
 import { collabSocket } from '../../testing/collab-clients.js';
@@ -22,6 +22,7 @@ interface Fixture {
   projectId: string;
   liveSessionId: string;
   closedSessionId: string;
+  testimonyId: string;
 }
 
 const inSpace = (observateur: DocumentOutcome, contributeur: DocumentOutcome, animateur: DocumentOutcome, guest: DocumentOutcome = 'none') =>
@@ -31,6 +32,8 @@ const DOCUMENTS: Record<string, { name: (f: Fixture) => string; expected: Record
   // The diagnostic and project notes belong to the space: its roles, nobody else (a session guest is not a member).
   diagnostic: { name: (f) => diagnosticDocument(f.spaceId), expected: inSpace('read', 'write', 'write') },
   'project notes': { name: (f) => projectNotesDocument(f.projectId), expected: inSpace('read', 'write', 'write') },
+  // A testimony's story belongs to its space, like the diagnostic.
+  'testimony story': { name: (f) => testimonyStoryDocument(f.testimonyId), expected: inSpace('read', 'write', 'write') },
   // A live session's board: members with their role, guests as contributeurs.
   'live session board': { name: (f) => sessionBoardDocument(f.liveSessionId), expected: inSpace('read', 'write', 'write', 'write') },
   // Once closed, the board is kept read-only for everyone who had a place in the session.
@@ -77,7 +80,8 @@ describe('authorisation matrix, socket side (/collab documents and /events rooms
     };
     const [liveSessionId, closedSessionId] = [await newSession(), await newSession()];
     expect((await owner.post(`/api/sessions/${closedSessionId}/close`)).status).toBe(200);
-    fixture = { spaceId, projectId, liveSessionId, closedSessionId };
+    const testimonyId = (await owner.post(`/api/spaces/${spaceId}/testimonies`, { title: 'Témoignage de la matrice' })).body.id as string;
+    fixture = { spaceId, projectId, liveSessionId, closedSessionId, testimonyId };
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();

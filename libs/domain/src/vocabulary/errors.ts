@@ -81,6 +81,10 @@ export const ErrorCode = defineVocabulary('errorCode', {
     fr: "L'animateur·rice n'a pas ouvert les commentaires aux observateur·rice·s.",
     en: 'The facilitator has not opened comments to observers.',
   },
+  testimony_exists: {
+    fr: 'Cette contribution a déjà été transformée en témoignage.',
+    en: 'This contribution has already been turned into a testimony.',
+  },
   internal_error: { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 });
 export type ErrorCode = (typeof ErrorCode.keys)[number];

@@ -1,0 +1,37 @@
+import type { Fixture } from './authorization-matrix-fixture.js';
+import { type Row, inSpace, ok, writerOf } from './authorization-matrix-rows.js';
+
+const testimony = (f: Fixture) => `/api/spaces/${f.spaceId}/testimonies/${f.guide.testimonyId}`;
+
+/** The guide's routes in the authorisation matrix: testimonies, recommendations, analyses. */
+export const GUIDE_MATRIX: Record<string, Row> = {
+  'GET /api/spaces/:spaceId/testimonies': { path: (f) => `/api/spaces/${f.spaceId}/testimonies`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/testimonies': {
+    path: (f) => `/api/spaces/${f.spaceId}/testimonies`,
+    body: (_f, actor) => ({ title: `Témoignage de ${actor}` }),
+    expected: inSpace(403, 201, 201),
+  },
+  'GET /api/spaces/:spaceId/testimonies/:testimonyId': { path: testimony, expected: inSpace(ok, ok, ok) },
+  'PATCH /api/spaces/:spaceId/testimonies/:testimonyId': {
+    path: testimony,
+    // Saving the current values leaves the version as it is, so both allowed callers succeed.
+    body: () => ({ version: 1, title: 'Témoignage de la matrice' }),
+    expected: inSpace(403, ok, ok),
+  },
+  'DELETE /api/spaces/:spaceId/testimonies/:testimonyId': {
+    // Each writer deletes a draft of its own.
+    path: (f, actor) => `/api/spaces/${f.spaceId}/testimonies/${f.guide.testimonyToDelete[writerOf(actor)]}`,
+    expected: inSpace(403, 204, 204),
+  },
+  'POST /api/spaces/:spaceId/testimonies/:testimonyId/status': {
+    path: (f) => `${testimony(f)}/status`,
+    body: () => ({ status: 'draft', version: 1 }),
+    expected: inSpace(403, ok, ok),
+  },
+  'POST /api/sessions/:sessionId/testimonies': {
+    path: (f) => `/api/sessions/${f.sessionId}/testimonies`,
+    // Each allowed caller turns a contribution of its own into a testimony (a second call would be a 409).
+    body: (f, actor) => ({ noteId: f.guide.testimonyNotes[writerOf(actor)] }),
+    expected: inSpace(403, 201, 201),
+  },
+};
