@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
@@ -23,6 +24,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Brotli or gzip for every response over 1 KB (pages, code, API answers): a rural connection gets a fraction of it.
+  app.use(compression());
   app.use(securityHeaders);
   // CSV imports carry a whole file; every other payload is small.
   app.use(/^\/api\/spaces\/[^/]+\/projects-csv\/import$/, express.json({ limit: '3mb' }), bodyErrorHandler);
