@@ -8,6 +8,7 @@ import { Button } from '../../ui/button';
 import { CollabStatus } from '../collab/collab-status';
 import { ClusterTitle } from './cluster-title';
 import { NoteCard } from './note-card';
+import { MakeTestimonyButton } from './make-testimony-button';
 import { NoteForm } from './note-form';
 import type { Board } from './use-board';
 import { CollabRefusal } from '../collab/collab-refusal';
@@ -27,6 +28,8 @@ export function ContributionBoard({ board, session, itemId, presentation = false
   const ready = board.state.status !== 'connecting' && board.state.document !== null;
   const canWrite = ready && !board.readOnly && session.status !== 'closed' && session.myRole !== 'observateur' && !presentation;
   const animateur = session.myRole === 'animateur' && canWrite;
+  // A contribution marked « Témoignage » can become a testimony of the guide, even after the session (the server checks the role).
+  const canMakeTestimonies = session.myRole !== 'observateur' && !presentation;
   const notes = board.notes.filter((n) => n.itemId === itemId);
   const clusters = board.clusters.filter((c) => c.itemId === itemId);
   const known = new Set(clusters.map((c) => c.id));
@@ -43,6 +46,11 @@ export function ContributionBoard({ board, session, itemId, presentation = false
           canDelete={animateur || (canWrite && !!me && note.authorId === me.id)}
           onMove={(clusterId) => board.setNoteCluster(note.id, clusterId)}
           onDelete={() => board.removeNote(note.id)}
+          action={
+            canMakeTestimonies && note.category === 'testimony' ? (
+              <MakeTestimonyButton sessionId={session.id} spaceId={session.spaceId} note={note} />
+            ) : undefined
+          }
         />
       ))}
     </ul>

@@ -118,6 +118,11 @@ export const enSessions: Widen<typeof frSessions> = {
     },
   },
   board: {
+    testimony: {
+      make: 'Make it a testimony',
+      of: '(contribution “{{text}}”)',
+      open: 'See the testimony made from “{{text}}”',
+    },
     heading: 'Contributions',
     itemSelect: 'Item shown on the board',
     noItem: 'The agenda is empty.',

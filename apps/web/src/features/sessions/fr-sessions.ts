@@ -115,6 +115,11 @@ export const frSessions = {
     },
   },
   board: {
+    testimony: {
+      make: 'En faire un témoignage',
+      of: '(contribution « {{text}} »)',
+      open: 'Voir le témoignage issu de « {{text}} »',
+    },
     heading: 'Contributions',
     itemSelect: 'Point affiché sur le tableau',
     noItem: 'L’ordre du jour est vide.',

@@ -1,5 +1,6 @@
 import type { BoardCluster, BoardNote } from '@concerto/collab';
 import { NoteCategory } from '@concerto/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from './icon-button';
 
@@ -14,10 +15,12 @@ interface NoteCardProps {
   canDelete: boolean;
   onMove: (clusterId: string | null) => void;
   onDelete: () => void;
+  /** An action on the note itself (e.g. making a testimony of it). */
+  action?: ReactNode;
 }
 
 /** One note: its category (colour and text), its text and author; regrouped with a select, no dragging needed. */
-export function NoteCard({ note, clusters, canMove, canDelete, onMove, onDelete }: NoteCardProps) {
+export function NoteCard({ note, clusters, canMove, canDelete, onMove, onDelete, action }: NoteCardProps) {
   const { t } = useTranslation();
   const category = categoryOf(note);
   return (
@@ -25,6 +28,7 @@ export function NoteCard({ note, clusters, canMove, canDelete, onMove, onDelete 
       <p className="note__category">{t(`vocab.noteCategory.${category}`)}</p>
       <p className="note__text">{note.text}</p>
       <p className="note__author">{note.authorName || t('board.anonymous')}</p>
+      {action}
       {canMove && clusters.length > 0 ? (
         <label className="note__move">
           <span className="sr-only">{t('board.clusterOf', { text: short(note.text) })}</span>
