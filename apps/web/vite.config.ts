@@ -12,6 +12,8 @@ export default defineConfig({
     conditions: ['@concerto/source', ...defaultClientConditions],
     alias: {
       '@concerto/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
+      // The socket parser alone (every page's /events socket uses it), without the co-editing client and Yjs.
+      '@concerto/collab/socket-parser': fileURLToPath(new URL('../../libs/collab/src/protocol/socket-parser.ts', import.meta.url)),
       '@concerto/collab': fileURLToPath(new URL('../../libs/collab/src/index.ts', import.meta.url)),
     },
     dedupe: ['yjs', 'y-protocols', 'lib0', '@tiptap/pm', '@tiptap/core'],
@@ -27,8 +29,10 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/, priority: 3 },
             { name: 'libs', test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod|html-parse-stringify|void-elements)[\\/]/, priority: 2 },
             { name: 'domain', test: /libs[\\/]domain[\\/]/, priority: 1 },
+            // lib0 (binary encoding) is shared by the socket parser of every page and by Yjs: a small chunk of its own.
+            { name: 'lib0', test: /node_modules[\\/]lib0[\\/]/, priority: 2 },
             // The rich-text editor is only loaded by pages that co-edit.
-            { name: 'editor', test: /node_modules[\\/](@tiptap|prosemirror-[a-z-]+|yjs|y-protocols|y-indexeddb|lib0|orderedmap|rope-sequence|w3c-keyname|linkifyjs)[\\/]/, priority: 2 },
+            { name: 'editor', test: /node_modules[\\/](@tiptap|prosemirror-[a-z-]+|yjs|y-protocols|y-indexeddb|orderedmap|rope-sequence|w3c-keyname|linkifyjs)[\\/]/, priority: 2 },
           ],
         },
       },

@@ -3,7 +3,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { io } from 'socket.io-client';
-import { collabParser } from '@concerto/collab';
+import { collabParser } from '@concerto/collab/socket-parser';
 import { useMe } from './account';
 import { queryKeys } from './query-keys';
 import type { EventsSocket } from './socket-events';

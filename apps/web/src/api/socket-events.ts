@@ -1,4 +1,4 @@
-import { type CollabEvent, type CollabError, type DocumentClosed, type JoinResult, type MessageAck } from '@concerto/collab';
+import type { CollabEvent, CollabError, DocumentClosed, JoinResult, MessageAck } from '@concerto/collab';
 import {
   type EventsClientEvent,
   type EventsServerEvent,
