@@ -87,6 +87,8 @@ export default [
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // `import { type A } from 'x'` keeps a side-effect import of x (it can pull a whole library into a page): `import type`.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       'import-x/no-cycle': 'error',
       // kebab-case, digits allowed (migrations start with their timestamp)
       'check-file/filename-naming-convention': ['error', { '**/*.{ts,tsx}': '+([a-z0-9])*(-+([a-z0-9]))' }, { ignoreMiddleExtensions: true }],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CommentView, type CreateCommentRequest, type SpaceRole, type UpdateCommentRequest } from '@concerto/domain';
+import type { CommentView, CreateCommentRequest, SpaceRole, UpdateCommentRequest } from '@concerto/domain';
 import { AccessPolicy } from '../access/access-policy.js';
 import { mayChangeComment, mayComment, mayWrite } from '../access/content-rules.js';
 import { badRequest, forbidden, notFound } from '../common/api-exception.js';

@@ -1,11 +1,11 @@
 import type { CollabEvent, CollabError, DocumentClosed, JoinResult, MessageAck } from '@concerto/collab';
-import {
-  type EventsClientEvent,
-  type EventsServerEvent,
-  type ChangeNotice,
-  type JoinAck,
-  type JoinSessionMessage,
-  type JoinSpaceMessage,
+import type {
+  EventsClientEvent,
+  EventsServerEvent,
+  ChangeNotice,
+  JoinAck,
+  JoinSessionMessage,
+  JoinSpaceMessage,
 } from '@concerto/domain';
 import type { Socket } from 'socket.io-client';
 

@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Accounts, sessions, organisations, poles, concertation spaces, memberships and invitations. */
 export class Foundation1763800000000 implements MigrationInterface {

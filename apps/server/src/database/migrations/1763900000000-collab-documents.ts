@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Co-edited documents: an append-only update log plus a merged snapshot per document. */
 export class CollabDocuments1763900000000 implements MigrationInterface {

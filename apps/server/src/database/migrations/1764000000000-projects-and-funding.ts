@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const LEVELS = `'commune', 'epci', 'department', 'region', 'state', 'europe', 'pnr_petr'`;
 

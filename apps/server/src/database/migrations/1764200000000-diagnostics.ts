@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The diagnostic's queryable parts: per-section scores and statuses, settings, anchored comments and versions. */
 export class Diagnostics1764200000000 implements MigrationInterface {

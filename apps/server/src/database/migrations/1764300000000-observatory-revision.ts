@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Tables whose rows the observatory's figures are computed from. */
 const SOURCES = ['funding_line', 'project', 'project_partner', 'collectivite_relation', 'pole', 'space', 'space_membership', 'organisation'];

@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // The vocabularies as they are when this migration is written (a later change to them is a later migration).
 const LEVERS = `'pedagogy', 'contractual_frameworks', 'internal_transversality', 'inter_collectivite', 'networks_concertation', 'urban_projects', 'employment_coordination', 'skills_support'`;
