@@ -1,12 +1,5 @@
 import type { CollabEvent, CollabError, DocumentClosed, JoinResult, MessageAck } from '@concerto/collab';
-import type {
-  EventsClientEvent,
-  EventsServerEvent,
-  ChangeNotice,
-  JoinAck,
-  JoinSessionMessage,
-  JoinSpaceMessage,
-} from '@concerto/domain';
+import type { EventsClientEvent, EventsServerEvent, ChangeNotice, JoinAck, JoinSessionMessage, JoinSpaceMessage } from '@concerto/domain';
 import type { Socket } from 'socket.io-client';
 
 /*
