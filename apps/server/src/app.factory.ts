@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import express from 'express';
+import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -12,16 +13,14 @@ import { bodyErrorHandler, securityHeaders, serveWebApp } from './web/web-app.js
 
 const require = createRequire(import.meta.url);
 
-export interface CreateAppOptions {
-  logger?: LogLevel[] | false;
-}
-
 /** Builds the whole application (API, sockets, docs, web app) on an open, migrated data source. */
-export async function createApp(config: AppConfig, dataSource: DataSource, options: CreateAppOptions = {}) {
+export async function createApp(config: AppConfig, dataSource: DataSource) {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
-    logger: options.logger ?? ['warn', 'error'],
+    bufferLogs: true,
     bodyParser: false,
   });
+  // Every log line, Nest's included, as structured pino output at LOG_LEVEL (see RequestLoggingModule).
+  app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // Brotli or gzip for every response over 1 KB (pages, code, API answers): a rural connection gets a fraction of it.
@@ -35,7 +34,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   app.setGlobalPrefix('api');
   app.useWebSocketAdapter(new ConcertoIoAdapter(app, { maxFrameBytes: config.collab.maxFrameBytes, redisUrl: config.redisUrl }));
   if (!serveWebApp(app, config.webDist)) {
-    new Logger('WebApp').warn(`No built web app in ${config.webDist}: only the API is served`);
+    new NestLogger('WebApp').warn(`No built web app in ${config.webDist}: only the API is served`);
   }
   await app.init();
   return app;

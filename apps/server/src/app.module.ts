@@ -17,6 +17,7 @@ import { EventsPublisherModule } from './events/events-publisher.module.js';
 import { EventsModule } from './events/events.module.js';
 import { GuideModule } from './guide/guide.module.js';
 import { HealthController } from './health/health.controller.js';
+import { RequestLoggingModule } from './logging/request-logging.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ObservatoryModule } from './observatory/observatory.module.js';
 import { PolesModule } from './poles/poles.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
           useFactory: () => ({ ...dataSource.options }),
           dataSourceFactory: async () => dataSource,
         }),
+        RequestLoggingModule.forRoot(config),
         EventsPublisherModule,
         AccessModule,
         AuthModule,

@@ -21,9 +21,17 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}, options: { databaseServerUrl?: string } = {}): Promise<TestApp> {
   const database = await createFreshDatabase(options.databaseServerUrl);
-  const config = loadConfig({ PORT: '0', SEED_DEMO: 'false', WEB_DIST: 'tmp/no-web-app', ...env, DATABASE_URL: database.url });
+  const config = loadConfig({
+    PORT: '0',
+    SEED_DEMO: 'false',
+    WEB_DIST: 'tmp/no-web-app',
+    LOG_LEVEL: 'error',
+    LOG_PRETTY: 'false',
+    ...env,
+    DATABASE_URL: database.url,
+  });
   const dataSource = await openDatabase(database.url, ENTITIES);
-  const app = await createApp(config, dataSource, { logger: ['error'] });
+  const app = await createApp(config, dataSource);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   SEED_DEMO: flag.default(true),
   WEB_DIST: z.string().optional(),
   LOG_SQL: flag.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: flag.optional(),
   REDIS_URL: z.string().url().optional(),
   COLLAB_MAX_FRAME_BYTES: positiveInt.default(1024 * 1024),
   COLLAB_MESSAGES_PER_SECOND: positiveInt.default(200),
@@ -84,6 +86,10 @@ export interface AppConfig {
   seedDemo: boolean;
   webDist: string;
   logSql: boolean;
+  /** Structured logs (pino): the least level written; one JSON line per request at `info`. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Human-readable logs (development); JSON lines otherwise. */
+  logPretty: boolean;
   /** Set when several server processes share live documents. */
   redisUrl: string | undefined;
   collab: {
@@ -140,6 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     webDist: resolve(root, e.WEB_DIST ?? 'apps/web/dist'),
     logSql: e.LOG_SQL,
+    logLevel: e.LOG_LEVEL,
+    // Pretty output only when asked, or in development on a terminal; JSON lines in production and under tests.
+    logPretty: e.LOG_PRETTY ?? (env.NODE_ENV !== 'production' && Boolean(process.stdout.isTTY)),
     redisUrl: e.REDIS_URL,
     collab: {
       maxFrameBytes: e.COLLAB_MAX_FRAME_BYTES,
