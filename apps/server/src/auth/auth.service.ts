@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import type { AccountView, SignInRequest, SignUpRequest, UpdateMeRequest } from '@concerto/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApiException, badRequest, conflict, notFound } from '../common/api-exception.js';
@@ -25,8 +26,10 @@ export interface IssuedSession {
 }
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleDestroy {
   private readonly limiter: SignInLimiter;
+  /** Shares the sign-in counts between server processes (REDIS_URL); never queues a command while Redis is away. */
+  private readonly redis: Redis | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,7 +37,16 @@ export class AuthService {
     private readonly sessions: AuthSessionsRepository,
     private readonly organisations: OrganisationsService,
   ) {
-    this.limiter = new SignInLimiter(config.signIn);
+    this.redis = config.redisUrl
+      ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (attempt) => Math.min(100 * attempt, 2000) })
+      : undefined;
+    // While Redis is away each process counts in memory (SignInLimiter); /api/health says that Redis is down.
+    this.redis?.on('error', () => undefined);
+    this.limiter = new SignInLimiter(config.signIn, this.redis);
+  }
+
+  onModuleDestroy(): void {
+    this.redis?.disconnect();
   }
 
   async signUp(request: SignUpRequest, client: ClientInfo): Promise<IssuedSession> {
@@ -57,14 +69,14 @@ export class AuthService {
    */
   async signIn(request: SignInRequest, client: ClientInfo): Promise<IssuedSession> {
     const attempt = this.signInAttempt(request.email, client);
-    if (this.limiter.isBlocked(attempt)) throw new ApiException(429, 'too_many_attempts');
+    if (await this.limiter.isBlocked(attempt)) throw new ApiException(429, 'too_many_attempts');
     const account = await this.accounts.findCredentials(request.email);
     const ok = await verifyPassword(account?.passwordHash, request.password);
     if (!ok || !account) {
-      this.limiter.recordFailure(attempt);
+      await this.limiter.recordFailure(attempt);
       throw new ApiException(401, 'invalid_credentials');
     }
-    this.limiter.recordSuccess(attempt);
+    await this.limiter.recordSuccess(attempt);
     return this.openSession(account.id, client);
   }
 

@@ -1,3 +1,5 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { SignInLimits } from '../config/app-config.js';
 
 export interface SignInAttempt {
@@ -8,57 +10,59 @@ export interface SignInAttempt {
   connectionAddress?: string;
 }
 
-const pairKey = (a: SignInAttempt) => `pair\n${a.email}\n${a.address}`;
-const accountKey = (a: SignInAttempt) => `account\n${a.email}`;
-const addressKeys = (a: SignInAttempt) => [...new Set([a.address, a.connectionAddress ?? a.address])].map((address) => `address\n${address}`);
+const pairKey = (a: SignInAttempt) => `${a.email}\n${a.address}`;
+const addressKeys = (a: SignInAttempt) => [...new Set([a.address, a.connectionAddress ?? a.address])];
 
 /**
- * Counts failed sign-ins in a sliding window per (account, address), per account and per address; past any of
- * the thresholds every attempt is refused with 429 until old failures leave the window. A success from an address
- * clears that address's counter for the account, so the owner's own typos never add up with an attacker's.
+ * Counts failed sign-ins per (account, address), per account and per address, each over a window of
+ * `SIGNIN_WINDOW_MINUTES` (rate-limiter-flexible); past any threshold every attempt is refused with 429 until the
+ * window ends. A success from an address clears that address's counter for the account, so the owner's own typos
+ * never add up with an attacker's. With Redis the counts are shared by every server process (two replicas do not
+ * double a limit); should Redis fail, each process counts in memory meanwhile (the insurance limiter).
  */
 export class SignInLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly pair: RateLimiterAbstract;
+  private readonly account: RateLimiterAbstract;
+  private readonly address: RateLimiterAbstract;
 
   constructor(
     private readonly limits: SignInLimits,
-    private readonly now: () => number = Date.now,
-  ) {}
+    redis?: Redis,
+  ) {
+    const duration = Math.max(1, Math.ceil(limits.windowMs / 1000));
+    const limiter = (name: string, points: number): RateLimiterAbstract => {
+      const options = { keyPrefix: `concerto:sign-in:${name}`, points, duration };
+      if (!redis) return new RateLimiterMemory(options);
+      return new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(options) });
+    };
+    this.pair = limiter('pair', limits.maxFailuresPerAccountAndAddress);
+    this.account = limiter('account', limits.maxFailuresPerAccount);
+    this.address = limiter('address', limits.maxFailuresPerAddress);
+  }
 
-  isBlocked(attempt: SignInAttempt): boolean {
+  async isBlocked(attempt: SignInAttempt): Promise<boolean> {
+    const used = async (limiter: RateLimiterAbstract, key: string) => (await limiter.get(key))?.consumedPoints ?? 0;
+    const [pair, account, ...addresses] = await Promise.all([
+      used(this.pair, pairKey(attempt)),
+      used(this.account, attempt.email),
+      ...addressKeys(attempt).map((key) => used(this.address, key)),
+    ]);
     return (
-      this.count(pairKey(attempt)) >= this.limits.maxFailuresPerAccountAndAddress ||
-      this.count(accountKey(attempt)) >= this.limits.maxFailuresPerAccount ||
-      addressKeys(attempt).some((key) => this.count(key) >= this.limits.maxFailuresPerAddress)
+      pair >= this.limits.maxFailuresPerAccountAndAddress ||
+      account >= this.limits.maxFailuresPerAccount ||
+      addresses.some((count) => count >= this.limits.maxFailuresPerAddress)
     );
   }
 
-  recordFailure(attempt: SignInAttempt): void {
-    for (const key of [pairKey(attempt), accountKey(attempt), ...addressKeys(attempt)]) {
-      const list = this.recent(key);
-      list.push(this.now());
-      this.failures.set(key, list);
-    }
-    if (this.failures.size > 100_000) this.prune();
+  async recordFailure(attempt: SignInAttempt): Promise<void> {
+    await Promise.all([
+      this.pair.penalty(pairKey(attempt)),
+      this.account.penalty(attempt.email),
+      ...addressKeys(attempt).map((key) => this.address.penalty(key)),
+    ]);
   }
 
-  recordSuccess(attempt: SignInAttempt): void {
-    this.failures.delete(pairKey(attempt));
-  }
-
-  private count(key: string): number {
-    return this.recent(key).length;
-  }
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.limits.windowMs;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > since);
-    if (list.length === 0) this.failures.delete(key);
-    else this.failures.set(key, list);
-    return list;
-  }
-
-  private prune(): void {
-    for (const key of [...this.failures.keys()]) this.recent(key);
+  async recordSuccess(attempt: SignInAttempt): Promise<void> {
+    await this.pair.delete(pairKey(attempt));
   }
 }
