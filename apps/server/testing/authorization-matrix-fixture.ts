@@ -46,6 +46,10 @@ export interface GuideFixture {
   testimonyToDelete: Record<Writer, string>;
   /** Contributions of the live session's board marked « Témoignage », one per writer. */
   testimonyNotes: Record<Writer, string>;
+  recommendationId: string;
+  recommendationToDelete: Record<Writer, string>;
+  /** Recommendations the animateur puts to a vote of the live session. */
+  recommendationsToVote: string[];
 }
 
 /** Writes contributions marked « Témoignage » into a session's board, as the server would apply an edit. */
@@ -63,11 +67,17 @@ async function writeTestimonyNotes(t: TestApp, sessionId: string, noteIds: strin
 async function buildGuideFixture(t: TestApp, clients: Record<Actor, ApiClient>, spaceId: string, sessionId: string): Promise<GuideFixture> {
   const testimonies = `/api/spaces/${spaceId}/testimonies`;
   const draftOf = async (writer: Writer) => (await clients[writer].post(testimonies, { title: `Brouillon de ${writer}` })).body.id as string;
+  const recommendations = `/api/spaces/${spaceId}/recommendations`;
+  const proposalOf = async (writer: Writer, statement = `Proposition de ${writer}`) =>
+    (await clients[writer].post(recommendations, { statement })).body.id as string;
   await writeTestimonyNotes(t, sessionId, ['note-contributeur', 'note-animateur']);
   return {
     testimonyId: (await clients.animateur.post(testimonies, { title: 'Témoignage de la matrice' })).body.id,
     testimonyToDelete: { contributeur: await draftOf('contributeur'), animateur: await draftOf('animateur') },
     testimonyNotes: { contributeur: 'note-contributeur', animateur: 'note-animateur' },
+    recommendationId: await proposalOf('animateur', 'Préconisation de la matrice'),
+    recommendationToDelete: { contributeur: await proposalOf('contributeur'), animateur: await proposalOf('animateur') },
+    recommendationsToVote: [await proposalOf('animateur', 'Priorité A'), await proposalOf('animateur', 'Priorité B')],
   };
 }
 

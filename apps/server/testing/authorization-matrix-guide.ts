@@ -2,6 +2,7 @@ import type { Fixture } from './authorization-matrix-fixture.js';
 import { type Row, inSpace, ok, writerOf } from './authorization-matrix-rows.js';
 
 const testimony = (f: Fixture) => `/api/spaces/${f.spaceId}/testimonies/${f.guide.testimonyId}`;
+const recommendation = (f: Fixture) => `/api/spaces/${f.spaceId}/recommendations/${f.guide.recommendationId}`;
 
 /** The guide's routes in the authorisation matrix: testimonies, recommendations, analyses. */
 export const GUIDE_MATRIX: Record<string, Row> = {
@@ -33,5 +34,32 @@ export const GUIDE_MATRIX: Record<string, Row> = {
     // Each allowed caller turns a contribution of its own into a testimony (a second call would be a 409).
     body: (f, actor) => ({ noteId: f.guide.testimonyNotes[writerOf(actor)] }),
     expected: inSpace(403, 201, 201),
+  },
+  'GET /api/spaces/:spaceId/recommendations': { path: (f) => `/api/spaces/${f.spaceId}/recommendations`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/recommendations': {
+    path: (f) => `/api/spaces/${f.spaceId}/recommendations`,
+    body: (_f, actor) => ({ statement: `Préconisation de ${actor}` }),
+    expected: inSpace(403, 201, 201),
+  },
+  'GET /api/spaces/:spaceId/recommendations/:recommendationId': { path: recommendation, expected: inSpace(ok, ok, ok) },
+  'PATCH /api/spaces/:spaceId/recommendations/:recommendationId': {
+    path: recommendation,
+    body: () => ({ version: 1, statement: 'Préconisation de la matrice' }),
+    expected: inSpace(403, ok, ok),
+  },
+  'DELETE /api/spaces/:spaceId/recommendations/:recommendationId': {
+    // Each writer deletes a proposal of its own.
+    path: (f, actor) => `/api/spaces/${f.spaceId}/recommendations/${f.guide.recommendationToDelete[writerOf(actor)]}`,
+    expected: inSpace(403, 204, 204),
+  },
+  'POST /api/spaces/:spaceId/recommendations/:recommendationId/status': {
+    path: (f) => `${recommendation(f)}/status`,
+    body: () => ({ status: 'proposed', version: 1 }),
+    expected: inSpace(403, ok, ok),
+  },
+  'POST /api/sessions/:sessionId/recommendation-votes': {
+    path: (f) => `/api/sessions/${f.sessionId}/recommendation-votes`,
+    body: (f) => ({ recommendationIds: f.guide.recommendationsToVote, title: 'Priorités du guide', kind: 'dot' }),
+    expected: inSpace(403, 403, 201),
   },
 };

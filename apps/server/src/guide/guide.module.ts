@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CollabModule } from '../collab/collab.module.js';
+import { SessionsModule } from '../sessions/sessions.module.js';
 import { GuideSourcesRepository } from './guide-sources.repository.js';
+import { RecommendationVotesService } from './recommendation-votes.service.js';
+import { RecommendationVotesController, RecommendationsController } from './recommendations.controller.js';
+import { RecommendationsRepository } from './recommendations.repository.js';
+import { RecommendationsService } from './recommendations.service.js';
 import { SessionTestimoniesController, TestimoniesController } from './testimonies.controller.js';
 import { TestimoniesRepository } from './testimonies.repository.js';
 import { TestimoniesService } from './testimonies.service.js';
@@ -8,8 +13,16 @@ import { TestimonyFromContributionService } from './testimony-from-contribution.
 
 /** The guide d'appui: testimonies, recommendations and analyses built from a space's work. */
 @Module({
-  imports: [CollabModule],
-  controllers: [TestimoniesController, SessionTestimoniesController],
-  providers: [GuideSourcesRepository, TestimoniesRepository, TestimoniesService, TestimonyFromContributionService],
+  imports: [CollabModule, SessionsModule],
+  controllers: [TestimoniesController, SessionTestimoniesController, RecommendationsController, RecommendationVotesController],
+  providers: [
+    GuideSourcesRepository,
+    TestimoniesRepository,
+    TestimoniesService,
+    TestimonyFromContributionService,
+    RecommendationsRepository,
+    RecommendationVotesService,
+    RecommendationsService,
+  ],
 })
 export class GuideModule {}

@@ -32,5 +32,6 @@ import { VotesService } from './votes.service.js';
     MinutesService,
     SessionClock,
   ],
+  exports: [VotesService],
 })
 export class SessionsModule {}
