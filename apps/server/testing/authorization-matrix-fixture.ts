@@ -50,6 +50,8 @@ export interface GuideFixture {
   recommendationToDelete: Record<Writer, string>;
   /** Recommendations the animateur puts to a vote of the live session. */
   recommendationsToVote: string[];
+  analysisId: string;
+  analysisToDelete: string;
 }
 
 /** Writes contributions marked « Témoignage » into a session's board, as the server would apply an edit. */
@@ -77,6 +79,8 @@ async function buildGuideFixture(t: TestApp, clients: Record<Actor, ApiClient>, 
     testimonyNotes: { contributeur: 'note-contributeur', animateur: 'note-animateur' },
     recommendationId: await proposalOf('animateur', 'Préconisation de la matrice'),
     recommendationToDelete: { contributeur: await proposalOf('contributeur'), animateur: await proposalOf('animateur') },
+    analysisId: (await clients.animateur.post(`/api/spaces/${spaceId}/analyses`, { title: 'Analyse de la matrice', scope: { kind: 'free' } })).body.id,
+    analysisToDelete: (await clients.animateur.post(`/api/spaces/${spaceId}/analyses`, { title: 'Analyse à supprimer', scope: { kind: 'free' } })).body.id,
     recommendationsToVote: [await proposalOf('animateur', 'Priorité A'), await proposalOf('animateur', 'Priorité B')],
   };
 }

@@ -62,4 +62,19 @@ export const GUIDE_MATRIX: Record<string, Row> = {
     body: (f) => ({ recommendationIds: f.guide.recommendationsToVote, title: 'Priorités du guide', kind: 'dot' }),
     expected: inSpace(403, 403, 201),
   },
+  'GET /api/spaces/:spaceId/analyses': { path: (f) => `/api/spaces/${f.spaceId}/analyses`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/analyses': {
+    path: (f) => `/api/spaces/${f.spaceId}/analyses`,
+    body: (_f, actor) => ({ title: `Analyse de ${actor}`, scope: { kind: 'lever', lever: 'pedagogy' } }),
+    expected: inSpace(403, 201, 201),
+  },
+  'PATCH /api/spaces/:spaceId/analyses/:analysisId': {
+    path: (f) => `/api/spaces/${f.spaceId}/analyses/${f.guide.analysisId}`,
+    body: () => ({ title: 'Analyse renommée' }),
+    expected: inSpace(403, ok, ok),
+  },
+  'DELETE /api/spaces/:spaceId/analyses/:analysisId': {
+    path: (f) => `/api/spaces/${f.spaceId}/analyses/${f.guide.analysisToDelete}`,
+    expected: inSpace(403, 403, 204),
+  },
 };

@@ -1,5 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import { CollabEvent, type JoinResult, diagnosticDocument, projectNotesDocument, sessionBoardDocument, testimonyStoryDocument } from '@concerto/collab';
+import {
+  CollabEvent,
+  type JoinResult,
+  analysisTextDocument,
+  diagnosticDocument,
+  projectNotesDocument,
+  sessionBoardDocument,
+  testimonyStoryDocument,
+} from '@concerto/collab';
 import { EventsClientEvent, type JoinAck } from '@concerto/domain';
 import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
 import { collabSocket } from '../../testing/collab-clients.js';
@@ -23,6 +31,7 @@ interface Fixture {
   liveSessionId: string;
   closedSessionId: string;
   testimonyId: string;
+  analysisId: string;
 }
 
 const inSpace = (observateur: DocumentOutcome, contributeur: DocumentOutcome, animateur: DocumentOutcome, guest: DocumentOutcome = 'none') =>
@@ -34,6 +43,7 @@ const DOCUMENTS: Record<string, { name: (f: Fixture) => string; expected: Record
   'project notes': { name: (f) => projectNotesDocument(f.projectId), expected: inSpace('read', 'write', 'write') },
   // A testimony's story belongs to its space, like the diagnostic.
   'testimony story': { name: (f) => testimonyStoryDocument(f.testimonyId), expected: inSpace('read', 'write', 'write') },
+  'analysis text': { name: (f) => analysisTextDocument(f.analysisId), expected: inSpace('read', 'write', 'write') },
   // A live session's board: members with their role, guests as contributeurs.
   'live session board': { name: (f) => sessionBoardDocument(f.liveSessionId), expected: inSpace('read', 'write', 'write', 'write') },
   // Once closed, the board is kept read-only for everyone who had a place in the session.
@@ -81,7 +91,8 @@ describe('authorisation matrix, socket side (/collab documents and /events rooms
     const [liveSessionId, closedSessionId] = [await newSession(), await newSession()];
     expect((await owner.post(`/api/sessions/${closedSessionId}/close`)).status).toBe(200);
     const testimonyId = (await owner.post(`/api/spaces/${spaceId}/testimonies`, { title: 'Témoignage de la matrice' })).body.id as string;
-    fixture = { spaceId, projectId, liveSessionId, closedSessionId, testimonyId };
+    const analysisId = (await owner.post(`/api/spaces/${spaceId}/analyses`, { title: 'Analyse de la matrice', scope: { kind: 'free' } })).body.id as string;
+    fixture = { spaceId, projectId, liveSessionId, closedSessionId, testimonyId, analysisId };
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();

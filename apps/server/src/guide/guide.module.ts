@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CollabModule } from '../collab/collab.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
+import { AnalysesController } from './analyses.controller.js';
+import { AnalysesRepository } from './analyses.repository.js';
+import { AnalysesService } from './analyses.service.js';
 import { GuideSourcesRepository } from './guide-sources.repository.js';
 import { RecommendationVotesService } from './recommendation-votes.service.js';
 import { RecommendationVotesController, RecommendationsController } from './recommendations.controller.js';
@@ -14,7 +17,7 @@ import { TestimonyFromContributionService } from './testimony-from-contribution.
 /** The guide d'appui: testimonies, recommendations and analyses built from a space's work. */
 @Module({
   imports: [CollabModule, SessionsModule],
-  controllers: [TestimoniesController, SessionTestimoniesController, RecommendationsController, RecommendationVotesController],
+  controllers: [TestimoniesController, SessionTestimoniesController, RecommendationsController, RecommendationVotesController, AnalysesController],
   providers: [
     GuideSourcesRepository,
     TestimoniesRepository,
@@ -23,6 +26,8 @@ import { TestimonyFromContributionService } from './testimony-from-contribution.
     RecommendationsRepository,
     RecommendationVotesService,
     RecommendationsService,
+    AnalysesRepository,
+    AnalysesService,
   ],
 })
 export class GuideModule {}
