@@ -117,6 +117,15 @@ export const enSessions: Widen<typeof frSessions> = {
       no: 'Cancel',
     },
   },
+  recommendationsVote: {
+    heading: 'Vote on recommendations',
+    pick: 'Recommendations put to the vote',
+    pickHint: 'At least two, among the support guide’s proposed or debated recommendations.',
+    title: 'Title of the vote',
+    kind: 'Kind of vote',
+    submit: 'Open the vote on these recommendations',
+    opened: 'The vote “{{title}}” is open.',
+  },
   board: {
     testimony: {
       make: 'Make it a testimony',

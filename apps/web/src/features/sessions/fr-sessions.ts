@@ -114,6 +114,15 @@ export const frSessions = {
       no: 'Annuler',
     },
   },
+  recommendationsVote: {
+    heading: 'Voter sur des préconisations',
+    pick: 'Préconisations soumises au vote',
+    pickHint: 'Au moins deux, parmi les préconisations proposées ou débattues du guide d’appui.',
+    title: 'Intitulé du vote',
+    kind: 'Type de vote',
+    submit: 'Ouvrir le vote sur ces préconisations',
+    opened: 'Le vote « {{title}} » est ouvert.',
+  },
   board: {
     testimony: {
       make: 'En faire un témoignage',

@@ -13,6 +13,7 @@ import { DecisionsPanel } from './decisions-panel';
 import { EditSession } from './edit-session';
 import { FacilitationControls, useFacilitation } from './facilitation-controls';
 import { ParticipantsPanel } from './participants-panel';
+import { RecommendationsVoteForm } from './recommendations-vote-form';
 import { SessionHeader } from './session-header';
 import { SessionError, SessionNotFound } from './session-not-found';
 import { SessionTimer } from './session-timer';
@@ -87,6 +88,7 @@ function LiveSession({ session }: { session: SessionData }) {
         )}
       </section>
       <VotesPanel session={session} itemId={shown?.id ?? null} board={board} />
+      {animateur && session.status === 'live' ? <RecommendationsVoteForm session={session} itemId={shown?.id ?? null} /> : null}
       <DecisionsPanel session={session} itemId={shown?.id ?? null} />
       {animateur && session.status === 'live' ? <CloseSession sessionId={session.id} /> : null}
     </div>
