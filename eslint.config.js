@@ -21,7 +21,7 @@ function layers(root, stack) {
 }
 
 const SERVER_LAYERS = [
-  ['config', 'common'],
+  ['config', 'common', 'logging'],
   ['database'],
   ['organisations'],
   ['auth'],
