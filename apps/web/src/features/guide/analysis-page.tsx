@@ -1,31 +1,26 @@
 import { ANALYSIS_TEXT } from '@concerto/collab';
 import { roleAtLeast } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
-import { ErrorAlert, Notice } from '../../ui/alert';
-import { Button } from '../../ui/button';
-import { errorMessage } from '../../ui/form-feedback';
+import { useParams } from 'react-router';
+import { Notice } from '../../ui/alert';
 import { Loading } from '../../ui/loading';
-import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSpaceContext } from '../spaces/space-context';
 import { useAnalyses, useDeleteAnalysis } from './analyses-api';
 import { scopeLabel } from './analysis-scope';
 import { guideRoutes } from './guide-keys';
-import { BackToGuide, CoEditedText, GuideItemNotFound, LoadFailure } from './guide-parts';
+import { BackToGuide, CoEditedText, GuideItemNotFound, LoadFailure, DeleteGuideItem } from './guide-parts';
 import './guide.css';
 
 /** One analysis chapter: its subject and its co-edited text. */
 export function AnalysisPage() {
   const { t } = useTranslation();
   const { space } = useSpaceContext();
-  const navigate = useNavigate();
   const { analysisId = '' } = useParams();
   // The API lists the chapters only; the list is small and already cached by the analyses page.
   const analyses = useAnalyses(space.id);
   const analysis = analyses.data?.find((a) => a.id === analysisId);
   const remove = useDeleteAnalysis(space.id);
-  const confirmDelete = useConfirmedMutation(remove);
   const canEdit = roleAtLeast(space.myRole, 'contributeur');
   useDocumentTitle(analysis ? `${analysis.title} – ${space.title}` : t('guide.analyses.title'));
 
@@ -46,21 +41,12 @@ export function AnalysisPage() {
         readOnly={!canEdit}
       />
       {canEdit ? (
-        <div className="actions guide-danger">
-          <Button
-            variant="danger"
-            busy={remove.isPending}
-            onClick={() =>
-              confirmDelete(analysis.id, {
-                question: t('guide.analyses.confirmDelete', { title: analysis.title }),
-                onSuccess: () => void navigate(guideRoutes.analyses(space.id)),
-              })
-            }
-          >
-            {t('guide.delete')}
-          </Button>
-          {remove.isError ? <ErrorAlert>{errorMessage(t, remove.error)}</ErrorAlert> : null}
-        </div>
+        <DeleteGuideItem
+          id={analysis.id}
+          question={t('guide.analyses.confirmDelete', { title: analysis.title })}
+          listPath={guideRoutes.analyses(space.id)}
+          remove={remove}
+        />
       ) : null}
     </article>
   );

@@ -1,11 +1,13 @@
 import type { RecommendationStatus, TestimonyStatus } from '@concerto/domain';
 import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';
 import { Loading } from '../../ui/loading';
+import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { guideRoutes } from './guide-keys';
 
 // The editor (Tiptap, Yjs) is loaded only when a page shows co-edited text.
@@ -61,5 +63,27 @@ export function BackToGuide({ to, label }: { to: string; label: string }) {
     <p className="guide-back">
       <Link to={to}>{label}</Link>
     </p>
+  );
+}
+
+/**
+ * The delete action of a testimony, recommendation or analysis page: asks first, then goes back to its list; shows the
+ * refusal under the button.
+ */
+export function DeleteGuideItem(props: { id: string; question: string; listPath: string; remove: UseMutationResult<unknown, Error, string> }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const confirmDelete = useConfirmedMutation(props.remove);
+  return (
+    <div className="actions guide-danger">
+      <Button
+        variant="danger"
+        busy={props.remove.isPending}
+        onClick={() => confirmDelete(props.id, { question: props.question, onSuccess: () => void navigate(props.listPath) })}
+      >
+        {t('guide.delete')}
+      </Button>
+      {props.remove.isError ? <ErrorAlert>{errorMessage(t, props.remove.error)}</ErrorAlert> : null}
+    </div>
   );
 }

@@ -1,19 +1,17 @@
 import { roleAtLeast, type RecommendationStatus, type RecommendationView } from '@concerto/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
-import { ErrorAlert, Notice } from '../../ui/alert';
-import { Button } from '../../ui/button';
+import { Notice } from '../../ui/alert';
 import { errorMessage } from '../../ui/form-feedback';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/loading';
-import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSpaceContext } from '../spaces/space-context';
 import { guideRoutes } from './guide-keys';
 import { nextRecommendationStatuses } from './guide-model';
-import { BackToGuide, GuideItemNotFound, LoadFailure, RecommendationStatusBadge } from './guide-parts';
+import { BackToGuide, GuideItemNotFound, LoadFailure, RecommendationStatusBadge, DeleteGuideItem } from './guide-parts';
 import { RecommendationForm } from './recommendation-form';
 import { useChangeRecommendationStatus, useDeleteRecommendation, useRecommendation } from './recommendations-api';
 import { StatusActions } from './status-actions';
@@ -35,10 +33,8 @@ export function RecommendationPage() {
 function RecommendationDetail({ recommendation }: { recommendation: RecommendationView }) {
   const { t } = useTranslation();
   const { space } = useSpaceContext();
-  const navigate = useNavigate();
   const canEdit = roleAtLeast(space.myRole, 'contributeur');
   const remove = useDeleteRecommendation(space.id);
-  const confirmDelete = useConfirmedMutation(remove);
   const list = (items: string[]) => (items.length > 0 ? items.join(', ') : t('guide.none'));
 
   return (
@@ -107,21 +103,12 @@ function RecommendationDetail({ recommendation }: { recommendation: Recommendati
       </section>
       {canEdit ? <RecommendationForm spaceId={space.id} recommendation={recommendation} /> : null}
       {canEdit ? (
-        <div className="actions guide-danger">
-          <Button
-            variant="danger"
-            busy={remove.isPending}
-            onClick={() =>
-              confirmDelete(recommendation.id, {
-                question: t('guide.recommendations.confirmDelete', { title: recommendation.statement }),
-                onSuccess: () => void navigate(guideRoutes.recommendations(space.id)),
-              })
-            }
-          >
-            {t('guide.delete')}
-          </Button>
-          {remove.isError ? <ErrorAlert>{errorMessage(t, remove.error)}</ErrorAlert> : null}
-        </div>
+        <DeleteGuideItem
+          id={recommendation.id}
+          question={t('guide.recommendations.confirmDelete', { title: recommendation.statement })}
+          listPath={guideRoutes.recommendations(space.id)}
+          remove={remove}
+        />
       ) : null}
     </article>
   );

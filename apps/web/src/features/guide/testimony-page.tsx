@@ -2,20 +2,18 @@ import { TESTIMONY_STORY } from '@concerto/collab';
 import { roleAtLeast, type TestimonyStatus, type TestimonyView } from '@concerto/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
-import { ErrorAlert, Notice } from '../../ui/alert';
-import { Button } from '../../ui/button';
+import { Notice } from '../../ui/alert';
 import { DataTable } from '../../ui/data-table';
 import { errorMessage } from '../../ui/form-feedback';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/loading';
-import { useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSpaceContext } from '../spaces/space-context';
 import { guideRoutes } from './guide-keys';
 import { formatFigureValue, nextTestimonyStatuses } from './guide-model';
-import { BackToGuide, CoEditedText, GuideItemNotFound, LoadFailure, TestimonyStatusBadge } from './guide-parts';
+import { BackToGuide, CoEditedText, GuideItemNotFound, LoadFailure, TestimonyStatusBadge, DeleteGuideItem } from './guide-parts';
 import { StatusActions } from './status-actions';
 import { useChangeTestimonyStatus, useDeleteTestimony, useTestimony } from './testimonies-api';
 import { TestimonyForm } from './testimony-form';
@@ -37,10 +35,8 @@ export function TestimonyPage() {
 function TestimonyDetail({ testimony }: { testimony: TestimonyView }) {
   const { t, i18n } = useTranslation();
   const { space } = useSpaceContext();
-  const navigate = useNavigate();
   const canEdit = roleAtLeast(space.myRole, 'contributeur');
   const remove = useDeleteTestimony(space.id);
-  const confirmDelete = useConfirmedMutation(remove);
   const date = (iso: string) => formatDate(iso, i18n.language);
 
   return (
@@ -93,21 +89,12 @@ function TestimonyDetail({ testimony }: { testimony: TestimonyView }) {
       </section>
       <TestimonyForm spaceId={space.id} testimony={testimony} poleTerritory={space.pole.territory} readOnly={!canEdit} />
       {canEdit ? (
-        <div className="actions guide-danger">
-          <Button
-            variant="danger"
-            busy={remove.isPending}
-            onClick={() =>
-              confirmDelete(testimony.id, {
-                question: t('guide.testimonies.confirmDelete', { title: testimony.title }),
-                onSuccess: () => void navigate(guideRoutes.testimonies(space.id)),
-              })
-            }
-          >
-            {t('guide.delete')}
-          </Button>
-          {remove.isError ? <ErrorAlert>{errorMessage(t, remove.error)}</ErrorAlert> : null}
-        </div>
+        <DeleteGuideItem
+          id={testimony.id}
+          question={t('guide.testimonies.confirmDelete', { title: testimony.title })}
+          listPath={guideRoutes.testimonies(space.id)}
+          remove={remove}
+        />
       ) : null}
     </article>
   );
