@@ -14,3 +14,4 @@ export * from './diagnostic.js';
 export * from './testimonies.js';
 export * from './recommendations.js';
 export * from './analyses.js';
+export * from './guide.js';
