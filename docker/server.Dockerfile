@@ -25,6 +25,8 @@ COPY --from=build /app/apps/server/dist ./apps/server/dist
 COPY --from=build /app/apps/web/dist ./apps/web/dist
 USER node
 EXPOSE 3000
+# Liveness (/api/health: the process answers, no dependency asked), so an orchestrator that restarts unhealthy
+# containers never restarts a sound process for a database or Redis outage. Compose checks readiness instead.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 CMD ["node", "apps/server/dist/main.js"]

@@ -60,10 +60,13 @@ describe('docker production layout', () => {
       expect(server.output()).not.toContain('Comptes de démonstration');
     });
 
-    it('answers its health check from the image file set alone', async () => {
-      const health = await fetch(`${server.url}/api/health`);
-      expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', database: { status: 'up', embedded: false } });
+    it('answers its health checks from the image file set alone', async () => {
+      const live = await fetch(`${server.url}/api/health`);
+      expect(live.status).toBe(200);
+      expect(await live.json()).toMatchObject({ status: 'ok' });
+      const ready = await fetch(`${server.url}/api/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ok', down: [], database: { status: 'up', embedded: false } });
       const page = await fetch(`${server.url}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
@@ -111,6 +114,13 @@ describe('docker production layout', () => {
       for (const [, replica] of replicas.filter(([, s]) => !s.build)) expect(replica.pull_policy).toBe('never');
       for (const [name, service] of Object.entries(services)) expect([name, Boolean(service.healthcheck?.test)]).toEqual([name, true]);
       expect(services.proxy.ports?.length).toBeGreaterThan(0);
+    });
+
+    it('the image checks liveness (a restart helps only a stuck process); compose waits for readiness before starting what depends on a replica', () => {
+      const imageCheck = dockerfile.slice(dockerfile.indexOf('HEALTHCHECK'));
+      expect(imageCheck).toMatch(/\/api\/health'/);
+      for (const [name, replica] of replicas)
+        expect([name, JSON.stringify(replica.healthcheck?.test)]).toEqual([name, expect.stringContaining('/api/health/ready')]);
     });
 
     it('never seeds demo accounts and keeps secrets in an env file, not in the compose file', () => {

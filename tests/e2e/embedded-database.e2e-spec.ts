@@ -27,8 +27,8 @@ describe('npm start without DATABASE_URL (embedded PostgreSQL)', () => {
     let spaceId: string;
     try {
       expect(first.output()).toContain('animatrice@demo.concerto.fr');
-      const health = await new ApiClient(first.url).get('/api/health');
-      expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up', embedded: true } });
+      const health = await new ApiClient(first.url).get('/api/health/ready');
+      expect(health.body).toMatchObject({ status: 'ok', down: [], database: { status: 'up', embedded: true } });
       const animatrice = new ApiClient(first.url);
       const signIn = await animatrice.post('/api/auth/sign-in', { email: 'animatrice@demo.concerto.fr', password: 'concerto-demo' });
       expect(signIn.status).toBe(200);

@@ -17,6 +17,7 @@ const diagnostic = (f: Fixture) => `/api/spaces/${f.spaceId}/diagnostic`;
 
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { path: () => '/api/health', expected: all(ok) },
+  'GET /api/health/ready': { path: () => '/api/health/ready', expected: all(ok) },
   'GET /api/docs': { path: () => '/api/docs', expected: all(ok) },
   'GET /api/docs/init.js': { path: () => '/api/docs/init.js', expected: all(ok) },
   'GET /api/docs/openapi.json': { path: () => '/api/docs/openapi.json', expected: all(ok) },

@@ -93,7 +93,7 @@ async function appendParagraph(opened: OpenedDocument, words: string): Promise<v
 }
 
 async function healthStatus(t: TestApp): Promise<number> {
-  return (await new ApiClient(t.url).get('/api/health')).status;
+  return (await new ApiClient(t.url).get('/api/health/ready')).status;
 }
 
 describe('a Redis outage (REDIS_URL set) neither crashes the server nor stops this process; it recovers', () => {
@@ -137,7 +137,7 @@ describe('a Redis outage (REDIS_URL set) neither crashes the server nor stops th
 
   /** After Redis is back: health 200, and notices cross in both directions between this app and another node. */
   async function expectRecovered(t: TestApp, spaceId: string, events: Socket, owner: ApiClient) {
-    await eventually(async () => (await healthStatus(t)) === 200, 20_000, '/api/health 200 again');
+    await eventually(async () => (await healthStatus(t)) === 200, 20_000, '/api/health/ready 200 again');
     const node = await otherNode(redis.url, spaceId);
     resources.push(node);
     // From this app to the other node: the app's publisher works again.

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { HealthView } from '@concerto/domain';
+import { LivenessView, ReadinessView } from '@concerto/domain';
 import { ApiClient } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { startRedis } from '../../testing/redis-process.js';
@@ -7,16 +7,24 @@ import { startRedis } from '../../testing/redis-process.js';
 /** The machine's Redis: only read (PING), never stopped or reconfigured. */
 const MACHINE_REDIS = 'redis://127.0.0.1:6379';
 
-async function health(t: TestApp): Promise<{ status: number; body: HealthView; ms: number }> {
+/** Readiness: `/api/health/ready`. */
+async function health(t: TestApp): Promise<{ status: number; body: ReadinessView; ms: number }> {
   const started = Date.now();
-  const response = await new ApiClient(t.url).get<HealthView>('/api/health');
+  const response = await new ApiClient(t.url).get<ReadinessView>('/api/health/ready');
   const ms = Date.now() - started;
   // Every answer, 200 or 503, is the documented contract.
-  expect(HealthView.safeParse(response.body).success).toBe(true);
+  expect(ReadinessView.safeParse(response.body).success).toBe(true);
   return { status: response.status, body: response.body, ms };
 }
 
-describe('/api/health reports Redis when REDIS_URL is set', () => {
+/** Liveness: `/api/health`, whatever the dependencies say. */
+async function live(t: TestApp): Promise<{ status: number; body: LivenessView }> {
+  const response = await new ApiClient(t.url).get<LivenessView>('/api/health');
+  expect(LivenessView.safeParse(response.body).success).toBe(true);
+  return { status: response.status, body: response.body };
+}
+
+describe('/api/health (liveness) and /api/health/ready (readiness, with Redis when REDIS_URL is set)', () => {
   let running: TestApp | undefined;
   const start = async (env: Record<string, string>) => (running = await startTestApp(env));
   /** Before any Redis it uses is stopped: socket.io's Redis adapter unsubscribes at close. */
@@ -30,7 +38,8 @@ describe('/api/health reports Redis when REDIS_URL is set', () => {
     const app = await start({});
     const { status, body } = await health(app);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', database: { status: 'up', embedded: false }, redis: null });
+    expect(body).toMatchObject({ status: 'ok', down: [], database: { status: 'up', embedded: false }, redis: null });
+    expect(await live(app)).toEqual({ status: 200, body: { status: 'ok', version: body.version, uptimeS: expect.any(Number) } });
   });
 
   it("with the machine's Redis: redis up with its latency", async () => {
@@ -58,14 +67,16 @@ describe('/api/health reports Redis when REDIS_URL is set', () => {
       await redis.stop();
       const down = await health(app);
       expect(down.status).toBe(503);
-      expect(down.body).toMatchObject({ status: 'degraded', database: { status: 'up' }, redis: { status: 'down', latencyMs: null } });
+      expect(down.body).toMatchObject({ status: 'degraded', down: ['redis'], database: { status: 'up' }, redis: { status: 'down', latencyMs: null } });
+      // Liveness asks no dependency: the process is up, so it is not to be restarted.
+      expect((await live(app)).status).toBe(200);
       expect(down.ms).toBeLessThan(1500);
       const concurrent = await Promise.all([health(app), health(app), health(app)]);
       for (const answer of concurrent) expect([answer.status, answer.body.redis?.status, answer.ms < 1500]).toEqual([503, 'down', true]);
 
       await redis.start();
       const back = await health(app);
-      expect([back.status, back.body.status, back.body.redis?.status]).toEqual([200, 'ok', 'up']);
+      expect([back.status, back.body.status, back.body.down, back.body.redis?.status]).toEqual([200, 'ok', [], 'up']);
       // Let the server's other Redis clients (socket.io adapter, collab relay) subscribe again before it closes.
       await observer.connect();
       expect(await settledSubscriptions(observer)).toEqual(subscriptions);

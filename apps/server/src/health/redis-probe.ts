@@ -1,13 +1,13 @@
 import { Redis } from 'ioredis';
-import type { HealthView } from '@concerto/domain';
+import type { ReadinessView } from '@concerto/domain';
 
-export type RedisHealth = NonNullable<HealthView['redis']>;
+export type RedisHealth = NonNullable<ReadinessView['redis']>;
 
 /** Longest a health answer waits for Redis, to connect or to answer PING. */
 const TIMEOUT_MS = 1000;
 
 /**
- * Answers "is Redis reachable, and how fast" for `/api/health` with its own small connection (never the adapter's
+ * Answers "is Redis reachable, and how fast" for `/api/health/ready` with its own small connection (never the adapter's
  * or the relay's, whose queues and retries would make the answer wait). No background reconnection loop: a check
  * connects when the connection is down, within `TIMEOUT_MS`, and a command never waits in an offline queue.
  */

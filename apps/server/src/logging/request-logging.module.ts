@@ -34,7 +34,7 @@ export class RequestLoggingModule {
             genReqId: requestIdOf,
             ...(config.logPretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } } } : {}),
             // Health probes every few seconds would drown the log.
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/health/ready' },
             // Evaluated when the response is done (the account and the route are known then), not when it starts.
             customProps: (req: LoggedRequest, res: ServerResponse) =>
               res.headersSent ? { route: req.routePattern ?? (req.originalUrl ?? req.url ?? '').split('?')[0], accountId: req.auth?.account.id ?? null } : {},

@@ -12,12 +12,25 @@ export const ApiErrorBody = z.object({
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
-/** `/api/health`: `degraded` (and 503) when the database, or Redis when the server uses it, does not answer. */
-export const HealthView = z.object({
+/** `/api/health` (liveness): the process is up and answers; no dependency is asked, so always `ok` and 200. */
+export const LivenessView = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  /** Seconds since the process started. */
+  uptimeS: z.number(),
+});
+export type LivenessView = z.infer<typeof LivenessView>;
+
+/**
+ * `/api/health/ready` (readiness): `degraded` (and 503) when the database, or Redis when the server uses it, does not
+ * answer; `down` names them.
+ */
+export const ReadinessView = z.object({
   status: z.enum(['ok', 'degraded']),
+  down: z.array(z.enum(['database', 'redis'])),
   database: z.object({ status: z.enum(['up', 'down']), latencyMs: z.number().nullable(), embedded: z.boolean() }),
   /** `null` when the server runs without Redis (no `REDIS_URL`: a single process). */
   redis: z.object({ status: z.enum(['up', 'down']), latencyMs: z.number().nullable() }).nullable(),
   version: z.string(),
 });
-export type HealthView = z.infer<typeof HealthView>;
+export type ReadinessView = z.infer<typeof ReadinessView>;
