@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import * as Y from 'yjs';
 import {
@@ -26,6 +26,7 @@ import { ContributionTracker } from './contributions.js';
 import { checkUpdate } from './document-policy.js';
 import { DocumentRegistry } from './document-registry.js';
 import type { LiveDocument } from './live-document.js';
+import { socketLog } from '../logging/socket-logs.js';
 
 /** A client refused for missing dependencies is sent the server's state vector at most this often. */
 const RESYNC_REQUEST_INTERVAL_MS = 200;
@@ -37,7 +38,6 @@ const RESYNC_REQUEST_INTERVAL_MS = 200;
  */
 @Injectable()
 export class CollabSyncService {
-  private readonly logger = new Logger('Collab');
   private readonly limits: AppConfig['collab'];
 
   constructor(
@@ -56,7 +56,7 @@ export class CollabSyncService {
     try {
       return await this.joinDocument(socket, name);
     } catch (error) {
-      this.logger.warn(`join of ${String(name)} failed: ${String(error)}`);
+      socketLog(socket).warn({ event: 'join', err: error }, 'socket join failed: storage');
       return { ok: false, doc: String(name ?? ''), code: Codes.storageFailed, message: 'Storage unavailable, try again' };
     }
   }
@@ -85,7 +85,7 @@ export class CollabSyncService {
       return await this.edit(connection, live, joined, body, ack);
     } catch (error) {
       if (error instanceof FrameError) return connection.refuse(ack, error.code, error.message, docName);
-      this.logger.error(`collab message failed: ${error instanceof Error ? error.stack : String(error)}`);
+      socketLog(socket).error({ event: 'message', doc: docName ?? null, err: error }, 'socket message failed');
       return connection.refuse(ack, Codes.internal, 'Internal error', docName);
     }
   }

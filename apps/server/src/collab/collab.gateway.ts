@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { COLLAB_NAMESPACE, CollabEvent, type MessageAck } from '@concerto/collab';
@@ -10,6 +10,7 @@ import { CollabBroadcaster } from './collab-broadcaster.js';
 import { CollabConnection, colourOf } from './collab-connection.js';
 import { CollabConnections } from './collab-connections.js';
 import { CollabSyncService } from './collab-sync.service.js';
+import { SocketLogs, loggedAck, loggedSocketEvent, socketLog } from '../logging/socket-logs.js';
 
 type Ack<T> = ((answer: T) => void) | undefined;
 const ackOf = <T>(args: unknown[]): Ack<T> => {
@@ -18,6 +19,7 @@ const ackOf = <T>(args: unknown[]): Ack<T> => {
 };
 /** The document a join or leave names (checked by the service). */
 const docOf = (body: unknown): unknown => (body as { doc?: unknown } | null)?.doc;
+const noop = () => undefined;
 
 /**
  * /collab: the handshake is authenticated (session cookie, origin allow-list); then each socket's events go
@@ -25,8 +27,6 @@ const docOf = (body: unknown): unknown => (body as { doc?: unknown } | null)?.do
  */
 @WebSocketGateway({ namespace: COLLAB_NAMESPACE })
 export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
-  private readonly logger = new Logger('CollabGateway');
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
@@ -34,10 +34,11 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     private readonly sync: CollabSyncService,
     private readonly broadcaster: CollabBroadcaster,
     private readonly accessSweep: CollabAccessSweep,
+    private readonly socketLogs: SocketLogs,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use(socketAuthMiddleware(this.auth, this.config.allowedOrigins));
+    namespace.use(this.socketLogs.handshake(COLLAB_NAMESPACE, socketAuthMiddleware(this.auth, this.config.allowedOrigins)));
     this.broadcaster.attach(namespace);
     this.accessSweep.start();
   }
@@ -47,28 +48,21 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     const { accountId, authSessionId, displayName } = socket.data as SocketIdentity;
     const user = { id: accountId, name: displayName, color: colourOf(accountId) };
     this.connections.add(new CollabConnection(socket, accountId, authSessionId, user, this.config.collab));
+    // Answers and errors are logged with the connection's ids (SocketLogs); an error leaves the event unanswered.
     socket.on(CollabEvent.join, (...args: unknown[]) => {
-      void this.sync.join(socket, docOf(args[0])).then(
-        (result) => ackOf(args)?.(result),
-        (error: unknown) => this.fail(error),
-      );
+      void loggedSocketEvent(socket, 'join', docOf(args[0]), () => this.sync.join(socket, docOf(args[0]))).then((result) => ackOf(args)?.(result), noop);
     });
     socket.on(CollabEvent.leave, (...args: unknown[]) => {
-      void this.sync.leave(socket, docOf(args[0])).then(
-        (result) => ackOf(args)?.(result),
-        (error: unknown) => this.fail(error),
-      );
+      void loggedSocketEvent(socket, 'leave', docOf(args[0]), () => this.sync.leave(socket, docOf(args[0]))).then((result) => ackOf(args)?.(result), noop);
     });
     socket.on(CollabEvent.message, (...args: unknown[]) => {
-      void this.sync.message(socket, args[0], ackOf<MessageAck>(args)).catch((error: unknown) => this.fail(error));
+      void this.sync
+        .message(socket, args[0], loggedAck(socket, 'message', ackOf<MessageAck>(args)))
+        .catch((error: unknown) => socketLog(socket).error({ event: 'message', err: error }, 'socket message failed'));
     });
   }
 
   async handleDisconnect(socket: Socket): Promise<void> {
     await this.connections.remove(socket.id);
-  }
-
-  private fail(error: unknown): void {
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
 }

@@ -7,6 +7,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AccessPolicy } from '../access/access-policy.js';
 import { EventsPublisher, type EventsSocketData, accountRoom, concertationSessionRoom, spaceRoom } from './events-publisher.js';
 import { socketAuthMiddleware } from '../auth/socket-auth.js';
+import { SocketLogs, loggedSocketEvent } from '../logging/socket-logs.js';
+
+const spaceIdOf = (body: unknown): unknown => (body as { spaceId?: unknown } | null)?.spaceId;
+const sessionIdOf = (body: unknown): unknown => (body as { sessionId?: unknown } | null)?.sessionId;
 
 /** /events: a signed-in client joins its spaces' rooms and receives change notices. */
 @WebSocketGateway({ namespace: EVENTS_NAMESPACE })
@@ -16,10 +20,11 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly auth: AuthService,
     private readonly access: AccessPolicy,
     private readonly publisher: EventsPublisher,
+    private readonly socketLogs: SocketLogs,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use(socketAuthMiddleware(this.auth, this.config.allowedOrigins));
+    namespace.use(this.socketLogs.handshake(EVENTS_NAMESPACE, socketAuthMiddleware(this.auth, this.config.allowedOrigins)));
     this.publisher.attach(namespace);
   }
 
@@ -27,8 +32,18 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
     void socket.join(accountRoom((socket.data as EventsSocketData).accountId));
   }
 
+  /** Joins and their refusals are logged with the connection's ids (SocketLogs). */
   @SubscribeMessage(EventsClientEvent.join)
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
+  join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
+    return loggedSocketEvent(socket, 'join', spaceIdOf(body), () => this.joinSpace(socket, body));
+  }
+
+  @SubscribeMessage(EventsClientEvent.joinSession)
+  joinSession(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
+    return loggedSocketEvent(socket, 'joinSession', sessionIdOf(body), () => this.joinConcertationSession(socket, body));
+  }
+
+  private async joinSpace(socket: Socket, body: unknown): Promise<JoinAck> {
     const parsed = JoinSpaceMessage.safeParse(body);
     if (!parsed.success) return { ok: false, code: 'validation_failed', message: 'spaceId must be a UUID' };
     const { accountId, authSessionId } = socket.data as EventsSocketData;
@@ -44,8 +59,7 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   /** Whoever has a place in the session (members of its space, its guests) may follow its notices. */
-  @SubscribeMessage(EventsClientEvent.joinSession)
-  async joinSession(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
+  private async joinConcertationSession(socket: Socket, body: unknown): Promise<JoinAck> {
     const parsed = JoinSessionMessage.safeParse(body);
     if (!parsed.success) return { ok: false, code: 'validation_failed', message: 'sessionId must be a UUID' };
     const { accountId, authSessionId } = socket.data as EventsSocketData;
