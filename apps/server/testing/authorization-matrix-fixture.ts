@@ -52,6 +52,9 @@ export interface GuideFixture {
   recommendationsToVote: string[];
   analysisId: string;
   analysisToDelete: string;
+  /** Threads of the animateur on the testimony's story: one to resolve, one to delete. */
+  testimonyCommentId: string;
+  testimonyCommentToDelete: string;
 }
 
 /** Writes contributions marked « Témoignage » into a session's board, as the server would apply an edit. */
@@ -73,8 +76,13 @@ async function buildGuideFixture(t: TestApp, clients: Record<Actor, ApiClient>, 
   const proposalOf = async (writer: Writer, statement = `Proposition de ${writer}`) =>
     (await clients[writer].post(recommendations, { statement })).body.id as string;
   await writeTestimonyNotes(t, sessionId, ['note-contributeur', 'note-animateur']);
+  const testimonyId = (await clients.animateur.post(testimonies, { title: 'Témoignage de la matrice' })).body.id as string;
+  const testimonyComment = async () =>
+    (await clients.animateur.post(`${testimonies}/${testimonyId}/comments`, { sectionId: 'story', anchor: ANCHOR, body: 'Commentaire' })).body.id as string;
   return {
-    testimonyId: (await clients.animateur.post(testimonies, { title: 'Témoignage de la matrice' })).body.id,
+    testimonyId,
+    testimonyCommentId: await testimonyComment(),
+    testimonyCommentToDelete: await testimonyComment(),
     testimonyToDelete: { contributeur: await draftOf('contributeur'), animateur: await draftOf('animateur') },
     testimonyNotes: { contributeur: 'note-contributeur', animateur: 'note-animateur' },
     recommendationId: await proposalOf('animateur', 'Préconisation de la matrice'),

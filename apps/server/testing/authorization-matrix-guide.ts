@@ -1,4 +1,4 @@
-import type { Fixture } from './authorization-matrix-fixture.js';
+import { ANCHOR, type Fixture } from './authorization-matrix-fixture.js';
 import { type Row, inSpace, ok, writerOf } from './authorization-matrix-rows.js';
 
 const testimony = (f: Fixture) => `/api/spaces/${f.spaceId}/testimonies/${f.guide.testimonyId}`;
@@ -28,6 +28,23 @@ export const GUIDE_MATRIX: Record<string, Row> = {
     path: (f) => `${testimony(f)}/status`,
     body: () => ({ status: 'draft', version: 1 }),
     expected: inSpace(403, ok, ok),
+  },
+  'GET /api/spaces/:spaceId/testimonies/:testimonyId/comments': { path: (f) => `${testimony(f)}/comments`, expected: inSpace(ok, ok, ok) },
+  'POST /api/spaces/:spaceId/testimonies/:testimonyId/comments': {
+    path: (f) => `${testimony(f)}/comments`,
+    body: () => ({ sectionId: 'story', anchor: ANCHOR, body: 'Remarque' }),
+    // Every member comments a testimony, observateurs included.
+    expected: inSpace(201, 201, 201),
+  },
+  'PATCH /api/spaces/:spaceId/testimonies/:testimonyId/comments/:commentId': {
+    path: (f) => `${testimony(f)}/comments/${f.guide.testimonyCommentId}`,
+    // The animateur's thread: writers resolve it, an observateur only their own.
+    body: () => ({ resolved: true }),
+    expected: inSpace(403, ok, ok),
+  },
+  'DELETE /api/spaces/:spaceId/testimonies/:testimonyId/comments/:commentId': {
+    path: (f) => `${testimony(f)}/comments/${f.guide.testimonyCommentToDelete}`,
+    expected: inSpace(403, 403, 204),
   },
   'POST /api/sessions/:sessionId/testimonies': {
     path: (f) => `/api/sessions/${f.sessionId}/testimonies`,

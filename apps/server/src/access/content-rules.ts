@@ -14,6 +14,9 @@ export const documentReadOnly = (role: SpaceRole): boolean => !mayWrite(role);
 /** Observateurs comment only where the animateur opened comments to them. */
 export const mayComment = (role: SpaceRole, observersCanComment: boolean): boolean => mayWrite(role) || observersCanComment;
 
+/** Every member comments a testimony's story: observateurs read and comment testimonies (no animateur opens it to them). */
+export const mayCommentTestimony = (role: SpaceRole): boolean => mayComment(role, true);
+
 /** What one may do to an existing comment: its author edits its text; writers and its author resolve it; its author or an animateur deletes it. */
 export function mayChangeComment(change: 'edit' | 'resolve' | 'delete', role: SpaceRole, isAuthor: boolean): boolean {
   switch (change) {

@@ -44,6 +44,17 @@ function mapCommentRow(r: CommentRow): CommentView {
   };
 }
 
+/**
+ * What a comment belongs to: the space's diagnostic (its sections are the document's fragments), or one testimony's
+ * story. Every query is scoped to one commented document, so a comment is never reached through another's routes.
+ */
+export type CommentedDocument = { kind: 'diagnostic'; spaceId: string } | { kind: 'testimony'; spaceId: string; testimonyId: string };
+
+const testimonyOf = (doc: CommentedDocument): string | null => (doc.kind === 'testimony' ? doc.testimonyId : null);
+
+/** `c.space_id = $1 AND` the comment's testimony is `$2` (null: the diagnostic's). */
+const IN_DOCUMENT = `c.space_id = $1 AND c.testimony_id IS NOT DISTINCT FROM $2::uuid`;
+
 /** Where a comment sits: its section, and the thread it replies to (null for a thread's first comment). */
 export interface CommentPlace {
   sectionId: string;
@@ -51,32 +62,32 @@ export interface CommentPlace {
 }
 
 export interface NewComment extends CommentPlace {
-  spaceId: string;
+  document: CommentedDocument;
   anchor: CommentAnchor | null;
   body: string;
   authorId: string;
   mentions: string[];
 }
 
-/** SQL of `diagnostic_comment`: comments come back in their API shape, with author, resolver and mentions named. */
+/** SQL of `diagnostic_comment` (the comments of every commented document): comments come back in their API shape, with author, resolver and mentions named. */
 @Injectable()
 export class CommentsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(spaceId: string, db: EntityManager = this.dataSource.manager): Promise<CommentView[]> {
-    const rows: CommentRow[] = await db.query(`${SELECT_COMMENT} WHERE c.space_id = $1 ORDER BY c.created_at`, [spaceId]);
+  async list(doc: CommentedDocument, db: EntityManager = this.dataSource.manager): Promise<CommentView[]> {
+    const rows: CommentRow[] = await db.query(`${SELECT_COMMENT} WHERE ${IN_DOCUMENT} ORDER BY c.created_at`, [doc.spaceId, testimonyOf(doc)]);
     return rows.map(mapCommentRow);
   }
 
-  async find(spaceId: string, commentId: string, db: EntityManager = this.dataSource.manager): Promise<CommentView | undefined> {
-    const rows: CommentRow[] = await db.query(`${SELECT_COMMENT} WHERE c.space_id = $1 AND c.id = $2`, [spaceId, commentId]);
+  async find(doc: CommentedDocument, commentId: string, db: EntityManager = this.dataSource.manager): Promise<CommentView | undefined> {
+    const rows: CommentRow[] = await db.query(`${SELECT_COMMENT} WHERE ${IN_DOCUMENT} AND c.id = $3`, [doc.spaceId, testimonyOf(doc), commentId]);
     return rows[0] && mapCommentRow(rows[0]);
   }
 
-  async place(spaceId: string, commentId: string, db: EntityManager = this.dataSource.manager): Promise<CommentPlace | undefined> {
+  async place(doc: CommentedDocument, commentId: string, db: EntityManager = this.dataSource.manager): Promise<CommentPlace | undefined> {
     const rows: { section_id: string; parent_id: string | null }[] = await db.query(
-      `SELECT section_id, parent_id FROM diagnostic_comment WHERE id = $1 AND space_id = $2`,
-      [commentId, spaceId],
+      `SELECT c.section_id, c.parent_id FROM diagnostic_comment c WHERE ${IN_DOCUMENT} AND c.id = $3`,
+      [doc.spaceId, testimonyOf(doc), commentId],
     );
     return rows[0] && { sectionId: rows[0].section_id, parentId: rows[0].parent_id };
   }
@@ -84,9 +95,11 @@ export class CommentsRepository {
   /** Returns the new comment's id. */
   async insert(comment: NewComment, db: EntityManager = this.dataSource.manager): Promise<string> {
     const [row]: { id: string }[] = await db.query(
-      `INSERT INTO diagnostic_comment (space_id, section_id, parent_id, anchor, body, author_id, mentions) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO diagnostic_comment (space_id, testimony_id, section_id, parent_id, anchor, body, author_id, mentions)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
-        comment.spaceId,
+        comment.document.spaceId,
+        testimonyOf(comment.document),
         comment.sectionId,
         comment.parentId,
         comment.anchor ? JSON.stringify(comment.anchor) : null,
@@ -114,10 +127,10 @@ export class CommentsRepository {
     await changedRows(db, `DELETE FROM diagnostic_comment WHERE id = $1 RETURNING id`, [commentId]);
   }
 
-  /** Unresolved threads per section (replies are not counted). */
+  /** Unresolved threads per section of the diagnostic (replies are not counted). */
   async openThreadsBySection(spaceId: string, db: EntityManager = this.dataSource.manager): Promise<Map<string, number>> {
     const rows: { section_id: string; n: number }[] = await db.query(
-      `SELECT section_id, count(*)::int AS n FROM diagnostic_comment WHERE space_id = $1 AND parent_id IS NULL AND resolved_at IS NULL GROUP BY section_id`,
+      `SELECT section_id, count(*)::int AS n FROM diagnostic_comment WHERE space_id = $1 AND testimony_id IS NULL AND parent_id IS NULL AND resolved_at IS NULL GROUP BY section_id`,
       [spaceId],
     );
     return new Map(rows.map((r) => [r.section_id, r.n]));
@@ -125,7 +138,7 @@ export class CommentsRepository {
 
   async openThreads(spaceId: string, sectionId: string, db: EntityManager = this.dataSource.manager): Promise<number> {
     const [{ n }]: { n: number }[] = await db.query(
-      `SELECT count(*)::int AS n FROM diagnostic_comment WHERE space_id = $1 AND section_id = $2 AND parent_id IS NULL AND resolved_at IS NULL`,
+      `SELECT count(*)::int AS n FROM diagnostic_comment WHERE space_id = $1 AND testimony_id IS NULL AND section_id = $2 AND parent_id IS NULL AND resolved_at IS NULL`,
       [spaceId, sectionId],
     );
     return n;

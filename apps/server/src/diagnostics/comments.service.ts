@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { TESTIMONY_STORY } from '@concerto/collab';
 import type { CommentView, CreateCommentRequest, SpaceRole, UpdateCommentRequest } from '@concerto/domain';
 import { AccessPolicy } from '../access/access-policy.js';
-import { mayChangeComment, mayComment, mayWrite } from '../access/content-rules.js';
+import { mayChangeComment, mayComment, mayCommentTestimony, mayWrite } from '../access/content-rules.js';
 import { badRequest, forbidden, notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
-import { CommentsRepository } from './comments.repository.js';
+import { type CommentedDocument, CommentsRepository } from './comments.repository.js';
 import { DiagnosticsRepository } from './diagnostics.repository.js';
 
-/** Comments anchored to passages of the diagnostic, threaded, with mentions, resolved and reopened. */
+/**
+ * Comments anchored to passages of a commented document (the diagnostic, a testimony's story), threaded, with mentions,
+ * resolved and reopened. The caller has checked that the document exists in the space.
+ */
 @Injectable()
 export class CommentsService {
   constructor(
@@ -17,26 +21,29 @@ export class CommentsService {
     private readonly events: EventsPublisher,
   ) {}
 
-  list(spaceId: string): Promise<CommentView[]> {
-    return this.comments.list(spaceId);
+  list(doc: CommentedDocument): Promise<CommentView[]> {
+    return this.comments.list(doc);
   }
 
-  async create(spaceId: string, role: SpaceRole, body: CreateCommentRequest, accountId: string): Promise<CommentView> {
-    await this.requireMayComment(spaceId, role);
+  async create(doc: CommentedDocument, role: SpaceRole, body: CreateCommentRequest, accountId: string): Promise<CommentView> {
+    await this.requireMayComment(doc, role);
     let sectionId: string;
     let parentId: string | null = null;
     if ('parentId' in body) {
-      const parent = await this.comments.place(spaceId, body.parentId);
+      const parent = await this.comments.place(doc, body.parentId);
       if (!parent) throw badRequest([{ path: 'parentId', message: 'No such comment' }]);
       // Replies hang off the thread's first comment: threads stay one level deep.
       parentId = parent.parentId ?? body.parentId;
       sectionId = parent.sectionId;
     } else {
       sectionId = body.sectionId;
+      // A testimony has one commented text, its story.
+      if (doc.kind === 'testimony' && sectionId !== TESTIMONY_STORY)
+        throw badRequest([{ path: 'sectionId', message: `Not a part of the testimony: ${TESTIMONY_STORY}` }]);
     }
-    const mentions = await this.members(spaceId, body.mentions);
+    const mentions = await this.members(doc.spaceId, body.mentions);
     const id = await this.comments.insert({
-      spaceId,
+      document: doc,
       sectionId,
       parentId,
       anchor: 'anchor' in body ? body.anchor : null,
@@ -44,11 +51,11 @@ export class CommentsService {
       authorId: accountId,
       mentions,
     });
-    return this.changed(spaceId, id, 'created');
+    return this.changed(doc, id, 'created');
   }
 
-  async update(spaceId: string, role: SpaceRole, commentId: string, body: UpdateCommentRequest, accountId: string): Promise<CommentView> {
-    const comment = await this.find(spaceId, commentId);
+  async update(doc: CommentedDocument, role: SpaceRole, commentId: string, body: UpdateCommentRequest, accountId: string): Promise<CommentView> {
+    const comment = await this.find(doc, commentId);
     if ('body' in body) {
       if (!mayChangeComment('edit', role, this.isAuthor(comment, accountId))) throw forbidden();
       await this.comments.editBody(commentId, body.body);
@@ -57,19 +64,20 @@ export class CommentsService {
       if (!mayChangeComment('resolve', role, this.isAuthor(comment, accountId))) throw forbidden();
       await this.comments.setResolved(commentId, body.resolved, accountId);
     }
-    return this.changed(spaceId, commentId, 'updated');
+    return this.changed(doc, commentId, 'updated');
   }
 
-  async remove(spaceId: string, role: SpaceRole, commentId: string, accountId: string): Promise<void> {
-    const comment = await this.find(spaceId, commentId);
+  async remove(doc: CommentedDocument, role: SpaceRole, commentId: string, accountId: string): Promise<void> {
+    const comment = await this.find(doc, commentId);
     if (!mayChangeComment('delete', role, this.isAuthor(comment, accountId))) throw forbidden();
     await this.comments.delete(commentId);
-    this.events.notify({ spaceId, entity: 'comment', id: commentId, op: 'deleted' });
+    this.events.notify({ spaceId: doc.spaceId, entity: 'comment', id: commentId, op: 'deleted' });
   }
 
-  private async requireMayComment(spaceId: string, role: SpaceRole): Promise<void> {
+  private async requireMayComment(doc: CommentedDocument, role: SpaceRole): Promise<void> {
     if (mayWrite(role)) return;
-    if (!mayComment(role, (await this.diagnostics.settings(spaceId)).observersCanComment)) throw forbidden('comments_closed');
+    const may = doc.kind === 'testimony' ? mayCommentTestimony(role) : mayComment(role, (await this.diagnostics.settings(doc.spaceId)).observersCanComment);
+    if (!may) throw forbidden('comments_closed');
   }
 
   /** Who may be mentioned is the access policy's call: the space's members. */
@@ -79,8 +87,8 @@ export class CommentsService {
     return [...new Set(ids)];
   }
 
-  private async find(spaceId: string, commentId: string): Promise<CommentView> {
-    const comment = await this.comments.find(spaceId, commentId);
+  private async find(doc: CommentedDocument, commentId: string): Promise<CommentView> {
+    const comment = await this.comments.find(doc, commentId);
     if (!comment) throw notFound();
     return comment;
   }
@@ -90,8 +98,8 @@ export class CommentsService {
     return comment.author !== null && comment.author.id === accountId;
   }
 
-  private async changed(spaceId: string, commentId: string, op: 'created' | 'updated'): Promise<CommentView> {
-    this.events.notify({ spaceId, entity: 'comment', id: commentId, op });
-    return this.find(spaceId, commentId);
+  private async changed(doc: CommentedDocument, commentId: string, op: 'created' | 'updated'): Promise<CommentView> {
+    this.events.notify({ spaceId: doc.spaceId, entity: 'comment', id: commentId, op });
+    return this.find(doc, commentId);
   }
 }

@@ -70,14 +70,14 @@ export class DiagnosticsController {
   @RequiresSpaceRole('observateur')
   @Contract({ summary: 'Every comment thread and reply of the diagnostic', response: z.array(CommentView) })
   listComments(@Param('spaceId') spaceId: string) {
-    return this.comments.list(spaceId);
+    return this.comments.list({ kind: 'diagnostic', spaceId });
   }
 
   @Post('comments')
   @RequiresSpaceRole('observateur')
   @Contract({ summary: 'Comment a passage, or reply to a thread (observateurs when allowed)', body: CreateCommentRequest, response: CommentView, status: 201 })
   async comment(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Body() body: CreateCommentRequest) {
-    return this.comments.create(spaceId, await this.roleOf(spaceId, auth), body, auth.account.id);
+    return this.comments.create({ kind: 'diagnostic', spaceId }, await this.roleOf(spaceId, auth), body, auth.account.id);
   }
 
   @Patch('comments/:commentId')
@@ -89,7 +89,7 @@ export class DiagnosticsController {
     @Param('commentId') commentId: string,
     @Body() body: UpdateCommentRequest,
   ) {
-    return this.comments.update(spaceId, await this.roleOf(spaceId, auth), commentId, body, auth.account.id);
+    return this.comments.update({ kind: 'diagnostic', spaceId }, await this.roleOf(spaceId, auth), commentId, body, auth.account.id);
   }
 
   @Delete('comments/:commentId')
@@ -97,7 +97,7 @@ export class DiagnosticsController {
   @HttpCode(204)
   @Contract({ summary: 'Delete my comment (animateurs: any comment)', status: 204 })
   async removeComment(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Param('commentId') commentId: string) {
-    return this.comments.remove(spaceId, await this.roleOf(spaceId, auth), commentId, auth.account.id);
+    return this.comments.remove({ kind: 'diagnostic', spaceId }, await this.roleOf(spaceId, auth), commentId, auth.account.id);
   }
 
   @Get('export')

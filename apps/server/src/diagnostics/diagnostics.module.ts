@@ -25,5 +25,7 @@ import { VersionsService } from './versions.service.js';
     VersionsService,
     DiagnosticExportService,
   ],
+  // The guide comments a testimony's story with the same anchored comments.
+  exports: [CommentsService],
 })
 export class DiagnosticsModule {}
