@@ -1,14 +1,15 @@
 import { type CollabDocument, isSafeHref } from '@concerto/collab';
+import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/account';
 import { ErrorAlert } from '../../ui/alert';
 import { CollabStatus } from './collab-status';
-import { EditorToolbar } from './editor-toolbar';
+import { EditorToolbar, type ExtraAction } from './editor-toolbar';
 import { useCollabDocument } from './use-collab-document';
 import './collab-editor.css';
 import { CollabRefusal } from './collab-refusal';
@@ -23,10 +24,14 @@ interface CollabEditorProps {
   hint?: string;
   /** The viewer may not edit (observers); the server enforces it too. */
   readOnly?: boolean;
+  /** Nodes beyond the base schema (an analysis' live references); the server's schema of the document must have them. */
+  extensions?: AnyExtension[];
+  /** Toolbar buttons beyond formatting, given the editor (e.g. inserting a live reference). */
+  extraActions?: (editor: Editor) => ExtraAction[];
 }
 
 /** A rich-text editor co-edited live through `/collab`, with its saving status. */
-export function CollabEditor({ documentName, field, label, hint, readOnly = false }: CollabEditorProps) {
+export function CollabEditor({ documentName, field, label, hint, readOnly = false, extensions, extraActions }: CollabEditorProps) {
   const { t } = useTranslation();
   const state = useCollabDocument(documentName);
   const locked = readOnly || state.readOnly;
@@ -43,13 +48,17 @@ export function CollabEditor({ documentName, field, label, hint, readOnly = fals
           label={label}
           hint={hint}
           readOnly={locked}
+          extensions={extensions}
+          extraActions={extraActions}
         />
       ) : null}
     </div>
   );
 }
 
-function BoundEditor({ document, field, label, hint, readOnly }: { document: CollabDocument; field: string; label: string; hint?: string; readOnly: boolean }) {
+type BoundEditorProps = Omit<CollabEditorProps, 'documentName' | 'readOnly'> & { document: CollabDocument; readOnly: boolean };
+
+function BoundEditor({ document, field, label, hint, readOnly, extensions = [], extraActions }: BoundEditorProps) {
   const id = useId();
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -75,6 +84,7 @@ function BoundEditor({ document, field, label, hint, readOnly }: { document: Col
           provider: { awareness: document.awareness },
           user: { name: me?.displayName ?? t('collab.someone'), color: '#000091' },
         }),
+        ...extensions,
       ],
       editorProps: {
         attributes: {
@@ -104,7 +114,7 @@ function BoundEditor({ document, field, label, hint, readOnly }: { document: Col
           {hint}
         </p>
       ) : null}
-      {!readOnly && editor ? <EditorToolbar editor={editor} label={t('collab.toolbar', { label })} /> : null}
+      {!readOnly && editor ? <EditorToolbar editor={editor} label={t('collab.toolbar', { label })} extra={extraActions?.(editor)} /> : null}
       <EditorContent editor={editor} />
     </div>
   );

@@ -3,8 +3,15 @@ import { useTranslation } from 'react-i18next';
 
 type Mark = 'bold' | 'italic' | 'heading' | 'bulletList' | 'orderedList';
 
+/** A button after the formatting ones (e.g. « Insérer une référence vivante »). */
+export interface ExtraAction {
+  key: string;
+  label: string;
+  run: () => void;
+}
+
 /** Formatting buttons; each says whether its format applies at the cursor (aria-pressed). */
-export function EditorToolbar({ editor, label }: { editor: Editor; label: string }) {
+export function EditorToolbar({ editor, label, extra = [] }: { editor: Editor; label: string; extra?: ExtraAction[] }) {
   const { t } = useTranslation();
   const active = useEditorState({
     editor,
@@ -28,6 +35,11 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
       {(Object.keys(actions) as Mark[]).map((mark) => (
         <button key={mark} type="button" className="editor-toolbar__button" aria-pressed={active[mark]} onClick={actions[mark]}>
           {t(`collab.format.${mark}`)}
+        </button>
+      ))}
+      {extra.map((action) => (
+        <button key={action.key} type="button" className="editor-toolbar__button" onClick={action.run}>
+          {action.label}
         </button>
       ))}
     </div>

@@ -6,8 +6,8 @@ import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';
 import { addSection } from './section-operations';
 
-/** Animateurs add a section of their own at the end of the diagnostic. */
-export function AddSectionForm({ doc, onAdded }: { doc: Y.Doc; onAdded: (id: string) => void }) {
+/** Animateurs add a section of their own at the end of the document (`addedMessage` words it for the guide's). */
+export function AddSectionForm({ doc, onAdded, addedMessage }: { doc: Y.Doc; onAdded: (id: string) => void; addedMessage?: (title: string) => string }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -20,7 +20,7 @@ export function AddSectionForm({ doc, onAdded }: { doc: Y.Doc; onAdded: (id: str
     setError(undefined);
     const id = addSection(doc, value);
     setTitle('');
-    setMessage(t('diagnostic.sections.added', { title: value }));
+    setMessage(addedMessage ? addedMessage(value) : t('diagnostic.sections.added', { title: value }));
     onAdded(id);
   };
   return (

@@ -20,10 +20,10 @@ export function isAllowedLink(url: string): boolean {
 
 /**
  * The fixed schema of a diagnostic section: paragraphs, headings 2 to 4, bold, italic, bullet and ordered lists,
- * links (http, https, mailto) and tables. Nothing else is registered, so ProseMirror reduces pasted content
+ * links (http, https, mailto) and tables (plus `extra` nodes, e.g. the guide's live references). Nothing else is registered, so ProseMirror reduces pasted content
  * to these nodes and marks; no raw HTML is ever kept.
  */
-export function diagnosticExtensions(options: { document: CollabDocument; field: string; userName: string }): AnyExtension[] {
+export function diagnosticExtensions(options: { document: CollabDocument; field: string; userName: string; extra?: AnyExtension[] }): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: false,
@@ -53,6 +53,7 @@ export function diagnosticExtensions(options: { document: CollabDocument; field:
       provider: { awareness: options.document.awareness },
       user: { name: options.userName, color: options.document.user?.color ?? '#000091' },
     }),
-    CommentHighlights,
+    // The guide's document (same sections, same schema) adds its live references and has no comments.
+    ...(options.extra ?? [CommentHighlights]),
   ];
 }

@@ -5,8 +5,11 @@ import { sectionAnchorId } from './diagnostic-section';
 
 const KIND_ORDER = ['grid', 'support_stage', 'lever', 'custom'] as const;
 
-/** The table of contents: every section grouped by kind, with its status and open comments. */
-export function DiagnosticToc({ sections, states }: { sections: DiagnosticSection[]; states: Map<string, SectionStateView> }) {
+/**
+ * The table of contents: every section grouped by kind, with its status and open comments; or, with a `title` (the
+ * guide d'appui's document), every section in the document's order.
+ */
+export function DiagnosticToc({ sections, states, title }: { sections: DiagnosticSection[]; states?: Map<string, SectionStateView>; title?: string }) {
   const { t } = useTranslation();
   const go = (id: string) => (event: React.MouseEvent) => {
     const target = document.getElementById(sectionAnchorId(id));
@@ -16,6 +19,22 @@ export function DiagnosticToc({ sections, states }: { sections: DiagnosticSectio
     target.focus({ preventScroll: true });
     history.replaceState(null, '', `#${sectionAnchorId(id)}`);
   };
+  if (title !== undefined) {
+    return (
+      <nav className="diagnostic-toc" aria-label={title}>
+        <h3 className="diagnostic-toc__title">{title}</h3>
+        <ol className="diagnostic-toc__list">
+          {sections.map((section) => (
+            <li key={section.id}>
+              <a href={`#${sectionAnchorId(section.id)}`} onClick={go(section.id)}>
+                {section.title}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+    );
+  }
   return (
     <nav className="diagnostic-toc" aria-label={t('diagnostic.toc.title')}>
       <h3 className="diagnostic-toc__title">{t('diagnostic.toc.title')}</h3>
@@ -27,7 +46,7 @@ export function DiagnosticToc({ sections, states }: { sections: DiagnosticSectio
             <p className="diagnostic-toc__kind">{t(`diagnostic.kinds.${kind}`)}</p>
             <ul className="diagnostic-toc__list">
               {group.map((section) => {
-                const state = states.get(section.id);
+                const state = states?.get(section.id);
                 return (
                   <li key={section.id}>
                     <a href={`#${sectionAnchorId(section.id)}`} onClick={go(section.id)}>

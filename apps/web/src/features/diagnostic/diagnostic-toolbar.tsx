@@ -3,7 +3,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedLink } from './diagnostic-extensions';
 
-interface Action {
+export interface ToolbarAction {
   key: string;
   label: string;
   pressed?: boolean;
@@ -19,11 +19,14 @@ export function DiagnosticToolbar({
   editor,
   label,
   onComment,
+  extraActions = [],
 }: {
   editor: Editor;
   label: string;
   /** Starts a comment on the selected passage; absent when the viewer may not comment. */
   onComment?: () => void;
+  /** More actions for writers, after the formatting ones (e.g. the guide's « Insérer une référence vivante »). */
+  extraActions?: ToolbarAction[];
 }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(0);
@@ -52,7 +55,7 @@ export function DiagnosticToolbar({
     if (!isAllowedLink(url)) return void window.alert(t('diagnostic.editor.linkRefused'));
     chain().extendMarkRange('link').setLink({ href: url.trim() }).run();
   };
-  const actions: Action[] = state.editable
+  const actions: ToolbarAction[] = state.editable
     ? [
         { key: 'h2', label: t('diagnostic.editor.h2'), pressed: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
         { key: 'h3', label: t('diagnostic.editor.h3'), pressed: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
@@ -71,6 +74,7 @@ export function DiagnosticToolbar({
           : [{ key: 'table', label: t('diagnostic.editor.table'), run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() }]),
       ]
     : [];
+  if (state.editable) actions.push(...extraActions);
   if (onComment) actions.push({ key: 'comment', label: t('diagnostic.comments.comment'), disabled: !state.selection, run: onComment });
   if (actions.length === 0) return null;
   const active = Math.min(current, actions.length - 1);

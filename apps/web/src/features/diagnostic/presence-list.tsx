@@ -2,14 +2,17 @@ import type { DiagnosticSection } from '@concerto/collab';
 import { useTranslation } from 'react-i18next';
 import type { Present } from './use-presence';
 
-/** The people who have the diagnostic open, with the colour of their cursor and the section they are in. */
-export function PresenceList({ present, sections }: { present: Present[]; sections: DiagnosticSection[] }) {
+/**
+ * The people who have the document open (the diagnostic, or the guide's with its own `title`), with the colour of
+ * their cursor and the section they are in.
+ */
+export function PresenceList({ present, sections, title }: { present: Present[]; sections: DiagnosticSection[]; title?: string }) {
   const { t } = useTranslation();
   const titleOf = (id: string | null) => sections.find((s) => s.id === id)?.title;
   return (
     <div className="diagnostic-presence">
       <h3 className="diagnostic-presence__title" id="diagnostic-presence-title">
-        {t('diagnostic.presence.title', { count: present.length })}
+        {title ?? t('diagnostic.presence.title', { count: present.length })}
       </h3>
       {present.length === 0 ? (
         <p className="diagnostic-presence__empty">{t('diagnostic.presence.nobody')}</p>

@@ -1,13 +1,14 @@
 import { sectionContentKey, type CollabDocument } from '@concerto/collab';
 import type { CommentAnchor } from '@concerto/domain';
-import { EditorContent, useEditor } from '@tiptap/react';
+import type { AnyExtension } from '@tiptap/core';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/account';
 import { anchorOfSelection } from './comment-anchors';
 import { setHighlightedComments, type HighlightedComment } from './comment-highlights';
 import { diagnosticExtensions } from './diagnostic-extensions';
-import { DiagnosticToolbar } from './diagnostic-toolbar';
+import { DiagnosticToolbar, type ToolbarAction } from './diagnostic-toolbar';
 
 interface SectionEditorProps {
   document: CollabDocument;
@@ -19,17 +20,30 @@ interface SectionEditorProps {
   /** Called with the anchor of the selected passage; absent when the viewer may not comment. */
   onComment?: (anchor: CommentAnchor) => void;
   highlights: HighlightedComment[];
+  /** Nodes beyond the diagnostic's schema (the guide's live references); without comment highlights when given. */
+  extraExtensions?: AnyExtension[];
+  /** Toolbar actions beyond formatting, given the editor (e.g. inserting a live reference). */
+  extraActions?: (editor: Editor) => ToolbarAction[];
 }
 
-/** The rich text of one section, bound to its fragment (`section:<id>`) of the shared diagnostic document. */
-export function SectionEditor({ document, sectionId, labelledBy, title, readOnly, onComment, highlights }: SectionEditorProps) {
+/**
+ * The rich text of one section, bound to its fragment (`section:<id>`) of a shared document of sections: the
+ * diagnostic's, or the guide d'appui's (with `extraExtensions` and `extraActions`).
+ */
+export function SectionEditor(props: SectionEditorProps) {
+  const { document, sectionId, labelledBy, title, readOnly, onComment, highlights, extraExtensions, extraActions } = props;
   const { t } = useTranslation();
   const { data: me } = useMe();
   const editor = useEditor(
     {
       editable: !readOnly,
       immediatelyRender: true,
-      extensions: diagnosticExtensions({ document, field: sectionContentKey(sectionId), userName: me?.displayName ?? t('collab.someone') }),
+      extensions: diagnosticExtensions({
+        document,
+        field: sectionContentKey(sectionId),
+        userName: me?.displayName ?? t('collab.someone'),
+        extra: extraExtensions,
+      }),
       editorProps: {
         attributes: {
           class: 'collab-editor__content diagnostic-editor__content',
@@ -62,7 +76,9 @@ export function SectionEditor({ document, sectionId, labelledBy, title, readOnly
 
   return (
     <div className="diagnostic-editor">
-      {editor ? <DiagnosticToolbar editor={editor} label={t('collab.toolbar', { label: title })} onComment={comment} /> : null}
+      {editor ? (
+        <DiagnosticToolbar editor={editor} label={t('collab.toolbar', { label: title })} onComment={comment} extraActions={extraActions?.(editor)} />
+      ) : null}
       <EditorContent editor={editor} />
     </div>
   );
