@@ -1,8 +1,20 @@
+import type { TestimonyView } from '@concerto/domain';
+import { ANALYSIS_TEXT, TESTIMONY_STORY } from '@concerto/collab';
 import { ApiClient } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { CollabService } from '../collab/collab.service.js';
 import { seedDemoTerritory } from './demo-seed.js';
 import { DEMO_FUNDING_YEAR } from './demo-projects.js';
 import { DEMO_PASSWORD } from './demo-territory.js';
+
+/** The text of a stored rich-text fragment, one string per paragraph, as the server loads it. */
+async function paragraphsOf(t: TestApp, name: string, field: string): Promise<string[]> {
+  const doc = await t.app.get(CollabService).currentState(name);
+  return doc
+    .getXmlFragment(field)
+    .toArray()
+    .map((node) => (node.toJSON() as string).replace(/<[^>]+>/g, ''));
+}
 
 describe('demo territory (real PostgreSQL)', () => {
   let t: TestApp;
@@ -29,5 +41,55 @@ describe('demo territory (real PostgreSQL)', () => {
     const spaces = (await observatoire.get('/api/spaces')).body;
     const projects = (await observatoire.get(`/api/spaces/${spaces[0].id}/projects`)).body;
     expect(projects.length).toBeGreaterThan(4);
+  });
+
+  it('shows a newcomer the guide working: a testimony per pole, recommendations with retained ones, analyses', async () => {
+    const observatoire = new ApiClient(t.url);
+    await observatoire.post('/api/auth/sign-in', { email: 'observatoire@demo.concerto.fr', password: DEMO_PASSWORD });
+    const spaces: { id: string; pole: { name: string } }[] = (await observatoire.get('/api/spaces')).body;
+    const testimonies: TestimonyView[] = [];
+    for (const space of spaces) testimonies.push(...(await observatoire.get(`/api/spaces/${space.id}/testimonies`)).body);
+    expect(testimonies).toHaveLength(5);
+    expect(new Set(testimonies.map((x) => x.pole.name)).size).toBe(5);
+    for (const testimony of testimonies) {
+      expect(['validated', 'reviewed']).toContain(testimony.status);
+      expect(testimony.statusChangedBy).not.toBeNull();
+      expect(testimony.collectivites.length).toBeGreaterThan(1);
+      expect(testimony.collectivites.every((c) => c.stages.length > 0 && c.organisation.level !== null)).toBe(true);
+      expect(testimony.levers.length).toBeGreaterThan(1);
+      expect(testimony.quotes.every((q) => q.author && q.role)).toBe(true);
+      expect(testimony.quotes.length).toBeGreaterThan(0);
+      expect(testimony.figures.some((f) => f.kind === 'typed')).toBe(true);
+      // Live figures are read now from the pole's projects and funding: each pole has some.
+      const live = testimony.figures.find((f) => f.kind === 'live');
+      expect(live?.value).toBeGreaterThan(0);
+      const story = await paragraphsOf(t, testimony.storyDocument, TESTIMONY_STORY);
+      expect(story.length).toBeGreaterThanOrEqual(2);
+      expect(story.length).toBeLessThanOrEqual(4);
+      expect(story.every((p) => p.length > 100)).toBe(true);
+    }
+    expect(testimonies.filter((x) => x.status === 'validated').length).toBeGreaterThanOrEqual(3);
+
+    const animatrice = new ApiClient(t.url);
+    await animatrice.post('/api/auth/sign-in', { email: 'animatrice@demo.concerto.fr', password: DEMO_PASSWORD });
+    const tetris = spaces.find((s) => s.pole.name === 'TETRIS')!;
+    const recommendations = (await animatrice.get(`/api/spaces/${tetris.id}/recommendations`)).body as {
+      statement: string;
+      status: string;
+      levers: string[];
+      decidedBy: { displayName: string } | null;
+      testimonies: { title: string }[];
+    }[];
+    expect(recommendations.length).toBeGreaterThanOrEqual(5);
+    expect(recommendations.map((r) => r.statement)).toContain('Renforcer les aides à l’amorçage sur un temps long');
+    const retained = recommendations.filter((r) => r.status === 'retained');
+    expect(retained.length).toBeGreaterThanOrEqual(1);
+    expect(retained.every((r) => r.decidedBy?.displayName === 'Camille Martin')).toBe(true);
+    expect(recommendations.some((r) => r.status === 'proposed' || r.status === 'debated')).toBe(true);
+    expect(recommendations.every((r) => r.levers.length > 0)).toBe(true);
+    expect(recommendations.some((r) => r.testimonies.length > 0)).toBe(true);
+    const analyses = (await animatrice.get(`/api/spaces/${tetris.id}/analyses`)).body as { document: string }[];
+    expect(analyses.length).toBeGreaterThanOrEqual(1);
+    for (const analysis of analyses) expect((await paragraphsOf(t, analysis.document, ANALYSIS_TEXT)).join(' ').length).toBeGreaterThan(100);
   });
 });

@@ -5,6 +5,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { Pole } from '../poles/pole.entity.js';
 import { SpaceMembership } from '../spaces/space-membership.entity.js';
 import { Space } from '../spaces/space.entity.js';
+import { seedDemoGuide } from './demo-guide.js';
 import { seedDemoProjects } from './demo-projects.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_POLES } from './demo-territory.js';
 
@@ -35,6 +36,7 @@ export async function seedDemoTerritory(dataSource: DataSource): Promise<boolean
       spaceIds.set(key, saved.id);
     }
     let animatriceId = '';
+    const accountIds = new Map<string, string>();
     for (const person of DEMO_PEOPLE) {
       const account = await tx.getRepository(Account).save({
         email: person.email,
@@ -44,12 +46,14 @@ export async function seedDemoTerritory(dataSource: DataSource): Promise<boolean
         organisationId: organisationIds.get(person.organisation) ?? null,
       });
       animatriceId ||= account.id;
+      accountIds.set(person.email, account.id);
       for (const [poleKey, role] of Object.entries(person.memberships)) {
         const spaceId = spaceIds.get(poleKey);
         if (spaceId && role) await tx.getRepository(SpaceMembership).insert({ spaceId, accountId: account.id, role });
       }
     }
     await seedDemoProjects(tx, spaceIds, organisationIds, animatriceId);
+    await seedDemoGuide(tx, spaceIds, organisationIds, accountIds);
   });
   return true;
 }
