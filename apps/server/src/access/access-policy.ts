@@ -13,7 +13,7 @@ import { type SessionAccess, boardRole, sessionAccessFrom } from './session-role
  *
  * Rules: a space's members act with their role (observateur < contributeur < animateur). A session's space members keep
  * their role in it and its guests are contributeurs of that session only; its board is read-only once it is closed.
- * A diagnostic belongs to its space, project notes to their project's space, a testimony's story and an analysis
+ * A diagnostic and a guide belong to their space, project notes to their project's space, a testimony's story and an analysis
  * chapter to their space. The pole profile, shown in every space of
  * the pole, is changed by the animateurs of any of its spaces and by the contributeurs of its main space (the first
  * one, opened with the pole).
@@ -55,6 +55,7 @@ export class AccessPolicy {
   async documentRoles(ref: DocumentRef, accountIds: string[]): Promise<Map<string, SpaceRole>> {
     switch (ref.kind) {
       case DocumentKind.diagnostic:
+      case DocumentKind.guide:
         return this.repository.spaceRoles(ref.ownerId, accountIds);
       case DocumentKind.projectNotes:
         return this.rolesInSpaceOf(await this.repository.spaceOfProject(ref.ownerId), accountIds);

@@ -4,6 +4,7 @@ import {
   type JoinResult,
   analysisTextDocument,
   diagnosticDocument,
+  guideDocument,
   projectNotesDocument,
   sessionBoardDocument,
   testimonyStoryDocument,
@@ -44,6 +45,8 @@ const DOCUMENTS: Record<string, { name: (f: Fixture) => string; expected: Record
   // A testimony's story belongs to its space, like the diagnostic.
   'testimony story': { name: (f) => testimonyStoryDocument(f.testimonyId), expected: inSpace('read', 'write', 'write') },
   'analysis text': { name: (f) => analysisTextDocument(f.analysisId), expected: inSpace('read', 'write', 'write') },
+  // The guide d'appui belongs to its space, like the diagnostic (its sections list is the animateurs', checked per update).
+  guide: { name: (f) => guideDocument(f.spaceId), expected: inSpace('read', 'write', 'write') },
   // A live session's board: members with their role, guests as contributeurs.
   'live session board': { name: (f) => sessionBoardDocument(f.liveSessionId), expected: inSpace('read', 'write', 'write', 'write') },
   // Once closed, the board is kept read-only for everyone who had a place in the session.

@@ -8,7 +8,7 @@ import { UpdateStructs } from './policy/update-structs.js';
 /**
  * What a client may write, checked on the decoded update before it is applied: rich text stays within the fixed
  * schema of `libs/collab/src/documents/rich-text.ts` (its nodes with their attributes, its marks with theirs, links
- * to http(s) or mailto only), and, in a diagnostic, only animateurs add, rename, reorder or archive sections (the
+ * to http(s) or mailto only; live references only in a guide or an analysis), and, in a diagnostic or a guide, only animateurs add, rename, reorder or archive sections (the
  * `sections` list); everyone else edits the sections' text. Throws on an update Yjs would not apply as written
  * (overlapping structs, references forward in time): the caller answers `invalid_update`.
  *
@@ -31,7 +31,7 @@ import { UpdateStructs } from './policy/update-structs.js';
 export function checkUpdate(doc: Y.Doc, ref: DocumentRef, update: Uint8Array, role: SpaceRole): CollabErrorCode | undefined {
   const structs = UpdateStructs.decode(update);
   const placements = new Placements(doc, structs);
-  const guardSections = ref.kind === DocumentKind.diagnostic && role !== 'animateur';
+  const guardSections = (ref.kind === DocumentKind.diagnostic || ref.kind === DocumentKind.guide) && role !== 'animateur';
   for (const struct of structs.structs) {
     if (!(struct instanceof Y.Item)) continue;
     const known = Y.getState(doc.store, struct.id.client);
@@ -41,7 +41,7 @@ export function checkUpdate(doc: Y.Doc, ref: DocumentRef, update: Uint8Array, ro
     const inert =
       struct.content instanceof Y.ContentDeleted || structs.deletesAll(struct.id.client, Math.max(known, struct.id.clock), struct.id.clock + struct.length);
     if (!inert) {
-      const violation = contentViolation(struct.content);
+      const violation = contentViolation(struct.content, ref.kind);
       if (violation) return violation;
     }
     if (placement === 'unknown') continue;

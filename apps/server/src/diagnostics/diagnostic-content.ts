@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { DIAGNOSTIC_SECTIONS, type DiagnosticSection, readSections, richTextToMarkdown, sectionContentKey } from '@concerto/collab';
+import type * as Y from 'yjs';
+import { DIAGNOSTIC_SECTIONS, type DiagnosticSection, readSections, richTextToMarkdown, sectionContentKey, sectionMaps } from '@concerto/collab';
 
 export interface SectionContent extends DiagnosticSection {
   markdown: string;
@@ -11,7 +11,7 @@ export function sectionContents(doc: Y.Doc): SectionContent[] {
 }
 
 /**
- * Makes `target` (the live diagnostic) say what `version` said: the sections' order, titles and archiving, and
+ * Makes `target` (a live sectioned document: the diagnostic, the guide) say what `version` said: the sections' order, titles and archiving, and
  * each section's text. Sections created since are kept, archived. Run inside one transaction, it is one change
  * that everyone receives live; history is not rewritten.
  */
@@ -23,13 +23,7 @@ export function restoreInto(target: Y.Doc, version: Y.Doc): void {
     .map((s) => ({ ...s, archived: true }));
   const sections = target.getArray<Y.Map<unknown>>(DIAGNOSTIC_SECTIONS);
   sections.delete(0, sections.length);
-  sections.push(
-    [...wanted, ...later].map((s) => {
-      const map = new Y.Map<unknown>();
-      for (const [key, value] of Object.entries(s)) map.set(key, value);
-      return map;
-    }),
-  );
+  sections.push(sectionMaps([...wanted, ...later]));
   for (const section of wanted) {
     const source = version.getXmlFragment(sectionContentKey(section.id));
     const destination = target.getXmlFragment(sectionContentKey(section.id));

@@ -1,6 +1,6 @@
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import * as Y from 'yjs';
-import { readSections, richTextToMarkdown, sectionContentKey, textRuns } from '@concerto/collab';
+import { describeReference, readSections, referenceAttributes, richTextToMarkdown, sectionContentKey, textRuns } from '@concerto/collab';
 import { type Locale, SectionStatus, type SectionStateView, escapeMarkdown, labelOf, withoutControlCharacters } from '@concerto/domain';
 
 const WORDS = {
@@ -80,6 +80,9 @@ function blocks(node: Y.XmlElement | Y.XmlText, depth = 0): (Paragraph | Table)[
       return children.flatMap((c) => blocks(c, depth)).map((b) => b);
     case 'horizontalRule':
       return [new Paragraph({ thematicBreak: true, children: [] })];
+    case 'liveReference':
+      // Not allowed in a diagnostic by the policy; worded should one ever be there.
+      return [new Paragraph({ children: [new TextRun({ text: describeReference(referenceAttributes(node), 'fr'), italics: true })] })];
     default:
       return [new Paragraph({ children: inlineRuns(node) })];
   }

@@ -13,13 +13,15 @@ export type DiagnosticSectionKind = 'grid' | 'support_stage' | 'lever' | 'custom
 export const DIAGNOSTIC_SECTIONS = 'sections';
 export const sectionContentKey = (sectionId: string) => `section:${sectionId}`;
 
-export interface DiagnosticSection {
+/** A section of a sectioned document (the diagnostic, the guide): one entry of `sections`, its text `section:<id>`. */
+export interface DocumentSection<K extends string = string> {
   id: string;
-  kind: DiagnosticSectionKind;
+  kind: K;
   key: string;
   title: string;
   archived: boolean;
 }
+export type DiagnosticSection = DocumentSection<DiagnosticSectionKind>;
 
 function templateSections(): DiagnosticSection[] {
   const section = (kind: DiagnosticSectionKind, key: string, title: string): DiagnosticSection => ({
@@ -36,11 +38,21 @@ function templateSections(): DiagnosticSection[] {
   ];
 }
 
-export function readSections(doc: Y.Doc): DiagnosticSection[] {
+/** The sections of a sectioned document in display order (the diagnostic's by default). */
+export function readSections<S extends DocumentSection = DiagnosticSection>(doc: Y.Doc): S[] {
   return doc
     .getArray<Y.Map<unknown>>(DIAGNOSTIC_SECTIONS)
     .toArray()
-    .map((m) => m.toJSON() as DiagnosticSection);
+    .map((m) => m.toJSON() as S);
+}
+
+/** Sections as the shared maps of the `sections` list. */
+export function sectionMaps(sections: DocumentSection[]): Y.Map<unknown>[] {
+  return sections.map((s) => {
+    const map = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries(s)) map.set(key, value);
+    return map;
+  });
 }
 
 export const diagnosticSchema: DocumentSchema = {
@@ -50,13 +62,7 @@ export const diagnosticSchema: DocumentSchema = {
     0: (doc) => {
       const sections = doc.getArray<Y.Map<unknown>>(DIAGNOSTIC_SECTIONS);
       if (sections.length > 0) return;
-      sections.push(
-        templateSections().map((s) => {
-          const map = new Y.Map<unknown>();
-          for (const [key, value] of Object.entries(s)) map.set(key, value);
-          return map;
-        }),
-      );
+      sections.push(sectionMaps(templateSections()));
     },
   },
 };

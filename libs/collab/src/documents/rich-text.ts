@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { escapeMarkdown } from '@concerto/domain';
+import { LIVE_REFERENCE_CHECKS, describeReference, referenceAttributes } from './live-reference.js';
 
 /**
  * The fixed rich-text schema of co-edited text (Tiptap on the client, the same names in the Yjs document):
@@ -19,6 +20,8 @@ export const RICH_TEXT_NODES = [
   'tableRow',
   'tableHeader',
   'tableCell',
+  /** An atom block pointing at live values (the guide, analyses): see `live-reference.ts`; allowed per kind of document. */
+  'liveReference',
 ] as const;
 export const RICH_TEXT_MARKS = ['bold', 'italic', 'underline', 'strike', 'code', 'link'] as const;
 export type RichTextNode = (typeof RICH_TEXT_NODES)[number];
@@ -84,6 +87,8 @@ const TABLE_CELL: Readonly<Record<string, AttributeCheck>> = {
  *   of `<ol>`: 1, a, A, i, I; Tiptap also maps CSS list-style-type and Markdown markers to these).
  * - codeBlock `language`: a class suffix of pasted HTML (`language-…`) or a Markdown fence's language.
  * - tableCell / tableHeader: `colspan`, `rowspan`, `colwidth` (prosemirror-tables), `align` (Tiptap ≥ 3.2x).
+ * - liveReference: `kind`, `target`, `filter`, `from`, `to`, each checked as `GuideReferenceAttributes` checks it (a year
+ *   also as its four digits in a string).
  * Tiptap's only global attribute, `dir` (TextDirection), exists only when the editor sets `textDirection`; ours don't.
  */
 export const RICH_TEXT_NODE_ATTRIBUTES: { readonly [N in RichTextNode]: Readonly<Record<string, AttributeCheck>> } = {
@@ -100,6 +105,7 @@ export const RICH_TEXT_NODE_ATTRIBUTES: { readonly [N in RichTextNode]: Readonly
   tableRow: {},
   tableHeader: TABLE_CELL,
   tableCell: TABLE_CELL,
+  liveReference: LIVE_REFERENCE_CHECKS,
 };
 
 /**
@@ -214,6 +220,8 @@ function blockMarkdown(node: Y.XmlElement | Y.XmlText, depth: number): string {
         .join('\n>\n');
     case 'horizontalRule':
       return '---';
+    case 'liveReference':
+      return `*[${escapeMarkdown(describeReference(referenceAttributes(node), 'fr'))}]*`;
     case 'table': {
       const rows = children().map((row) =>
         (row instanceof Y.XmlElement ? (row.toArray() as Y.XmlElement[]) : []).map((cell) => inlineMarkdown(cell).replace(/\n+/g, ' ')),

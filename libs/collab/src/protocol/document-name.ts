@@ -1,7 +1,7 @@
 /**
  * Document names say what a co-edited document belongs to, which decides who may read or write it:
  * `space/<spaceId>/diagnostic`, `project/<projectId>/notes`, `session/<sessionId>/board`, `testimony/<testimonyId>/story`,
- * `analysis/<analysisId>/text`.
+ * `analysis/<analysisId>/text`, `space/<spaceId>/guide`.
  */
 export const DocumentKind = {
   diagnostic: 'diagnostic',
@@ -9,6 +9,7 @@ export const DocumentKind = {
   sessionBoard: 'session-board',
   testimonyStory: 'testimony-story',
   analysisText: 'analysis-text',
+  guide: 'guide',
 } as const;
 export type DocumentKind = (typeof DocumentKind)[keyof typeof DocumentKind];
 
@@ -26,6 +27,7 @@ const PATTERNS: [DocumentKind, RegExp][] = [
   [DocumentKind.sessionBoard, new RegExp(`^session/(${UUID})/board$`)],
   [DocumentKind.testimonyStory, new RegExp(`^testimony/(${UUID})/story$`)],
   [DocumentKind.analysisText, new RegExp(`^analysis/(${UUID})/text$`)],
+  [DocumentKind.guide, new RegExp(`^space/(${UUID})/guide$`)],
 ];
 
 export const MAX_DOCUMENT_NAME_LENGTH = 100;
@@ -44,3 +46,4 @@ export const projectNotesDocument = (projectId: string) => `project/${projectId}
 export const sessionBoardDocument = (sessionId: string) => `session/${sessionId}/board`;
 export const testimonyStoryDocument = (testimonyId: string) => `testimony/${testimonyId}/story`;
 export const analysisTextDocument = (analysisId: string) => `analysis/${analysisId}/text`;
+export const guideDocument = (spaceId: string) => `space/${spaceId}/guide`;

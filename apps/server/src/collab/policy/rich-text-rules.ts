@@ -3,6 +3,7 @@ import {
   ANALYSIS_TEXT,
   CollabErrorCode,
   DocumentKind,
+  LIVE_REFERENCE,
   PROJECT_NOTES,
   RICH_TEXT_NODES,
   TESTIMONY_STORY,
@@ -21,6 +22,7 @@ const SECTION_PREFIX = sectionContentKey('');
 export function isRichTextRoot(kind: DocumentKind, name: string): boolean {
   switch (kind) {
     case DocumentKind.diagnostic:
+    case DocumentKind.guide:
       return name.startsWith(SECTION_PREFIX);
     case DocumentKind.projectNotes:
       return name === PROJECT_NOTES;
@@ -33,9 +35,30 @@ export function isRichTextRoot(kind: DocumentKind, name: string): boolean {
   }
 }
 
-/** Content refused wherever it goes: a node or mark outside the schema, a mark's attributes, embeds. */
-export function contentViolation(content: Content): CollabErrorCode | undefined {
-  if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement && !NODES.has(content.type.nodeName)) return CollabErrorCode.invalidContent;
+/**
+ * Live references (the guide's figures and lists) are written where the guide reads them: in the guide itself and in
+ * analyses, which the guide embeds. A diagnostic, project notes or a testimony's story are read elsewhere (their
+ * exports, the testimony shown inside a reference, which resolves no reference of its own): none there.
+ */
+export function allowsLiveReferences(kind: DocumentKind): boolean {
+  switch (kind) {
+    case DocumentKind.guide:
+    case DocumentKind.analysisText:
+      return true;
+    case DocumentKind.diagnostic:
+    case DocumentKind.projectNotes:
+    case DocumentKind.testimonyStory:
+    case DocumentKind.sessionBoard:
+      return false;
+  }
+}
+
+/** Content refused wherever it goes: a node or mark outside the schema (or a live reference where none may be), a mark's attributes, embeds. */
+export function contentViolation(content: Content, kind: DocumentKind): CollabErrorCode | undefined {
+  if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement) {
+    const name = content.type.nodeName;
+    if (!NODES.has(name) || (name === LIVE_REFERENCE && !allowsLiveReferences(kind))) return CollabErrorCode.invalidContent;
+  }
   if (content instanceof Y.ContentFormat && !isAllowedMark(content.key, content.value)) return CollabErrorCode.invalidContent;
   if (content instanceof Y.ContentEmbed) return CollabErrorCode.invalidContent;
   return undefined;

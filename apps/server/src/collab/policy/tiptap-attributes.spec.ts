@@ -1,10 +1,21 @@
-import { type AnyExtension, type JSONContent, getSchema } from '@tiptap/core';
+import { type AnyExtension, type JSONContent, Node, getSchema } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { PROJECT_NOTES, RICH_TEXT_MARKS, RICH_TEXT_NODES, RICH_TEXT_NODE_ATTRIBUTES, sectionContentKey } from '@concerto/collab';
+import {
+  type DocumentRef,
+  DocumentKind,
+  PROJECT_NOTES,
+  RICH_TEXT_MARKS,
+  RICH_TEXT_NODES,
+  RICH_TEXT_NODE_ATTRIBUTES,
+  guideDocument,
+  guideSchema,
+  migrateDocument,
+  sectionContentKey,
+} from '@concerto/collab';
 import { change, refs, replica, serverDoc } from '../../../testing/yjs-updates.js';
 import { checkUpdate } from '../document-policy.js';
 
@@ -28,8 +39,15 @@ const diagnosticEditor: AnyExtension[] = [
   }),
   TableKit.configure({ table: { resizable: false } }),
 ];
-/** The project notes' editor (apps/web/src/features/collab/collab-editor.tsx), plus tables: every node and mark of the schema. */
-const fullEditor: AnyExtension[] = [StarterKit.configure({ undoRedo: false, link: LINK }), TableKit];
+/** The guide's live reference as a Tiptap node: an atom block whose attributes default to null (not stored). */
+const LiveReference = Node.create({
+  name: 'liveReference',
+  group: 'block',
+  atom: true,
+  addAttributes: () => ({ kind: { default: null }, target: { default: null }, filter: { default: null }, from: { default: null }, to: { default: null } }),
+});
+/** The project notes' editor (apps/web/src/features/collab/collab-editor.tsx), plus tables and live references: every node and mark of the schema. */
+const fullEditor: AnyExtension[] = [StarterKit.configure({ undoRedo: false, link: LINK }), TableKit, LiveReference];
 
 const text = (value: string, marks?: JSONContent['marks']): JSONContent => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
 const para = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
@@ -137,6 +155,30 @@ describe('rich-text attributes written by Tiptap through y-tiptap', () => {
     expect((after.toDelta() as Run[]).find((r) => r.insert === ' écrire')!.attributes).toEqual({
       link: { href: 'mailto:contact@example.fr', target: null, rel: 'noopener noreferrer nofollow', class: null, title: null },
     });
+  });
+
+  it('accepts live references in a guide section as y-tiptap stores them (absent attributes not stored), and only there', () => {
+    const owner = '00000000-0000-4000-8000-000000000003';
+    const guideRef: DocumentRef = { kind: DocumentKind.guide, ownerId: owner, name: guideDocument(owner) };
+    const server = new Y.Doc();
+    migrateDocument(server, guideSchema);
+    const field = sectionContentKey('figures');
+    const json: JSONContent = {
+      type: 'doc',
+      content: [
+        para(text('Repères')),
+        { type: 'liveReference', attrs: { kind: 'funding_table', from: 2019, to: 2023 } },
+        { type: 'liveReference', attrs: { kind: 'poles' } },
+      ],
+    };
+    const update = edit(full, replica(server), field, json);
+    expect(checkUpdate(server, guideRef, update, 'contributeur')).toBeUndefined();
+    Y.applyUpdate(server, update);
+    const [, years, poles] = server.getXmlFragment(field).toArray() as Y.XmlElement[];
+    expect(years.getAttributes()).toEqual({ kind: 'funding_table', from: 2019, to: 2023 });
+    expect(poles.getAttributes()).toEqual({ kind: 'poles' });
+    const notes = serverDoc('notes');
+    expect(checkUpdate(notes, refs.notes, write(full, replica(notes), PROJECT_NOTES, json), 'contributeur')).toBe('invalid_content');
   });
 
   it("accepts the diagnostic editor's own writes and changes (levels, links, tables, lists)", () => {
