@@ -21,6 +21,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: what each page loads, read by the first-page budget check (tests/support/page-weight.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -29,10 +31,21 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/, priority: 3 },
             { name: 'libs', test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod|html-parse-stringify|void-elements)[\\/]/, priority: 2 },
             { name: 'domain', test: /libs[\\/]domain[\\/]/, priority: 1 },
-            // lib0 (binary encoding) is shared by the socket parser of every page and by Yjs: a small chunk of its own.
-            { name: 'lib0', test: /node_modules[\\/]lib0[\\/]/, priority: 2 },
+            // lib0's binary encoding (and what it imports) is shared by the socket parser of every signed-in page and by Yjs:
+            // a small chunk of its own. The rest of lib0 serves Yjs alone and goes with the editor.
+            { name: 'lib0', test: /node_modules[\\/]lib0[\\/](encoding|decoding|math|number|binary|string|array|set|error)\.js$/, priority: 2 },
+            // socket.io: loaded once signed in (the /events socket) or by co-editing pages, never by the sign-in page.
+            {
+              name: 'socket',
+              test: /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io)[\\/]/,
+              priority: 2,
+            },
             // The rich-text editor is only loaded by pages that co-edit.
-            { name: 'editor', test: /node_modules[\\/](@tiptap|prosemirror-[a-z-]+|yjs|y-protocols|y-indexeddb|orderedmap|rope-sequence|w3c-keyname|linkifyjs)[\\/]/, priority: 2 },
+            {
+              name: 'editor',
+              test: /node_modules[\\/](@tiptap|prosemirror-[a-z-]+|yjs|y-protocols|y-indexeddb|orderedmap|rope-sequence|w3c-keyname|linkifyjs)[\\/]/,
+              priority: 2,
+            },
           ],
         },
       },

@@ -1,9 +1,7 @@
-import { EVENTS_NAMESPACE, EventsClientEvent, EventsServerEvent, type ChangeNotice, type JoinAck } from '@concerto/domain';
+import { EventsClientEvent, EventsServerEvent, type ChangeNotice, type JoinAck } from '@concerto/domain';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { io } from 'socket.io-client';
-import { collabParser } from '@concerto/collab/socket-parser';
 import { useMe } from './account';
 import { queryKeys } from './query-keys';
 import type { EventsSocket } from './socket-events';
@@ -38,11 +36,19 @@ export function EventsProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!accountId) return;
-    // The same parser as /collab: both namespaces share one connection (socket.io multiplexing).
-    const connection: EventsSocket = io(EVENTS_NAMESPACE, { withCredentials: true, parser: collabParser, transports: ['websocket', 'polling'] });
-    setSocket(connection);
+    let closed = false;
+    let connection: EventsSocket | null = null;
+    // socket.io comes as a chunk of its own, after sign-in (not in the first page).
+    import('./events-connection')
+      .then(({ openEventsSocket }) => {
+        if (closed) return;
+        connection = openEventsSocket();
+        setSocket(connection);
+      })
+      .catch(() => undefined); // Offline before the chunk was ever fetched: pages work without live notices.
     return () => {
-      connection.disconnect();
+      closed = true;
+      connection?.disconnect();
       setSocket(null);
     };
   }, [accountId]);

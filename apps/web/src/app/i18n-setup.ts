@@ -1,15 +1,16 @@
 import { ALL_VOCABULARIES, DEFAULT_LOCALE, LOCALES, type Locale, type Vocabulary } from '@concerto/domain';
-import i18n from 'i18next';
+import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { storedLocale } from '../i18n/locale';
-import { enUiStrings, frUiStrings } from './ui-strings';
+import { frUiStrings } from './ui-strings';
 
 /*
  * Sets up i18next's single instance at start (imported first by main.tsx): the app assembles the
- * strings of every area, so the lower layers (i18n/, api/, ui/) never import a feature.
+ * strings of every area, so the lower layers (i18n/, api/, ui/) never import a feature. French is
+ * bundled in the first page; the English strings are a chunk of their own, loaded when English is
+ * asked for (a stored choice, the account's language, the switch): i18next waits for it before
+ * switching, and shows French meanwhile.
  */
-
-const UI_STRINGS = { fr: frUiStrings, en: enUiStrings } as const;
 
 /** `vocab.<vocabulary.name>.<key>` for every vocabulary of the domain, in one language. */
 function vocabularyResources(locale: Locale): Record<string, Record<string, string>> {
@@ -20,17 +21,32 @@ function vocabularyResources(locale: Locale): Record<string, Record<string, stri
   return resources;
 }
 
-const resources = Object.fromEntries(LOCALES.map((locale) => [locale, { translation: { ...UI_STRINGS[locale], vocab: vocabularyResources(locale) } }]));
+/** Loads a language that the first page does not carry (today English) as a chunk. */
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    if (language !== 'en') return callback(null, {});
+    import('./ui-strings-en').then(
+      ({ enUiStrings }) => callback(null, { ...enUiStrings, vocab: vocabularyResources('en') } as ResourceKey),
+      (error: unknown) => callback(error instanceof Error ? error.message : String(error), null),
+    );
+  },
+};
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLocale() ?? DEFAULT_LOCALE,
-  fallbackLng: DEFAULT_LOCALE,
-  supportedLngs: [...LOCALES],
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  react: { useSuspense: false },
-});
+void i18n
+  .use(lazyLanguages)
+  .use(initReactI18next)
+  .init({
+    resources: { [DEFAULT_LOCALE]: { translation: { ...frUiStrings, vocab: vocabularyResources(DEFAULT_LOCALE) } } },
+    partialBundledLanguages: true,
+    lng: storedLocale() ?? DEFAULT_LOCALE,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...LOCALES],
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  });
 
 function syncDocumentLanguage(language: string): void {
   document.documentElement.lang = language;

@@ -1,0 +1,26 @@
+import type { Widen } from '../i18n/widen';
+import type { frUiStrings } from './ui-strings';
+import { en } from '../i18n/en';
+import { enAuth } from '../features/auth/en-auth';
+import { enCollab } from '../features/collab/en-collab';
+import { enDiagnostic } from '../features/diagnostic/en-diagnostic';
+import { enGuide } from '../features/guide/en-guide';
+import { enInvitations } from '../features/invitations/en-invitations';
+import { enObservatory } from '../features/observatory/en-observatory';
+import { enProjects } from '../features/projects/en-projects';
+import { enSessions } from '../features/sessions/en-sessions';
+import { enSpaces } from '../features/spaces/en-spaces';
+
+/** The same keys in English (each part is already checked against its French reference). */
+export const enUiStrings: Widen<typeof frUiStrings> = {
+  ...en,
+  ...enAuth,
+  ...enSpaces,
+  ...enInvitations,
+  ...enProjects,
+  ...enCollab,
+  ...enSessions,
+  ...enObservatory,
+  ...enDiagnostic,
+  ...enGuide,
+};
