@@ -75,6 +75,11 @@ export const createRouter = (queryClient: QueryClient) =>
                   lazy: () => import('../features/guide/guide-routes').then((m) => ({ Component: m.GuideTab })),
                 },
                 {
+                  // Its own chunk: the page holds the editor (Tiptap, Yjs), which the guide's other pages load later.
+                  path: 'guide/document',
+                  lazy: () => import('../features/guide/guide-document-routes').then((m) => ({ Component: m.GuideDocumentPage })),
+                },
+                {
                   path: 'guide/temoignages',
                   lazy: () => import('../features/guide/guide-routes').then((m) => ({ Component: m.TestimoniesPage })),
                 },

@@ -1,5 +1,6 @@
 import { ANALYSIS_TEXT } from '@concerto/collab';
 import { roleAtLeast } from '@concerto/domain';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Notice } from '../../ui/alert';
@@ -9,8 +10,11 @@ import { useSpaceContext } from '../spaces/space-context';
 import { useAnalyses, useDeleteAnalysis } from './analyses-api';
 import { scopeLabel } from './analysis-scope';
 import { guideRoutes } from './guide-keys';
-import { BackToGuide, CoEditedText, GuideItemNotFound, LoadFailure, DeleteGuideItem } from './guide-parts';
+import { BackToGuide, GuideItemNotFound, LoadFailure, DeleteGuideItem } from './guide-parts';
 import './guide.css';
+
+// The editor (Tiptap, Yjs) with live references is loaded only when the page shows the text.
+const AnalysisTextEditor = lazy(() => import('./analysis-text-editor').then((m) => ({ default: m.AnalysisTextEditor })));
 
 /** One analysis chapter: its subject and its co-edited text. */
 export function AnalysisPage() {
@@ -33,13 +37,16 @@ export function AnalysisPage() {
       <h2 id="analysis-title">{analysis.title}</h2>
       <p className="muted">{scopeLabel(t, analysis.scope)}</p>
       {canEdit ? null : <Notice>{t('guide.readOnly')}</Notice>}
-      <CoEditedText
-        documentName={analysis.document}
-        field={ANALYSIS_TEXT}
-        label={t('guide.analyses.text.label')}
-        hint={canEdit ? t('guide.analyses.text.hint') : t('guide.analyses.text.readOnly')}
-        readOnly={!canEdit}
-      />
+      <Suspense fallback={<Loading />}>
+        <AnalysisTextEditor
+          spaceId={space.id}
+          documentName={analysis.document}
+          field={ANALYSIS_TEXT}
+          label={t('guide.analyses.text.label')}
+          hint={canEdit ? t('guide.analyses.text.hint') : t('guide.analyses.text.readOnly')}
+          readOnly={!canEdit}
+        />
+      </Suspense>
       {canEdit ? (
         <DeleteGuideItem
           id={analysis.id}

@@ -23,6 +23,7 @@ export const analysisPath = (spaceId: string, id: string) => `${analysesPath(spa
 /** The pages of the guide in the app (French paths, like the space's other tabs). */
 export const guideRoutes = {
   landing: (spaceId: string) => `/espaces/${spaceId}/guide`,
+  document: (spaceId: string) => `/espaces/${spaceId}/guide/document`,
   testimonies: (spaceId: string) => `/espaces/${spaceId}/guide/temoignages`,
   testimony: (spaceId: string, id: string) => `/espaces/${spaceId}/guide/temoignages/${id}`,
   recommendations: (spaceId: string) => `/espaces/${spaceId}/guide/preconisations`,

@@ -15,7 +15,7 @@ import { useRecommendations } from './recommendations-api';
 import { useTestimonies } from './testimonies-api';
 import './guide.css';
 
-/** The guide d'appui's landing: what it is, and its three parts with their counts by status. */
+/** The guide d'appui's landing: what it is, the guide's document, and its three parts with their counts by status. */
 export function GuideTab() {
   const { t, i18n } = useTranslation();
   const { space } = useSpaceContext();
@@ -34,6 +34,12 @@ export function GuideTab() {
       <p>{t('guide.intro')}</p>
       {roleAtLeast(space.myRole, 'contributeur') ? null : <Notice>{t('guide.readOnly')}</Notice>}
       <div className="guide-parts">
+        <article className="card guide-part" aria-labelledby="guide-document">
+          <h3 id="guide-document">
+            <Link to={guideRoutes.document(space.id)}>{t('guide.document.title')}</Link>
+          </h3>
+          <p>{t('guide.document.landingIntro')}</p>
+        </article>
         <article className="card guide-part" aria-labelledby="guide-testimonies">
           <h3 id="guide-testimonies">
             <Link to={guideRoutes.testimonies(space.id)}>{t('guide.testimonies.title')}</Link>
