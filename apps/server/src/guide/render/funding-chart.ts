@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
-import type { Bar } from './guide-figures.js';
-import { inert } from './guide-wording.js';
+import type { FundingTableView, GuideBlock, GuideView, Locale } from '@concerto/domain';
+import { type Bar, fundingBars } from './guide-figures.js';
+import { GUIDE_WORDS, inert } from './guide-wording.js';
 
 /** pdfmake's bundled Roboto: the fonts of the chart and of the PDF, the same on a developer's machine and in the image. */
 export const ROBOTO_DIR = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'build/fonts/Roboto');
@@ -67,4 +68,32 @@ export async function fundingChartPng(bars: Bar[], title: string): Promise<{ png
     logLevel: 'off',
   });
   return { png: image.asPng(), width: image.width / 2, height: image.height / 2 };
+}
+
+export type Chart = Awaited<ReturnType<typeof fundingChartPng>>;
+
+/** Every funding table of the view (in references, testimonies' stories and analyses), for charting them first. */
+export function fundingTablesOf(view: GuideView): FundingTableView[] {
+  const found: FundingTableView[] = [];
+  const visit = (items: GuideBlock[]): void => {
+    for (const block of items) {
+      if (block.type === 'list') block.items.forEach(visit);
+      else if (block.type === 'quote') visit(block.blocks);
+      else if (block.type === 'reference') {
+        const ref = block.reference;
+        if (ref.kind === 'funding_table') found.push(ref.table);
+        else if (ref.kind === 'testimonies' || ref.kind === 'testimony') ref.testimonies.forEach((t) => visit(t.story));
+        else if (ref.kind === 'analyses' || ref.kind === 'analysis') ref.analyses.forEach((a) => visit(a.blocks));
+      }
+    }
+  };
+  view.sections.forEach((s) => visit(s.blocks));
+  return found;
+}
+
+/** The funding chart of each table with at least one row, rendered once (PNG). */
+export async function fundingCharts(view: GuideView, locale: Locale): Promise<Map<FundingTableView, Chart>> {
+  const tables = fundingTablesOf(view).filter((t) => t.rows.length > 0);
+  const charts = await Promise.all(tables.map((t) => fundingChartPng(fundingBars(t, locale), GUIDE_WORDS[locale].chart)));
+  return new Map(tables.map((t, i) => [t, charts[i]]));
 }

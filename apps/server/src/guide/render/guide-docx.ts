@@ -20,7 +20,7 @@ import {
   WidthType,
 } from 'docx';
 import type { FundingTableView, GuideBlock, GuideRun, GuideView, Locale, ResolvedReference } from '@concerto/domain';
-import { fundingChartPng } from './funding-chart.js';
+import { type Chart, fundingCharts } from './funding-chart.js';
 import {
   type Fact,
   type FigureTable,
@@ -36,7 +36,6 @@ import { GUIDE_WORDS, filterLine, formatDateTime, guideDateLine, guideTitle, ine
 
 type Child = Paragraph | Table | TableOfContents;
 type Inline = TextRun | ExternalHyperlink;
-type Chart = Awaited<ReturnType<typeof fundingChartPng>>;
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -252,32 +251,6 @@ function reference(ref: ResolvedReference, ctx: Context, place: Place): Child[] 
       ];
     }
   }
-}
-
-/** Every funding table of the view (in references, testimonies' stories and analyses), for charting them first. */
-export function fundingTablesOf(view: GuideView): FundingTableView[] {
-  const found: FundingTableView[] = [];
-  const visit = (items: GuideBlock[]): void => {
-    for (const block of items) {
-      if (block.type === 'list') block.items.forEach(visit);
-      else if (block.type === 'quote') visit(block.blocks);
-      else if (block.type === 'reference') {
-        const ref = block.reference;
-        if (ref.kind === 'funding_table') found.push(ref.table);
-        else if (ref.kind === 'testimonies' || ref.kind === 'testimony') ref.testimonies.forEach((t) => visit(t.story));
-        else if (ref.kind === 'analyses' || ref.kind === 'analysis') ref.analyses.forEach((a) => visit(a.blocks));
-      }
-    }
-  };
-  view.sections.forEach((s) => visit(s.blocks));
-  return found;
-}
-
-/** The funding chart of each table with at least one row, rendered once (PNG). */
-export async function fundingCharts(view: GuideView, locale: Locale): Promise<Map<FundingTableView, Chart>> {
-  const tables = fundingTablesOf(view).filter((t) => t.rows.length > 0);
-  const charts = await Promise.all(tables.map((t) => fundingChartPng(fundingBars(t, locale), GUIDE_WORDS[locale].chart)));
-  return new Map(tables.map((t, i) => [t, charts[i]]));
 }
 
 /**
