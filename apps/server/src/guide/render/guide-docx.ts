@@ -24,7 +24,6 @@ import { type Chart, fundingCharts } from './funding-chart.js';
 import {
   type Fact,
   type FigureTable,
-  fundingBars,
   fundingTable,
   panoramaFigures,
   poleTable,
