@@ -28,10 +28,12 @@ interface CollabEditorProps {
   extensions?: AnyExtension[];
   /** Toolbar buttons beyond formatting, given the editor (e.g. inserting a live reference). */
   extraActions?: (editor: Editor) => ExtraAction[];
+  /** Given the bound editor and its document once they exist (null when they go), e.g. to comment a selection. */
+  onEditor?: (bound: { editor: Editor; document: CollabDocument } | null) => void;
 }
 
 /** A rich-text editor co-edited live through `/collab`, with its saving status. */
-export function CollabEditor({ documentName, field, label, hint, readOnly = false, extensions, extraActions }: CollabEditorProps) {
+export function CollabEditor({ documentName, field, label, hint, readOnly = false, extensions, extraActions, onEditor }: CollabEditorProps) {
   const { t } = useTranslation();
   const state = useCollabDocument(documentName);
   const locked = readOnly || state.readOnly;
@@ -50,6 +52,7 @@ export function CollabEditor({ documentName, field, label, hint, readOnly = fals
           readOnly={locked}
           extensions={extensions}
           extraActions={extraActions}
+          onEditor={onEditor}
         />
       ) : null}
     </div>
@@ -58,7 +61,7 @@ export function CollabEditor({ documentName, field, label, hint, readOnly = fals
 
 type BoundEditorProps = Omit<CollabEditorProps, 'documentName' | 'readOnly'> & { document: CollabDocument; readOnly: boolean };
 
-function BoundEditor({ document, field, label, hint, readOnly, extensions = [], extraActions }: BoundEditorProps) {
+function BoundEditor({ document, field, label, hint, readOnly, extensions = [], extraActions, onEditor }: BoundEditorProps) {
   const id = useId();
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -103,6 +106,12 @@ function BoundEditor({ document, field, label, hint, readOnly, extensions = [], 
   useEffect(() => {
     if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly);
   }, [editor, readOnly]);
+
+  useEffect(() => {
+    if (!onEditor || !editor) return;
+    onEditor({ editor, document });
+    return () => onEditor(null);
+  }, [editor, document, onEditor]);
 
   return (
     <div className="collab-editor__frame">

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useMe } from '../../api/account';
-import { useCreateComment, useDeleteComment, useUpdateComment } from './diagnostic-api';
+import { useCreateComment, useDeleteComment, useUpdateComment, type CommentsTarget } from './comments-api';
 import { Button } from '../../ui/button';
 import { TextAreaField } from '../../ui/field';
 import { checkField, errorMessage } from '../../ui/form-feedback';
@@ -15,7 +15,7 @@ import { CommentForm } from './comment-form';
 
 /** A thread: the commented passage, the first comment, its replies, and resolve / reopen. */
 export function CommentThread({
-  spaceId,
+  target,
   doc,
   root,
   replies,
@@ -24,7 +24,7 @@ export function CommentThread({
   active,
   onActivate,
 }: {
-  spaceId: string;
+  target: CommentsTarget;
   doc: Y.Doc;
   root: CommentView;
   replies: CommentView[];
@@ -37,9 +37,9 @@ export function CommentThread({
   const { data: me } = useMe();
   const [replying, setReplying] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
-  const create = useCreateComment(spaceId);
-  const update = useUpdateComment(spaceId);
-  const remove = useDeleteComment(spaceId);
+  const create = useCreateComment(target);
+  const update = useUpdateComment(target);
+  const remove = useDeleteComment(target);
   const confirmRemove = useConfirmedMutation(remove);
   const resolved = root.resolvedAt !== null;
   const gone = root.anchor ? !anchorStillThere(doc, root.anchor) : false;
@@ -118,7 +118,7 @@ export function CommentThread({
       </div>
       {replying ? (
         <CommentForm
-          spaceId={spaceId}
+          spaceId={target.spaceId}
           label={t('diagnostic.comments.replyLabel')}
           submitLabel={t('diagnostic.comments.sendReply')}
           busy={create.isPending}

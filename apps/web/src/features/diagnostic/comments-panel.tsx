@@ -1,9 +1,8 @@
-import type { DiagnosticSection } from '@concerto/collab';
 import type { CommentAnchor, CommentView } from '@concerto/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { useCreateComment } from './diagnostic-api';
+import { useCreateComment, type CommentsTarget } from './comments-api';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';
 import { CommentForm } from './comment-form';
@@ -20,9 +19,12 @@ function useDocTick(doc: Y.Doc): number {
   return tick;
 }
 
-/** The comment threads of one section, beside its text: open ones first, then the resolved ones. */
+/**
+ * The comment threads of one commented text (a diagnostic section, a testimony's story), beside it: open ones first,
+ * then the resolved ones.
+ */
 export function CommentsPanel({
-  spaceId,
+  target,
   doc,
   section,
   comments,
@@ -33,10 +35,12 @@ export function CommentsPanel({
   activeComment,
   onActivate,
   onClose,
+  howTo,
 }: {
-  spaceId: string;
+  target: CommentsTarget;
   doc: Y.Doc;
-  section: DiagnosticSection;
+  /** The commented text: a section's id and title, or a testimony's story. */
+  section: { id: string; title: string };
   comments: CommentView[];
   canComment: boolean;
   canModerate: boolean;
@@ -45,10 +49,12 @@ export function CommentsPanel({
   activeComment: string | null;
   onActivate: (id: string | null) => void;
   onClose: () => void;
+  /** How to start a comment on this text (default: the diagnostic's toolbar). */
+  howTo?: string;
 }) {
   const { t } = useTranslation();
   useDocTick(doc);
-  const create = useCreateComment(spaceId);
+  const create = useCreateComment(target);
   const titleId = `comments-${section.id}-title`;
   const roots = comments.filter((c) => c.parentId === null);
   const repliesOf = (id: string) => comments.filter((c) => c.parentId === id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -57,7 +63,7 @@ export function CommentsPanel({
   const thread = (root: CommentView) => (
     <CommentThread
       key={root.id}
-      spaceId={spaceId}
+      target={target}
       doc={doc}
       root={root}
       replies={repliesOf(root.id)}
@@ -86,7 +92,7 @@ export function CommentsPanel({
             </p>
           ) : null}
           <CommentForm
-            spaceId={spaceId}
+            spaceId={target.spaceId}
             label={t('diagnostic.comments.newLabel')}
             submitLabel={t('diagnostic.comments.send')}
             busy={create.isPending}
@@ -105,7 +111,7 @@ export function CommentsPanel({
           />
         </div>
       ) : canComment ? (
-        <p className="diagnostic-muted">{t('diagnostic.comments.howTo')}</p>
+        <p className="diagnostic-muted">{howTo ?? t('diagnostic.comments.howTo')}</p>
       ) : (
         <p className="diagnostic-muted">{t('diagnostic.comments.closed')}</p>
       )}

@@ -1,19 +1,10 @@
-import type {
-  CommentView,
-  CreateCommentRequest,
-  DiagnosticSettings,
-  SectionStateView,
-  UpdateCommentRequest,
-  UpdateSectionStateRequest,
-  VersionComparison,
-  VersionContent,
-  VersionView,
-} from '@concerto/domain';
+import type { DiagnosticSettings, SectionStateView, UpdateSectionStateRequest, VersionComparison, VersionContent, VersionView } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { currentLocale } from '../../i18n/locale';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { spacePath } from '../../api/space-path';
+import type { CommentsTarget } from './comments-api';
 
 /**
  * The diagnostic's relational data (scores, comments, versions, settings). Keys live under the space, so a
@@ -73,38 +64,13 @@ export function useUpdateDiagnosticSettings(spaceId: string) {
   });
 }
 
-export function useComments(spaceId: string) {
-  return useQuery({
-    queryKey: diagnosticKeys.comments(spaceId),
-    queryFn: () => api.get<CommentView[]>(`${diagnosticPath(spaceId)}/comments`),
-  });
-}
-
-/** Comment mutations refresh the comments and the open-comment counts of the sections. */
-function useCommentMutation<V, R>(spaceId: string, request: (variables: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: request,
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: diagnosticKeys.comments(spaceId) });
-      void queryClient.invalidateQueries({ queryKey: diagnosticKeys.sections(spaceId) });
-    },
-  });
-}
-
-export function useCreateComment(spaceId: string) {
-  return useCommentMutation(spaceId, (body: CreateCommentRequest) => api.post<CommentView>(`${diagnosticPath(spaceId)}/comments`, body));
-}
-
-export function useUpdateComment(spaceId: string) {
-  return useCommentMutation(spaceId, ({ commentId, body }: { commentId: string; body: UpdateCommentRequest }) =>
-    api.patch<CommentView>(`${diagnosticPath(spaceId)}/comments/${enc(commentId)}`, body),
-  );
-}
-
-export function useDeleteComment(spaceId: string) {
-  return useCommentMutation(spaceId, (commentId: string) => api.delete(`${diagnosticPath(spaceId)}/comments/${enc(commentId)}`));
-}
+/** The diagnostic's comments, for the shared comment components; a change refreshes the sections' open-comment counts. */
+export const diagnosticComments = (spaceId: string): CommentsTarget => ({
+  spaceId,
+  path: `${diagnosticPath(spaceId)}/comments`,
+  queryKey: diagnosticKeys.comments(spaceId),
+  alsoRefresh: [diagnosticKeys.sections(spaceId)],
+});
 
 export function useVersions(spaceId: string) {
   return useQuery({

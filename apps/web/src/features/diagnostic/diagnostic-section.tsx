@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { CommentsPanel } from './comments-panel';
+import { diagnosticComments } from './diagnostic-api';
 import { SectionAssessment } from './section-assessment';
 import { SectionControls } from './section-controls';
 import { SectionEditor } from './section-editor';
@@ -88,7 +89,7 @@ export function DiagnosticSectionView(props: DiagnosticSectionProps) {
         </div>
         {panelOpen ? (
           <CommentsPanel
-            spaceId={spaceId}
+            target={diagnosticComments(spaceId)}
             doc={document.doc}
             section={section}
             comments={comments}

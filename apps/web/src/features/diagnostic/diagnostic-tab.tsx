@@ -2,7 +2,8 @@ import { diagnosticDocument } from '@concerto/collab';
 import type { CommentView, SectionStateView } from '@concerto/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useComments, useDiagnosticSettings, useSectionStates } from './diagnostic-api';
+import { useComments } from './comments-api';
+import { diagnosticComments, useDiagnosticSettings, useSectionStates } from './diagnostic-api';
 import { ErrorAlert, Notice } from '../../ui/alert';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -37,7 +38,7 @@ export function DiagnosticTab() {
   const present = usePresence(document);
   const states = useSectionStates(space.id);
   const settings = useDiagnosticSettings(space.id);
-  const comments = useComments(space.id);
+  const comments = useComments(diagnosticComments(space.id));
 
   const isAnimateur = space.myRole === 'animateur';
   const isObserver = space.myRole === 'observateur';

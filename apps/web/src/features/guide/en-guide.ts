@@ -56,6 +56,13 @@ export const enGuide: Widen<typeof frGuide> = {
         levers: 'Levers illustrated',
       },
       story: { title: 'The story', label: 'Story of the initiative', hint: 'Written together, saved automatically.', readOnly: 'Read only.' },
+      comments: {
+        comment: 'Comment on the selected passage',
+        toggle_one: 'Comments ({{count}} open)',
+        toggle_other: 'Comments ({{count}} open)',
+        howTo: 'Select a passage of the story, then choose « Comment on the selected passage ». Every member may comment, observers included.',
+        selectFirst: 'First select a passage of the story.',
+      },
     },
     collectivites: {
       legend: 'Collectivités involved',

@@ -62,6 +62,14 @@ export const frGuide = {
         levers: 'Leviers illustrés',
       },
       story: { title: 'Le récit', label: 'Récit de l’initiative', hint: 'Rédigé à plusieurs, enregistré automatiquement.', readOnly: 'Lecture seule.' },
+      comments: {
+        comment: 'Commenter le passage sélectionné',
+        toggle_one: 'Commentaires ({{count}} ouvert)',
+        toggle_other: 'Commentaires ({{count}} ouverts)',
+        howTo:
+          'Sélectionnez un passage du récit puis choisissez « Commenter le passage sélectionné ». Chaque membre peut commenter, observateur·rices compris.',
+        selectFirst: 'Sélectionnez d’abord un passage du récit.',
+      },
     },
     collectivites: {
       legend: 'Collectivités impliquées',

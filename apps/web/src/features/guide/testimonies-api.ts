@@ -8,6 +8,14 @@ import type {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client';
 import { guideKeys, testimoniesPath, testimonyPath } from './guide-keys';
+import type { CommentsTarget } from '../diagnostic/comments-api';
+
+/** A testimony's comments on its story, for the diagnostic's comment components (under the testimony's key). */
+export const testimonyComments = (spaceId: string, testimonyId: string): CommentsTarget => ({
+  spaceId,
+  path: `${testimonyPath(spaceId, testimonyId)}/comments`,
+  queryKey: [...guideKeys.testimony(spaceId, testimonyId), 'comments'],
+});
 
 export function useTestimonies(spaceId: string) {
   return useQuery({ queryKey: guideKeys.testimonies(spaceId), queryFn: () => api.get<TestimonyView[]>(testimoniesPath(spaceId)) });

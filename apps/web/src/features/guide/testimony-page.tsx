@@ -1,6 +1,5 @@
-import { TESTIMONY_STORY } from '@concerto/collab';
 import { roleAtLeast, type TestimonyStatus, type TestimonyView } from '@concerto/domain';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -13,11 +12,14 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSpaceContext } from '../spaces/space-context';
 import { guideRoutes } from './guide-keys';
 import { formatFigureValue, nextTestimonyStatuses } from './guide-model';
-import { BackToGuide, CoEditedText, GuideItemNotFound, LoadFailure, TestimonyStatusBadge, DeleteGuideItem } from './guide-parts';
+import { BackToGuide, GuideItemNotFound, LoadFailure, TestimonyStatusBadge, DeleteGuideItem } from './guide-parts';
 import { StatusActions } from './status-actions';
 import { useChangeTestimonyStatus, useDeleteTestimony, useTestimony } from './testimonies-api';
 import { TestimonyForm } from './testimony-form';
 import './guide.css';
+
+// The story's editor and its comments (Tiptap, Yjs) are loaded with the page's story only.
+const TestimonyStory = lazy(() => import('./testimony-story').then((m) => ({ default: m.TestimonyStory })));
 
 /** One testimony: its status workflow, its fields (versioned), its key figures as read and its co-edited story. */
 export function TestimonyPage() {
@@ -79,13 +81,9 @@ function TestimonyDetail({ testimony }: { testimony: TestimonyView }) {
       ) : null}
       <section className="section" aria-labelledby="testimony-story-title">
         <h2 id="testimony-story-title">{t('guide.testimonies.story.title')}</h2>
-        <CoEditedText
-          documentName={testimony.storyDocument}
-          field={TESTIMONY_STORY}
-          label={t('guide.testimonies.story.label')}
-          hint={canEdit ? t('guide.testimonies.story.hint') : t('guide.testimonies.story.readOnly')}
-          readOnly={!canEdit}
-        />
+        <Suspense fallback={<Loading />}>
+          <TestimonyStory spaceId={space.id} testimony={testimony} canEdit={canEdit} canModerate={space.myRole === 'animateur'} />
+        </Suspense>
       </section>
       <TestimonyForm spaceId={space.id} testimony={testimony} poleTerritory={space.pole.territory} readOnly={!canEdit} />
       {canEdit ? (
