@@ -17,7 +17,7 @@ arrayBuffer.transferToFixedLength ??= function (length) {
 /** The text of each page, its items joined, white space (no-break spaces included) made plain spaces. */
 async function pdfText(buffer: Buffer): Promise<{ pages: string[]; images: number; title: unknown }> {
   const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({ data: new Uint8Array(buffer), useSystemFonts: false, isEvalSupported: false });
+  const task = getDocument({ data: new Uint8Array(buffer), useSystemFonts: false });
   const pdf = await task.promise;
   const pages: string[] = [];
   let images = 0;
