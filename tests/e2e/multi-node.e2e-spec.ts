@@ -4,10 +4,10 @@ import { type ChangeNotice, EVENTS_NAMESPACE, EventsClientEvent, EventsServerEve
 import * as Y from 'yjs';
 import { CollabClient, type CollabDocument, diagnosticDocument } from '@concerto/collab';
 import { ApiClient, buildSpace, collabSocket, connected, createFreshDatabase, eventually, type FreshDatabase } from '@concerto/server/testing';
-import { type RedisProcess, redisServerAvailable, startRedis } from '../support/redis-process.js';
+import { type RedisProcess, describeWithRedisServer, startRedis } from '../support/redis-process.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
-const describeWithRedis = redisServerAvailable() ? describe : describe.skip; // needs Debian's redis-server binary
+const describeWithRedis = describeWithRedisServer('two server processes through Redis (multi-node)');
 
 /** Two server processes on one Redis: clients on both converge, each update is stored once, and an outage heals. */
 describeWithRedis('two server processes sharing documents through Redis', () => {

@@ -1,25 +1,46 @@
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Debian's Chromium, headless, with nothing that reaches out to the network. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+/** Where a browser was found: a file to run, or playwright's name for an installed Chrome. */
+export type BrowserChoice = { executablePath: string } | { channel: 'chrome' };
+
+/** What to do when no browser is found: one line. */
+export const NO_BROWSER =
+  'No Chromium or Chrome found for the browser tests: install one (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome executable.';
+
+/**
+ * The browser the tests drive, in this order: `CHROMIUM_PATH` (which must exist), `/usr/bin/chromium`,
+ * `/usr/bin/chromium-browser`, then an installed Google Chrome (playwright's `chrome` channel). Null when none.
+ */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): BrowserChoice | null {
+  if (env.CHROMIUM_PATH) return exists(env.CHROMIUM_PATH) ? { executablePath: env.CHROMIUM_PATH } : null;
+  for (const path of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (exists(path)) return { executablePath: path };
+  // Whether Chrome is installed, playwright finds out when launching it (it knows each platform's places).
+  return { channel: 'chrome' };
+}
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Chromium (or Chrome), headless, with nothing that reaches out to the network; a clear error when there is none. */
+export async function launchChromium(): Promise<Browser> {
+  const found = findBrowser();
+  if (found === null) throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist. ${NO_BROWSER}`);
+  if ('executablePath' in found) return chromium.launch({ ...found, headless: true, args: ARGS });
+  return chromium.launch({ ...found, headless: true, args: ARGS }).catch(() => {
+    throw new Error(NO_BROWSER);
   });
 }
 

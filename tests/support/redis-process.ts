@@ -1,1 +1,1 @@
-export { type RedisProcess, redisServerAvailable, startRedis } from '@concerto/server/testing';
+export { type RedisProcess, describeWithRedisServer, redisServerAvailable, startRedis } from '@concerto/server/testing';

@@ -11,6 +11,16 @@ export function redisServerAvailable(): boolean {
   return spawnSync('redis-server', ['--version']).status === 0;
 }
 
+/**
+ * `describe` for the tests that run redis-server processes (multi-process tests, Redis outages), or `describe.skip`
+ * with one line saying why when the machine has no redis-server: they are optional, the rest of the suite runs.
+ */
+export function describeWithRedisServer(what: string): jest.Describe {
+  if (redisServerAvailable()) return describe;
+  process.stderr.write(`skipped (no redis-server on this machine; apt-get install redis-server to run them): ${what}\n`);
+  return describe.skip;
+}
+
 /** A private redis-server on a loopback port, which a test may stop and start again (an outage). */
 export async function startRedis(): Promise<RedisProcess> {
   const port = await freePort();

@@ -1,8 +1,8 @@
 import { ApiClient } from '../../testing/api-client.js';
-import { type RedisProcess, redisServerAvailable, startRedis } from '../../testing/redis-process.js';
+import { type RedisProcess, describeWithRedisServer, startRedis } from '../../testing/redis-process.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
-const describeWithRedis = redisServerAvailable() ? describe : describe.skip; // needs Debian's redis-server binary
+const describeWithRedis = describeWithRedisServer('sign-in limits shared by server processes');
 
 /** Two server processes behind one address: with Redis they share the sign-in counts, so two replicas do not double a limit. */
 describeWithRedis('sign-in limits shared by server processes through Redis', () => {

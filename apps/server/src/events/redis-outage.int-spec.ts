@@ -10,7 +10,7 @@ import { diagnosticDocument, readSections, sectionContentKey } from '@concerto/c
 import { ApiClient, buildSpace } from '../../testing/api-client.js';
 import { connected, eventually, openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
-import { startRedis } from '../../testing/redis-process.js';
+import { describeWithRedisServer, startRedis } from '../../testing/redis-process.js';
 
 /**
  * Another server process as far as Redis is concerned: a bare socket.io server with the Redis adapter on the same
@@ -96,7 +96,7 @@ async function healthStatus(t: TestApp): Promise<number> {
   return (await new ApiClient(t.url).get('/api/health/ready')).status;
 }
 
-describe('a Redis outage (REDIS_URL set) neither crashes the server nor stops this process; it recovers', () => {
+describeWithRedisServer('Redis outages')('a Redis outage (REDIS_URL set) neither crashes the server nor stops this process; it recovers', () => {
   // Each of these would end a real server process (Node's default for an unhandled rejection).
   const unhandled: unknown[] = [];
   const record = (reason: unknown) => unhandled.push(reason);

@@ -2,10 +2,7 @@ import { Redis } from 'ioredis';
 import { LivenessView, ReadinessView } from '@concerto/domain';
 import { ApiClient } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
-import { startRedis } from '../../testing/redis-process.js';
-
-/** The machine's Redis: only read (PING), never stopped or reconfigured. */
-const MACHINE_REDIS = 'redis://127.0.0.1:6379';
+import { describeWithRedisServer, startRedis } from '../../testing/redis-process.js';
 
 /** Readiness: `/api/health/ready`. */
 async function health(t: TestApp): Promise<{ status: number; body: ReadinessView; ms: number }> {
@@ -42,49 +39,58 @@ describe('/api/health (liveness) and /api/health/ready (readiness, with Redis wh
     expect(await live(app)).toEqual({ status: 200, body: { status: 'ok', version: body.version, uptimeS: expect.any(Number) } });
   });
 
-  it("with the machine's Redis: redis up with its latency", async () => {
-    const app = await start({ REDIS_URL: MACHINE_REDIS });
-    const { status, body } = await health(app);
-    expect(status).toBe(200);
-    expect(body.status).toBe('ok');
-    expect(body.database.status).toBe('up');
-    expect(body.redis).toEqual({ status: 'up', latencyMs: expect.any(Number) });
-  });
+  const withRedis = describeWithRedisServer('readiness with Redis');
+  withRedis('with REDIS_URL', () => {
+    it('redis up with its latency', async () => {
+      const redis = await startRedis();
+      try {
+        const app = await start({ REDIS_URL: redis.url });
+        const { status, body } = await health(app);
+        expect(status).toBe(200);
+        expect(body.status).toBe('ok');
+        expect(body.database.status).toBe('up');
+        expect(body.redis).toEqual({ status: 'up', latencyMs: expect.any(Number) });
+      } finally {
+        await close();
+        await redis.stop();
+      }
+    });
 
-  // Not REDIS_URL on a closed port: with Redis unreachable at start, the socket.io Redis adapter's subscriptions fail
-  // as unhandled rejections (which end a real server process). The outage starts once the server is up instead.
-  it('reports a Redis outage: up, then down with 503 answered at once (no hang), then up again', async () => {
-    const redis = await startRedis();
-    const observer = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    observer.on('error', () => undefined);
-    try {
-      const app = await start({ REDIS_URL: redis.url });
-      expect((await health(app)).body.redis).toEqual({ status: 'up', latencyMs: expect.any(Number) });
-      await observer.connect();
-      const subscriptions = await settledSubscriptions(observer);
-      observer.disconnect();
+    // Not REDIS_URL on a closed port: with Redis unreachable at start, the socket.io Redis adapter's subscriptions fail
+    // as unhandled rejections (which end a real server process). The outage starts once the server is up instead.
+    it('reports a Redis outage: up, then down with 503 answered at once (no hang), then up again', async () => {
+      const redis = await startRedis();
+      const observer = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      observer.on('error', () => undefined);
+      try {
+        const app = await start({ REDIS_URL: redis.url });
+        expect((await health(app)).body.redis).toEqual({ status: 'up', latencyMs: expect.any(Number) });
+        await observer.connect();
+        const subscriptions = await settledSubscriptions(observer);
+        observer.disconnect();
 
-      await redis.stop();
-      const down = await health(app);
-      expect(down.status).toBe(503);
-      expect(down.body).toMatchObject({ status: 'degraded', down: ['redis'], database: { status: 'up' }, redis: { status: 'down', latencyMs: null } });
-      // Liveness asks no dependency: the process is up, so it is not to be restarted.
-      expect((await live(app)).status).toBe(200);
-      expect(down.ms).toBeLessThan(1500);
-      const concurrent = await Promise.all([health(app), health(app), health(app)]);
-      for (const answer of concurrent) expect([answer.status, answer.body.redis?.status, answer.ms < 1500]).toEqual([503, 'down', true]);
+        await redis.stop();
+        const down = await health(app);
+        expect(down.status).toBe(503);
+        expect(down.body).toMatchObject({ status: 'degraded', down: ['redis'], database: { status: 'up' }, redis: { status: 'down', latencyMs: null } });
+        // Liveness asks no dependency: the process is up, so it is not to be restarted.
+        expect((await live(app)).status).toBe(200);
+        expect(down.ms).toBeLessThan(1500);
+        const concurrent = await Promise.all([health(app), health(app), health(app)]);
+        for (const answer of concurrent) expect([answer.status, answer.body.redis?.status, answer.ms < 1500]).toEqual([503, 'down', true]);
 
-      await redis.start();
-      const back = await health(app);
-      expect([back.status, back.body.status, back.body.down, back.body.redis?.status]).toEqual([200, 'ok', [], 'up']);
-      // Let the server's other Redis clients (socket.io adapter, collab relay) subscribe again before it closes.
-      await observer.connect();
-      expect(await settledSubscriptions(observer)).toEqual(subscriptions);
-    } finally {
-      observer.disconnect();
-      await close();
-      await redis.stop();
-    }
+        await redis.start();
+        const back = await health(app);
+        expect([back.status, back.body.status, back.body.down, back.body.redis?.status]).toEqual([200, 'ok', [], 'up']);
+        // Let the server's other Redis clients (socket.io adapter, collab relay) subscribe again before it closes.
+        await observer.connect();
+        expect(await settledSubscriptions(observer)).toEqual(subscriptions);
+      } finally {
+        observer.disconnect();
+        await close();
+        await redis.stop();
+      }
+    });
   });
 });
 
