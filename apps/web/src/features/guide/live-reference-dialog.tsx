@@ -94,7 +94,7 @@ function ReferenceForm({
   const kind = choices.kind;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form className="form" onSubmit={submit} noValidate>
       <h2 id={`${id}-title`}>{t('guide.reference.insert')}</h2>
       <p id={`${id}-intro`}>{t('guide.reference.intro')}</p>
       <SelectField

@@ -11,7 +11,7 @@ export interface LiveReferenceOptions {
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     liveReference: {
-      /** Inserts a live reference as a block where the cursor is. */
+      /** Inserts a live reference as a block where the cursor is (after the selection, if any). */
       insertLiveReference: (attributes: GuideReferenceAttributes) => ReturnType;
     };
   }
@@ -61,8 +61,9 @@ export const LiveReference = Node.create<LiveReferenceOptions>({
     return {
       insertLiveReference:
         (attributes) =>
-        ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs: { ...attributes } }),
+        ({ commands, state }) =>
+          // After the selection, never over it: a just-inserted reference is selected, and selected text is kept.
+          commands.insertContentAt(state.selection.to, { type: this.name, attrs: { ...attributes } }),
     };
   },
 
