@@ -31,7 +31,7 @@ import {
   testimonyFacts,
   testimonyFigures,
 } from './guide-figures.js';
-import { GUIDE_WORDS, filterLine, formatDateTime, guideDateLine, guideTitle, inert, safeHref } from './guide-wording.js';
+import { GUIDE_WORDS, contentHeadingLevel, filterLine, formatDateTime, guideDateLine, guideTitle, inert, safeHref } from './guide-wording.js';
 
 type Child = Paragraph | Table | TableOfContents;
 type Inline = TextRun | ExternalHyperlink;
@@ -120,7 +120,7 @@ function blocks(items: GuideBlock[], ctx: Context, place: Place): Child[] {
 function blockChildren(block: GuideBlock, ctx: Context, place: Place): Child[] {
   switch (block.type) {
     case 'heading':
-      return [heading(place.level + block.level, inline(block.runs))];
+      return [heading(contentHeadingLevel(place.level, block.level), inline(block.runs))];
     case 'paragraph':
       return [new Paragraph({ ...quoteStyle(place), children: inline(block.runs) })];
     case 'list': {

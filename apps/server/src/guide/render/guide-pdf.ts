@@ -12,7 +12,7 @@ import {
   testimonyFacts,
   testimonyFigures,
 } from './guide-figures.js';
-import { GUIDE_WORDS, filterLine, formatDateTime, guideDateLine, guideTitle, inert, safeHref } from './guide-wording.js';
+import { GUIDE_WORDS, contentHeadingLevel, filterLine, formatDateTime, guideDateLine, guideTitle, inert, safeHref } from './guide-wording.js';
 
 type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
 type ContentText = { text: string; bold?: boolean; italics?: boolean; link?: string; color?: string; decoration?: 'underline' };
@@ -112,7 +112,7 @@ function blocks(items: GuideBlock[], ctx: Context, level: number): Content[] {
 function blockContent(block: GuideBlock, ctx: Context, level: number): Content[] {
   switch (block.type) {
     case 'heading':
-      return [heading(level + block.level, inline(block.runs))];
+      return [heading(contentHeadingLevel(level, block.level), inline(block.runs))];
     case 'paragraph':
       return [{ text: inline(block.runs), style: 'paragraph' }];
     case 'list': {

@@ -194,3 +194,11 @@ export function filterLine(filter: GuideReferenceFilter | null, locale: Locale):
       : Lever.keys.includes(key as Lever) && labelOf(Lever, key as Lever, locale);
   return label ? `${w.filter[kind]}${w.colon}${label}` : null;
 }
+
+/**
+ * The level of a heading written in rich text (1–4; editors use 2–4) inside a container whose own title is at
+ * `container` (1 for a section): its first levels sit right below the container's title, so no level is skipped.
+ */
+export function contentHeadingLevel(container: number, written: number): number {
+  return container + Math.max(1, written - 1);
+}
