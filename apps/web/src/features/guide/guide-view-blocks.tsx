@@ -39,8 +39,9 @@ export function GuideRuns({ runs }: { runs: readonly GuideRun[] }) {
 }
 
 /**
- * The blocks of resolved rich text. `level` is the heading level of the text's own first level (its headings 1 to 4
- * are placed from there), so that the page's outline stays in order wherever the text is shown.
+ * The blocks of resolved rich text. `level` is the heading level right below the text's container: the editors'
+ * largest heading (« Titre 2 ») goes there and smaller ones below it, as in the server's outputs (DOCX, PDF, public
+ * page), so that the page's outline stays in order wherever the text is shown.
  */
 export function GuideBlocks({ blocks, level, reference }: { blocks: readonly GuideBlock[]; level: number; reference: RenderReference }) {
   return (
@@ -56,7 +57,7 @@ function GuideBlockView({ block, level, reference }: { block: GuideBlock; level:
   switch (block.type) {
     case 'heading':
       return (
-        <Heading level={level + block.level - 1}>
+        <Heading level={level + Math.max(0, block.level - 2)}>
           <GuideRuns runs={block.runs} />
         </Heading>
       );
