@@ -4,6 +4,7 @@ import {
   mayChangeRecommendationStatus,
   mayChangeTestimonyStatus,
   mayComment,
+  mayCommentTestimony,
   mayDeleteRecommendation,
   mayDeleteTestimony,
   maySeeVoteResults,
@@ -17,6 +18,10 @@ describe('access rules on content', () => {
     expect(mayComment('observateur', false)).toBe(false);
     expect(mayComment('observateur', true)).toBe(true);
     expect(mayComment('contributeur', false)).toBe(true);
+  });
+
+  it('lets every member comment a testimony’s story, observateurs included', () => {
+    for (const role of ['observateur', 'contributeur', 'animateur'] as const) expect(mayCommentTestimony(role)).toBe(true);
   });
 
   it('keeps a comment’s text to its author, its resolution to writers and its author, its deletion to its author and animateurs', () => {
