@@ -194,7 +194,7 @@ function TestimonyView({ testimony, level }: { testimony: GuideTestimony; level:
       <GuideBlocks blocks={testimony.story} level={level + 1} reference={nested} />
       {testimony.figures.length > 0 ? (
         <DataTable
-          caption={t('guide.view.figures')}
+          caption={t('guide.view.figuresOf', { title: testimony.title })}
           rows={testimony.figures}
           rowKey={(_, index) => String(index)}
           columns={[

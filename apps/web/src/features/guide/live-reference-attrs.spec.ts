@@ -98,13 +98,13 @@ describe('live reference labels', () => {
     expect(referenceLabel(fr, { kind: 'funding_table', from: 2021, to: 2024 })).toBe('Tableau des financements, de 2021 à 2024');
     expect(referenceLabel(fr, { kind: 'panorama', to: 2024 })).toBe('Panorama (chiffres clés), jusqu’à 2024');
     expect(referenceLabel(fr, { kind: 'testimonies', filter: 'lever:pedagogy' })).toBe("Témoignages validés, levier « Faire œuvre de pédagogie sur l'ESS »");
-    expect(referenceLabel(fr, { kind: 'testimony', target: TESTIMONY }, 'La Fabrique', 'fr')).toBe('Un témoignage\u00a0: La Fabrique');
+    expect(referenceLabel(fr, { kind: 'testimony', target: TESTIMONY }, 'La Fabrique')).toBe('Un témoignage « La Fabrique »');
     expect(referenceLabel(fr, { kind: 'poles' })).toBe('Le territoire et le pôle (grille de caractérisation)');
   });
 
   it('words it in English', () => {
     expect(referenceLabel(en, { kind: 'funding_table', from: 2021 })).toBe('Funding table, since 2021');
-    expect(referenceLabel(en, { kind: 'recommendations', filter: 'stage:detection' }, undefined, 'en')).toMatch(/^Retained recommendations, stage “.+”$/);
-    expect(referenceLabel(en, { kind: 'analysis', target: TESTIMONY }, 'Chapter one', 'en')).toBe('One analysis chapter: Chapter one');
+    expect(referenceLabel(en, { kind: 'recommendations', filter: 'stage:detection' })).toMatch(/^Retained recommendations, stage “.+”$/);
+    expect(referenceLabel(en, { kind: 'analysis', target: TESTIMONY }, 'Chapter one')).toBe('One analysis chapter “Chapter one”');
   });
 });

@@ -17,7 +17,7 @@ export interface InsertAction {
  * editor) and the dialog to render once beside the editors; the reference goes where the cursor of that editor was.
  */
 export function useLiveReferenceInsert(spaceId: string): { actions: (editor: Editor) => InsertAction[]; dialog: ReactNode } {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [editor, setEditor] = useState<Editor | null>(null);
   const [message, setMessage] = useState<string | undefined>();
   const actions = useCallback((target: Editor) => [{ key: 'liveReference', label: t('guide.reference.insert'), run: () => setEditor(target) }], [t]);
@@ -30,7 +30,7 @@ export function useLiveReferenceInsert(spaceId: string): { actions: (editor: Edi
         onInsert={(attributes) => {
           if (!editor || editor.isDestroyed) return;
           editor.chain().focus().insertLiveReference(attributes).run();
-          setMessage(t('guide.reference.inserted', { label: referenceLabel(t, attributes, undefined, i18n.language) }));
+          setMessage(t('guide.reference.inserted', { label: referenceLabel(t, attributes) }));
         }}
       />
       <StatusMessage tone="info">{message}</StatusMessage>

@@ -4,12 +4,12 @@ import { labelParts } from './live-reference-attrs';
 
 /**
  * What a reference shows, in words: « Témoignages validés, levier « … » », « Tableau des financements, de 2021 à 2024 »,
- * or for one item its name when known (« Un témoignage : La Fabrique »).
+ * or for one item its name when known (« Un témoignage « La Fabrique » »).
  */
-export function referenceLabel(t: TFunction, reference: GuideReferenceAttributes, itemName?: string, language = 'fr'): string {
+export function referenceLabel(t: TFunction, reference: GuideReferenceAttributes, itemName?: string): string {
   const parts = labelParts(reference);
   const kind = t(`guide.reference.kinds.${parts.kind}`);
-  if (itemName) return language.startsWith('fr') ? `${kind}\u00a0: ${itemName}` : `${kind}: ${itemName}`;
+  if (itemName) return t('guide.reference.withItem', { kind, name: itemName });
   if (parts.filter) {
     const name = t(`vocab.${parts.filter.by === 'stage' ? 'supportStage' : 'lever'}.${parts.filter.key}`);
     const filter = parts.filter.by === 'stage' ? t('guide.reference.stageFilter', { name }) : t('guide.reference.leverFilter', { name });

@@ -1,6 +1,5 @@
 import type { ResolvedReference } from '@concerto/domain';
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format';
 import { useGuideReference } from './guide-document-api';
@@ -23,20 +22,17 @@ function itemName(resolved: ResolvedReference | undefined): string | undefined {
  */
 export function LiveReferenceView({ node, editor, extension, deleteNode }: ReactNodeViewProps) {
   const { t, i18n } = useTranslation();
-  const id = useId();
   // The extension's options (LiveReferenceOptions): the space whose data the reference reads.
   const { spaceId } = extension.options as { spaceId: string };
   const reference = referenceOfNode(node.attrs);
   const resolved = useGuideReference(spaceId, reference);
-  const label = reference ? referenceLabel(t, reference, itemName(resolved.data), i18n.language) : t('guide.reference.invalid');
+  const label = reference ? referenceLabel(t, reference, itemName(resolved.data)) : t('guide.reference.invalid');
   const editable = editor.isEditable;
 
   return (
-    <NodeViewWrapper className="live-reference" data-live-reference="" role="group" aria-labelledby={`${id}-label`} contentEditable={false}>
+    <NodeViewWrapper className="live-reference" data-live-reference="" role="group" aria-label={t('guide.reference.region', { label })} contentEditable={false}>
       <div className="live-reference__header">
-        <p className="live-reference__label" id={`${id}-label`}>
-          {t('guide.reference.region', { label })}
-        </p>
+        <p className="live-reference__label">{label}</p>
         <p className="live-reference__read">
           {resolved.data
             ? t('guide.reference.live', { date: formatDateTime(resolved.data.readAt, i18n.language) })
