@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../../testing/test-app.js';
  * The test fails if the application has a route the table does not list, so a new endpoint cannot be forgotten.
  */
 import { ACTORS, ANCHOR, type Actor, type Fixture, buildMatrixFixture } from '../../testing/authorization-matrix-fixture.js';
+import { GUIDE_DOCUMENT_MATRIX } from '../../testing/authorization-matrix-guide-document.js';
 import { GUIDE_MATRIX } from '../../testing/authorization-matrix-guide.js';
 import { type Row, all, inSpace, ok, signedIn } from '../../testing/authorization-matrix-rows.js';
 
@@ -267,6 +268,7 @@ const MATRIX: Record<string, Row> = {
     expected: signedIn(403),
   },
   ...GUIDE_MATRIX,
+  ...GUIDE_DOCUMENT_MATRIX,
 };
 
 describe('authorisation matrix', () => {

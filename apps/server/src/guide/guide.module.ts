@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CollabModule } from '../collab/collab.module.js';
 import { DiagnosticsModule } from '../diagnostics/diagnostics.module.js';
+import { ObservatoryModule } from '../observatory/observatory.module.js';
+import { PolesModule } from '../poles/poles.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { AnalysesController } from './analyses.controller.js';
 import { AnalysesRepository } from './analyses.repository.js';
 import { AnalysesService } from './analyses.service.js';
+import { GuideDocumentController } from './guide-document.controller.js';
+import { GuideDocumentRepository } from './guide-document.repository.js';
+import { GuideNotices } from './guide-notices.js';
+import { GuideSources } from './guide-references.js';
 import { GuideSourcesRepository } from './guide-sources.repository.js';
+import { GuideViewService } from './guide-view.service.js';
 import { RecommendationVotesService } from './recommendation-votes.service.js';
 import { RecommendationVotesController, RecommendationsController } from './recommendations.controller.js';
 import { RecommendationsRepository } from './recommendations.repository.js';
@@ -17,9 +24,9 @@ import { TestimonyCommentsController } from './testimony-comments.controller.js'
 import { TestimonyCommentsService } from './testimony-comments.service.js';
 import { TestimonyFromContributionService } from './testimony-from-contribution.service.js';
 
-/** The guide d'appui: testimonies, recommendations and analyses built from a space's work. */
+/** The guide d'appui: testimonies, recommendations and analyses built from a space's work, and the guide document. */
 @Module({
-  imports: [CollabModule, SessionsModule, DiagnosticsModule],
+  imports: [CollabModule, SessionsModule, DiagnosticsModule, PolesModule, ObservatoryModule],
   controllers: [
     TestimoniesController,
     SessionTestimoniesController,
@@ -27,6 +34,7 @@ import { TestimonyFromContributionService } from './testimony-from-contribution.
     RecommendationsController,
     RecommendationVotesController,
     AnalysesController,
+    GuideDocumentController,
   ],
   providers: [
     GuideSourcesRepository,
@@ -39,6 +47,10 @@ import { TestimonyFromContributionService } from './testimony-from-contribution.
     RecommendationsService,
     AnalysesRepository,
     AnalysesService,
+    GuideDocumentRepository,
+    GuideSources,
+    GuideViewService,
+    GuideNotices,
   ],
 })
 export class GuideModule {}

@@ -12,5 +12,6 @@ import { RelationsService } from './relations.service.js';
   imports: [SpacesModule],
   controllers: [ObservatoryController, RelationsController],
   providers: [ObservatoryRepository, PanoramaRepository, RelationsRepository, ObservatoryService, RelationsService],
+  exports: [ObservatoryService],
 })
 export class ObservatoryModule {}

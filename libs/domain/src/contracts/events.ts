@@ -31,6 +31,9 @@ export const ChangedEntity = z.enum([
   'testimony',
   'recommendation',
   'analysis',
+  /** The guide d'appui's text changed (its document or an analysis it embeds), or it was published or withdrawn. */
+  'guide',
+  'guide_version',
 ]);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
 
