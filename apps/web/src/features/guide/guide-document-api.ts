@@ -13,7 +13,6 @@ import { referenceQuery } from './live-reference-attrs';
  */
 export const guideDocumentKeys = {
   all: (spaceId: string) => [...queryKeys.space(spaceId), 'guide'] as const,
-  view: (spaceId: string) => [...queryKeys.space(spaceId), 'guide', 'view'] as const,
   reference: (spaceId: string, query: string) => [...queryKeys.space(spaceId), 'guide', 'reference', query] as const,
   versions: (spaceId: string) => [...queryKeys.space(spaceId), 'guide', 'versions'] as const,
   version: (spaceId: string, versionId: string) => [...queryKeys.space(spaceId), 'guide', 'versions', versionId] as const,
@@ -22,11 +21,6 @@ export const guideDocumentKeys = {
 
 export const guidePath = (spaceId: string) => `${spacePath(spaceId)}/guide`;
 const enc = encodeURIComponent;
-
-/** The guide as it reads now, every reference resolved. */
-export function useGuideView(spaceId: string) {
-  return useQuery({ queryKey: guideDocumentKeys.view(spaceId), queryFn: () => api.get<GuideView>(guidePath(spaceId)) });
-}
 
 /** The live values of one reference (the node view's preview while editing). */
 export function useGuideReference(spaceId: string, reference: GuideReferenceAttributes | null) {
