@@ -1,8 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
-import { ANALYSIS_TEXT, SCHEMAS, TESTIMONY_STORY, analysisTextDocument, migrateDocument, parseDocumentName, testimonyStoryDocument } from '@concerto/collab';
+import {
+  ANALYSIS_TEXT,
+  SCHEMAS,
+  TESTIMONY_STORY,
+  analysisTextDocument,
+  guideDocument,
+  migrateDocument,
+  parseDocumentName,
+  readSections,
+  sectionContentKey,
+  testimonyStoryDocument,
+} from '@concerto/collab';
 import type { TestimonyFigureInput } from '@concerto/domain';
-import { DEMO_ANALYSES, DEMO_RECOMMENDATIONS, DEMO_TESTIMONIES, type DemoTestimony } from './demo-guide-content.js';
+import { DEMO_ANALYSES, DEMO_GUIDE_INTRODUCTION, DEMO_RECOMMENDATIONS, DEMO_TESTIMONIES, type DemoTestimony } from './demo-guide-content.js';
 
 /** The space whose guide is started: the recommendations, analyses and introduction are TETRIS's. */
 export const DEMO_GUIDE_POLE = 'tetris';
@@ -46,7 +57,8 @@ function figuresOf(testimony: DemoTestimony): TestimonyFigureInput[] {
 /**
  * The demo's guide d'appui: one testimony per pole (validated or relu, with collectivités and stages, levers, quotes,
  * typed and live figures and a co-edited story), the TETRIS space's recommendations (some retained by the
- * animatrice) and analysis chapters. Runs inside the seed's transaction.
+ * animatrice), analysis chapters, and its guide document started: the study's skeleton, as its first load makes it,
+ * with a paragraph of the pole's own in the introduction. Runs inside the seed's transaction.
  */
 export async function seedDemoGuide(
   tx: EntityManager,
@@ -89,6 +101,7 @@ export async function seedDemoGuide(
   }
 
   const spaceId = spaceIds.get(DEMO_GUIDE_POLE);
+  if (!spaceId) throw new Error(`No demo space ${DEMO_GUIDE_POLE}`);
   const decider = account('animatrice@demo.concerto.fr');
   for (const [i, r] of DEMO_RECOMMENDATIONS.entries()) {
     const decided = r.status === 'retained' || r.status === 'set_aside';
@@ -111,4 +124,10 @@ export async function seedDemoGuide(
     );
     await storeDocument(tx, analysisTextDocument(row.id), (doc) => appendParagraphs(doc.getXmlFragment(ANALYSIS_TEXT), analysis.text));
   }
+
+  // The skeleton (written by its fixed client, as the server's first load would) and the introduction's own paragraph.
+  await storeDocument(tx, guideDocument(spaceId), (doc) => {
+    const introduction = readSections(doc)[0];
+    appendParagraphs(doc.getXmlFragment(sectionContentKey(introduction.id)), [DEMO_GUIDE_INTRODUCTION]);
+  });
 }

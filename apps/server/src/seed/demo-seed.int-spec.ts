@@ -1,5 +1,5 @@
 import type { TestimonyView } from '@concerto/domain';
-import { ANALYSIS_TEXT, TESTIMONY_STORY } from '@concerto/collab';
+import { ANALYSIS_TEXT, TESTIMONY_STORY, guideDocument, readSections, sectionContentKey } from '@concerto/collab';
 import { ApiClient } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { CollabService } from '../collab/collab.service.js';
@@ -91,5 +91,22 @@ describe('demo territory (real PostgreSQL)', () => {
     const analyses = (await animatrice.get(`/api/spaces/${tetris.id}/analyses`)).body as { document: string }[];
     expect(analyses.length).toBeGreaterThanOrEqual(1);
     for (const analysis of analyses) expect((await paragraphsOf(t, analysis.document, ANALYSIS_TEXT)).join(' ').length).toBeGreaterThan(100);
+
+    // The guide is started: its skeleton as the first load makes it (once), and the pole's introduction.
+    const guide = await t.app.get(CollabService).currentState(guideDocument(tetris.id));
+    const sections = readSections(guide);
+    expect(sections[0]).toMatchObject({ title: 'Introduction', archived: false });
+    expect(sections.length).toBeGreaterThan(5);
+    expect(new Set(sections.map((s) => s.id)).size).toBe(sections.length);
+    const introduction = await paragraphsOf(t, guideDocument(tetris.id), sectionContentKey(sections[0].id));
+    expect(introduction).toHaveLength(2);
+    expect(introduction[1]).toContain('pôle TETRIS et les collectivités du Pays de Grasse');
+    // The guide as read: the introduction, the validated testimony and the retained recommendations, live.
+    const view = await animatrice.get(`/api/spaces/${tetris.id}/guide`);
+    expect(view.status).toBe(200);
+    const read = JSON.stringify(view.body);
+    expect(read).toContain('pôle TETRIS et les collectivités du Pays de Grasse');
+    expect(read).toContain('TETRIS : une agglomération qui provoque la rencontre');
+    for (const r of retained) expect(read).toContain(r.statement);
   });
 });
