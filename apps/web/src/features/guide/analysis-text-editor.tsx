@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { CollabEditor } from '../collab/collab-editor';
 import { LiveReference } from './live-reference-extension';
 import { useLiveReferenceInsert } from './live-reference-insert';
+import { useLiveReferenceNotices } from './live-reference-notices';
 import './guide-document.css';
 
 /**
@@ -11,6 +12,7 @@ import './guide-document.css';
 export function AnalysisTextEditor(props: { spaceId: string; documentName: string; field: string; label: string; hint: string; readOnly: boolean }) {
   const { spaceId, ...editor } = props;
   const insert = useLiveReferenceInsert(spaceId);
+  useLiveReferenceNotices(spaceId);
   const extensions = useMemo(() => [LiveReference.configure({ spaceId })], [spaceId]);
   return (
     <>

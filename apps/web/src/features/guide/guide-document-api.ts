@@ -7,13 +7,15 @@ import { currentLocale } from '../../i18n/locale';
 import { referenceQuery } from './live-reference-attrs';
 
 /**
- * The guide document's relational data: its resolved view, the live values of each reference, versions and
- * publication. Keys live under the space, so every change notice of the space (testimony, recommendation, analysis,
- * project, funding line, guide…) refreshes the live references on /events, like every other area's queries.
+ * The guide document's relational data: versions and publication live under the space's key, so the space's change
+ * notices (`guide_version` among them) refresh them like every other area's queries. The live values of references
+ * live apart (`['guide-reference', spaceId, kind, query]`), refreshed by `useLiveReferenceNotices` from the notices of
+ * what they read.
  */
 export const guideDocumentKeys = {
   all: (spaceId: string) => [...queryKeys.space(spaceId), 'guide'] as const,
-  reference: (spaceId: string, query: string) => [...queryKeys.space(spaceId), 'guide', 'reference', query] as const,
+  references: (spaceId: string) => ['guide-reference', spaceId] as const,
+  reference: (spaceId: string, kind: string, query: string) => ['guide-reference', spaceId, kind, query] as const,
   versions: (spaceId: string) => [...queryKeys.space(spaceId), 'guide', 'versions'] as const,
   version: (spaceId: string, versionId: string) => [...queryKeys.space(spaceId), 'guide', 'versions', versionId] as const,
   publication: (spaceId: string) => [...queryKeys.space(spaceId), 'guide', 'publication'] as const,
@@ -26,7 +28,7 @@ const enc = encodeURIComponent;
 export function useGuideReference(spaceId: string, reference: GuideReferenceAttributes | null) {
   const query = reference ? referenceQuery(reference) : '';
   return useQuery({
-    queryKey: guideDocumentKeys.reference(spaceId, query),
+    queryKey: guideDocumentKeys.reference(spaceId, reference?.kind ?? '', query),
     queryFn: () => api.get<ResolvedReference>(`${guidePath(spaceId)}/reference?${query}`),
     enabled: reference !== null,
   });

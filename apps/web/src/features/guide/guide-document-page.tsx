@@ -21,6 +21,7 @@ import { guideRoutes } from './guide-keys';
 import { BackToGuide } from './guide-parts';
 import { LiveReference } from './live-reference-extension';
 import { useLiveReferenceInsert } from './live-reference-insert';
+import { useLiveReferenceNotices } from './live-reference-notices';
 import '../collab/collab-editor.css';
 import '../diagnostic/diagnostic.css';
 import '../diagnostic/diagnostic-panels.css';
@@ -41,6 +42,7 @@ export function GuideDocumentPage() {
   const sections = useDiagnosticSections(document?.doc ?? null);
   const present = usePresence(document);
   const insert = useLiveReferenceInsert(space.id);
+  useLiveReferenceNotices(space.id);
   const extensions = useMemo(() => [LiveReference.configure({ spaceId: space.id })], [space.id]);
 
   const isAnimateur = space.myRole === 'animateur';

@@ -3,7 +3,7 @@ import { ALL_VOCABULARIES, type Vocabulary } from '@concerto/domain';
 import { createInstance, type TFunction } from 'i18next';
 import { enGuide } from './en-guide';
 import { frGuide } from './fr-guide';
-import { buildReference, emptyChoices, labelParts, referenceOfNode, referenceQuery, type ReferenceChoices } from './live-reference-attrs';
+import { buildReference, emptyChoices, labelParts, referenceOfNode, referenceQuery, staleReferences, type ReferenceChoices } from './live-reference-attrs';
 import { referenceLabel } from './live-reference-label';
 
 const TESTIMONY = '0b5a3f1e-6c1d-4b7a-9a37-2f1e8d9c4b10';
@@ -87,6 +87,14 @@ describe('live reference attributes from the insert dialog', () => {
       years: null,
     });
     expect(labelParts({ kind: 'funding_table', from: 2021 })).toEqual({ kind: 'funding_table', filter: null, years: { from: 2021, to: null } });
+  });
+});
+
+describe('live references and change notices', () => {
+  it('reads every reference again when what they read changes, those of analyses when text changes, none otherwise', () => {
+    for (const entity of ['testimony', 'recommendation', 'analysis', 'project', 'funding_line', 'pole'] as const) expect(staleReferences(entity)).toBe('all');
+    expect(staleReferences('guide')).toBe('text');
+    for (const entity of ['guide_version', 'comment', 'session', 'member'] as const) expect(staleReferences(entity)).toBe('none');
   });
 });
 

@@ -1,4 +1,11 @@
-import { GuideReferenceAttributes, type GuideReferenceFilter, type GuideReferenceKind, type Lever, type SupportStage } from '@concerto/domain';
+import {
+  GuideReferenceAttributes,
+  type ChangedEntity,
+  type GuideReferenceFilter,
+  type GuideReferenceKind,
+  type Lever,
+  type SupportStage,
+} from '@concerto/domain';
 
 /** The kinds offered by the insert dialog, in its order (`analysis`, one chapter, is offered too). */
 export const INSERTABLE_KINDS: readonly GuideReferenceKind[] = [
@@ -134,4 +141,28 @@ export function labelParts(reference: GuideReferenceAttributes): ReferenceLabelP
     : null;
   const hasYears = reference.from !== undefined || reference.to !== undefined;
   return { kind: reference.kind, filter, years: hasYears ? { from: reference.from ?? null, to: reference.to ?? null } : null };
+}
+
+/** What the values of references are read from: a notice about any of them refreshes every reference of the space. */
+const SOURCES: ReadonlySet<ChangedEntity> = new Set<ChangedEntity>([
+  'testimony',
+  'recommendation',
+  'analysis',
+  'project',
+  'funding_line',
+  'relation',
+  'pole',
+  'space',
+]);
+/** The kinds that show rich text of the space (an analysis'), which a `guide` notice may have changed. */
+export const TEXT_KINDS: ReadonlySet<GuideReferenceKind> = new Set(['analyses', 'analysis']);
+
+/**
+ * Which live references a change notice of their space makes stale: all of them for a change of what they read, those
+ * showing analyses for a `guide` notice (the guide's text or an analysis' text changed), none for anything else (a
+ * version frozen, a comment, a session…).
+ */
+export function staleReferences(entity: ChangedEntity): 'all' | 'text' | 'none' {
+  if (SOURCES.has(entity)) return 'all';
+  return entity === 'guide' ? 'text' : 'none';
 }
