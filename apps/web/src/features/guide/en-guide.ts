@@ -154,6 +154,8 @@ export const enGuide: Widen<typeof frGuide> = {
         publish: 'Publish',
         confirmPublish:
           'Publish the guide? A version is frozen now and can be read without an account by anyone who has the link, until the publication is withdrawn.',
+        republish: 'Publish the current guide',
+        confirmRepublish: 'Publish the guide as it reads now? The link already shared will show this new frozen version.',
         publishedMessage: 'Guide published.',
         withdraw: 'Withdraw the publication',
         confirmWithdraw: 'Withdraw the publication? The public link will stop working.',

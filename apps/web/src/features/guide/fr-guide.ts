@@ -162,6 +162,8 @@ export const frGuide = {
         publish: 'Publier',
         confirmPublish:
           'Publier le guide ? Une version est figée maintenant et devient lisible sans compte par toute personne qui a le lien, jusqu’au retrait de la publication.',
+        republish: 'Publier le guide actuel',
+        confirmRepublish: 'Publier le guide tel qu’il se lit maintenant ? Le lien déjà partagé montrera cette nouvelle version figée.',
         publishedMessage: 'Guide publié.',
         withdraw: 'Retirer la publication',
         confirmWithdraw: 'Retirer la publication ? Le lien public cessera de fonctionner.',

@@ -79,11 +79,14 @@ export function GuideDocumentPublication({ spaceId, role, versions }: { spaceId:
             onClick={() =>
               confirmPublish(
                 {},
-                { question: t('guide.document.publication.confirmPublish'), onSuccess: () => setMessage(t('guide.document.publication.publishedMessage')) },
+                {
+                  question: current ? t('guide.document.publication.confirmRepublish') : t('guide.document.publication.confirmPublish'),
+                  onSuccess: () => setMessage(t('guide.document.publication.publishedMessage')),
+                },
               )
             }
           >
-            {t('guide.document.publication.publish')}
+            {current ? t('guide.document.publication.republish') : t('guide.document.publication.publish')}
           </Button>
           {current ? (
             <Button
