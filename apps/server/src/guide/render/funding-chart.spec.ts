@@ -1,4 +1,5 @@
-import { fundingChartPng, fundingChartSvg } from './funding-chart.js';
+import { createRequire } from 'node:module';
+import { forgetRenderedCharts, fundingChartPng, fundingChartSvg } from './funding-chart.js';
 import { HOSTILE } from './guide-view-fixture.js';
 
 const bars = [
@@ -18,11 +19,19 @@ describe('funding chart', () => {
     expect(svg).toContain('1\u00a0234\u00a0567\u00a0€');
   });
 
-  it('renders a PNG twice the SVG’s size with the bundled fonts only', async () => {
+  it('renders an RGB PNG at 1.5 times the SVG’s size with the bundled fonts only: white background, the bars in their colour', async () => {
+    forgetRenderedCharts();
     const { png, width, height } = await fundingChartPng(bars, 'Montants mobilisés');
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBe(width * 2);
-    expect(png.readUInt32BE(20)).toBe(height * 2);
-    expect(png.byteLength).toBeGreaterThan(3000); // text and bars drawn, not an empty canvas
+    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([width * 1.5, Math.round(height * 1.5), 8, 2]);
+    // Decoded by pdfkit's own PNG reader (what the PDF embeds it with).
+    const PNG = createRequire(import.meta.url)('png-js') as new (data: Buffer) => { width: number; decode(fn: (pixels: Buffer) => void): void };
+    const image = new PNG(png);
+    const pixels = await new Promise<Buffer>((resolve) => image.decode(resolve));
+    const at = (x: number, y: number) => [...pixels.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 3)];
+    expect(at(2, 2)).toEqual([255, 255, 255]);
+    expect(at(Math.round(300 * 1.5), Math.round((48 + 10) * 1.5))).toEqual([0x2f, 0x5f, 0x8a]); // inside the first bar
+    // The same chart again is not drawn twice.
+    expect((await fundingChartPng(bars, 'Montants mobilisés')).png).toBe(png);
   });
 });

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { renderAsync } from '@resvg/resvg-js';
 import type { FundingTableView, GuideBlock, GuideView, Locale } from '@concerto/domain';
 import { type Bar, fundingBars } from './guide-figures.js';
@@ -58,19 +59,94 @@ export function fundingChartSvg(bars: Bar[], title: string, id = 'funding-chart'
   ].join('');
 }
 
-/** The chart as a PNG (twice the SVG's size, for print), rendered with Roboto only: no system font is looked up. */
-export async function fundingChartPng(bars: Bar[], title: string): Promise<{ png: Buffer; width: number; height: number }> {
-  const svg = fundingChartSvg(bars, title);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function pngChunk(type: string, data: Buffer): Buffer {
+  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  return Buffer.concat([length, typed, crc]);
+}
+
+/**
+ * Opaque RGBA pixels as an RGB PNG. Without an alpha channel, pdfkit embeds the PNG's compressed data as it is
+ * (with alpha it decodes and splits every pixel in JavaScript), and the file is smaller in the DOCX too.
+ */
+export function rgbPng(rgba: Uint8Array, width: number, height: number): Buffer {
+  const stride = 1 + width * 3;
+  const raw = Buffer.alloc(height * stride); // each row: filter 0 (none), then its pixels
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, from = y * width * 4, to = y * stride + 1; x < width; x++, from += 4, to += 3) {
+      raw[to] = rgba[from];
+      raw[to + 1] = rgba[from + 1];
+      raw[to + 2] = rgba[from + 2];
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, truecolour, deflate, no filter method variant, not interlaced
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+/** How much larger than the SVG the PNG is drawn: 1.5 × 600 pt wide in the documents, about 150 dpi when printed. */
+const SCALE = 1.5;
+const CACHE_SIZE = 64;
+const rendered = new Map<string, Promise<Chart>>();
+
+async function renderPng(svg: string): Promise<Chart> {
   const image = await renderAsync(svg, {
-    font: { loadSystemFonts: false, fontFiles: Object.values(ROBOTO_FILES), defaultFontFamily: 'Roboto', sansSerifFamily: 'Roboto' },
-    fitTo: { mode: 'width', value: WIDTH * 2 },
+    // The chart has no italics: the regular and medium faces are enough (each font file costs time to load).
+    font: { loadSystemFonts: false, fontFiles: [ROBOTO_FILES.normal, ROBOTO_FILES.bold], defaultFontFamily: 'Roboto', sansSerifFamily: 'Roboto' },
+    fitTo: { mode: 'width', value: Math.round(WIDTH * SCALE) },
     background: '#ffffff',
     logLevel: 'off',
   });
-  return { png: image.asPng(), width: image.width / 2, height: image.height / 2 };
+  return { png: rgbPng(image.pixels, image.width, image.height), width: image.width / SCALE, height: image.height / SCALE };
 }
 
-export type Chart = Awaited<ReturnType<typeof fundingChartPng>>;
+/**
+ * The chart as a PNG, rendered with the bundled Roboto only (no system font is looked up). The last 64 charts are
+ * kept: a frozen version exported again, or as PDF after DOCX, does not draw its charts twice.
+ */
+export function fundingChartPng(bars: Bar[], title: string): Promise<Chart> {
+  const svg = fundingChartSvg(bars, title);
+  const known = rendered.get(svg);
+  if (known) {
+    rendered.delete(svg);
+    rendered.set(svg, known);
+    return known;
+  }
+  const rendering = renderPng(svg);
+  rendered.set(svg, rendering);
+  rendering.catch(() => rendered.delete(svg));
+  const oldest = rendered.keys().next();
+  if (rendered.size > CACHE_SIZE && !oldest.done) rendered.delete(oldest.value);
+  return rendering;
+}
+
+/** Forgets the rendered charts (for benchmarks measuring a first rendering). */
+export function forgetRenderedCharts(): void {
+  rendered.clear();
+}
+
+/** A rendered chart: its PNG, and its size in points (the SVG's). */
+export interface Chart {
+  png: Buffer;
+  width: number;
+  height: number;
+}
 
 /** Every funding table of the view (in references, testimonies' stories and analyses), for charting them first. */
 export function fundingTablesOf(view: GuideView): FundingTableView[] {

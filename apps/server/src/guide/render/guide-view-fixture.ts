@@ -32,7 +32,7 @@ const words = (n: number, seed: number) => Array.from({ length: n }, (_, i) => W
  * A resolved guide for tests and benchmarks, shaped like the study's skeleton: the territory (poles), key figures
  * (`tables` funding tables and a panorama), the testimonies, analyses, the recommendations, and a custom section with
  * every kind of block (lists, quote, code, rule, table, links) and a missing reference. Titles are predictable:
- * « Témoignage 1 », « Préconisation 1 »…; funding amounts are 1 234 567 € × (level + 1).
+ * « Témoignage 1 », « Préconisation 1 »…; funding amounts of the first table are 1 234 567 € × (level + 1), each next table 10 000 € more per level.
  */
 export function guideViewFixture(options: GuideViewFixtureOptions = {}): GuideView {
   const { testimonies = 3, recommendations = 4, tables = 1, hostile = false, frozen = false, storyParagraphs = 3 } = options;
@@ -46,11 +46,11 @@ export function guideViewFixture(options: GuideViewFixtureOptions = {}): GuideVi
     period: { from: 2020 + (i % 3), to: 2024 },
     rows: (['commune', 'epci', 'department', 'region', 'state', 'europe', 'other'] as const).map((level, l) => ({
       level,
-      totalCents: 123_456_700 * (l + 1),
+      totalCents: 123_456_700 * (l + 1) + i * 1_000_000, // each table its own chart
       projectCount: 3 + l,
       medianCents: l === 6 ? null : 2_500_000 * (l + 1),
     })),
-    total: { totalCents: 123_456_700 * 28, projectCount: 42, medianCents: 5_000_050 },
+    total: { totalCents: 123_456_700 * 28 + 7 * i * 1_000_000, projectCount: 42, medianCents: 5_000_050 },
   });
   const panorama: PanoramaView = {
     totals: { poles: 12, jobs: 1450, enterprises: 310, consolidatedBudgetCents: 987_654_321, mobilisedCents: 456_789_012 },

@@ -143,33 +143,47 @@ export function safeHref(href: string | null): string | null {
 
 const numberLocale = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
 
+// Intl formatters are costly to build: one per locale and options, built at first use.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => F): F {
+  let known = formatters.get(key) as F | undefined;
+  if (!known) formatters.set(key, (known = build()));
+  return known;
+}
+
 /** A number the reader's way: « 12 500,5 » in French (narrow no-break spaces between groups). */
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits }).format(value);
+  return formatter(`n:${locale}:${maximumFractionDigits}`, () => new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits })).format(value);
 }
 
 /** Integer euro cents as whole euros: « 1 234 567 € ». */
 export function formatEuros(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(numberLocale(locale), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Math.round(cents / 100));
+  const euros = formatter(`e:${locale}`, () => new Intl.NumberFormat(numberLocale(locale), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }));
+  return euros.format(Math.round(cents / 100));
 }
 
 /** A share between 0 and 1 as a percentage: « 42 % ». */
 export function formatShare(share: number | null, locale: Locale): string {
-  return share === null ? '—' : new Intl.NumberFormat(numberLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  if (share === null) return '—';
+  return formatter(`p:${locale}`, () => new Intl.NumberFormat(numberLocale(locale), { style: 'percent', maximumFractionDigits: 0 })).format(share);
 }
 
 /** A date and time as read in France (Europe/Paris), whatever the server's time zone: « 5 décembre 2026 à 17:05 ». */
 export function formatDateTime(iso: string, locale: Locale): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return inert(iso);
-  return new Intl.DateTimeFormat(numberLocale(locale), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(date);
+  const format = formatter(
+    `dt:${locale}`,
+    () => new Intl.DateTimeFormat(numberLocale(locale), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+  );
+  return format.format(date);
 }
 
 /** A date as read in France: « 5 décembre 2026 ». */
 export function formatDate(iso: string, locale: Locale): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return inert(iso);
-  return new Intl.DateTimeFormat(numberLocale(locale), { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(date);
+  return formatter(`d:${locale}`, () => new Intl.DateTimeFormat(numberLocale(locale), { dateStyle: 'long', timeZone: 'Europe/Paris' })).format(date);
 }
 
 /** « Version figée le … » for a version, « État au … » for the live guide. */
