@@ -11,3 +11,10 @@ export { refs as policyRefs, serverDoc, replica, change, paragraph, unmergedInse
 export { checkUpdate } from '../src/collab/document-policy.js';
 export * from './redis-process.js';
 export { embeddedPostgresUnreachable } from '../src/database/embedded-postgres.js';
+// The guide's renderers, their fixture and the diagnostic's DOCX (a peer), for their benchmark (tests/bench/guide-export.bench.ts).
+export { guideDocx } from '../src/guide/render/guide-docx.js';
+export { forgetRenderedCharts } from '../src/guide/render/funding-chart.js';
+export { guidePdf } from '../src/guide/render/guide-pdf.js';
+export { guidePublicPage } from '../src/guide/render/guide-html.js';
+export { guideViewFixture } from '../src/guide/render/guide-view-fixture.js';
+export { diagnosticDocx } from '../src/diagnostics/diagnostic-export.js';
