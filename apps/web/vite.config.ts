@@ -30,7 +30,7 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/, priority: 3 },
             { name: 'libs', test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod|html-parse-stringify|void-elements)[\\/]/, priority: 2 },
-            { name: 'domain', test: /libs[\\/]domain[\\/]/, priority: 1 },
+            // libs/domain has no group: it declares no side effects, so each page carries only the contracts it uses.
             // lib0's binary encoding (and what it imports) is shared by the socket parser of every signed-in page and by Yjs:
             // a small chunk of its own. The rest of lib0 serves Yjs alone and goes with the editor.
             { name: 'lib0', test: /node_modules[\\/]lib0[\\/](encoding|decoding|math|number|binary|string|array|set|error)\.js$/, priority: 2 },

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { useDemoBrowser } from '../support/demo-browser.js';
+import { DEMO_SPACE, useDemoBrowser } from '../support/demo-browser.js';
 
 /** The scripts a page fetched, by their chunk's name (`assets/ui-strings-en-XXXX.js` → `ui-strings-en`). */
 function recordScripts(page: Page): string[] {
@@ -13,7 +13,8 @@ function recordScripts(page: Page): string[] {
 
 /**
  * What the first page leaves out arrives when asked for, in real Chromium against the built app: the English strings
- * when English is chosen (and at the next visit, from the stored choice), socket.io once someone is signed in.
+ * when English is chosen (and at the next visit, from the stored choice), socket.io once someone is signed in, the
+ * other areas' French strings with a space's pages.
  */
 describe('chunks loaded when needed', () => {
   const demo = useDemoBrowser('lazy-chunks');
@@ -24,7 +25,7 @@ describe('chunks loaded when needed', () => {
     await page.goto(`${demo.server.url}/connexion`);
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
     await page.waitForLoadState('networkidle');
-    expect(scripts.filter((name) => ['ui-strings-en', 'socket', 'lib0', 'editor'].includes(name))).toEqual([]);
+    expect(scripts.filter((name) => ['ui-strings-en', 'ui-strings-areas', 'socket', 'lib0', 'editor'].includes(name))).toEqual([]);
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -47,5 +48,14 @@ describe('chunks loaded when needed', () => {
     await socketOpened;
     expect(scripts).toContain('socket');
     expect(scripts).not.toContain('editor');
+    expect(scripts).not.toContain('ui-strings-areas');
+
+    // A space's pages bring their areas' French strings (the fallback of every language) with them.
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mes espaces de concertation' }).waitFor();
+    await page.getByRole('link', { name: DEMO_SPACE }).first().click();
+    await page.getByRole('link', { name: 'Projets' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Projets' }).first().waitFor();
+    expect(scripts).toContain('ui-strings-areas');
   });
 });

@@ -10,26 +10,32 @@ interface ManifestChunk {
 }
 type Manifest = Record<string, ManifestChunk>;
 
-/** The budget of the first page (sign-in), in bytes of gzip-compressed JavaScript. */
+/** The budget of the first pages (sign-in, then the spaces list), in bytes of gzip-compressed JavaScript. */
 export const FIRST_PAGE_BUDGET = 200_000;
 
 /**
  * Pages by the modules the router loads for them (`apps/web/src/app/router.tsx`): what a page needs beyond the entry
- * is the static closure of these. The spaces list also opens the /events socket (loaded once signed in).
+ * is the static closure of these. Signed-in pages also open the /events socket (loaded once signed in); a space's
+ * pages, a live session's and the observatory also load the French strings of their areas.
  */
+const EVENTS = 'src/api/events-connection.ts';
+/** The French strings of the areas past the spaces list (loaded by the router with those pages). */
+const AREA_STRINGS = 'src/app/ui-strings-areas.ts';
+const SPACE = ['src/app/space-routes.ts', AREA_STRINGS, EVENTS];
+
 export const PAGES: readonly { name: string; modules: readonly string[] }[] = [
   { name: 'sign-in (first page)', modules: ['src/features/auth/sign-in-page.tsx'] },
   { name: 'sign-up', modules: ['src/features/auth/sign-up-page.tsx'] },
   { name: 'invitation', modules: ['src/features/invitations/invitation-page.tsx'] },
-  { name: 'spaces list', modules: ['src/features/spaces/spaces-page.tsx', 'src/api/events-connection.ts'] },
-  { name: 'profile', modules: ['src/features/auth/profile-page.tsx', 'src/api/events-connection.ts'] },
-  { name: 'space: pole profile, members, invitations', modules: ['src/app/space-routes.ts', 'src/api/events-connection.ts'] },
-  { name: 'space: diagnostic', modules: ['src/app/space-routes.ts', 'src/features/diagnostic/diagnostic-routes.ts', 'src/api/events-connection.ts'] },
-  { name: 'space: projects', modules: ['src/app/space-routes.ts', 'src/features/projects/projects-routes.ts', 'src/api/events-connection.ts'] },
-  { name: 'space: sessions', modules: ['src/app/space-routes.ts', 'src/features/sessions/sessions-routes.ts', 'src/api/events-connection.ts'] },
-  { name: 'space: guide', modules: ['src/app/space-routes.ts', 'src/features/guide/guide-routes.ts', 'src/api/events-connection.ts'] },
-  { name: 'live session', modules: ['src/features/sessions/sessions-routes.ts', 'src/api/events-connection.ts'] },
-  { name: 'observatory', modules: ['src/features/observatory/observatory-page.tsx', 'src/api/events-connection.ts'] },
+  { name: 'spaces list', modules: ['src/features/spaces/spaces-page.tsx', EVENTS] },
+  { name: 'profile', modules: ['src/features/auth/profile-page.tsx', EVENTS] },
+  { name: 'space: pole profile, members, invitations', modules: SPACE },
+  { name: 'space: diagnostic', modules: [...SPACE, 'src/features/diagnostic/diagnostic-routes.ts'] },
+  { name: 'space: projects', modules: [...SPACE, 'src/features/projects/projects-routes.ts'] },
+  { name: 'space: sessions', modules: [...SPACE, 'src/features/sessions/sessions-routes.ts'] },
+  { name: 'space: guide', modules: [...SPACE, 'src/features/guide/guide-routes.ts'] },
+  { name: 'live session', modules: ['src/features/sessions/sessions-routes.ts', AREA_STRINGS, EVENTS] },
+  { name: 'observatory', modules: ['src/features/observatory/observatory-page.tsx', AREA_STRINGS, EVENTS] },
 ];
 
 export interface PageWeight {

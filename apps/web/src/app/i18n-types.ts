@@ -1,4 +1,4 @@
-import type { frUiStrings } from './ui-strings';
+import type { FrUiStrings } from './ui-strings';
 
 /** `vocab.<vocabulary>.<key>`: the labels of the domain's vocabularies, built at start from `@concerto/domain`. */
 type VocabularyStrings = Record<string, Record<string, string>>;
@@ -7,6 +7,6 @@ type VocabularyStrings = Record<string, Record<string, string>>;
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof frUiStrings & { vocab: VocabularyStrings } };
+    resources: { translation: FrUiStrings & { vocab: VocabularyStrings } };
   }
 }

@@ -4,7 +4,11 @@ import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RequireAuth } from './require-auth';
 import { RouteErrorPage } from './route-error-page';
+import { loadAreaStrings } from './i18n-setup';
 import { projectLoader, spaceLoader, spacesLoader } from './route-data';
+
+/** A page's code with the French strings of the areas past the spaces list (not in the first page). */
+const withAreaStrings = <T,>(page: Promise<T>): Promise<T> => Promise.all([page, loadAreaStrings()]).then(([loaded]) => loaded);
 
 /**
  * Pages are split into their own chunks; the router loads a page's code (and warms its data)
@@ -44,7 +48,8 @@ export const createRouter = (queryClient: QueryClient) =>
             {
               path: 'espaces/:spaceId',
               loader: spaceLoader(queryClient),
-              lazy: () => import('./space-routes').then((m) => ({ Component: m.SpacePage })),
+              // Its children render once this resolves: the strings cover every tab.
+              lazy: () => withAreaStrings(import('./space-routes').then((m) => ({ Component: m.SpacePage }))),
               children: [
                 {
                   index: true,
@@ -112,20 +117,20 @@ export const createRouter = (queryClient: QueryClient) =>
             },
             {
               path: 'seances/:sessionId',
-              lazy: () => import('../features/sessions/sessions-routes').then((m) => ({ Component: m.SessionPage })),
+              lazy: () => withAreaStrings(import('../features/sessions/sessions-routes').then((m) => ({ Component: m.SessionPage }))),
             },
             {
               path: 'seances/:sessionId/projection',
-              lazy: () => import('../features/sessions/sessions-routes').then((m) => ({ Component: m.ProjectionPage })),
+              lazy: () => withAreaStrings(import('../features/sessions/sessions-routes').then((m) => ({ Component: m.ProjectionPage }))),
             },
             {
               path: 'seances/:sessionId/compte-rendu',
-              lazy: () => import('../features/sessions/sessions-routes').then((m) => ({ Component: m.MinutesPage })),
+              lazy: () => withAreaStrings(import('../features/sessions/sessions-routes').then((m) => ({ Component: m.MinutesPage }))),
             },
             {
               path: 'observatoire',
               loader: spacesLoader(queryClient),
-              lazy: () => import('../features/observatory/observatory-page').then((m) => ({ Component: m.ObservatoryPage })),
+              lazy: () => withAreaStrings(import('../features/observatory/observatory-page').then((m) => ({ Component: m.ObservatoryPage }))),
             },
           ],
         },

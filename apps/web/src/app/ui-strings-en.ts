@@ -1,5 +1,5 @@
 import type { Widen } from '../i18n/widen';
-import type { frUiStrings } from './ui-strings';
+import type { FrUiStrings } from './ui-strings';
 import { en } from '../i18n/en';
 import { enAuth } from '../features/auth/en-auth';
 import { enCollab } from '../features/collab/en-collab';
@@ -12,7 +12,7 @@ import { enSessions } from '../features/sessions/en-sessions';
 import { enSpaces } from '../features/spaces/en-spaces';
 
 /** The same keys in English (each part is already checked against its French reference). */
-export const enUiStrings: Widen<typeof frUiStrings> = {
+export const enUiStrings: Widen<FrUiStrings> = {
   ...en,
   ...enAuth,
   ...enSpaces,

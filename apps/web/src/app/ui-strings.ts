@@ -1,26 +1,23 @@
 import { fr } from '../i18n/fr';
 import { frAuth } from '../features/auth/fr-auth';
 import { frCollab } from '../features/collab/fr-collab';
-import { frDiagnostic } from '../features/diagnostic/fr-diagnostic';
-import { frGuide } from '../features/guide/fr-guide';
 import { frInvitations } from '../features/invitations/fr-invitations';
-import { frObservatory } from '../features/observatory/fr-observatory';
-import { frProjects } from '../features/projects/fr-projects';
-import { frSessions } from '../features/sessions/fr-sessions';
 import { frSpaces } from '../features/spaces/fr-spaces';
+import type { frAreaStrings } from './ui-strings-areas';
 
 /**
- * Every UI string in French, the reference (bundled in the first page; the English ones, `ui-strings-en.ts`, are a
- * chunk loaded when English is asked for): the shared ones and each area's, one namespace (`t('area.key')`). */
-export const frUiStrings = {
+ * The French UI strings of the first pages (the shared ones, signing in and up, the profile, the spaces list and a
+ * space's shell, invitations, the co-editing status): bundled in the entry, one namespace (`t('area.key')`). The
+ * other areas' French strings (`ui-strings-areas.ts`) come with their pages, the English ones (`ui-strings-en.ts`)
+ * when English is asked for.
+ */
+export const frCoreStrings = {
   ...fr,
   ...frAuth,
   ...frSpaces,
   ...frInvitations,
-  ...frProjects,
   ...frCollab,
-  ...frSessions,
-  ...frObservatory,
-  ...frDiagnostic,
-  ...frGuide,
 } as const;
+
+/** Every UI string in French, the reference for the keys' types and for the English strings. */
+export type FrUiStrings = typeof frCoreStrings & typeof frAreaStrings;

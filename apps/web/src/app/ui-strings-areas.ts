@@ -1,0 +1,17 @@
+import { frDiagnostic } from '../features/diagnostic/fr-diagnostic';
+import { frGuide } from '../features/guide/fr-guide';
+import { frObservatory } from '../features/observatory/fr-observatory';
+import { frProjects } from '../features/projects/fr-projects';
+import { frSessions } from '../features/sessions/fr-sessions';
+
+/**
+ * The French strings of the areas past the spaces list: a chunk the router loads with a space's pages, a live
+ * session's and the observatory (`loadAreaStrings`), so the first page does not carry them.
+ */
+export const frAreaStrings = {
+  ...frProjects,
+  ...frSessions,
+  ...frObservatory,
+  ...frDiagnostic,
+  ...frGuide,
+} as const;
