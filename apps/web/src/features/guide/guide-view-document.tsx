@@ -26,7 +26,8 @@ export function GuideViewDocument({ view, level }: { view: GuideView; level: num
           : t('guide.view.readAt', { date: formatDateTime(view.builtAt, i18n.language) })}
       </p>
       {view.sections.map((section) => (
-        <section key={section.id} className="guide-view__section" aria-label={section.title}>
+        // Not a named region: the editor's section of the same title is one already.
+        <section key={section.id} className="guide-view__section">
           <Heading level={level + 1}>{section.title}</Heading>
           {section.blocks.length === 0 ? (
             <p className="muted">{t('guide.view.emptySection')}</p>

@@ -36,7 +36,12 @@ function useTargets(spaceId: string, kind: GuideReferenceKind): Option[] | null 
  * « Insérer une référence vivante »: a modal dialog (native `<dialog>`: focus kept inside, Escape closes, focus goes
  * back to the toolbar button) to choose what the reference shows — the kind, the item, a stage or lever, the years.
  */
-export function LiveReferenceDialog(props: { spaceId: string; open: boolean; onInsert: (attributes: GuideReferenceAttributes) => void; onClose: () => void }) {
+export function LiveReferenceDialog(props: {
+  spaceId: string;
+  open: boolean;
+  onInsert: (attributes: GuideReferenceAttributes, itemName?: string) => void;
+  onClose: () => void;
+}) {
   const { open, onClose } = props;
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -56,10 +61,10 @@ export function LiveReferenceDialog(props: { spaceId: string; open: boolean; onI
           spaceId={props.spaceId}
           id={id}
           onCancel={() => dialog.current?.close()}
-          onInsert={(attributes) => {
+          onInsert={(attributes, itemName) => {
             // Closed first, so that the focus goes back to the editor (not the toolbar button) once inserted.
             dialog.current?.close();
-            props.onInsert(attributes);
+            props.onInsert(attributes, itemName);
           }}
         />
       ) : null}
@@ -74,7 +79,7 @@ function ReferenceForm({
   id,
 }: {
   spaceId: string;
-  onInsert: (attributes: GuideReferenceAttributes) => void;
+  onInsert: (attributes: GuideReferenceAttributes, itemName?: string) => void;
   onCancel: () => void;
   id: string;
 }) {
@@ -88,7 +93,7 @@ function ReferenceForm({
     event.preventDefault();
     const built = buildReference(choices);
     if (!built.ok) return setErrors(built.errors);
-    onInsert(built.attributes);
+    onInsert(built.attributes, targets?.find((target) => target.value === built.attributes.target)?.label);
   };
   const error = (key: keyof Errors) => (errors[key] ? t(`guide.reference.errors.${errors[key]}`) : undefined);
   const kind = choices.kind;

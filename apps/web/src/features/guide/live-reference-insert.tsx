@@ -27,10 +27,10 @@ export function useLiveReferenceInsert(spaceId: string): { actions: (editor: Edi
         spaceId={spaceId}
         open={editor !== null}
         onClose={() => setEditor(null)}
-        onInsert={(attributes) => {
+        onInsert={(attributes, itemName) => {
           if (!editor || editor.isDestroyed) return;
           editor.chain().focus().insertLiveReference(attributes).run();
-          setMessage(t('guide.reference.inserted', { label: referenceLabel(t, attributes) }));
+          setMessage(t('guide.reference.inserted', { label: referenceLabel(t, attributes, itemName) }));
         }}
       />
       <StatusMessage tone="info">{message}</StatusMessage>
