@@ -143,6 +143,8 @@ describe('docker production layout', () => {
       expect(nginx).toMatch(/proxy_set_header Upgrade \$http_upgrade/);
       expect(nginx).toMatch(/proxy_set_header Connection \$connection_upgrade/);
       expect(nginx).toMatch(/ip_hash;/);
+      // Its request id reaches the servers' logs (HTTP requests and socket connections).
+      expect(nginx).toMatch(/proxy_set_header X-Request-Id \$request_id;/);
       for (const [replica] of replicas) expect(nginx).toContain(`server ${replica}:3000`);
     });
 
