@@ -74,7 +74,7 @@ function PolesView({ poles, level }: { poles: GuidePole[]; level: number }) {
       <Heading level={level}>
         {pole.name} — {pole.territory}
       </Heading>
-      <dl className="entry__list guide-view__facts">
+      <dl className="guide-view__facts">
         {pole.facts.map((fact, factIndex) => (
           <div key={factIndex}>
             <dt>{fact.label}</dt>
