@@ -37,8 +37,15 @@ function configurePdfmake(): void {
   pdfmake.setLocalAccessPolicy(() => false);
 }
 
-// Roboto has no narrow no-break space (U+202F, French digit groups and punctuation): the no-break space looks the same.
-const text = (value: string) => inert(value).replace(/\u202f/g, '\u00a0');
+/**
+ * Text for pdfmake: Roboto has no narrow no-break space (U+202F, French digit groups and punctuation), the no-break
+ * space looks the same; and a zero-width space every 40 characters of a run without spaces, where a line may break:
+ * pdfmake lays an unbreakable word out in quadratic time (8,000 characters took 5 s), which any text could ask for.
+ */
+const text = (value: string) =>
+  inert(value)
+    .replace(/\u202f/g, '\u00a0')
+    .replace(/[^\s\u200b]{40}(?=[^\s\u200b])/g, '$&\u200b');
 
 interface Context {
   locale: Locale;
