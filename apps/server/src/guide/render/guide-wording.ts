@@ -192,7 +192,7 @@ export function guideDateLine(view: GuideView, locale: Locale): string {
   return view.frozenAt ? w.frozen(formatDateTime(view.frozenAt, locale)) : w.live(formatDateTime(view.builtAt, locale));
 }
 
-/** The guide's title with its version's name, cleaned. */
+/** The guide's title, cleaned (« Guide » when it is blank). */
 export function guideTitle(view: GuideView): string {
   return inert(view.title.trim() || 'Guide');
 }
