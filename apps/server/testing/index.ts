@@ -18,3 +18,4 @@ export { guidePdf } from '../src/guide/render/guide-pdf.js';
 export { guidePublicPage } from '../src/guide/render/guide-html.js';
 export { guideViewFixture } from '../src/guide/render/guide-view-fixture.js';
 export { diagnosticDocx } from '../src/diagnostics/diagnostic-export.js';
+export { pdfText } from './pdf-text.js';
