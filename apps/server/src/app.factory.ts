@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConcertoIoAdapter } from './events/concerto-io-adapter.js';
 import { bodyErrorHandler, securityHeaders, serveWebApp } from './web/web-app.js';
+import { PAGES_OUTSIDE_API } from './common/pages-outside-api.js';
 
 const require = createRequire(import.meta.url);
 
@@ -31,7 +32,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource) {
   app.use('/api', express.json({ limit: '256kb' }), bodyErrorHandler);
   const swaggerUiDir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
   app.use('/api/docs/assets', express.static(swaggerUiDir, { index: false }));
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: PAGES_OUTSIDE_API });
   app.useWebSocketAdapter(new ConcertoIoAdapter(app, { maxFrameBytes: config.collab.maxFrameBytes, redisUrl: config.redisUrl }));
   if (!serveWebApp(app, config.webDist)) {
     new NestLogger('WebApp').warn(`No built web app in ${config.webDist}: only the API is served`);

@@ -55,6 +55,9 @@ export interface GuideFixture {
   /** Threads of the animateur on the testimony's story: one to resolve, one to delete. */
   testimonyCommentId: string;
   testimonyCommentToDelete: string;
+  /** A version of the guide document, and the token of its publication (by the animateur). */
+  guideVersionId: string;
+  guidePublicToken: string;
 }
 
 /** Writes contributions marked « Témoignage » into a session's board, as the server would apply an edit. */
@@ -90,6 +93,8 @@ async function buildGuideFixture(t: TestApp, clients: Record<Actor, ApiClient>, 
     analysisId: (await clients.animateur.post(`/api/spaces/${spaceId}/analyses`, { title: 'Analyse de la matrice', scope: { kind: 'free' } })).body.id,
     analysisToDelete: (await clients.animateur.post(`/api/spaces/${spaceId}/analyses`, { title: 'Analyse à supprimer', scope: { kind: 'free' } })).body.id,
     recommendationsToVote: [await proposalOf('animateur', 'Priorité A'), await proposalOf('animateur', 'Priorité B')],
+    guideVersionId: (await clients.animateur.post(`/api/spaces/${spaceId}/guide/versions`, { name: 'Version de la matrice' })).body.id,
+    guidePublicToken: (await clients.animateur.request('PUT', `/api/spaces/${spaceId}/guide/publication`, {})).body.token,
   };
 }
 

@@ -31,6 +31,8 @@ describe('migrations', () => {
         'diagnostic_settings',
         'diagnostic_version',
         'funding_line',
+        'guide_publication',
+        'guide_version',
         'invitation',
         'observatory_revision',
         'organisation',

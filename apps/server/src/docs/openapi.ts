@@ -4,6 +4,7 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { z } from 'zod';
 import { ApiErrorBody } from '@concerto/domain';
 import { CONTRACT_KEY, PUBLIC_KEY, type RouteContract, SPACE_ROLE_KEY } from '../common/contract.js';
+import { PAGES_OUTSIDE_API } from '../common/pages-outside-api.js';
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch', 'options', 'head', 'all'] as const;
 
@@ -26,7 +27,9 @@ function joinPath(...parts: string[]): string {
   );
 }
 
-/** Every HTTP route of the application, read from the controllers' metadata. */
+const OUTSIDE_API = new Set(PAGES_OUTSIDE_API.map((page) => joinPath(page.path)));
+
+/** Every HTTP route of the application, read from the controllers' metadata (pages outside /api where they are). */
 function listRoutes(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector, prefix = 'api'): RouteInfo[] {
   const routes: RouteInfo[] = [];
   for (const wrapper of discovery.getControllers()) {
@@ -41,7 +44,7 @@ function listRoutes(discovery: DiscoveryService, scanner: MetadataScanner, refle
       if (path === undefined || method === undefined) continue;
       routes.push({
         method: METHODS[method].toUpperCase(),
-        path: joinPath(prefix, base, path),
+        path: OUTSIDE_API.has(joinPath(base, path)) ? joinPath(base, path) : joinPath(prefix, base, path),
         contract: reflector.get<RouteContract | undefined>(CONTRACT_KEY, handler),
         isPublic: Boolean(reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, wrapper.metatype])),
         spaceRole: reflector.get<string | undefined>(SPACE_ROLE_KEY, handler),

@@ -1,12 +1,16 @@
-import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, StreamableFile } from '@nestjs/common';
 import { z } from 'zod';
-import { GuideReferenceQuery, GuideView } from '@concerto/domain';
+import { GuideExportQuery, GuideReferenceQuery, GuideView } from '@concerto/domain';
 import { RequiresSpaceRole } from '../access/space-role.guard.js';
 import { Contract } from '../common/contract.js';
 import { localeFromHeader } from '../common/locale.js';
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
+import { type GuideFile, GuideExportService, contentDisposition } from './guide-export.service.js';
 import type { GuideReader } from './guide-references.js';
 import { GuideViewService } from './guide-view.service.js';
+
+const download = (file: GuideFile) =>
+  new StreamableFile(file.body, { type: file.contentType, disposition: contentDisposition(file), length: file.body.length });
 
 export const guideReader = (auth: RequestAuth, language: string | undefined): GuideReader => ({
   accountId: auth.account.id,
@@ -16,7 +20,10 @@ export const guideReader = (auth: RequestAuth, language: string | undefined): Gu
 /** The guide d'appui of a space, as it reads now (its co-edited text with every live reference resolved). */
 @Controller('spaces/:spaceId/guide')
 export class GuideDocumentController {
-  constructor(private readonly views: GuideViewService) {}
+  constructor(
+    private readonly views: GuideViewService,
+    private readonly exports: GuideExportService,
+  ) {}
 
   @Get()
   @RequiresSpaceRole('observateur')
@@ -39,5 +46,17 @@ export class GuideDocumentController {
     @Headers('accept-language') language?: string,
   ) {
     return this.views.reference(spaceId, query, guideReader(auth, language));
+  }
+
+  @Get('export')
+  @RequiresSpaceRole('observateur')
+  @Contract({ summary: 'The guide as a Word (DOCX) or PDF file: today’s, or a version (`versionId`)', query: GuideExportQuery })
+  async export(
+    @CurrentAuth() auth: RequestAuth,
+    @Param('spaceId') spaceId: string,
+    @Query() query: GuideExportQuery,
+    @Headers('accept-language') language?: string,
+  ) {
+    return download(await this.exports.export(spaceId, query, guideReader(auth, language)));
   }
 }

@@ -66,20 +66,16 @@ export class GuideDocumentRepository {
     return rows[0]?.space_id;
   }
 
+  /** A frozen version; its `created_at` is the view's `frozenAt`, so that both say the same instant. */
   async insertVersion(
     version: { spaceId: string; name: string; createdById: string | null; state: Buffer; view: GuideView },
     db: EntityManager = this.dataSource.manager,
   ): Promise<string> {
     const rows: { id: string }[] = await db.query(
-      `INSERT INTO guide_version (space_id, name, created_by_id, y_state, view) VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING id`,
-      [version.spaceId, version.name, version.createdById, version.state, JSON.stringify(version.view)],
+      `INSERT INTO guide_version (space_id, name, created_by_id, y_state, view, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
+      [version.spaceId, version.name, version.createdById, version.state, JSON.stringify(version.view), version.view.frozenAt],
     );
     return rows[0].id;
-  }
-
-  /** Puts the frozen date and name into a version's view once its row exists (they come from the row). */
-  async setVersionView(versionId: string, view: GuideView, db: EntityManager = this.dataSource.manager): Promise<void> {
-    await db.query(`UPDATE guide_version SET view = $2::jsonb WHERE id = $1`, [versionId, JSON.stringify(view)]);
   }
 
   async listVersions(spaceId: string, db: EntityManager = this.dataSource.manager): Promise<GuideVersionSummary[]> {
@@ -106,12 +102,14 @@ export class GuideDocumentRepository {
     return rows[0] && { name: rows[0].name, state: rows[0].y_state };
   }
 
-  /** Publishes a version under a new token, replacing the space's previous publication (and its token). */
+  /**
+   * Publishes a version: a first publication under `token`; a new one replaces the version behind the link already
+   * shared, which keeps its token (a withdrawn link is gone for good: publishing again makes a new one).
+   */
   async publish(spaceId: string, versionId: string, token: string, accountId: string, db: EntityManager = this.dataSource.manager): Promise<void> {
     await db.query(
       `INSERT INTO guide_publication (space_id, token, version_id, published_by_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (space_id) DO UPDATE SET token = EXCLUDED.token, version_id = EXCLUDED.version_id,
-         published_by_id = EXCLUDED.published_by_id, published_at = now()`,
+       ON CONFLICT (space_id) DO UPDATE SET version_id = EXCLUDED.version_id, published_by_id = EXCLUDED.published_by_id, published_at = now()`,
       [spaceId, token, versionId, accountId],
     );
   }

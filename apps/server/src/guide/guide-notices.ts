@@ -33,11 +33,6 @@ export class GuideNotices implements OnModuleInit, OnModuleDestroy {
     for (const timer of this.timers.values()) clearTimeout(timer);
   }
 
-  /** The guide's versions or publication changed. */
-  versionsChanged(spaceId: string, versionId: string, op: 'created' | 'updated' | 'deleted'): void {
-    this.events.notify({ spaceId, entity: 'guide_version', id: versionId, op });
-  }
-
   private edited(docName: string): void {
     const ref = parseDocumentName(docName);
     if (ref?.kind !== DocumentKind.guide && ref?.kind !== DocumentKind.analysisText) return;

@@ -9,10 +9,15 @@ import { AnalysesRepository } from './analyses.repository.js';
 import { AnalysesService } from './analyses.service.js';
 import { GuideDocumentController } from './guide-document.controller.js';
 import { GuideDocumentRepository } from './guide-document.repository.js';
+import { GuideExportService } from './guide-export.service.js';
 import { GuideNotices } from './guide-notices.js';
+import { GuidePublicController, GuidePublicPageController } from './guide-public.controller.js';
+import { GuidePublicationService } from './guide-publication.service.js';
 import { GuideSources } from './guide-references.js';
 import { GuideSourcesRepository } from './guide-sources.repository.js';
 import { GuideViewService } from './guide-view.service.js';
+import { GuidePublicationController, GuideVersionsController } from './guide-versions.controller.js';
+import { GuideVersionsService } from './guide-versions.service.js';
 import { RecommendationVotesService } from './recommendation-votes.service.js';
 import { RecommendationVotesController, RecommendationsController } from './recommendations.controller.js';
 import { RecommendationsRepository } from './recommendations.repository.js';
@@ -35,6 +40,10 @@ import { TestimonyFromContributionService } from './testimony-from-contribution.
     RecommendationVotesController,
     AnalysesController,
     GuideDocumentController,
+    GuideVersionsController,
+    GuidePublicationController,
+    GuidePublicPageController,
+    GuidePublicController,
   ],
   providers: [
     GuideSourcesRepository,
@@ -51,6 +60,9 @@ import { TestimonyFromContributionService } from './testimony-from-contribution.
     GuideSources,
     GuideViewService,
     GuideNotices,
+    GuideVersionsService,
+    GuidePublicationService,
+    GuideExportService,
   ],
 })
 export class GuideModule {}

@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type ApiErrorBody, type ErrorCode, ErrorCode as ErrorCodes, labelOf } from '@concerto/domain';
 import { localeFromHeader } from '../common/locale.js';
+import { PAGE_PREFIXES_OUTSIDE_API } from '../common/pages-outside-api.js';
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -37,6 +38,8 @@ export function serveWebApp(app: NestExpressApplication, webDist: string): boole
   app.use(express.static(webDist, { index: false }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+    // Pages the server renders itself (the published guide) are its routes, not the single-page app's.
+    if (PAGE_PREFIXES_OUTSIDE_API.some((prefix) => req.path.startsWith(prefix))) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(indexHtml);
   });

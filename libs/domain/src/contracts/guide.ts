@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CollectiviteLevel } from '../vocabulary/collectivite.js';
 import { RecommendationStatus, TestimonyStatus } from '../vocabulary/guide.js';
 import { Lever, SupportStage } from '../vocabulary/levers.js';
-import { FundingTableView, PanoramaView } from './observatory.js';
+import type { FundingTableView, PanoramaView } from './observatory.js';
 import { nameText, uuid, visibleText } from './text.js';
 
 /**
@@ -172,6 +172,10 @@ export type GuidePublicationView = z.infer<typeof GuidePublicationView>;
 
 export const PublishGuideRequest = z.strictObject({ title: nameText(200).optional() });
 export type PublishGuideRequest = z.infer<typeof PublishGuideRequest>;
+
+/** The guide as a file: `GET /api/spaces/:spaceId/guide/export?format=docx|pdf&versionId=…` (today's guide without a version). */
+export const GuideExportQuery = z.strictObject({ format: z.enum(['docx', 'pdf']), versionId: uuid.optional(), lang: z.enum(['fr', 'en']).optional() });
+export type GuideExportQuery = z.infer<typeof GuideExportQuery>;
 
 /** Preview of one reference while editing: `GET /api/spaces/:spaceId/guide/reference?kind=…&target=…&filter=…&from=…&to=…`. */
 export const GuideReferenceQuery = z.strictObject({

@@ -5,6 +5,7 @@ import { ConcertationSessions1764100000000 } from './1764100000000-concertation-
 import { Diagnostics1764200000000 } from './1764200000000-diagnostics.js';
 import { ObservatoryRevision1764300000000 } from './1764300000000-observatory-revision.js';
 import { Guide1764400000000 } from './1764400000000-guide.js';
+import { GuideDocument1764500000000 } from './1764500000000-guide-document.js';
 import { TestimonyComments1764600000000 } from './1764600000000-testimony-comments.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Diagnostics1764200000000,
   ObservatoryRevision1764300000000,
   Guide1764400000000,
+  GuideDocument1764500000000,
   TestimonyComments1764600000000,
 ];
