@@ -78,6 +78,18 @@ export class AccessPolicy {
     return spaceId ? this.repository.spaceRoles(spaceId, accountIds) : new Map();
   }
 
+  /**
+   * The spaces an observatory reading (the cross-pole guide) covers: those the account belongs to, whatever its role,
+   * or those of them it chose; a chosen space it does not belong to is 404 (a space's existence does not leak).
+   */
+  async followedSpaces(accountId: string, chosen?: readonly string[]): Promise<string[]> {
+    const followed = await this.repository.spacesOfAccount(accountId);
+    if (!chosen) return followed;
+    const known = new Set(followed);
+    if (chosen.some((id) => !known.has(id))) throw notFound();
+    return [...new Set(chosen)];
+  }
+
   /** A space's /events room: its members, whatever their role. */
   async mayFollowSpace(spaceId: string, accountId: string): Promise<boolean> {
     return (await this.spaceRole(spaceId, accountId)) !== undefined;

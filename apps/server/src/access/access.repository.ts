@@ -46,6 +46,12 @@ export class AccessRepository {
     return new Map(rows.map((r) => [r.account_id, r.role]));
   }
 
+  /** The spaces an account belongs to, whatever its role. */
+  async spacesOfAccount(accountId: string, db: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { space_id: string }[] = await db.query(`SELECT space_id FROM space_membership WHERE account_id = $1`, [accountId]);
+    return rows.map((r) => r.space_id);
+  }
+
   /** The space a project belongs to. */
   async spaceOfProject(projectId: string): Promise<string | undefined> {
     const rows: { space_id: string }[] = await this.dataSource.query(`SELECT space_id FROM project WHERE id = $1`, [projectId]);

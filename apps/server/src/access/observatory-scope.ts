@@ -22,6 +22,7 @@ export class ObservatoryScope {
     const poleWhere = [`m.account_id = ${p(accountId)}`];
     const poleFilter = Boolean(query.territory || query.poleStage || query.implantation || query.sector);
     if (query.spaceId) poleWhere.push(`s.id = ${p(query.spaceId)}`);
+    if (query.spaceIds) poleWhere.push(`s.id = ANY(${p(query.spaceIds)}::uuid[])`);
     if (query.territory) poleWhere.push(`po.territory ILIKE ${p(`%${query.territory.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     if (query.poleStage) poleWhere.push(`po.stage = ${p(query.poleStage)}`);
     if (query.implantation) poleWhere.push(`po.implantation = ${p(query.implantation)}`);

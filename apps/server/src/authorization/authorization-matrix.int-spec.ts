@@ -166,6 +166,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/observatory/funding': { path: () => '/api/observatory/funding?from=2015', expected: signedIn(ok) },
   'GET /api/observatory/panorama': { path: () => '/api/observatory/panorama', expected: signedIn(ok) },
   'GET /api/observatory/export': { path: () => '/api/observatory/export?dataset=funding&format=json', expected: signedIn(ok) },
+  // The cross-pole guide over the fixture's space: only its members may choose it.
+  'GET /api/observatory/guide': { path: (f) => `/api/observatory/guide?spaceIds=${f.spaceId}`, expected: inSpace(ok, ok, ok) },
+  'GET /api/observatory/guide/export': { path: (f) => `/api/observatory/guide/export?format=docx&spaceIds=${f.spaceId}`, expected: inSpace(ok, ok, ok) },
   'GET /api/spaces/:spaceId/sessions': { path: (f) => `/api/spaces/${f.spaceId}/sessions`, expected: inSpace(ok, ok, ok) },
   'POST /api/spaces/:spaceId/sessions': {
     path: (f) => `/api/spaces/${f.spaceId}/sessions`,

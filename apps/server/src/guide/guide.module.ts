@@ -7,6 +7,8 @@ import { SessionsModule } from '../sessions/sessions.module.js';
 import { AnalysesController } from './analyses.controller.js';
 import { AnalysesRepository } from './analyses.repository.js';
 import { AnalysesService } from './analyses.service.js';
+import { CrossPoleGuideController } from './cross-pole-guide.controller.js';
+import { CrossPoleGuideService } from './cross-pole-guide.service.js';
 import { GuideDocumentController } from './guide-document.controller.js';
 import { GuideDocumentRepository } from './guide-document.repository.js';
 import { GuideExportService } from './guide-export.service.js';
@@ -28,6 +30,7 @@ import { TestimoniesService } from './testimonies.service.js';
 import { TestimonyCommentsController } from './testimony-comments.controller.js';
 import { TestimonyCommentsService } from './testimony-comments.service.js';
 import { TestimonyFromContributionService } from './testimony-from-contribution.service.js';
+import { GuideExportPool } from './render/export-pool.js';
 
 /** The guide d'appui: testimonies, recommendations and analyses built from a space's work, and the guide document. */
 @Module({
@@ -40,6 +43,7 @@ import { TestimonyFromContributionService } from './testimony-from-contribution.
     RecommendationVotesController,
     AnalysesController,
     GuideDocumentController,
+    CrossPoleGuideController,
     GuideVersionsController,
     GuidePublicationController,
     GuidePublicPageController,
@@ -59,10 +63,12 @@ import { TestimonyFromContributionService } from './testimony-from-contribution.
     GuideDocumentRepository,
     GuideSources,
     GuideViewService,
+    CrossPoleGuideService,
     GuideNotices,
     GuideVersionsService,
     GuidePublicationService,
     GuideExportService,
+    GuideExportPool,
   ],
 })
 export class GuideModule {}

@@ -93,6 +93,8 @@ export const GuideRecommendation = z.object({
   testimonies: z.array(z.string()),
   /** Who decided, and when (ISO), for a retained or set-aside one. */
   decided: z.object({ by: z.string(), at: z.string() }).nullable(),
+  /** In a cross-pole guide, the pole it comes from (the renderers name it); absent in a space's own guide. */
+  space: z.string().optional(),
 });
 export type GuideRecommendation = z.infer<typeof GuideRecommendation>;
 
@@ -187,13 +189,26 @@ export const GuideReferenceQuery = z.strictObject({
 });
 export type GuideReferenceQuery = z.infer<typeof GuideReferenceQuery>;
 
-/** The cross-pole guide of an observatory user: `GET /api/observatory/guide?spaceIds=…` (spaces they belong to). */
-export const CrossPoleGuideQuery = z.strictObject({
+/**
+ * The cross-pole guide of an observatory user: `GET /api/observatory/guide?spaceIds=…`, some of the spaces they belong
+ * to (at least one; every one when omitted).
+ */
+const crossPoleSpaces = {
   spaceIds: z
     .string()
     .max(4000)
-    .transform((v) => v.split(',').filter(Boolean))
-    .pipe(z.array(uuid).max(100))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(uuid).min(1).max(100))
     .optional(),
-});
+};
+export const CrossPoleGuideQuery = z.strictObject(crossPoleSpaces);
 export type CrossPoleGuideQuery = z.infer<typeof CrossPoleGuideQuery>;
+
+/** The cross-pole guide as a file: `GET /api/observatory/guide/export?format=docx|pdf&spaceIds=…`. */
+export const CrossPoleGuideExportQuery = z.strictObject({ ...crossPoleSpaces, format: z.enum(['docx', 'pdf']), lang: z.enum(['fr', 'en']).optional() });
+export type CrossPoleGuideExportQuery = z.infer<typeof CrossPoleGuideExportQuery>;

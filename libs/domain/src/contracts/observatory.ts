@@ -40,6 +40,18 @@ const observatoryFilters = {
   statuses: commaList(FundingStatus.schema).optional(),
   /** Restrict to one space the caller belongs to. */
   spaceId: uuid.optional(),
+  /** Restrict to some of the spaces the caller belongs to (comma-separated ids; others count nothing). */
+  spaceIds: z
+    .string()
+    .max(4000)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(uuid).min(1).max(100))
+    .optional(),
 };
 export const ObservatoryQuery = z.strictObject(observatoryFilters).refine(...periodInOrder);
 export type ObservatoryQuery = z.infer<typeof ObservatoryQuery>;

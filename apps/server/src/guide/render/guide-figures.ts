@@ -179,6 +179,8 @@ export function recommendationFacts(r: GuideRecommendation, locale: Locale): Fac
     CollectiviteLevel.keys.includes(l as CollectiviteLevel) ? labelOf(CollectiviteLevel, l as CollectiviteLevel, locale) : inert(l),
   );
   return [
+    // In a cross-pole guide, the pole it comes from first.
+    ...(r.space ? [{ label: w.pole, value: inert(r.space) }] : []),
     { label: w.status, value: r.decided ? `${status}, ${w.decided(inert(r.decided.by), formatDateTime(r.decided.at, locale))}` : status },
     {
       label: w.levers,
