@@ -1,12 +1,31 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const apiTarget = process.env.CONCERTO_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The offline shell (src/service-worker/sw.ts → dist/sw.js): precaches every built file, production builds only.
+    // app/offline-shell.ts registers it (lazily, with workbox-window) and offers the reload when a new version waits.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/service-worker',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        // A classic script: every browser with service workers runs it.
+        rollupFormat: 'iife',
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // Every chunk, the editor's included (about 0,6 MB before compression).
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+    }),
+  ],
   resolve: {
     // Shared libs are consumed from source (the same condition the server's tsconfig uses).
     conditions: ['@concerto/source', ...defaultClientConditions],

@@ -25,6 +25,8 @@ export interface DemoBrowserOptions {
   fullPage?: boolean;
   /** Wait for the network to be idle before checking a page (default); live pages may keep polling. */
   waitForNetworkIdle?: boolean;
+  /** More environment for the server (e.g. `WEB_DIST`: another copy of the built web app). */
+  env?: Record<string, string>;
 }
 
 /** Registers the suite's set-up and tear-down (server, database, Chromium) and returns its helpers. */
@@ -38,7 +40,7 @@ export function useDemoBrowser(screenshotPrefix: string, options: DemoBrowserOpt
     await mkdir(ARTIFACTS, { recursive: true });
     // A copy of the run's migrated template: the server finds its migrations done and only seeds.
     database = await createFreshDatabase(undefined, { migrated: true });
-    server = await startServerProcess({ DATABASE_URL: database.url, SEED_DEMO: 'true' });
+    server = await startServerProcess({ ...options.env, DATABASE_URL: database.url, SEED_DEMO: 'true' });
     browser = await launchChromium();
   });
   afterAll(async () => {

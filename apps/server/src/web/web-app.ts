@@ -28,14 +28,16 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
 
 /**
  * Serves the built single-page app: hashed assets with long caching, index.html for every other page
- * so that deep links (/espaces/…, /invitations/…) work on reload.
+ * so that deep links (/espaces/…, /invitations/…) work on reload. The service worker (sw.js) is allowed by the CSP
+ * (`script-src 'self'`) and never cached long, so a deployment reaches it at the next check.
  */
 export function serveWebApp(app: NestExpressApplication, webDist: string): boolean {
   const indexFile = join(webDist, 'index.html');
   if (!existsSync(indexFile)) return false;
   const indexHtml = readFileSync(indexFile, 'utf8');
   app.use('/assets', express.static(join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
-  app.use(express.static(webDist, { index: false }));
+  // The files beside them are not hashed (the service worker sw.js, the icon): checked with the server at each use.
+  app.use(express.static(webDist, { index: false, cacheControl: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
     // Pages the server renders itself (the published guide) are its routes, not the single-page app's.

@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { useAccountLanguage } from './use-language';
 import { SiteHeader } from './site-header';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
+import { UpdateBanner } from './update-banner';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function AppLayout() {
       <SiteHeader />
       <main className="main" id="main" ref={mainRef} tabIndex={-1}>
         <div className="container">
+          <UpdateBanner />
           <Outlet />
         </div>
       </main>

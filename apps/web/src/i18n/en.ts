@@ -9,6 +9,7 @@ export const en: Widen<typeof fr> = {
     skipLink: 'Skip to content',
     loading: 'Loading…',
     footer: 'Concerto: concertation platform for territorial economic cooperation hubs (PTCE).',
+    update: { available: 'A new version of Concerto is available.', reload: 'Reload' },
   },
   header: {
     homeLink: 'Concerto, home',

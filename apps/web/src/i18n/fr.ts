@@ -9,6 +9,7 @@ export const fr = {
     skipLink: 'Aller au contenu',
     loading: 'Chargement…',
     footer: 'Concerto : plateforme de concertation des pôles territoriaux de coopération économique (PTCE).',
+    update: { available: 'Une nouvelle version de Concerto est disponible.', reload: 'Recharger' },
   },
   header: {
     homeLink: 'Concerto, accueil',
