@@ -50,6 +50,9 @@ const EnvSchema = z.object({
   COLLAB_ACCESS_CHECK_MS: positiveInt.default(3000),
   COLLAB_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(10),
   DIAGNOSTIC_AUTOSAVE_QUIET_MS: positiveInt.default(120_000),
+  GUIDE_EXPORT_THREADS: positiveInt.default(1),
+  GUIDE_EXPORT_MAX_QUEUE: positiveInt.default(8),
+  GUIDE_EXPORT_TIMEOUT_MS: positiveInt.default(60_000),
 });
 
 /** How many failed sign-ins are allowed before 429 (see auth/sign-in-limiter.ts). */
@@ -109,6 +112,15 @@ export interface AppConfig {
   };
   /** A diagnostic quiet this long after edits gets an automatic version. */
   diagnosticAutosaveQuietMs: number;
+  /** The guide's DOCX/PDF exports, rendered in worker threads (guide/render/export-pool.ts). */
+  guideExport: {
+    /** Threads rendering at the same time. */
+    threads: number;
+    /** Exports waiting for a thread; one more is answered 503 `export_busy`. */
+    maxQueue: number;
+    /** An export taking longer is stopped and answered 503 `export_busy`. */
+    timeoutMs: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -164,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       relayIntervalMs: e.COLLAB_RELAY_INTERVAL_MS,
     },
     diagnosticAutosaveQuietMs: e.DIAGNOSTIC_AUTOSAVE_QUIET_MS,
+    guideExport: { threads: e.GUIDE_EXPORT_THREADS, maxQueue: e.GUIDE_EXPORT_MAX_QUEUE, timeoutMs: e.GUIDE_EXPORT_TIMEOUT_MS },
   };
 }
 

@@ -3,8 +3,7 @@ import type { GuideExportQuery, GuideView } from '@concerto/domain';
 import type { GuideReader } from './guide-references.js';
 import { GuideVersionsService } from './guide-versions.service.js';
 import { GuideViewService } from './guide-view.service.js';
-import { guideDocx } from './render/guide-docx.js';
-import { guidePdf } from './render/guide-pdf.js';
+import { GuideExportPool } from './render/export-pool.js';
 
 export interface GuideFile {
   /** The French file name, accents kept (`filename*`). */
@@ -57,12 +56,14 @@ export class GuideExportService {
   constructor(
     private readonly views: GuideViewService,
     private readonly versions: GuideVersionsService,
+    private readonly pool: GuideExportPool,
   ) {}
 
   async export(spaceId: string, query: GuideExportQuery, reader: GuideReader): Promise<GuideFile> {
     const view = query.versionId ? await this.versions.view(spaceId, query.versionId) : await this.views.live(spaceId, reader);
     const locale = query.lang ?? reader.locale;
-    const body = query.format === 'docx' ? await guideDocx(view, locale) : await guidePdf(view, locale);
+    // Rendered in a worker thread (never on the event loop); a frozen version's files are kept once made.
+    const body = await this.pool.render({ format: query.format, view, locale }, query.versionId);
     return { ...guideFileNames(view, query.format), contentType: CONTENT_TYPES[query.format], body };
   }
 }

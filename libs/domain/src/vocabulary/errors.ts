@@ -85,6 +85,10 @@ export const ErrorCode = defineVocabulary('errorCode', {
     fr: 'Cette contribution a déjà été transformée en témoignage.',
     en: 'This contribution has already been turned into a testimony.',
   },
+  export_busy: {
+    fr: 'Le serveur prépare déjà beaucoup de fichiers : réessayez dans une minute.',
+    en: 'The server is already preparing many files: try again in a minute.',
+  },
   internal_error: { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 });
 export type ErrorCode = (typeof ErrorCode.keys)[number];
