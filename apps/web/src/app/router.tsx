@@ -132,6 +132,11 @@ export const createRouter = (queryClient: QueryClient) =>
               loader: spacesLoader(queryClient),
               lazy: () => withAreaStrings(import('../features/observatory/observatory-page').then((m) => ({ Component: m.ObservatoryPage }))),
             },
+            {
+              path: 'observatoire/guide',
+              loader: spacesLoader(queryClient),
+              lazy: () => withAreaStrings(import('../features/guide/cross-pole-guide-page').then((m) => ({ Component: m.CrossPoleGuidePage }))),
+            },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -259,6 +259,23 @@ export const enGuide: Widen<typeof frGuide> = {
       support: 'Supported by',
       decided: 'Decided by {{name}} on {{date}}.',
       status: 'Status: {{status}}',
+      pole: 'Hub',
+    },
+    crossPole: {
+      title: 'Cross-pole guide',
+      intro:
+        'As the national study did, assemble a support guide from the spaces you follow: their hubs and territories, their validated testimonies, their retained recommendations and the key figures of these spaces.',
+      back: 'Back to the observatory',
+      spaces: 'Spaces gathered',
+      spacesHint: 'Every space you are a member of, whatever your role; untick those to leave out.',
+      spaceOption: '{{space}} ({{pole}})',
+      noSpaces: 'You do not follow any space yet: the cross-pole guide gathers the spaces you are a member of.',
+      chooseOne: 'Tick at least one space to assemble the guide.',
+      assembled_one: 'Guide assembled from one space.',
+      assembled_other: 'Guide assembled from {{count}} spaces.',
+      download: 'Download the cross-pole guide:',
+      docx: 'Download (Word)',
+      pdf: 'Download (PDF)',
     },
     analyses: {
       title: 'Analyses',

@@ -269,6 +269,23 @@ export const frGuide = {
       support: 'Appuyée sur',
       decided: 'Décision de {{name}}, le {{date}}.',
       status: 'Statut : {{status}}',
+      pole: 'Pôle',
+    },
+    crossPole: {
+      title: 'Guide inter-pôles',
+      intro:
+        'Comme l’étude nationale, assemblez un guide d’appui à partir des espaces que vous suivez : leurs pôles et territoires, leurs témoignages validés, leurs préconisations retenues et les repères chiffrés de ces espaces.',
+      back: 'Retour à l’observatoire',
+      spaces: 'Espaces rassemblés',
+      spacesHint: 'Tous les espaces dont vous êtes membre, quel que soit votre rôle ; décochez ceux à laisser de côté.',
+      spaceOption: '{{space}} ({{pole}})',
+      noSpaces: 'Vous ne suivez encore aucun espace : le guide inter-pôles rassemble les espaces dont vous êtes membre.',
+      chooseOne: 'Cochez au moins un espace pour assembler le guide.',
+      assembled_one: 'Guide assemblé à partir d’un espace.',
+      assembled_other: 'Guide assemblé à partir de {{count}} espaces.',
+      download: 'Télécharger le guide inter-pôles :',
+      docx: 'Télécharger (Word)',
+      pdf: 'Télécharger (PDF)',
     },
     analyses: {
       title: 'Analyses',

@@ -228,6 +228,7 @@ function RecommendationView({ recommendation, level }: { recommendation: GuideRe
   return (
     <article className="guide-view__item guide-view__recommendation">
       <Heading level={level}>{recommendation.statement}</Heading>
+      {recommendation.space ? <TermList term={t('guide.view.pole')} items={[recommendation.space]} /> : null}
       {recommendation.status === 'retained' ? null : (
         <p className="muted">{t('guide.view.status', { status: t(`vocab.recommendationStatus.${recommendation.status}`) })}</p>
       )}

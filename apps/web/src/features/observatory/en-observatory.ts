@@ -6,6 +6,7 @@ export const enObservatory: Widen<typeof frObservatory> = {
   observatory: {
     title: 'Observatory',
     intro: 'The study’s key figures, computed live from the hubs, projects and funding of your spaces.',
+    crossPoleGuide: 'Assemble the cross-pole guide of your spaces',
     filters: {
       title: 'Period and filters',
       from: 'From year',

@@ -3,6 +3,7 @@ export const frObservatory = {
   observatory: {
     title: 'Observatoire',
     intro: 'Les repères de l’étude, calculés en direct à partir des pôles, des projets et des financements de vos espaces.',
+    crossPoleGuide: 'Assembler le guide inter-pôles de vos espaces',
     filters: {
       title: 'Période et filtres',
       from: 'Depuis l’année',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSpacesEvents } from '../../api/events';
 import { useFundingTable, usePanorama } from './observatory-api';
 import { queryKeys } from '../../api/query-keys';
@@ -38,6 +39,10 @@ export function ObservatoryPage() {
     <div className="page observatory">
       <h1>{t('observatory.title')}</h1>
       <p>{t('observatory.intro')}</p>
+      <p>
+        {/* A path, not an import: the guide's pages come after the observatory's. */}
+        <Link to="/observatoire/guide">{t('observatory.crossPoleGuide')}</Link>
+      </p>
       <ObservatoryFiltersForm
         onApply={(values) => {
           setFilters(toQuery(values));
