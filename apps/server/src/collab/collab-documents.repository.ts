@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** One update to append to a document's log. */
 export interface AppendedUpdate {
@@ -78,6 +78,14 @@ export class CollabDocumentsRepository {
       await tx.query(`DELETE FROM collab_update WHERE id = ANY($1::bigint[])`, [log.map((u) => u.id)]);
       return log.length;
     });
+  }
+
+  /** Deletes everything stored for a document (log, snapshot, who edited it), under the compaction's lock. */
+  async forget(doc: string, db: EntityManager = this.dataSource.manager): Promise<void> {
+    await db.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [doc]);
+    await db.query(`DELETE FROM collab_update WHERE doc = $1`, [doc]);
+    await db.query(`DELETE FROM collab_snapshot WHERE doc = $1`, [doc]);
+    await db.query(`DELETE FROM collab_contribution WHERE doc = $1`, [doc]);
   }
 }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { SCHEMAS, migrateDocument, parseDocumentName } from '@concerto/collab';
+import { CollabDocumentsRepository } from './collab-documents.repository.js';
 import { ContributionTracker } from './contributions.js';
 import { DocumentRegistry } from './document-registry.js';
 import { DocumentStore } from './document-store.js';
@@ -15,6 +17,7 @@ export class CollabService {
     private readonly registry: DocumentRegistry,
     private readonly store: DocumentStore,
     readonly contributions: ContributionTracker,
+    private readonly documents: CollabDocumentsRepository,
   ) {}
 
   /**
@@ -50,5 +53,16 @@ export class CollabService {
     } finally {
       this.registry.release(live);
     }
+  }
+
+  /**
+   * Deletes a document with what it belongs to (pass the deleting transaction as `db`): the clients that hold it open
+   * here are told `document_deleted` (final: they stop rejoining), then its rows go. Clients on other processes lose
+   * access at their next access check (what it belongs to is gone).
+   */
+  async forget(name: string, db?: EntityManager): Promise<void> {
+    await this.registry.forget(name);
+    this.contributions.forget(name);
+    await this.documents.forget(name, db);
   }
 }

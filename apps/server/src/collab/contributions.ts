@@ -33,6 +33,11 @@ export class ContributionTracker {
     for (const listener of this.listeners) listener(doc, accountId);
   }
 
+  /** A deleted document: its edits not yet written are dropped. */
+  forget(doc: string): void {
+    this.pending.delete(doc);
+  }
+
   async flush(): Promise<void> {
     if (this.pending.size === 0) return;
     const batch = this.pending;

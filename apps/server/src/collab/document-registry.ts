@@ -130,6 +130,20 @@ export class DocumentRegistry implements RelayReceiver {
     this.loaded.clear();
   }
 
+  /**
+   * A deleted document: its clients here are told (`document_deleted`, final), it leaves memory without being
+   * unloaded (nothing more is stored for it), and what was written before is durable when this resolves.
+   */
+  async forget(name: string): Promise<void> {
+    const live = await this.documents.get(name)?.catch(() => undefined);
+    if (live) {
+      this.broadcaster.close(live, CollabErrorCode.documentDeleted);
+      clearTimeout(live.idleTimer);
+      this.discard(live);
+    }
+    await this.store.barrier();
+  }
+
   /** Drops a document whose storage failed, so that clients rejoin and resend from their copies. */
   discard(live: LiveDocument): void {
     if (this.loaded.get(live.name) !== live) return;

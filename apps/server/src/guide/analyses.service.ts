@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { analysisTextDocument } from '@concerto/collab';
 import type { AnalysisView, CreateAnalysisRequest, UpdateAnalysisRequest } from '@concerto/domain';
+import { DataSource } from 'typeorm';
+import { CollabService } from '../collab/collab.service.js';
 import { notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { AnalysesRepository } from './analyses.repository.js';
@@ -8,8 +12,10 @@ import { AnalysesRepository } from './analyses.repository.js';
 @Injectable()
 export class AnalysesService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly analyses: AnalysesRepository,
     private readonly events: EventsPublisher,
+    private readonly collab: CollabService,
   ) {}
 
   list(spaceId: string): Promise<AnalysisView[]> {
@@ -28,8 +34,12 @@ export class AnalysesService {
     return this.get(spaceId, analysisId);
   }
 
+  /** The chapter and its text go together (closed for whoever has it open). */
   async remove(spaceId: string, analysisId: string): Promise<void> {
-    if (!(await this.analyses.delete(spaceId, analysisId))) throw notFound();
+    await this.dataSource.transaction(async (tx) => {
+      if (!(await this.analyses.delete(spaceId, analysisId, tx))) throw notFound();
+      await this.collab.forget(analysisTextDocument(analysisId), tx);
+    });
     this.notify(spaceId, analysisId, 'deleted');
   }
 

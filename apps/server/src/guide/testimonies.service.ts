@@ -11,8 +11,10 @@ import type {
   TestimonyView,
   UpdateTestimonyRequest,
 } from '@concerto/domain';
+import { testimonyStoryDocument } from '@concerto/collab';
 import { AccessPolicy } from '../access/access-policy.js';
 import { mayChangeTestimonyStatus, mayDeleteTestimony, testimonyStatusAfterEdit } from '../access/content-rules.js';
+import { CollabService } from '../collab/collab.service.js';
 import { badRequest, conflict, forbidden, notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { GuideSourcesRepository } from './guide-sources.repository.js';
@@ -30,6 +32,7 @@ export class TestimoniesService {
     private readonly sources: GuideSourcesRepository,
     private readonly access: AccessPolicy,
     private readonly events: EventsPublisher,
+    private readonly collab: CollabService,
   ) {}
 
   async list(spaceId: string): Promise<TestimonyView[]> {
@@ -119,7 +122,7 @@ export class TestimoniesService {
     return this.get(spaceId, testimonyId);
   }
 
-  /** Animateurs delete any testimony, its author a draft of theirs. */
+  /** Animateurs delete any testimony, its author a draft of theirs; its story goes with it (closed for whoever has it open). */
   async remove(spaceId: string, testimonyId: string, accountId: string): Promise<void> {
     const role = await this.roleOf(spaceId, accountId);
     await this.dataSource.transaction(async (tx) => {
@@ -127,6 +130,7 @@ export class TestimoniesService {
       if (!locked) throw notFound();
       if (!mayDeleteTestimony(role, locked.createdById === accountId, locked.status)) throw forbidden();
       await this.testimonies.delete(testimonyId, tx);
+      await this.collab.forget(testimonyStoryDocument(testimonyId), tx);
     });
     this.notify(spaceId, testimonyId, 'deleted');
   }

@@ -13,6 +13,7 @@ const FINAL_REFUSALS: ReadonlySet<string> = new Set<CollabErrorCode>([
 const FINAL_JOIN_REFUSALS: ReadonlySet<string> = new Set<CollabErrorCode>([
   Codes.notFound,
   Codes.accessRevoked,
+  Codes.documentDeleted,
   Codes.unauthenticated,
   Codes.invalidDocumentName,
 ]);

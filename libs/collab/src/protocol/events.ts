@@ -39,6 +39,8 @@ export const CollabErrorCode = {
   invalidDocumentName: 'invalid_document_name',
   notFound: 'not_found',
   accessRevoked: 'access_revoked',
+  /** The document was deleted with what it belongs to (a testimony, an analysis): closed for good. */
+  documentDeleted: 'document_deleted',
   /** The caller's role changed: the client joins again to learn what it may do now. */
   roleChanged: 'role_changed',
   awarenessSpoofed: 'awareness_spoofed',

@@ -17,7 +17,7 @@ export const REFUSAL_CODES = ['not_allowed', 'invalid_content', 'document_too_la
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 const isRefusal = (code: string): code is RefusalCode => (REFUSAL_CODES as readonly string[]).includes(code);
 
-const CLOSING_CODES: readonly string[] = ['not_found', 'access_revoked', 'unauthenticated', 'invalid_document_name'];
+const CLOSING_CODES: readonly string[] = ['not_found', 'access_revoked', 'document_deleted', 'unauthenticated', 'invalid_document_name'];
 
 /** Opens a co-edited document for as long as the component is mounted; a fresh Y.Doc each time. */
 export function useCollabDocument(name: string): CollabDocumentState {
