@@ -12,8 +12,7 @@ import { AccessPolicy } from '../access/access-policy.js';
 import type { GuideFile } from './guide-export.service.js';
 import { guidePole } from './guide-items.js';
 import { type GuideReader, GuideSources, ReferenceResolution } from './guide-references.js';
-import { guideDocx } from './render/guide-docx.js';
-import { guidePdf } from './render/guide-pdf.js';
+import { GuideExportPool } from './render/export-pool.js';
 
 const WORDS = {
   fr: {
@@ -75,6 +74,7 @@ export class CrossPoleGuideService {
   constructor(
     private readonly access: AccessPolicy,
     private readonly sources: GuideSources,
+    private readonly pool: GuideExportPool,
   ) {}
 
   async view(query: CrossPoleGuideQuery, reader: GuideReader): Promise<GuideView> {
@@ -100,7 +100,8 @@ export class CrossPoleGuideService {
   async export(query: CrossPoleGuideExportQuery, reader: GuideReader): Promise<GuideFile> {
     const locale = query.lang ?? reader.locale;
     const view = await this.view({ spaceIds: query.spaceIds }, { ...reader, locale });
-    const body = query.format === 'docx' ? await guideDocx(view, locale) : await guidePdf(view, locale);
+    // Rendered in a worker thread, like a space's guide (never on the event loop).
+    const body = await this.pool.render({ format: query.format, view, locale });
     const name = crossPoleFileName(view, query.format);
     return { name, asciiName: name, contentType: CONTENT_TYPES[query.format], body };
   }
