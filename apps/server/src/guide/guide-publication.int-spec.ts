@@ -1,8 +1,19 @@
 import JSZip from 'jszip';
 import * as Y from 'yjs';
 import { guideDocument, sectionContentKey } from '@concerto/collab';
-import type { GuideBlock, GuidePublicationView, GuideView, ResolvedReference } from '@concerto/domain';
+import { io } from 'socket.io-client';
+import {
+  type ChangeNotice,
+  EVENTS_NAMESPACE,
+  EventsClientEvent,
+  EventsServerEvent,
+  type GuideBlock,
+  type GuidePublicationView,
+  type GuideView,
+  type ResolvedReference,
+} from '@concerto/domain';
 import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { eventually, openDocument } from '../../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { CollabService } from '../collab/collab.service.js';
 
@@ -74,6 +85,27 @@ describe('guide d’appui: versions, publication, public page and exports (real 
     expect((await observateur.get(`${guide()}/versions`)).body.map((v: { name: string }) => v.name)).toContain('Avant le comité');
     expect((await observateur.get(`${guide()}/versions/${crypto.randomUUID()}`)).status).toBe(404);
     expect((await contributeur.post(`${guide()}/versions`, { name: '\u200b\u200b' })).status).toBe(400);
+  });
+
+  it('tells the space’s followers when the guide reads differently: its text edited, a version saved', async () => {
+    const follower = io(`${t.url}${EVENTS_NAMESPACE}`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: observateur.cookie! } });
+    const notices: ChangeNotice[] = [];
+    follower.on(EventsServerEvent.change, (notice: ChangeNotice) => notices.push(notice));
+    try {
+      expect(await follower.timeout(5000).emitWithAck(EventsClientEvent.join, { spaceId })).toEqual({ ok: true });
+      const writer = await openDocument(t.url, contributeur.cookie, guideDocument(spaceId));
+      try {
+        writer.doc.getXmlFragment(sectionContentKey('custom-introduction')).push([paragraph('Une phrase de plus.')]);
+        // Once the burst of keystrokes is over.
+        await eventually(() => notices.some((n) => n.entity === 'guide' && n.id === spaceId && n.op === 'updated'), 5000, 'the guide notice');
+      } finally {
+        writer.close();
+      }
+      const version = (await contributeur.post(`${guide()}/versions`, { name: 'Notifiée' })).body.id as string;
+      await eventually(() => notices.some((n) => n.entity === 'guide_version' && n.id === version && n.op === 'created'), 5000, 'the version notice');
+    } finally {
+      follower.disconnect();
+    }
   });
 
   it('restores a version’s text for animateurs, after saving today’s', async () => {
