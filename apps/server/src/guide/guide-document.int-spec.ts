@@ -203,4 +203,17 @@ describe('guide d’appui: the co-edited guide, live references, versions, publi
       'the text',
     );
   });
+
+  it('answers 200 with nothing (null) while the guide is not published, 404 to outsiders', async () => {
+    const unpublished = await observateur.get(`${guide()}/publication`);
+    expect(unpublished.status).toBe(200);
+    expect(unpublished.body ?? null).toBeNull();
+    expect((await outsider.get(`${guide()}/publication`)).status).toBe(404);
+    const published = await animateur.request('PUT', `${guide()}/publication`, {});
+    expect(published.status).toBe(200);
+    expect((await observateur.get(`${guide()}/publication`)).body).toMatchObject({ token: published.body.token });
+    expect((await animateur.delete(`${guide()}/publication`)).status).toBe(204);
+    const withdrawn = await observateur.get(`${guide()}/publication`);
+    expect([withdrawn.status, withdrawn.body ?? null]).toEqual([200, null]);
+  });
 });

@@ -36,13 +36,15 @@ export class GuidePublicationService {
     const token = (await this.documents.publication(spaceId))?.token ?? randomBytes(32).toString('base64url');
     await this.documents.publish(spaceId, versionId, token, reader.accountId);
     this.events.notify({ spaceId, entity: 'guide_version', id: versionId, op: 'updated' });
-    return this.get(spaceId);
-  }
-
-  async get(spaceId: string): Promise<GuidePublicationView> {
     const publication = await this.documents.publication(spaceId);
     if (!publication) throw notFound();
     return this.toView(publication);
+  }
+
+  /** The publication, or null when the guide is not published (an answer, not an error: the guide page asks on every load). */
+  async get(spaceId: string): Promise<GuidePublicationView | null> {
+    const publication = await this.documents.publication(spaceId);
+    return publication ? this.toView(publication) : null;
   }
 
   /** The link answers 404 from now on. */

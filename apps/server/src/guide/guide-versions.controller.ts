@@ -65,7 +65,7 @@ export class GuidePublicationController {
 
   @Get()
   @RequiresSpaceRole('observateur')
-  @Contract({ summary: 'The guide’s public link, if it is published (404 otherwise)', response: GuidePublicationView })
+  @Contract({ summary: 'The guide’s public link, or null (an empty 200 answer) when it is not published', response: GuidePublicationView.nullable() })
   get(@Param('spaceId') spaceId: string) {
     return this.publication.get(spaceId);
   }

@@ -1,6 +1,6 @@
 import type { GuidePublicationView, GuideReferenceAttributes, GuideVersionSummary, GuideView, PublishGuideRequest, ResolvedReference } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { spacePath } from '../../api/space-path';
 import { currentLocale } from '../../i18n/locale';
@@ -65,18 +65,11 @@ export function useRestoreGuideVersion(spaceId: string) {
   });
 }
 
-/** The publication, or null when the guide is not published (the server answers 404). */
+/** The publication, or null when the guide is not published (the server answers 200 with an empty body, i.e. null). */
 export function useGuidePublication(spaceId: string) {
   return useQuery({
     queryKey: guideDocumentKeys.publication(spaceId),
-    queryFn: async () => {
-      try {
-        return await api.get<GuidePublicationView | null>(`${guidePath(spaceId)}/publication`);
-      } catch (error) {
-        if (isApiError(error, 404)) return null;
-        throw error;
-      }
-    },
+    queryFn: async () => (await api.get<GuidePublicationView | null | undefined>(`${guidePath(spaceId)}/publication`)) ?? null,
   });
 }
 
