@@ -36,7 +36,7 @@ describe('offline shell: precache and update prompt', () => {
   const demo = useDemoBrowser('offline-precache', { env: { WEB_DIST: webDist } });
   afterAll(() => rmSync(webDist, { recursive: true, force: true }));
 
-  it('serves the worker and the unhashed files uncached, under the content security policy', async () => {
+  it('serves the worker and the unhashed files uncached, and the worker runs under the content security policy', async () => {
     const response = await fetch(`${demo.server.url}/sw.js`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/javascript/);
@@ -45,6 +45,25 @@ describe('offline shell: precache and update prompt', () => {
     expect(await response.text()).toContain('index.html');
     expect((await fetch(`${demo.server.url}/favicon.svg`)).headers.get('cache-control')).toBe('no-cache');
     expect((await fetch(`${demo.server.url}/connexion`)).headers.get('cache-control')).toBe('no-cache');
+
+    // Under the policy itself (no bypass), the worker installs, takes control and nothing is refused.
+    const { page } = await demo.open({ enforceCsp: true });
+    await page.addInitScript(() => {
+      const refused: string[] = [];
+      Object.assign(window, { refused });
+      document.addEventListener('securitypolicyviolation', (event) =>
+        refused.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+      );
+    });
+    await page.goto(`${demo.server.url}/connexion`);
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    await offlineShellReady(page);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${demo.server.url}/sw.js`);
+    // (zod probes once whether eval is allowed, and catches the refusal: not the worker's business.)
+    const refused = await page.evaluate(() => (window as unknown as { refused: string[] }).refused);
+    expect(refused.filter((report) => !report.startsWith('script-src eval '))).toEqual([]);
   });
 
   it('opens offline a page whose code was never fetched, then forgets the account at sign-out but keeps the code', async () => {

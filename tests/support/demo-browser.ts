@@ -11,8 +11,11 @@ export const DEMO_SPACE = 'Concertation TETRIS — Pays de Grasse';
 export interface DemoBrowser {
   /** The built server as a child process, on a fresh database seeded with the demo territory. */
   readonly server: ServerProcess;
-  /** A browser of its own (context) in French, signed in as nobody, with one blank page. */
-  open(): Promise<{ context: BrowserContext; page: Page }>;
+  /**
+   * A browser of its own (context) in French, signed in as nobody, with one blank page. The server's CSP is bypassed
+   * (axe-core is injected) unless `enforceCsp`.
+   */
+  open(options?: { enforceCsp?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
   /** A browser of its own, signed in as a demo person, on "Mes espaces de concertation". */
   signIn(email: string): Promise<{ context: BrowserContext; page: Page }>;
   /** Waits for the page to settle, checks it is in French and has no serious axe-core violation, saves a screenshot. */
@@ -50,8 +53,8 @@ export function useDemoBrowser(screenshotPrefix: string, options: DemoBrowserOpt
     await database?.drop();
   });
 
-  async function open(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR', ...(options.viewport ? { viewport: options.viewport } : {}) });
+  async function open({ enforceCsp = false } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ bypassCSP: !enforceCsp, locale: 'fr-FR', ...(options.viewport ? { viewport: options.viewport } : {}) });
     contexts.push(context);
     return { context, page: await context.newPage() };
   }
