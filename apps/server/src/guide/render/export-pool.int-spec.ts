@@ -48,10 +48,11 @@ describe('GuideExportPool (worker threads)', () => {
     );
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pageCount(pdf)).toBeGreaterThan(10);
-    // The same render on the event loop blocks it 1.3–2.1 s (docs/PERFORMANCE.md): the bound is generous on purpose.
+    // The same render on the event loop blocks it 1.3–2.1 s (docs/PERFORMANCE.md); the bound is generous on purpose: on
+    // 2 loaded cores the main thread is sometimes not scheduled for ~200 ms while the worker and other tests run.
     expect(took).toBeGreaterThan(300);
-    expect(longestGap).toBeLessThan(250);
-    expect(delay.max / 1e6).toBeLessThan(250);
+    expect(longestGap).toBeLessThan(600);
+    expect(delay.max / 1e6).toBeLessThan(600);
   });
 
   it('answers 503 export_busy beyond the queue, and renders the others', async () => {
