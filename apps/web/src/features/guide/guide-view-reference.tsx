@@ -1,18 +1,9 @@
-import {
-  FUNDER_LEVEL_ROW_LABELS,
-  type FundingTableView,
-  type GuidePole,
-  type GuideRecommendation,
-  type GuideTestimony,
-  type PanoramaView,
-  type ResolvedReference,
-} from '@concerto/domain';
+import type { FundingTableView, GuidePole, GuideRecommendation, GuideTestimony, PanoramaView, ResolvedReference } from '@concerto/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale } from '../../i18n/locale';
 import { DataTable } from '../../ui/data-table';
 import { formatDate, formatKiloEuros, formatNumber } from '../../ui/format';
-import { BarChart } from '../observatory/bar-chart';
+import { FundingFigures, useFundingPeriod } from '../observatory/funding-table';
 import { GuideBlocks, Heading } from './guide-view-blocks';
 import '../observatory/observatory.css';
 import './guide-document.css';
@@ -87,54 +78,11 @@ function PolesView({ poles, level }: { poles: GuidePole[]; level: number }) {
 }
 
 function FundingView({ table }: { table: FundingTableView }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
-  const locale = currentLocale();
-  const kilo = (cents: number | null) => (cents === null ? '—' : formatKiloEuros(cents, language));
-  const period =
-    table.period.from !== null || table.period.to !== null
-      ? t('observatory.funding.period', { from: table.period.from ?? '…', to: table.period.to ?? '…' })
-      : t('observatory.funding.allYears');
+  const { t } = useTranslation();
+  const period = useFundingPeriod(table);
   return (
     <div className="guide-view__funding">
-      <DataTable
-        caption={t('guide.view.fundingCaption', { period })}
-        rows={table.rows}
-        rowKey={(row) => row.level}
-        columns={[
-          {
-            key: 'level',
-            header: t('observatory.funding.level'),
-            rowHeader: true,
-            cell: (row) => FUNDER_LEVEL_ROW_LABELS[row.level][locale],
-            footer: t('observatory.funding.totalRow'),
-          },
-          { key: 'total', header: t('observatory.funding.total'), numeric: true, cell: (row) => kilo(row.totalCents), footer: kilo(table.total.totalCents) },
-          {
-            key: 'projects',
-            header: t('observatory.funding.projects'),
-            numeric: true,
-            cell: (row) => formatNumber(row.projectCount, language),
-            footer: formatNumber(table.total.projectCount, language),
-          },
-          {
-            key: 'median',
-            header: t('observatory.funding.median'),
-            numeric: true,
-            cell: (row) => kilo(row.medianCents),
-            footer: kilo(table.total.medianCents),
-          },
-        ]}
-      />
-      <BarChart
-        title={t('observatory.funding.chart')}
-        bars={table.rows.map((row) => ({
-          key: row.level,
-          label: FUNDER_LEVEL_ROW_LABELS[row.level][locale],
-          value: row.totalCents,
-          text: kilo(row.totalCents),
-        }))}
-      />
+      <FundingFigures table={table} caption={t('guide.view.fundingCaption', { period })} />
     </div>
   );
 }

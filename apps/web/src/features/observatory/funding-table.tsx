@@ -6,61 +6,75 @@ import { DataTable } from '../../ui/data-table';
 import { formatKiloEuros, formatNumber } from '../../ui/format';
 import { BarChart } from './bar-chart';
 
-/** The study's table: amounts mobilised, projects supported and median amount per collectivité level. */
-export function FundingTable({ table }: { table: FundingTableView }) {
+/** The caption of the study's table over its period (« Repères … 2015–2015 »). */
+export function useFundingPeriod(table: FundingTableView): string {
+  const { t } = useTranslation();
+  return table.period.from !== null || table.period.to !== null
+    ? t('observatory.funding.period', { from: table.period.from ?? '…', to: table.period.to ?? '…' })
+    : t('observatory.funding.allYears');
+}
+
+/** The study's table and its chart: amounts mobilised, projects supported and median amount per collectivité level. */
+export function FundingFigures({ table, caption, className }: { table: FundingTableView; caption: string; className?: string }) {
   const { t, i18n } = useTranslation();
-  const id = useId();
   const language = i18n.language;
   const locale = currentLocale();
   const kilo = (cents: number | null) => (cents === null ? '—' : formatKiloEuros(cents, language));
-  const period =
-    table.period.from !== null || table.period.to !== null
-      ? t('observatory.funding.period', { from: table.period.from ?? '…', to: table.period.to ?? '…' })
-      : t('observatory.funding.allYears');
+  return (
+    <>
+      <DataTable
+        className={className}
+        caption={caption}
+        rows={table.rows}
+        rowKey={(row) => row.level}
+        columns={[
+          {
+            key: 'level',
+            header: t('observatory.funding.level'),
+            rowHeader: true,
+            cell: (row) => FUNDER_LEVEL_ROW_LABELS[row.level][locale],
+            footer: t('observatory.funding.totalRow'),
+          },
+          { key: 'total', header: t('observatory.funding.total'), numeric: true, cell: (row) => kilo(row.totalCents), footer: kilo(table.total.totalCents) },
+          {
+            key: 'projects',
+            header: t('observatory.funding.projects'),
+            numeric: true,
+            cell: (row) => formatNumber(row.projectCount, language),
+            footer: formatNumber(table.total.projectCount, language),
+          },
+          {
+            key: 'median',
+            header: t('observatory.funding.median'),
+            numeric: true,
+            cell: (row) => kilo(row.medianCents),
+            footer: kilo(table.total.medianCents),
+          },
+        ]}
+      />
+      <BarChart
+        title={t('observatory.funding.chart')}
+        bars={table.rows.map((row) => ({
+          key: row.level,
+          label: FUNDER_LEVEL_ROW_LABELS[row.level][locale],
+          value: row.totalCents,
+          text: kilo(row.totalCents),
+        }))}
+      />
+    </>
+  );
+}
 
+/** The observatory's section of the study's table. */
+export function FundingTable({ table }: { table: FundingTableView }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const period = useFundingPeriod(table);
   return (
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('observatory.funding.title')}</h2>
       <div className="observatory-stack">
-        <DataTable
-          className="table observatory-table"
-          caption={t('observatory.funding.caption', { period })}
-          rows={table.rows}
-          rowKey={(row) => row.level}
-          columns={[
-            {
-              key: 'level',
-              header: t('observatory.funding.level'),
-              rowHeader: true,
-              cell: (row) => FUNDER_LEVEL_ROW_LABELS[row.level][locale],
-              footer: t('observatory.funding.totalRow'),
-            },
-            { key: 'total', header: t('observatory.funding.total'), numeric: true, cell: (row) => kilo(row.totalCents), footer: kilo(table.total.totalCents) },
-            {
-              key: 'projects',
-              header: t('observatory.funding.projects'),
-              numeric: true,
-              cell: (row) => formatNumber(row.projectCount, language),
-              footer: formatNumber(table.total.projectCount, language),
-            },
-            {
-              key: 'median',
-              header: t('observatory.funding.median'),
-              numeric: true,
-              cell: (row) => kilo(row.medianCents),
-              footer: kilo(table.total.medianCents),
-            },
-          ]}
-        />
-        <BarChart
-          title={t('observatory.funding.chart')}
-          bars={table.rows.map((row) => ({
-            key: row.level,
-            label: FUNDER_LEVEL_ROW_LABELS[row.level][locale],
-            value: row.totalCents,
-            text: kilo(row.totalCents),
-          }))}
-        />
+        <FundingFigures table={table} caption={t('observatory.funding.caption', { period })} className="table observatory-table" />
       </div>
     </section>
   );
