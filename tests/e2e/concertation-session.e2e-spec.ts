@@ -85,7 +85,7 @@ describe('live concertation session in the browser', () => {
 
     // A dot vote on the 8 levers, results shown live.
     await a.getByLabel('Question soumise au vote').fill(VOTE);
-    await a.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    await a.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
     await a.getByText(`Vote « ${VOTE} » ouvert.`).waitFor();
     for (const page of [b, c]) await voteCard(page).getByText('8 gommettes restantes').waitFor({ timeout: 10_000 });
     await addDot(b, LEVER_1, 7);
