@@ -15,3 +15,4 @@ export * from './testimonies.js';
 export * from './recommendations.js';
 export * from './analyses.js';
 export * from './guide.js';
+export * from './notifications.js';
