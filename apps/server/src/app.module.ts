@@ -19,6 +19,7 @@ import { GuideModule } from './guide/guide.module.js';
 import { HealthController } from './health/health.controller.js';
 import { RequestLoggingModule } from './logging/request-logging.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { ObservatoryModule } from './observatory/observatory.module.js';
 import { PolesModule } from './poles/poles.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         EventsPublisherModule,
         AccessModule,
         AuthModule,
+        NotificationsModule,
         OrganisationsModule,
         PolesModule,
         SpacesModule,

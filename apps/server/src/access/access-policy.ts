@@ -6,6 +6,9 @@ import { forbidden, notFound } from '../common/api-exception.js';
 import { AccessRepository } from './access.repository.js';
 import { type SessionAccess, boardRole, sessionAccessFrom } from './session-roles.js';
 
+/** Where something that notifies happened: a space, or a concertation session of it (whose guests see it too). */
+export type NotificationPlace = { kind: 'space' } | { kind: 'session'; sessionId: string };
+
 /**
  * The one place that answers "may this account do this to that": roles in a space, in a concertation session, on a
  * co-edited document, the pole profile, the /events rooms, who may be mentioned or invited. Guards, gateways, the
@@ -130,6 +133,25 @@ export class AccessPolicy {
     if (accountIds.length === 0) return -1;
     const roles = await this.repository.spaceRoles(spaceId, accountIds, db);
     return accountIds.findIndex((id) => !roles.has(id));
+  }
+
+  /**
+   * Which of these accounts may see a place now: the space's members, and for a concertation session also its guests.
+   * Notifications are created only for them.
+   */
+  async whoMaySee(spaceId: string, place: NotificationPlace, accountIds: string[], db?: EntityManager): Promise<Set<string>> {
+    if (place.kind === 'space') return this.membersAmong(spaceId, accountIds, db);
+    const standings = await this.repository.sessionStandings(place.sessionId, accountIds, db);
+    return new Set([...standings].filter(([, standing]) => standing.spaceId === spaceId && sessionAccessFrom(standing)).map(([id]) => id));
+  }
+
+  /**
+   * The places an account may see now, for filtering what it reads (its notifications): the spaces it belongs to and
+   * the sessions it is a guest of.
+   */
+  async visiblePlaces(accountId: string, db?: EntityManager): Promise<{ spaceIds: string[]; sessionIds: string[] }> {
+    const [spaceIds, sessionIds] = await Promise.all([this.repository.spacesOfAccount(accountId, db), this.repository.guestSessionsOf(accountId, db)]);
+    return { spaceIds, sessionIds };
   }
 
   /** Which of these accounts are members of the space. */

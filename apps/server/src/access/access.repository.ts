@@ -71,9 +71,9 @@ export class AccessRepository {
   }
 
   /** Each account's standing in a session (accounts with none are left out); none at all when there is no such session. */
-  async sessionStandings(sessionId: string, accountIds: string[]): Promise<Map<string, SessionStanding>> {
+  async sessionStandings(sessionId: string, accountIds: string[], db: EntityManager = this.dataSource.manager): Promise<Map<string, SessionStanding>> {
     if (accountIds.length === 0) return new Map();
-    const rows: StandingRow[] = await this.dataSource.query(
+    const rows: StandingRow[] = await db.query(
       `SELECT cs.id AS session_id, cs.space_id, cs.status, a.id AS account_id, m.role AS member_role,
               coalesce(p.kind = 'guest', false) AS guest
          FROM concertation_session cs
@@ -84,6 +84,12 @@ export class AccessRepository {
       [sessionId, accountIds],
     );
     return new Map(rows.map((r) => [r.account_id, toStanding(r)]));
+  }
+
+  /** The concertation sessions the account is a guest of (it sees them without being a member of their space). */
+  async guestSessionsOf(accountId: string, db: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { session_id: string }[] = await db.query(`SELECT session_id FROM session_participant WHERE account_id = $1 AND kind = 'guest'`, [accountId]);
+    return rows.map((r) => r.session_id);
   }
 
   /** Whether the account is animateur of at least one space of the pole. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import { type ChangeNotice, EventsServerEvent } from '@concerto/domain';
+import { type ChangeNotice, EventsServerEvent, NOTIFICATION_EVENT, type NotificationNotice } from '@concerto/domain';
 import { AccessChanges } from '../auth/access-changes.js';
 import type { SocketIdentity } from '../auth/socket-auth.js';
 
@@ -43,6 +43,11 @@ export class EventsPublisher {
   /** A change that concerns one person's access (joined, role changed, removed): sent to all their sockets. */
   notifyAccount(accountId: string, notice: ChangeNotice): void {
     this.namespace?.to(accountRoom(accountId)).except(spaceRoom(notice.spaceId)).emit(EventsServerEvent.change, notice);
+  }
+
+  /** An account's notifications changed (one created, some read): its unread count, to all its sockets. */
+  notifyNotification(accountId: string, notice: NotificationNotice): void {
+    this.namespace?.to(accountRoom(accountId)).emit(NOTIFICATION_EVENT, notice);
   }
 
   /** A removed member stops receiving the space's notices at once and is told so. */

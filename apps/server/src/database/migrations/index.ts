@@ -7,6 +7,8 @@ import { ObservatoryRevision1764300000000 } from './1764300000000-observatory-re
 import { Guide1764400000000 } from './1764400000000-guide.js';
 import { GuideDocument1764500000000 } from './1764500000000-guide-document.js';
 import { TestimonyComments1764600000000 } from './1764600000000-testimony-comments.js';
+import { Mail1764700000000 } from './1764700000000-mail.js';
+import { Notifications1764800000000 } from './1764800000000-notifications.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   Guide1764400000000,
   GuideDocument1764500000000,
   TestimonyComments1764600000000,
+  Mail1764700000000,
+  Notifications1764800000000,
 ];

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DEFAULT_NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationParams } from '@concerto/domain';
+import { AccessPolicy } from '../access/access-policy.js';
+import { EventsPublisher } from '../events/events-publisher.js';
+import { AfterCommit } from './after-commit.js';
+import type { NotificationEvent } from './notification-event.js';
+import { type NotificationDraft, NotificationsRepository, type WrittenNotification } from './notifications.repository.js';
+
+const MAX_PARAM_LENGTH = 500;
+
+/** Plain-text words, cut to what the contract allows (a long title or excerpt never refuses the producer's change). */
+function boundedParams(params: NotificationParams): NotificationParams {
+  const bounded: NotificationParams = {};
+  for (const [key, value] of Object.entries(params)) {
+    bounded[key.slice(0, 80)] = value.length > MAX_PARAM_LENGTH ? `${value.slice(0, MAX_PARAM_LENGTH - 1)}…` : value;
+  }
+  return bounded;
+}
+
+/**
+ * Turns what happened (a `NotificationEvent`) into notifications: the fan-out filtered by the access policy, the
+ * actor left out, each recipient's channel (space preference > global preference > default), one INSERT for all
+ * recipients in the producer's transaction, then — after the commit — the live notice with the unread count on each
+ * recipient's account room, and the immediate mails.
+ */
+@Injectable()
+export class NotificationsService implements OnModuleInit {
+  private readonly logger = new Logger(NotificationsService.name);
+  private readonly afterCommit = new AfterCommit((error) => this.logger.warn(`delivering notifications failed: ${String(error)}`));
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: NotificationsRepository,
+    private readonly access: AccessPolicy,
+    private readonly events: EventsPublisher,
+  ) {}
+
+  onModuleInit(): void {
+    this.afterCommit.attach(this.dataSource);
+  }
+
+  /** Notifies the event's recipients; how many notifications were written (0 for a dedupe key already used). */
+  async notify(event: NotificationEvent): Promise<number> {
+    if (!event.link.startsWith('/')) throw new Error(`notification link must be a path of the web app: ${event.link}`);
+    const db = event.db;
+    const candidates = [...new Set(event.recipients)].filter((id) => id !== event.actorAccountId);
+    if (candidates.length === 0) return 0;
+    const allowed = await this.access.whoMaySee(event.spaceId, event.place, candidates, db);
+    const recipients = candidates.filter((id) => allowed.has(id));
+    if (recipients.length === 0) return 0;
+    const chosen = await this.repository.chosenChannels(recipients, event.kind, event.spaceId, db);
+    const channels = recipients
+      .map((accountId) => ({ accountId, channel: chosen.get(accountId) ?? DEFAULT_NOTIFICATION_CHANNELS[event.kind] }))
+      .filter((r): r is { accountId: string; channel: Exclude<NotificationChannel, 'off'> } => r.channel !== 'off');
+    if (channels.length === 0) return 0;
+    const names = await this.repository.names(event.spaceId, event.actorAccountId, db);
+    const draft: NotificationDraft = {
+      kind: event.kind,
+      spaceId: event.spaceId,
+      sessionId: event.place.kind === 'session' ? event.place.sessionId : null,
+      link: event.link,
+      params: boundedParams({ ...event.params, space: names.space, ...(names.actor !== null ? { actor: names.actor } : {}) }),
+      dedupeKey: event.dedupeKey ?? `event:${randomUUID()}`,
+    };
+    const written = await this.repository.insertMany(draft, channels, db);
+    if (written.length > 0) await this.afterCommit.run(db, () => this.deliver(written));
+    return written.length;
+  }
+
+  /** After the commit: each recipient's sockets learn its new unread count. */
+  private async deliver(written: WrittenNotification[]): Promise<void> {
+    const counts = await this.repository.unreadCounts(written.map((n) => n.accountId));
+    for (const notification of written) {
+      this.events.notifyNotification(notification.accountId, { unread: counts.get(notification.accountId) ?? 0, id: notification.id });
+    }
+  }
+}
