@@ -23,6 +23,7 @@ function layers(root, stack) {
 const SERVER_LAYERS = [
   ['config', 'common', 'logging'],
   ['database'],
+  ['mail'],
   ['organisations'],
   ['auth'],
   ['access'],

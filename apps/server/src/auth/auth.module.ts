@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { AuthController } from './auth.controller.js';
@@ -6,7 +7,7 @@ import { AuthService } from './auth.service.js';
 import { AuthSessionsRepository } from './auth-sessions.repository.js';
 
 @Module({
-  imports: [OrganisationsModule],
+  imports: [OrganisationsModule, MailModule],
   controllers: [AuthController],
   providers: [AccountsRepository, AuthSessionsRepository, AuthService],
   exports: [AuthService],

@@ -53,6 +53,12 @@ const EnvSchema = z.object({
   GUIDE_EXPORT_THREADS: positiveInt.default(1),
   GUIDE_EXPORT_MAX_QUEUE: positiveInt.default(8),
   GUIDE_EXPORT_TIMEOUT_MS: positiveInt.default(60_000),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Concerto <concerto@localhost>'),
+  MAIL_MAX_ATTEMPTS: positiveInt.default(5),
+  MAIL_RETRY_BASE_MS: positiveInt.default(30_000),
+  MAIL_POLL_MS: positiveInt.default(1000),
+  PASSWORD_RESET_TTL_MINUTES: positiveInt.default(30),
 });
 
 /** How many failed sign-ins are allowed before 429 (see auth/sign-in-limiter.ts). */
@@ -121,6 +127,23 @@ export interface AppConfig {
     /** An export taking longer is stopped and answered 503 `export_busy`. */
     timeoutMs: number;
   };
+  /** Outgoing mail (mail/): the durable queue in PostgreSQL and its worker. */
+  mail: {
+    /** SMTP server (`smtp://user:pass@host:587`, `smtps://…`); unset, mail stays in the outbox table (`mail_message`). */
+    smtpUrl: string | undefined;
+    /** The From header of every mail. */
+    from: string;
+    /** Attempts before a message is marked failed. */
+    maxAttempts: number;
+    /** Delay before the first retry; doubled at each attempt. */
+    retryBaseMs: number;
+    /** How often the worker looks for due messages. */
+    pollMs: number;
+    /** Whether the links of each message are logged (development: the demo works without a mail server). */
+    logLinks: boolean;
+  };
+  /** How long a password reset link stays valid. */
+  passwordResetTtlMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -177,6 +200,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     diagnosticAutosaveQuietMs: e.DIAGNOSTIC_AUTOSAVE_QUIET_MS,
     guideExport: { threads: e.GUIDE_EXPORT_THREADS, maxQueue: e.GUIDE_EXPORT_MAX_QUEUE, timeoutMs: e.GUIDE_EXPORT_TIMEOUT_MS },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM.replace(/[\r\n]+/g, ' ').trim(),
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: e.MAIL_RETRY_BASE_MS,
+      pollMs: e.MAIL_POLL_MS,
+      logLinks: env.NODE_ENV !== 'production',
+    },
+    passwordResetTtlMs: e.PASSWORD_RESET_TTL_MINUTES * 60_000,
   };
 }
 
