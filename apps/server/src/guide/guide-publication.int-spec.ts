@@ -31,6 +31,7 @@ describe('guide d’appui: versions, publication, public page and exports (real 
   let contributeur: ApiClient;
   let observateur: ApiClient;
   let anonymous: ApiClient;
+  let outsider: ApiClient;
   let spaceId: string;
   let collectiviteId: string;
   let projectId: string;
@@ -49,8 +50,8 @@ describe('guide d’appui: versions, publication, public page and exports (real 
 
   beforeAll(async () => {
     t = await startTestApp();
-    [animateur, contributeur, observateur, anonymous] = [0, 1, 2, 3].map(() => new ApiClient(t.url));
-    for (const c of [animateur, contributeur, observateur]) await c.signUp();
+    [animateur, contributeur, observateur, anonymous, outsider] = [0, 1, 2, 3, 4].map(() => new ApiClient(t.url));
+    for (const c of [animateur, contributeur, observateur, outsider]) await c.signUp();
     spaceId = await buildSpace(animateur, { title: 'Écopôle d’Audruicq', poleName: 'Écopôle alimentaire' });
     await addMember(animateur, spaceId, contributeur, 'contributeur');
     await addMember(animateur, spaceId, observateur, 'observateur');
@@ -134,6 +135,8 @@ describe('guide d’appui: versions, publication, public page and exports (real 
       return [none.status, none.body ?? null];
     };
     expect(await notPublished()).toEqual([200, null]);
+    // Someone outside the space learns nothing, not even whether it has a guide.
+    expect((await outsider.get(`${guide()}/publication`)).status).toBe(404);
     expect((await contributeur.request('PUT', `${guide()}/publication`, {})).status).toBe(403);
     const published = await animateur.request<GuidePublicationView>('PUT', `${guide()}/publication`, { title: 'Le guide de l’Écopôle' });
     expect(published.status).toBe(200);
@@ -172,6 +175,7 @@ describe('guide d’appui: versions, publication, public page and exports (real 
     expect((await fetch(`${t.url}/guide-public/${token}`)).status).toBe(404);
     expect((await anonymous.get(`/api/public/guides/${token}`)).status).toBe(404);
     expect(await notPublished()).toEqual([200, null]);
+    expect((await outsider.get(`${guide()}/publication`)).status).toBe(404);
     expect((await animateur.delete(`${guide()}/publication`)).status).toBe(404);
     // A new publication is a new link: the withdrawn one stays dead.
     const third = await animateur.request<GuidePublicationView>('PUT', `${guide()}/publication`, {});
