@@ -9,6 +9,16 @@ const fold = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/**
+ * A column header as people type it, folded for comparison: accents, case and punctuation ignored, `€` read as
+ * « euros » (`Montant (€)`, `montant_euros` and `MONTANT EUROS` all give `montant euros`).
+ */
+export const foldHeader = (text: string) =>
+  fold(text)
+    .replace(/€/g, ' euros ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
 /** A vocabulary value written as its key or as its French or English label, accents and case ignored. */
 export function matchVocabulary<K extends string>(vocabulary: Vocabulary<K>, text: string): K | undefined {
   const wanted = fold(text);

@@ -23,8 +23,8 @@ export class ProjectCsvController {
   @Get('template')
   @RequiresSpaceRole('observateur')
   @Contract({ summary: 'A CSV template to fill in (text/csv)', query: ExportQuery })
-  template(@Query() query: ExportQuery, @Res({ passthrough: true }) response: Response) {
-    return sendCsv(response, `modele-${FILE_NAMES[query.kind]}`, this.csv.template(query.kind));
+  async template(@Param('spaceId') spaceId: string, @Query() query: ExportQuery, @Res({ passthrough: true }) response: Response) {
+    return sendCsv(response, `modele-${FILE_NAMES[query.kind]}`, await this.csv.template(spaceId, query.kind));
   }
 
   @Get('export')
@@ -38,7 +38,8 @@ export class ProjectCsvController {
   @HttpCode(200)
   @RequiresSpaceRole('contributeur')
   @Contract({
-    summary: 'Check (dry run) or import a CSV file: nothing is written unless every line is valid (422 otherwise)',
+    summary:
+      'Check (dry run) or import a CSV file, as text or as base64 bytes (UTF-8, or Windows-1252 when not valid UTF-8): nothing is written unless every line is valid (422 otherwise)',
     body: ImportRequest,
     response: ImportReport,
   })

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { parseCsv } from '@concerto/domain';
 import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
@@ -34,6 +35,8 @@ describe('CSV import and export of projects and funding lines (real PostgreSQL)'
     expect(table.rows).toHaveLength(1);
     const funding = await animateur.request('GET', `${base()}/template?kind=funding_lines`);
     expect(parseCsv(funding.body as string).header).toContain('montant_euros');
+    // The projects template names organisations of the directory: it passes its own dry run.
+    expect((await importFile('projects', template.body as string, true)).body).toMatchObject({ valid: true, rowCount: 1, errors: [] });
   });
 
   it('reports every error per line in a dry run and writes nothing, even for a real import', async () => {
@@ -114,7 +117,85 @@ describe('CSV import and export of projects and funding lines (real PostgreSQL)'
     ]);
     const exportedProjects = (await observateur.request('GET', `${base()}/export?kind=projects`)).body as string;
     // Re-importing the export is valid: the format goes both ways.
-    expect((await importFile('projects', exportedProjects, true)).body).toMatchObject({ valid: true, rowCount: 2 });
+    expect((await importFile('projects', exportedProjects, true)).body).toMatchObject({ valid: true, rowCount: 2, encoding: 'utf-8' });
+
+    // With projects in the space, the funding template names one of them and a known funder: it passes its own dry run.
+    const fundingTemplate = (await animateur.request('GET', `${base()}/template?kind=funding_lines`)).body as string;
+    expect(fundingTemplate).not.toContain('Région Sud');
+    expect((await importFile('funding_lines', fundingTemplate, true)).body).toMatchObject({ valid: true, rowCount: 1, errors: [] });
+  });
+
+  it('reads what French Excel writes: Windows-1252 bytes, French headers in any case, and says which encoding it read', async () => {
+    const text = csv([
+      'Projet;FINANCEUR;Niveau financeur;Année;Montant (€);Nature;Statut',
+      'Conserverie;Région Import;région;2024;2 500,00 €;Fonctionnement;Sollicité',
+    ]);
+    const bytes = iconv.encode(text, 'windows-1252');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const send = (file: Buffer, dryRun: boolean) => animateur.post(`${base()}/import`, { kind: 'funding_lines', file: file.toString('base64'), dryRun });
+    const checked = await send(bytes, true);
+    expect(checked.body).toMatchObject({ encoding: 'windows-1252', valid: true, rowCount: 1, errors: [] });
+    const utf8 = await send(Buffer.from(`\uFEFF${text}`, 'utf8'), true);
+    expect(utf8.body).toMatchObject({ encoding: 'utf-8', valid: true });
+    expect((await send(bytes, false)).body).toMatchObject({ encoding: 'windows-1252', created: 1 });
+    const board = (await observateur.get(`/api/spaces/${spaceId}/projects`)).body;
+    const conserverie = board.find((p: { title: string }) => p.title === 'Conserverie');
+    const lines = (await observateur.get(`/api/spaces/${spaceId}/projects/${conserverie.id}`)).body.fundingLines;
+    expect(lines).toContainEqual(expect.objectContaining({ year: 2024, amountCents: 250_000, funderLevel: 'region', status: 'requested' }));
+
+    // A header naming no column, or two naming the same one, is reported with the words of the file.
+    const headers = await importFile(
+      'funding_lines',
+      csv(['Projet;Financeur;Année;Montant;Montant (€);Nature;Couleur', 'A;B;2024;1;1;Fonctionnement;x']),
+      true,
+    );
+    expect(headers.body.errors.map((e: { message: string }) => e.message)).toEqual(['Colonne inconnue : Couleur', 'Colonne en double : Montant (€)']);
+    expect((await animateur.post(`${base()}/import`, { kind: 'projects', csv: 'titre\nA', file: 'dGl0cmUKQQ==' })).status).toBe(400);
+    expect((await animateur.post(`${base()}/import`, { kind: 'projects', file: 'pas du base64 !' })).status).toBe(400);
+  });
+
+  it('gives back the same titles and every partner with its role when its own export is imported again', async () => {
+    const directory = (await animateur.get('/api/organisations')).body as { id: string; name: string }[];
+    const id = (name: string) => directory.find((o) => o.name === name)!.id;
+    await animateur.post('/api/organisations', { kind: 'ess_network', name: 'Appui Import' });
+    const appui = ((await animateur.get('/api/organisations')).body as { id: string; name: string }[]).find((o) => o.name === 'Appui Import')!.id;
+    const source = await buildSpace(animateur, { poleName: 'Pôle source' });
+    const titles = ['=SOMME(A1:A3)', '+33 emplois', '-20 % de déchets', '@Tiers-lieu', "'Guillemet d'origine", "'=Déjà protégé"];
+    for (const title of titles) {
+      const created = await animateur.post(`/api/spaces/${source}/projects`, {
+        title,
+        partners: [
+          { organisationId: id('Réseau Import'), role: 'carrier' },
+          { organisationId: id('Région Import'), role: 'funder' },
+          { organisationId: appui, role: 'technical_support' },
+          { organisationId: id('Région Import'), role: 'partner' },
+        ],
+      });
+      expect(created.status).toBe(201);
+    }
+    const exported = (await animateur.request('GET', `/api/spaces/${source}/projects-csv/export?kind=projects`)).body as string;
+    const table = parseCsv(exported);
+    expect(table.header.slice(-4)).toEqual(['porteurs', 'partenaires', 'financeurs', 'appuis_techniques']);
+    // The export neutralises formulas for spreadsheets…
+    expect(table.rows.map((r) => r.cells[0])).toEqual(
+      expect.arrayContaining(["'=SOMME(A1:A3)", "'+33 emplois", "'@Tiers-lieu", "''=Déjà protégé", "'Guillemet d'origine"]),
+    );
+    expect(table.rows[0].cells.slice(-4)).toEqual(['Réseau Import', 'Région Import', 'Région Import', 'Appui Import']);
+
+    const target = await buildSpace(animateur, { poleName: 'Pôle cible' });
+    const imported = await animateur.post(`/api/spaces/${target}/projects-csv/import`, { kind: 'projects', csv: exported, dryRun: false });
+    expect(imported.body).toMatchObject({ valid: true, created: titles.length });
+    const board = (await animateur.get(`/api/spaces/${target}/projects`)).body as { title: string; partners: { name: string; role: string }[] }[];
+    // …and the import removes what the export added: the same titles come back.
+    expect(board.map((p) => p.title).sort()).toEqual([...titles].sort());
+    for (const project of board) {
+      expect(project.partners.map((p) => `${p.role}:${p.name}`).sort()).toEqual([
+        'carrier:Réseau Import',
+        'funder:Région Import',
+        'partner:Région Import',
+        'technical_support:Appui Import',
+      ]);
+    }
   });
 
   it('refuses malformed files and observateurs', async () => {

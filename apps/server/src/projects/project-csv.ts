@@ -11,16 +11,81 @@ import {
   ProjectStage,
   ProjectStatus,
   type ImportIssue,
+  type ImportKind,
   type Vocabulary,
+  unguardFormula,
 } from '@concerto/domain';
 import { zodErrorsIn } from '../common/zod-errors.js';
-import { matchVocabulary, parseDay, parseEuros, splitList } from './csv-values.js';
+import { foldHeader, matchVocabulary, parseDay, parseEuros, splitList } from './csv-values.js';
 import { expectedFunderLevel } from './project-rules.js';
 import type { OrganisationRef } from './projects.repository.js';
 
-export const PROJECT_COLUMNS = ['titre', 'resume', 'etape', 'statut', 'date_debut', 'date_fin', 'leviers', 'cadres', 'porteurs', 'partenaires'] as const;
+export const PROJECT_COLUMNS = [
+  'titre',
+  'resume',
+  'etape',
+  'statut',
+  'date_debut',
+  'date_fin',
+  'leviers',
+  'cadres',
+  'porteurs',
+  'partenaires',
+  'financeurs',
+  'appuis_techniques',
+] as const;
 export const FUNDING_COLUMNS = ['projet', 'financeur', 'niveau_financeur', 'annee', 'montant_euros', 'nature', 'instrument', 'statut'] as const;
 export const REQUIRED_COLUMNS = { projects: ['titre'], funding_lines: ['projet', 'financeur', 'annee', 'montant_euros', 'nature'] } as const;
+
+/** The partner columns of the projects file, one per role: every partner of a project goes out and comes back with its role. */
+export const PARTNER_COLUMNS = { carrier: 'porteurs', partner: 'partenaires', funder: 'financeurs', technical_support: 'appuis_techniques' } as const;
+
+/**
+ * What people type as headers, besides the column's own name: the French words (and the labels of the app's forms) and
+ * their English counterparts, compared with `foldHeader` (accents, case and punctuation ignored).
+ */
+const COLUMN_ALIASES: Record<ImportKind, Record<string, readonly string[]>> = {
+  projects: {
+    titre: ['Titre', 'Titre du projet', 'Projet', 'Nom du projet', 'Title', 'Project', 'Project title'],
+    resume: ['Résumé', 'Description', 'Summary'],
+    etape: ['Étape', 'Étape du projet', 'Stade', 'Stage'],
+    statut: ['Statut', 'État', 'Status'],
+    date_debut: ['Date de début', 'Début', 'Start date', 'Start'],
+    date_fin: ['Date de fin', 'Fin', 'End date', 'End'],
+    leviers: ['Leviers', 'Leviers d’action', 'Levers'],
+    cadres: ['Cadres', 'Cadres d’action publique', 'Cadres de politique publique', 'Policy frames'],
+    porteurs: ['Porteurs', 'Porteur', 'Project carriers', 'Carriers'],
+    partenaires: ['Partenaires', 'Partners'],
+    financeurs: ['Financeurs', 'Funders'],
+    appuis_techniques: ['Appui technique', 'Appuis techniques', 'Technical support'],
+  },
+  funding_lines: {
+    projet: ['Projet', 'Titre du projet', 'Project'],
+    financeur: ['Financeur', 'Funder'],
+    niveau_financeur: ['Niveau financeur', 'Niveau du financeur', 'Niveau', 'Niveau de collectivité', 'Funder level', 'Level'],
+    annee: ['Année', 'Exercice', 'Year'],
+    montant_euros: ['Montant (€)', 'Montant', 'Montant en euros', 'Montant (EUR)', 'Amount', 'Amount (€)', 'Amount (EUR)'],
+    nature: ['Nature', 'Nature du financement', 'Kind'],
+    instrument: ['Instrument', 'Dispositif'],
+    statut: ['Statut', 'Status'],
+  },
+};
+
+const HEADER_INDEX: Record<ImportKind, Map<string, string>> = {
+  projects: headerIndex('projects'),
+  funding_lines: headerIndex('funding_lines'),
+};
+
+function headerIndex(kind: ImportKind): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const [column, aliases] of Object.entries(COLUMN_ALIASES[kind])) {
+    for (const alias of [column, ...aliases]) index.set(foldHeader(alias), column);
+  }
+  return index;
+}
+
+/** The column a header names (`Année` → `annee`, `Montant (€)` → `montant_euros`), or undefined when it names none. */
+export const columnOfHeader = (kind: ImportKind, header: string): string | undefined => HEADER_INDEX[kind].get(foldHeader(header));
 
 /** What a row needs from the database: organisations and projects by (lower-cased) name. */
 export interface ImportLookups {
@@ -50,9 +115,10 @@ export class RowReader {
     private readonly cells: string[],
   ) {}
 
+  /** The cell's text, trimmed, without the apostrophe the product's exports put before a formula character. */
   cell(column: string): string {
     const index = this.header.indexOf(column);
-    return index < 0 ? '' : (this.cells[index] ?? '').trim();
+    return index < 0 ? '' : unguardFormula((this.cells[index] ?? '').trim());
   }
 
   fail(column: string | null, message: keyof typeof MESSAGES, value = ''): undefined {
@@ -97,13 +163,12 @@ export class RowReader {
 const PROJECT_COLUMN_OF = { title: 'titre', summary: 'resume', stage: 'etape', status: 'statut', startDate: 'date_debut', endDate: 'date_fin' };
 
 export function readProjectRow(row: RowReader, lookups: ImportLookups): CreateProjectRequest | undefined {
-  const partners = [
-    ...splitList(row.cell('porteurs')).map((name) => ({ name, role: 'carrier' as const, column: 'porteurs' })),
-    ...splitList(row.cell('partenaires')).map((name) => ({ name, role: 'partner' as const, column: 'partenaires' })),
-  ].flatMap(({ name, role, column }) => {
-    const organisation = row.organisation(column, lookups, name);
-    return organisation ? [{ organisationId: organisation.id, role }] : [];
-  });
+  const partners = Object.entries(PARTNER_COLUMNS)
+    .flatMap(([role, column]) => splitList(row.cell(column)).map((name) => ({ name, role: role as keyof typeof PARTNER_COLUMNS, column })))
+    .flatMap(({ name, role, column }) => {
+      const organisation = row.organisation(column, lookups, name);
+      return organisation ? [{ organisationId: organisation.id, role }] : [];
+    });
   const value = {
     title: row.cell('titre'),
     summary: row.cell('resume'),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  type CsvEncoding,
   CsvSyntaxError,
   FundingKind,
   FundingStatus,
@@ -16,16 +17,30 @@ import {
   PolicyFrame,
   ProjectStage,
   ProjectStatus,
+  PartnerRole,
   labelOf,
   parseCsv,
   toCsv,
 } from '@concerto/domain';
 import { ApiException } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
+import { decodeCsvBytes } from './csv-encoding.js';
 import { formatEuros, labelsOf } from './csv-values.js';
 import { FundingRepository } from './funding.repository.js';
 import { FundingService } from './funding.service.js';
-import { FUNDING_COLUMNS, type ImportLookups, PROJECT_COLUMNS, REQUIRED_COLUMNS, RowReader, readFundingRow, readProjectRow } from './project-csv.js';
+import {
+  FUNDING_COLUMNS,
+  type ImportLookups,
+  PARTNER_COLUMNS,
+  PROJECT_COLUMNS,
+  REQUIRED_COLUMNS,
+  RowReader,
+  columnOfHeader,
+  readFundingRow,
+  readProjectRow,
+} from './project-csv.js';
+import { expectedFunderLevel } from './project-rules.js';
+import type { OrganisationRef } from './projects.repository.js';
 import { ProjectTimelineRepository } from './project-timeline.repository.js';
 import { ProjectsRepository } from './projects.repository.js';
 import { ProjectsService } from './projects.service.js';
@@ -34,9 +49,13 @@ const HEADER_MESSAGES = {
   syntax: { fr: 'Fichier CSV mal formé : {v}', en: 'Malformed CSV file: {v}' },
   missing: { fr: 'Colonne obligatoire absente : {v}', en: 'Missing required column: {v}' },
   unknown: { fr: 'Colonne inconnue : {v}', en: 'Unknown column: {v}' },
+  duplicate: { fr: 'Colonne en double : {v}', en: 'Duplicate column: {v}' },
   empty: { fr: 'Le fichier ne contient aucune ligne de données', en: 'The file has no data rows' },
   tooMany: { fr: `Trop de lignes (au plus ${MAX_IMPORT_ROWS})`, en: `Too many rows (at most ${MAX_IMPORT_ROWS})` },
 };
+
+const TEMPLATE_PROJECT = 'Recyclerie du Pays de Grasse';
+const frenchOrder = new Intl.Collator('fr').compare;
 
 /** Bulk entry of projects and funding lines from CSV files, all or nothing, and their export. */
 @Injectable()
@@ -53,9 +72,11 @@ export class ProjectImportService {
 
   /** Checks every line; writes them all in one transaction only when every line is valid and it is not a dry run. */
   async import(spaceId: string, request: ImportRequest, accountId: string, locale: Locale): Promise<ImportReport> {
+    const { text, encoding } = this.decode(request);
     const report = (errors: ImportIssue[], rowCount: number, created = 0): ImportReport => ({
       kind: request.kind,
       dryRun: request.dryRun,
+      encoding,
       rowCount,
       valid: errors.length === 0,
       created,
@@ -69,16 +90,18 @@ export class ProjectImportService {
 
     let table;
     try {
-      table = parseCsv(request.csv);
+      table = parseCsv(text);
     } catch (error) {
       if (!(error instanceof CsvSyntaxError)) throw error;
       return this.reject(request, report([{ ...headerIssue('syntax', error.message), line: error.line }], 0));
     }
-    const known: readonly string[] = request.kind === 'projects' ? PROJECT_COLUMNS : FUNDING_COLUMNS;
-    const header = table.header.map((h) => h.toLowerCase());
+    // Headers as people type them (`Année`, `Montant (€)`, `Niveau financeur`) name the columns of the format.
+    const columns = table.header.map((h) => columnOfHeader(request.kind, h));
+    const header = columns.map((c) => c ?? '');
     const headerIssues = [
       ...REQUIRED_COLUMNS[request.kind].filter((c) => !header.includes(c)).map((c) => headerIssue('missing', c)),
-      ...header.filter((c) => !known.includes(c)).map((c) => headerIssue('unknown', c)),
+      ...table.header.filter((_, i) => columns[i] === undefined).map((h) => headerIssue('unknown', h)),
+      ...table.header.filter((_, i) => columns[i] !== undefined && header.indexOf(header[i]) !== i).map((h) => headerIssue('duplicate', h)),
       ...(table.rows.length === 0 ? [headerIssue('empty')] : []),
       ...(table.rows.length > MAX_IMPORT_ROWS ? [headerIssue('tooMany')] : []),
     ];
@@ -108,41 +131,54 @@ export class ProjectImportService {
     return report([], readers.length, readers.length);
   }
 
-  template(kind: ImportKind): string {
-    return kind === 'projects'
-      ? toCsv(PROJECT_COLUMNS, [
-          [
-            'Recyclerie du Pays de Grasse',
-            "Collecte, réemploi et vente d'objets",
-            labelOf(ProjectStage, 'seeding'),
-            labelOf(ProjectStatus, 'ongoing'),
-            '2026-01-15',
-            '31/12/2027',
-            labelsOf(Lever, ['urban_projects', 'employment_coordination']),
-            labelsOf(PolicyFrame, ['feder', 'crte']),
-            'TETRIS',
-            "Communauté d'agglomération du Pays de Grasse",
-          ],
-        ])
-      : toCsv(FUNDING_COLUMNS, [
-          [
-            'Recyclerie du Pays de Grasse',
-            'Région Sud',
-            labelOf(FunderLevel, 'region'),
-            '2026',
-            '30 000,00',
-            labelOf(FundingKind, 'operating'),
-            'Fonds régional ESS',
-            labelOf(FundingStatus, 'secured'),
-          ],
-        ]);
+  /**
+   * A file to fill in, with one example line that passes its own dry run in this space: it names organisations of the
+   * directory (the space's partners first) and, for funding lines, a project of the space.
+   */
+  async template(spaceId: string, kind: ImportKind): Promise<string> {
+    const organisations = await this.templateOrganisations(spaceId);
+    const collectivite = organisations.find((o) => o.kind === 'collectivite');
+    const other = organisations.find((o) => o.kind !== 'collectivite');
+    if (kind === 'projects') {
+      return toCsv(PROJECT_COLUMNS, [
+        [
+          TEMPLATE_PROJECT,
+          "Collecte, réemploi et vente d'objets",
+          labelOf(ProjectStage, 'seeding'),
+          labelOf(ProjectStatus, 'ongoing'),
+          '2026-01-15',
+          '31/12/2027',
+          labelsOf(Lever, ['urban_projects', 'employment_coordination']),
+          labelsOf(PolicyFrame, ['feder', 'crte']),
+          other?.name ?? '',
+          collectivite?.name ?? '',
+          collectivite?.name ?? '',
+          '',
+        ],
+      ]);
+    }
+    const titles = (await this.projectRows.listTitles(spaceId)).map((p) => p.title).sort(frenchOrder);
+    const funder = collectivite ?? other;
+    return toCsv(FUNDING_COLUMNS, [
+      [
+        titles[0] ?? TEMPLATE_PROJECT,
+        funder?.name ?? 'Région Sud',
+        labelOf(FunderLevel, funder ? expectedFunderLevel(funder) : 'region'),
+        '2026',
+        '30 000,00',
+        labelOf(FundingKind, 'operating'),
+        'Fonds régional ESS',
+        labelOf(FundingStatus, 'secured'),
+      ],
+    ]);
   }
 
   /** The space's projects or funding lines in the import format (labels in French, so the file can be re-imported). */
   async export(spaceId: string, kind: ImportKind): Promise<string> {
     const projects = await this.projectRows.listSummaries(spaceId, {});
     if (kind === 'projects') {
-      const names = (p: (typeof projects)[number], role: string) =>
+      // Every partner goes out with its role, one column per role (porteurs, partenaires, financeurs, appuis_techniques).
+      const names = (p: (typeof projects)[number], role: PartnerRole) =>
         p.partners
           .filter((x) => x.role === role)
           .map((x) => x.name)
@@ -158,8 +194,7 @@ export class ProjectImportService {
           p.endDate,
           labelsOf(Lever, p.levers),
           labelsOf(PolicyFrame, p.policyFrames),
-          names(p, 'carrier'),
-          names(p, 'partner'),
+          ...PartnerRole.keys.map((role) => names(p, role)),
         ]),
       );
     }
@@ -177,6 +212,23 @@ export class ProjectImportService {
         labelOf(FundingStatus, l.status),
       ]),
     );
+  }
+
+  /** The file as text, and how it was read: bytes are UTF-8 when valid, Windows-1252 otherwise; text is UTF-8. */
+  private decode(request: ImportRequest): { text: string; encoding: CsvEncoding } {
+    if (request.file !== undefined) return decodeCsvBytes(Buffer.from(request.file, 'base64'));
+    return { text: request.csv ?? '', encoding: 'utf-8' };
+  }
+
+  /** Organisations a template may name (unique names only): the space's partners first, then the directory, in French order. */
+  private async templateOrganisations(spaceId: string): Promise<OrganisationRef[]> {
+    const all = await this.projectRows.listOrganisations();
+    const named = new Map<string, number>();
+    for (const o of all) named.set(o.name.toLowerCase(), (named.get(o.name.toLowerCase()) ?? 0) + 1);
+    const partnerIds = new Set((await this.projectRows.listSummaries(spaceId, {})).flatMap((p) => p.partners.map((x) => x.organisationId)));
+    return all
+      .filter((o) => named.get(o.name.toLowerCase()) === 1)
+      .sort((a, b) => Number(partnerIds.has(b.id)) - Number(partnerIds.has(a.id)) || frenchOrder(a.name, b.name));
   }
 
   private reject(request: ImportRequest, report: ImportReport): ImportReport {

@@ -75,13 +75,35 @@ export function parseCsv(text: string): CsvTable {
   return { delimiter, header: (header?.cells ?? []).map((h) => h.trim()), rows };
 }
 
-/** Writes CSV with `;` (what French spreadsheets open directly), quoting where needed, with a BOM for Excel. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[], delimiter = ';'): string {
+/**
+ * A leading `=`, `+`, `-` or `@` (or tab, carriage return) would be run as a formula by spreadsheets: the writer puts an
+ * apostrophe before it. So that the guard can be removed losslessly on import, a text that already starts with
+ * apostrophes followed by such a character gets one more apostrophe: `=x` → `'=x`, `'=x` → `''=x`, `'abc` unchanged.
+ */
+const FORMULA_AFTER_APOSTROPHES = /^'*[=+\-@\t\r]/;
+
+/** Removes the apostrophe the writer put before a formula character (see `toCsv`); other texts are returned as they are. */
+export const unguardFormula = (cell: string): string => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/** A number the French way (decimal comma, no thousands separator: what French Excel reads as a number). */
+export const frenchDecimal = (value: number): string => String(value).replace('.', ',');
+
+/** Euros with two decimals and a decimal comma (`12500,50`), from cents (rounded to the cent); null stays empty. */
+export const csvEuros = (cents: number | null): string | null => (cents === null ? null : (Math.round(cents) / 100).toFixed(2).replace('.', ','));
+
+/** A rate (share between 0 and 1) with at most four decimals and a decimal comma; null stays empty. */
+export const csvRate = (share: number | null): string | null => (share === null ? null : frenchDecimal(Math.round(share * 10_000) / 10_000));
+
+/**
+ * The one CSV writer of the product (project templates and exports, observatory open data): `;` separated, UTF-8 with
+ * a BOM and CRLF line ends (what French Excel opens directly), quoted where needed, numbers with a decimal comma,
+ * formulas neutralised (see `unguardFormula`).
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
   const field = (value: string | number | null) => {
-    let text = value === null ? '' : String(value);
-    // A leading =, +, - or @ would be run as a formula by spreadsheets: neutralise it.
-    if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
+    let text = value === null ? '' : typeof value === 'number' ? frenchDecimal(value) : value;
+    if (typeof value === 'string' && FORMULA_AFTER_APOSTROPHES.test(text)) text = `'${text}`;
     return /[";\r\n,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(field).join(delimiter)).join('\r\n') + '\r\n';
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
 }
