@@ -1,7 +1,7 @@
 import { MAX_IMPORT_BYTES, type ImportKind, type ImportReport } from '@concerto/domain';
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { csvExportUrl, csvTemplateUrl, importReportOf, useImportCsv } from './imports-api';
+import { csvExportUrl, csvTemplateUrl, fileAsBase64, importReportOf, useImportCsv } from './imports-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { RadioGroup } from '../../ui/choice-group';
@@ -16,7 +16,7 @@ export function CsvPanel({ spaceId, canImport }: { spaceId: string; canImport: b
   const fileId = useId();
   const importCsv = useImportCsv(spaceId);
   const [kind, setKind] = useState<ImportKind>('projects');
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -35,14 +35,19 @@ export function CsvPanel({ spaceId, canImport }: { spaceId: string; canImport: b
       setFile(null);
       return setError(t('imports.tooLarge'));
     }
-    setFile({ name: picked.name, text: await picked.text() });
+    try {
+      setFile({ name: picked.name, base64: await fileAsBase64(picked) });
+    } catch {
+      setFile(null);
+      setError(t('imports.unreadable'));
+    }
   };
 
   const run = (dryRun: boolean) => {
     if (!file || importCsv.isPending) return;
     reset();
     importCsv.mutate(
-      { kind, csv: file.text, dryRun },
+      { kind, file: file.base64, dryRun },
       {
         onSuccess: (result) => {
           setReport(result);
@@ -113,6 +118,7 @@ export function CsvPanel({ spaceId, canImport }: { spaceId: string; canImport: b
             </Button>
           </div>
           <ErrorAlert>{error}</ErrorAlert>
+          {report ? <p className="muted">{t('imports.encoding', { encoding: t(`imports.encodings.${report.encoding}`) })}</p> : null}
           <StatusMessage>{done ?? (checkedValid ? t('imports.valid', { count: report.rowCount }) : null)}</StatusMessage>
           {report && !report.valid ? <ImportReportView report={report} /> : null}
         </div>

@@ -17,10 +17,23 @@ export function importReportOf(error: unknown): ImportReport | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * A picked file's bytes in base64, as the import expects them: the server reads UTF-8 or, when the bytes are not valid
+ * UTF-8, Windows-1252 (what Excel writes), so the file is sent as it is rather than decoded here.
+ */
+export function fileAsBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
+    reader.readAsDataURL(file);
+  });
+}
+
 export function useImportCsv(spaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { kind: ImportKind; csv: string; dryRun: boolean }) => api.post<ImportReport>(`${csvPath(spaceId)}/import`, body),
+    mutationFn: (body: { kind: ImportKind; file: string; dryRun: boolean }) => api.post<ImportReport>(`${csvPath(spaceId)}/import`, body),
     onSuccess: (report) => {
       if (report.dryRun) return;
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects(spaceId) });
