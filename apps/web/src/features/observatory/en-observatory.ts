@@ -40,6 +40,8 @@ export const enObservatory: Widen<typeof frObservatory> = {
       median: 'Median amount',
       totalRow: 'Total',
       chart: 'Amounts mobilised by level (k€)',
+      communeMedianNote:
+        'The study prints a 30 k€ median for municipalities, impossible with 16 amounts totalling 246 k€ (9 of them would have to be at least 30 k€, at least 270 k€ in all): the median shown here is computed from the recorded amounts.',
     },
     panorama: {
       title: 'Overview of the hubs',

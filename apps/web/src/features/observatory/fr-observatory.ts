@@ -37,6 +37,8 @@ export const frObservatory = {
       median: 'Montant médian',
       totalRow: 'Total',
       chart: 'Montants mobilisés par niveau (k€)',
+      communeMedianNote:
+        'L’étude publie une médiane de 30 k€ pour les communes, impossible avec 16 montants totalisant 246 k€ (il en faudrait 9 d’au moins 30 k€, soit au moins 270 k€) : la médiane affichée ici est calculée sur les montants enregistrés.',
     },
     panorama: {
       title: 'Panorama des pôles',

@@ -14,12 +14,38 @@ export function useFundingPeriod(table: FundingTableView): string {
     : t('observatory.funding.allYears');
 }
 
-/** The study's table and its chart: amounts mobilised, projects supported and median amount per collectivité level. */
-export function FundingFigures({ table, caption, className }: { table: FundingTableView; caption: string; className?: string }) {
+/**
+ * The study's table and its chart: amounts mobilised, projects supported and median amount per collectivité level.
+ * With `studyNote`, the Communes median carries a note saying why it cannot be the study's printed 30 k€.
+ */
+export function FundingFigures({
+  table,
+  caption,
+  className,
+  studyNote = false,
+}: {
+  table: FundingTableView;
+  caption: string;
+  className?: string;
+  studyNote?: boolean;
+}) {
   const { t, i18n } = useTranslation();
+  const noteId = useId();
   const language = i18n.language;
   const locale = currentLocale();
   const kilo = (cents: number | null) => (cents === null ? '—' : formatKiloEuros(cents, language));
+  const noted = studyNote && table.rows.some((row) => row.level === 'commune');
+  const median = (row: FundingTableView['rows'][number]) =>
+    noted && row.level === 'commune' ? (
+      <>
+        {kilo(row.medianCents)}{' '}
+        <a href={`#${noteId}`} className="observatory-note-mark" aria-describedby={noteId} title={t('observatory.funding.communeMedianNote')}>
+          *
+        </a>
+      </>
+    ) : (
+      kilo(row.medianCents)
+    );
   return (
     <>
       <DataTable
@@ -47,11 +73,16 @@ export function FundingFigures({ table, caption, className }: { table: FundingTa
             key: 'median',
             header: t('observatory.funding.median'),
             numeric: true,
-            cell: (row) => kilo(row.medianCents),
+            cell: median,
             footer: kilo(table.total.medianCents),
           },
         ]}
       />
+      {noted ? (
+        <p id={noteId} className="muted observatory-note">
+          * {t('observatory.funding.communeMedianNote')}
+        </p>
+      ) : null}
       <BarChart
         title={t('observatory.funding.chart')}
         bars={table.rows.map((row) => ({
@@ -74,7 +105,7 @@ export function FundingTable({ table }: { table: FundingTableView }) {
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('observatory.funding.title')}</h2>
       <div className="observatory-stack">
-        <FundingFigures table={table} caption={t('observatory.funding.caption', { period })} className="table observatory-table" />
+        <FundingFigures table={table} caption={t('observatory.funding.caption', { period })} className="table observatory-table" studyNote />
       </div>
     </section>
   );
