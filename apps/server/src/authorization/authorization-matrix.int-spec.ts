@@ -221,6 +221,7 @@ const MATRIX: Record<string, Row> = {
     path: (f) => `/api/sessions/${f.closedSessionId}/minutes/export?format=docx`,
     expected: inSpace(ok, ok, ok),
   },
+  'GET /api/spaces/:spaceId/diagnostic/outline': { path: (f) => `${diagnostic(f)}/outline`, expected: inSpace(ok, ok, ok) },
   'GET /api/spaces/:spaceId/diagnostic/sections': { path: (f) => `${diagnostic(f)}/sections`, expected: inSpace(ok, ok, ok) },
   'PUT /api/spaces/:spaceId/diagnostic/sections/:section': {
     path: (f, actor) => `${diagnostic(f)}/sections/${actor === 'animateur' ? 'grid-economy' : 'grid-territory'}`,

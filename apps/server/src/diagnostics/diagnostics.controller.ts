@@ -5,6 +5,7 @@ import {
   CommentView,
   CreateCommentRequest,
   DiagnosticExportQuery,
+  DiagnosticOutlineEntry,
   DiagnosticSettings,
   SectionStateView,
   UpdateCommentRequest,
@@ -33,6 +34,13 @@ export class DiagnosticsController {
   @Contract({ summary: 'Score, status and open comments of every section', response: z.array(SectionStateView) })
   sections(@Param('spaceId') spaceId: string) {
     return this.states.list(spaceId);
+  }
+
+  @Get('outline')
+  @RequiresSpaceRole('observateur')
+  @Contract({ summary: "Today's sections (not archived) in the document's order, with their titles", response: z.array(DiagnosticOutlineEntry) })
+  outline(@Param('spaceId') spaceId: string) {
+    return this.states.outline(spaceId);
   }
 
   // `:section`, not `:sectionId`: section ids are the document's own, not UUIDs.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { diagnosticDocument, readSections } from '@concerto/collab';
-import type { DiagnosticSettings, SectionStateView, UpdateSectionStateRequest } from '@concerto/domain';
+import type { DiagnosticOutlineEntry, DiagnosticSettings, SectionStateView, UpdateSectionStateRequest } from '@concerto/domain';
 import { badRequest, conflict } from '../common/api-exception.js';
 import { CollabService } from '../collab/collab.service.js';
 import { EventsPublisher } from '../events/events-publisher.js';
@@ -30,6 +30,13 @@ export class SectionStatesService {
     const byId = new Map(states.map((s) => [s.sectionId, s]));
     const ids = [...new Set([...sections.map((s) => s.id), ...states.map((s) => s.sectionId)])];
     return ids.map((id) => this.toView(id, byId.get(id), openBy.get(id) ?? 0));
+  }
+
+  /** The sections of today's diagnostic that are not archived, in the document's order, with their titles. */
+  async outline(spaceId: string): Promise<DiagnosticOutlineEntry[]> {
+    return readSections(await this.collab.currentState(diagnosticDocument(spaceId)))
+      .filter((s) => !s.archived)
+      .map(({ id, kind, title }) => ({ id, kind, title }));
   }
 
   async update(spaceId: string, sectionId: string, body: UpdateSectionStateRequest, accountId: string): Promise<SectionStateView> {

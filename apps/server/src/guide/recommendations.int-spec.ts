@@ -62,6 +62,7 @@ describe('guide d’appui: recommendations (real PostgreSQL)', () => {
       levels: ['region', 'epci'],
       testimonies: [{ id: testimonyId, title: 'Les Ateliers à Castres' }],
       sectionIds: ['grid-territory'],
+      sections: [{ id: 'grid-territory', title: sectionTitle }],
       origin: { kind: 'session_decision', label: 'Renforcer les aides à l’amorçage', sessionId, refId: decision.id },
       decidedBy: null,
       votes: [],
@@ -102,6 +103,14 @@ describe('guide d’appui: recommendations (real PostgreSQL)', () => {
       sectionIds: ['grid-territory', 'grid-cooperation'],
     });
     expect(changed.body).toMatchObject({ version: 2, testimonies: [], sectionIds: ['grid-cooperation', 'grid-territory'] });
+    // The sections a form offers: today's diagnostic, in its order, with the titles the recommendation shows.
+    const outline = (await observateur.get(`/api/spaces/${spaceId}/diagnostic/outline`)).body as { id: string; kind: string; title: string }[];
+    expect(outline.map((s) => s.id)).toEqual(expect.arrayContaining(['grid-territory', 'grid-cooperation']));
+    const titleOf = (id: string) => outline.find((s) => s.id === id)!.title;
+    expect(changed.body.sections).toEqual([
+      { id: 'grid-cooperation', title: titleOf('grid-cooperation') },
+      { id: 'grid-territory', title: titleOf('grid-territory') },
+    ]);
     const stale = await contributeur.patch(`${recommendations()}/${fromDecision.body.id}`, { version: 1, statement: 'Trop tard' });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('version_conflict');

@@ -13,7 +13,7 @@ export interface LinkedVote {
 }
 
 /** A recommendation as stored: the label of a diagnostic section origin and the votes' results are the service's. */
-export type StoredRecommendation = Omit<RecommendationView, 'votes'> & { votes: LinkedVote[] };
+export type StoredRecommendation = Omit<RecommendationView, 'votes' | 'sections'> & { votes: LinkedVote[] };
 
 const RECOMMENDATION_SELECT = `
   SELECT r.id, r.space_id, r.statement, r.rationale, r.levers, r.stages, r.levels, r.origin_kind, r.origin_ref, r.status,

@@ -142,13 +142,14 @@ export class RecommendationsService {
 
   /** Section titles come from the diagnostic, vote results are worded for the reader. */
   private async toViews(spaceId: string, stored: StoredRecommendation[], reader: Reader): Promise<RecommendationView[]> {
-    const fromSections = stored.some((r) => r.origin.kind === 'diagnostic_section');
-    const titles = fromSections ? new Map((await this.sections(spaceId)).map((s) => [s.id, s.title])) : new Map<string, string>();
+    const onSections = stored.some((r) => r.origin.kind === 'diagnostic_section' || r.sectionIds.length > 0);
+    const titles = onSections ? new Map((await this.sections(spaceId)).map((s) => [s.id, s.title])) : new Map<string, string>();
     const views: RecommendationView[] = [];
     const cache: VoteResultsCache = new Map();
     for (const r of stored) {
       const label = r.origin.kind === 'diagnostic_section' ? (titles.get(r.origin.refId ?? '') ?? null) : r.origin.label;
-      views.push({ ...r, origin: { ...r.origin, label }, votes: await this.votes.resultsFor(r.id, r.votes, reader, cache) });
+      const sections = r.sectionIds.map((id) => ({ id, title: titles.get(id) ?? null }));
+      views.push({ ...r, sections, origin: { ...r.origin, label }, votes: await this.votes.resultsFor(r.id, r.votes, reader, cache) });
     }
     return views;
   }

@@ -35,6 +35,10 @@ export const SectionStateView = z.object({
 });
 export type SectionStateView = z.infer<typeof SectionStateView>;
 
+/** A section of today's diagnostic (not archived), in the document's order: for choosing it elsewhere (a recommendation's support). */
+export const DiagnosticOutlineEntry = z.object({ id: z.string(), kind: z.string(), title: z.string() });
+export type DiagnosticOutlineEntry = z.infer<typeof DiagnosticOutlineEntry>;
+
 export const DiagnosticSettings = z.strictObject({ observersCanComment: z.boolean() });
 export type DiagnosticSettings = z.infer<typeof DiagnosticSettings>;
 

@@ -72,6 +72,8 @@ export const RecommendationView = z.object({
   levels: z.array(FunderLevel.schema),
   testimonies: z.array(z.object({ id: uuid, title: z.string() })),
   sectionIds: z.array(z.string()),
+  /** The same sections with their title in today's diagnostic (null for a section since removed from it). */
+  sections: z.array(z.object({ id: z.string(), title: z.string().nullable() })),
   origin: z.object({
     kind: RecommendationOrigin.schema,
     /** What it points at: the decision's text, the vote's title or the section's title, for display. */

@@ -1,4 +1,4 @@
-import type { DiagnosticSettings, SectionStateView, UpdateSectionStateRequest, VersionComparison, VersionContent, VersionView } from '@concerto/domain';
+import type { DiagnosticOutlineEntry, DiagnosticSettings, SectionStateView, UpdateSectionStateRequest, VersionComparison, VersionContent, VersionView } from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { currentLocale } from '../../i18n/locale';
 import { api } from '../../api/client';
@@ -13,6 +13,7 @@ import type { CommentsTarget } from './comments-api';
 export const diagnosticKeys = {
   all: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic'] as const,
   sections: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'sections'] as const,
+  outline: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'outline'] as const,
   settings: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'settings'] as const,
   comments: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'comments'] as const,
   versions: (spaceId: string) => [...queryKeys.space(spaceId), 'diagnostic', 'versions'] as const,
@@ -27,6 +28,14 @@ export function useSectionStates(spaceId: string) {
   return useQuery({
     queryKey: diagnosticKeys.sections(spaceId),
     queryFn: () => api.get<SectionStateView[]>(`${diagnosticPath(spaceId)}/sections`),
+  });
+}
+
+/** Today's sections with their titles, for choosing some elsewhere (the sections supporting a recommendation). */
+export function useDiagnosticOutline(spaceId: string) {
+  return useQuery({
+    queryKey: diagnosticKeys.outline(spaceId),
+    queryFn: () => api.get<DiagnosticOutlineEntry[]>(`${diagnosticPath(spaceId)}/outline`),
   });
 }
 

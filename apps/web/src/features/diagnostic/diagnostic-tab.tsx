@@ -18,6 +18,7 @@ import { DiagnosticTools } from './diagnostic-tools';
 import { PresenceList } from './presence-list';
 import { useDiagnosticSections } from './use-diagnostic-sections';
 import { usePresence } from './use-presence';
+import { useScrollToHash } from './use-scroll-to-hash';
 import '../collab/collab-editor.css';
 import './diagnostic.css';
 import './diagnostic-panels.css';
@@ -52,6 +53,7 @@ export function DiagnosticTab() {
   }, [comments.data]);
   const visible = sections.filter((s) => !s.archived);
   const archived = sections.filter((s) => s.archived);
+  useScrollToHash(visible.length > 0);
 
   const focusSection = (id: string) => requestAnimationFrame(() => window.document.getElementById(sectionAnchorId(id))?.scrollIntoView({ block: 'center' }));
 

@@ -1,14 +1,24 @@
-import { CreateRecommendationRequest, FunderLevel, Lever, SupportStage, UpdateRecommendationRequest, type RecommendationView } from '@concerto/domain';
+import {
+  CreateRecommendationRequest,
+  FunderLevel,
+  Lever,
+  SupportStage,
+  UpdateRecommendationRequest,
+  type DiagnosticOutlineEntry,
+  type RecommendationView,
+} from '@concerto/domain';
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { CheckboxGroup } from '../../ui/choice-group';
-import { TextAreaField, TextField } from '../../ui/field';
+import { TextAreaField, TextField, type Option } from '../../ui/field';
 import { useFormFeedback, validate } from '../../ui/form-feedback';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { useCreateRecommendation, useUpdateRecommendation } from './recommendations-api';
+import { useDiagnosticOutline } from '../diagnostic/diagnostic-api';
 import { useTestimonies } from './testimonies-api';
 
 interface RecommendationValues {
@@ -18,10 +28,11 @@ interface RecommendationValues {
   stages: SupportStage[];
   levels: FunderLevel[];
   testimonyIds: string[];
+  sectionIds: string[];
 }
 
-const FIELDS = ['statement', 'rationale', 'levers', 'stages', 'levels', 'testimonyIds'] as const;
-const EMPTY: RecommendationValues = { statement: '', rationale: '', levers: [], stages: [], levels: [], testimonyIds: [] };
+const FIELDS = ['statement', 'rationale', 'levers', 'stages', 'levels', 'testimonyIds', 'sectionIds'] as const;
+const EMPTY: RecommendationValues = { statement: '', rationale: '', levers: [], stages: [], levels: [], testimonyIds: [], sectionIds: [] };
 
 const valuesOf = (r: RecommendationView): RecommendationValues => ({
   statement: r.statement,
@@ -30,6 +41,7 @@ const valuesOf = (r: RecommendationView): RecommendationValues => ({
   stages: [...r.stages],
   levels: [...r.levels],
   testimonyIds: r.testimonies.map((t) => t.id),
+  sectionIds: [...r.sectionIds],
 });
 
 interface RecommendationFormProps {
@@ -45,6 +57,7 @@ export function RecommendationForm({ spaceId, recommendation, onCreated }: Recom
   const create = useCreateRecommendation(spaceId);
   const update = useUpdateRecommendation(spaceId, recommendation?.id ?? '');
   const testimonies = useTestimonies(spaceId);
+  const outline = useDiagnosticOutline(spaceId);
   const [baseline, setBaseline] = useState(recommendation);
   const [values, setValues] = useState(() => (recommendation ? valuesOf(recommendation) : EMPTY));
   const [saved, setSaved] = useState<string | null>(null);
@@ -162,6 +175,14 @@ export function RecommendationForm({ spaceId, recommendation, onCreated }: Recom
       ) : (
         <p className="muted">{t('guide.recommendations.fields.noTestimonies')}</p>
       )}
+      {outline.data ? (
+        <SectionChoices
+          options={sectionOptions(t, outline.data, recommendation?.sections ?? [])}
+          value={values.sectionIds}
+          onChange={set('sectionIds')}
+          error={fieldErrors.sectionIds}
+        />
+      ) : null}
       <StatusMessage>{saved}</StatusMessage>
       <div className="form__actions">
         <Button type="submit" busy={pending}>
@@ -170,4 +191,29 @@ export function RecommendationForm({ spaceId, recommendation, onCreated }: Recom
       </div>
     </form>
   );
+}
+
+/**
+ * The diagnostic's sections to choose from, in its order; a section linked before and since removed from the
+ * diagnostic stays listed (ticked) so that it can be unticked.
+ */
+function sectionOptions(t: TFunction, outline: readonly DiagnosticOutlineEntry[], linked: RecommendationView['sections']): Option[] {
+  const present = new Set(outline.map((s) => s.id));
+  return [
+    ...outline.map((s) => ({ value: s.id, label: s.title })),
+    ...linked.filter((s) => !present.has(s.id)).map((s) => ({ value: s.id, label: s.title ?? t('guide.recommendations.fields.sectionRemoved', { id: s.id }) })),
+  ];
+}
+
+interface SectionChoicesProps {
+  options: Option[];
+  value: string[];
+  onChange: (value: string[]) => void;
+  error?: string;
+}
+
+function SectionChoices({ options, value, onChange, error }: SectionChoicesProps) {
+  const { t } = useTranslation();
+  if (options.length === 0) return <p className="muted">{t('guide.recommendations.fields.noSections')}</p>;
+  return <CheckboxGroup legend={t('guide.recommendations.fields.sections')} name="sectionIds" options={options} value={value} onChange={onChange} error={error} />;
 }

@@ -8,6 +8,7 @@ import { errorMessage } from '../../ui/form-feedback';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { sectionAnchorId } from '../diagnostic/diagnostic-section';
 import { useSpaceContext } from '../spaces/space-context';
 import { guideRoutes } from './guide-keys';
 import { nextRecommendationStatuses } from './guide-model';
@@ -69,7 +70,27 @@ function RecommendationDetail({ recommendation }: { recommendation: Recommendati
           <dd>{list(recommendation.levels.map((level) => t(`vocab.funderLevel.${level}`)))}</dd>
         </div>
         <div>
-          <dt>{t('guide.recommendations.support')}</dt>
+          <dt>{t('guide.recommendations.supportSections')}</dt>
+          <dd>
+            {recommendation.sections.length === 0 ? (
+              t('guide.none')
+            ) : (
+              <ul className="guide-tags">
+                {recommendation.sections.map((section) => (
+                  <li key={section.id}>
+                    {section.title === null ? (
+                      t('guide.recommendations.fields.sectionRemoved', { id: section.id })
+                    ) : (
+                      <Link to={`/espaces/${space.id}/diagnostic#${sectionAnchorId(section.id)}`}>{section.title}</Link>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('guide.recommendations.fields.testimonies')}</dt>
           <dd>
             {recommendation.testimonies.length === 0 ? (
               t('guide.none')
