@@ -1,18 +1,16 @@
-import { AnalysisScopeKind, CreateAnalysisRequest, Lever, SupportStage, roleAtLeast, type AnalysisView } from '@concerto/domain';
-import { useState, type FormEvent } from 'react';
+import { roleAtLeast, type AnalysisView } from '@concerto/domain';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert, Notice, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { RadioGroup } from '../../ui/choice-group';
 import { DataTable } from '../../ui/data-table';
-import { SelectField, TextField } from '../../ui/field';
-import { errorMessage, useFormFeedback, validate } from '../../ui/form-feedback';
+import { errorMessage } from '../../ui/form-feedback';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
-import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { useSpaceContext } from '../spaces/space-context';
-import { useAnalyses, useCreateAnalysis, useUpdateAnalysis } from './analyses-api';
+import { useAnalyses, useUpdateAnalysis } from './analyses-api';
+import { AnalysisForm } from './analysis-form';
 import { scopeLabel } from './analysis-scope';
 import { guideRoutes } from './guide-keys';
 import { movedPositions } from './guide-model';
@@ -23,6 +21,7 @@ import './guide.css';
 export function AnalysesPage() {
   const { t } = useTranslation();
   const { space } = useSpaceContext();
+  const navigate = useNavigate();
   useDocumentTitle(`${t('guide.analyses.title')} – ${space.title}`);
   const analyses = useAnalyses(space.id);
   const move = useUpdateAnalysis(space.id);
@@ -83,68 +82,7 @@ export function AnalysesPage() {
       ) : null}
       {move.isError ? <ErrorAlert>{errorMessage(t, move.error)}</ErrorAlert> : null}
       <StatusMessage>{moved}</StatusMessage>
-      {canEdit ? <NewAnalysisForm spaceId={space.id} /> : null}
+      {canEdit ? <AnalysisForm spaceId={space.id} onCreated={(analysis) => void navigate(guideRoutes.analysis(space.id, analysis.id))} /> : null}
     </section>
-  );
-}
-
-function NewAnalysisForm({ spaceId }: { spaceId: string }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const create = useCreateAnalysis(spaceId);
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<AnalysisScopeKind>('stage');
-  const [stage, setStage] = useState<SupportStage>(SupportStage.keys[0]);
-  const [lever, setLever] = useState<Lever>(Lever.keys[0]);
-  const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({
-    fields: ['title', 'scope'],
-    fieldFor: (path) => path.split('.')[0],
-  });
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    clear();
-    const scope = kind === 'stage' ? { kind, stage } : kind === 'lever' ? { kind, lever } : { kind };
-    const checked = validate(t, CreateAnalysisRequest, { title, scope }, (path) => path.split('.')[0]);
-    if (!checked.ok) return showFieldErrors(checked.errors);
-    create.mutate(checked.data, { onSuccess: (analysis) => void navigate(guideRoutes.analysis(spaceId, analysis.id)), onError: showError });
-  };
-
-  return (
-    <form className="form card guide-create" ref={formRef} noValidate onSubmit={submit} aria-labelledby="new-analysis-title">
-      <h3 id="new-analysis-title">{t('guide.analyses.create.title')}</h3>
-      {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
-      <TextField label={t('guide.analyses.fields.title')} required value={title} onChange={(e) => setTitle(e.target.value)} error={fieldErrors.title} />
-      <RadioGroup
-        legend={t('guide.analyses.fields.scope')}
-        name="scope"
-        options={vocabularyOptions(t, AnalysisScopeKind)}
-        value={kind}
-        onChange={setKind}
-        error={fieldErrors.scope}
-      />
-      {kind === 'stage' ? (
-        <SelectField
-          label={t('guide.analyses.fields.stage')}
-          options={vocabularyOptions(t, SupportStage)}
-          value={stage}
-          onChange={(e) => setStage(e.target.value as SupportStage)}
-        />
-      ) : null}
-      {kind === 'lever' ? (
-        <SelectField
-          label={t('guide.analyses.fields.lever')}
-          options={vocabularyOptions(t, Lever)}
-          value={lever}
-          onChange={(e) => setLever(e.target.value as Lever)}
-        />
-      ) : null}
-      <div className="form__actions">
-        <Button type="submit" busy={create.isPending}>
-          {t('guide.analyses.create.submit')}
-        </Button>
-      </div>
-    </form>
   );
 }

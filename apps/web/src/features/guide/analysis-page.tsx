@@ -8,6 +8,7 @@ import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSpaceContext } from '../spaces/space-context';
 import { useAnalyses, useDeleteAnalysis } from './analyses-api';
+import { AnalysisForm } from './analysis-form';
 import { scopeLabel } from './analysis-scope';
 import { guideRoutes } from './guide-keys';
 import { BackToGuide, GuideItemNotFound, LoadFailure, DeleteGuideItem } from './guide-parts';
@@ -16,7 +17,7 @@ import './guide.css';
 // The editor (Tiptap, Yjs) with live references is loaded only when the page shows the text.
 const AnalysisTextEditor = lazy(() => import('./analysis-text-editor').then((m) => ({ default: m.AnalysisTextEditor })));
 
-/** One analysis chapter: its subject and its co-edited text. */
+/** One analysis chapter: its subject and its co-edited text; contributeurs change its title and subject below it. */
 export function AnalysisPage() {
   const { t } = useTranslation();
   const { space } = useSpaceContext();
@@ -47,6 +48,7 @@ export function AnalysisPage() {
           readOnly={!canEdit}
         />
       </Suspense>
+      {canEdit ? <AnalysisForm key={analysis.id} spaceId={space.id} analysis={analysis} /> : null}
       {canEdit ? (
         <DeleteGuideItem
           id={analysis.id}
