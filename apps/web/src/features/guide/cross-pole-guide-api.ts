@@ -5,6 +5,9 @@ import { queryKeys } from '../../api/query-keys';
 import { searchString } from '../../api/search-params';
 import { currentLocale } from '../../i18n/locale';
 
+/** Every cross-pole guide read (whatever its spaces and language). */
+export const crossPoleGuideKey = [...queryKeys.observatory, 'guide'] as const;
+
 /**
  * The cross-pole guide over some of the spaces I follow. Under the observatory's key: the notices that move its
  * figures (projects, funding lines, relations, poles) refresh it too; the language is part of the key (the server
@@ -13,7 +16,7 @@ import { currentLocale } from '../../i18n/locale';
 export function useCrossPoleGuide(spaceIds: readonly string[], language: string) {
   const ids = [...spaceIds].sort();
   return useQuery({
-    queryKey: [...queryKeys.observatory, 'guide', ids, language] as const,
+    queryKey: [...crossPoleGuideKey, ids, language] as const,
     queryFn: () => api.get<GuideView>(`/api/observatory/guide${searchString({ spaceIds: ids })}`),
     enabled: ids.length > 0,
     placeholderData: keepPreviousData,

@@ -12,6 +12,7 @@ import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSpaces } from '../spaces/spaces-api';
 import { crossPoleGuideExportUrl, useCrossPoleGuide } from './cross-pole-guide-api';
+import { useCrossPoleGuideNotices } from './cross-pole-guide-notices';
 import { GuideViewDocument } from './guide-view-document';
 import './guide.css';
 import './guide-document.css';
@@ -26,7 +27,8 @@ const inGuideOrder = (spaces: readonly SpaceSummary[]) =>
 /**
  * The cross-pole guide (`/observatoire/guide`): like the national study, a guide d'appui assembled from the validated
  * testimonies and retained recommendations of the spaces I follow, with their poles and figures; the spaces are
- * chosen with checkboxes (all at first), the guide read below and downloaded as Word or PDF.
+ * chosen with checkboxes (all at first), the guide read below (kept up to date by the spaces' change notices) and
+ * downloaded as Word or PDF.
  */
 export function CrossPoleGuidePage() {
   const { t, i18n } = useTranslation();
@@ -38,6 +40,7 @@ export function CrossPoleGuidePage() {
   const [changed, setChanged] = useState(false);
   const chosen = ordered.filter((s) => !left.includes(s.id)).map((s) => s.id);
   useSpacesEvents(chosen, CATCH_UP);
+  useCrossPoleGuideNotices(chosen);
   const guide = useCrossPoleGuide(chosen, i18n.language);
   const ready = guide.data !== undefined && !guide.isFetching;
 
