@@ -1,27 +1,88 @@
+import type { ChangeSource, ObservatoryChange } from './observatory-facts.repository.js';
+
 const MAX_ENTRIES = 500;
+/** Changes remembered to check a figure computed while they arrived. */
+const RECENT_CHANGES = 10_000;
+
+/** What a cached figure depends on, to forget it only when one of those changes. */
+export interface Dependencies {
+  accountId: string;
+  /** The poles in the caller's scope. */
+  poles: ReadonlySet<string>;
+  /** A pole filter (territory, stage…) is applied: a change to any pole may change the scope. */
+  poleFiltered: boolean;
+  sources: ReadonlySet<ChangeSource>;
+}
+
+/** Whether `change` may change a figure with these dependencies. */
+export function touches(change: ObservatoryChange, d: Dependencies): boolean {
+  switch (change.source) {
+    case 'all':
+    case 'organisation':
+      return true;
+    case 'membership':
+      return change.accountId === d.accountId;
+    default:
+      if (!d.sources.has(change.source) || change.poleId === null) return false;
+      return d.poles.has(change.poleId) || (change.source === 'pole' && d.poleFiltered);
+  }
+}
+
+interface Entry {
+  value: unknown;
+  dependencies: Dependencies;
+}
 
 /**
- * Figures computed for a caller and a query, kept until the observatory's source data change: the database's
- * revision (bumped by triggers in the writing transaction) is read first — one tiny query — and a figure computed
- * at an older revision is never served. Works across server processes since the revision lives in PostgreSQL.
+ * Figures computed for a caller and a query, kept until a change touches what they were computed from: the scope's
+ * poles, the caller's memberships (see `touches`). A change elsewhere leaves them be. Concurrent readers of a missing
+ * or stale figure wait for one computation (single-flight); a figure whose sources changed while it was computed is
+ * answered but not kept.
  */
 export class ObservatoryCache {
-  private readonly entries = new Map<string, { revision: string; value: unknown }>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, Promise<unknown>>();
+  private recent: ObservatoryChange[] = [];
+  /** Counts changes seen, so a computation knows which ones arrived while it ran. */
+  private changeCount = 0;
 
-  constructor(private readonly readRevision: () => Promise<string>) {}
+  /** Forgets every figure the changes touch. */
+  apply(changes: ObservatoryChange[]): void {
+    if (changes.length === 0) return;
+    // A computation already running may have read the facts before these changes: later readers start their own.
+    this.pending.clear();
+    for (const [key, entry] of this.entries) if (changes.some((c) => touches(c, entry.dependencies))) this.entries.delete(key);
+    this.recent.push(...changes);
+    if (this.recent.length > RECENT_CHANGES) this.recent = this.recent.slice(-RECENT_CHANGES);
+    this.changeCount += changes.length;
+  }
 
-  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const revision = await this.readRevision();
+  /** The cached figure, or the one being computed, or a new computation (which answers its value and dependencies). */
+  async get<T>(key: string, compute: () => Promise<{ value: T; dependencies: Dependencies }>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit && hit.revision === revision) {
+    if (hit) {
       // Most recently used last.
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit.value as T;
     }
-    const value = await compute();
-    this.entries.set(key, { revision, value });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    return value;
+    const running = this.pending.get(key);
+    if (running) return running as Promise<T>;
+    const started = this.changeCount;
+    const computation = compute()
+      .then(({ value, dependencies }) => {
+        const missed = this.changeCount - started;
+        const changedMeanwhile = missed > this.recent.length || this.recent.slice(this.recent.length - missed).some((c) => touches(c, dependencies));
+        if (!changedMeanwhile) {
+          this.entries.set(key, { value, dependencies });
+          if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+        }
+        return value;
+      })
+      .finally(() => {
+        if (this.pending.get(key) === computation) this.pending.delete(key);
+      });
+    this.pending.set(key, computation);
+    return computation;
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SpacesModule } from '../spaces/spaces.module.js';
 import { ObservatoryController } from './observatory.controller.js';
+import { ObservatoryFactsRepository } from './observatory-facts.repository.js';
 import { ObservatoryRepository } from './observatory.repository.js';
 import { ObservatoryService } from './observatory.service.js';
 import { PanoramaRepository } from './panorama.repository.js';
@@ -11,7 +12,7 @@ import { RelationsService } from './relations.service.js';
 @Module({
   imports: [SpacesModule],
   controllers: [ObservatoryController, RelationsController],
-  providers: [ObservatoryRepository, PanoramaRepository, RelationsRepository, ObservatoryService, RelationsService],
+  providers: [ObservatoryRepository, ObservatoryFactsRepository, PanoramaRepository, RelationsRepository, ObservatoryService, RelationsService],
   exports: [ObservatoryService],
 })
 export class ObservatoryModule {}

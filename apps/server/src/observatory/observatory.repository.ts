@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { FunderLevel, ObservatoryQuery } from '@concerto/domain';
 import type { OpenFundingLine } from './observatory-export.js';
 import { ObservatoryScope } from '../access/observatory-scope.js';
+import type { ScopeRow } from './observatory-figures.js';
 
 /** One row of the funding table: a funder level's figures, or (level null) all levels together. */
 export interface FundingLevelFigures {
@@ -33,22 +34,25 @@ type OpenFundingLineRow = Omit<OpenFundingLine, 'amount_euros'> & { amount_cents
 
 const mapOpenFundingLineRow = ({ amount_cents, ...rest }: OpenFundingLineRow): OpenFundingLine => ({ ...rest, amount_euros: Number(amount_cents) / 100 });
 
-/**
- * The observatory's SQL on funding lines, always over the caller's scope (ObservatoryScope), and the revision of
- * its source data that the cache checks.
- */
+/** The observatory's SQL on funding lines, always over the caller's scope (ObservatoryScope). */
 @Injectable()
 export class ObservatoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Bumped by triggers in every transaction that changes the observatory's source data. */
-  async revision(db: EntityManager = this.dataSource.manager): Promise<string> {
-    const [{ revision }]: { revision: string }[] = await db.query(`SELECT revision::text FROM observatory_revision`);
-    return revision;
+  /** The spaces the caller may read for the observatory (narrowed by the pole filters), with their pole. */
+  async scope(accountId: string, query: ObservatoryQuery, db: EntityManager = this.dataSource.manager): Promise<ScopeRow[]> {
+    const scope = new ObservatoryScope(accountId, query);
+    // counted_lines is not needed here, but it holds the statuses parameter that every statement must bind.
+    const rows: { space_id: string; pole_id: string }[] = await db.query(
+      `WITH ${scope.scopeCte}, ${scope.countedLinesCte} SELECT DISTINCT space_id, pole_id FROM scope`,
+      scope.params,
+    );
+    return rows.map((r) => ({ spaceId: r.space_id, poleId: r.pole_id }));
   }
 
   /**
-   * The study's funding table in one statement: per funder level the total, the projects supported and the exact
+   * The study's funding table computed directly over the raw lines (the service reads the rollups instead; this
+   * is the independent computation the tests compare them with), in one statement: per funder level the total, the projects supported and the exact
    * median (percentile_cont) of what each project received from that level over the period; then all levels
    * (level null). Levels without any counted line have no row.
    */

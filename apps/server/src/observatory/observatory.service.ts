@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaView } from '@concerto/domain';
 import { fundingLinesCsv, fundingTableCsv, type OpenFundingLine, panoramaCsv } from './observatory-export.js';
-import { ObservatoryCache } from './observatory-cache.js';
+import { ObservatoryCache, type Dependencies } from './observatory-cache.js';
+import { type ChangeSource, ObservatoryFactsRepository } from './observatory-facts.repository.js';
+import { type ScopeRow, collectiviteCounts, fundingLevelFigures, levelPresence, poleProfile } from './observatory-figures.js';
+import { ObservatoryStore } from './observatory-store.js';
 import { fundingTableView, panoramaView } from './observatory-views.js';
 import { ObservatoryRepository } from './observatory.repository.js';
 import { PanoramaRepository } from './panorama.repository.js';
@@ -20,36 +23,88 @@ export interface ExportFile {
   body: string;
 }
 
-/** Figures of the study's "Repères", computed in SQL from the data the caller may read. */
+const poleFiltered = (query: ObservatoryQuery) => Boolean(query.territory || query.poleStage || query.implantation || query.sector);
+
+/**
+ * Figures of the study's "Repères" over the data the caller may read (their scope, from the access policy's
+ * ObservatoryScope). The money comes from the funding rollups, copied in memory per pole (ObservatoryStore) and kept
+ * in step through the change log; figures are cached per caller and query until a change touches a pole of their
+ * scope (ObservatoryCache), and concurrent readers of a figure being computed wait for that one computation.
+ */
 @Injectable()
 export class ObservatoryService {
-  private readonly cache: ObservatoryCache;
+  private readonly cache = new ObservatoryCache();
+  private readonly store: ObservatoryStore;
 
   constructor(
     private readonly observatory: ObservatoryRepository,
     private readonly panoramas: PanoramaRepository,
+    facts: ObservatoryFactsRepository,
   ) {
-    this.cache = new ObservatoryCache(() => observatory.revision());
+    this.store = new ObservatoryStore(facts, (changes) => this.cache.apply(changes));
   }
 
-  funding(accountId: string, query: ObservatoryQuery): Promise<FundingTableView> {
-    return this.cache.get(cacheKey('funding', accountId, query), async () => fundingTableView(query, await this.observatory.fundingLevels(accountId, query)));
+  /** How long this process took to load every fact (ms), for the benchmark. */
+  get lastFullLoadMs(): number {
+    return this.store.lastFullLoadMs;
   }
 
-  panorama(accountId: string, query: ObservatoryQuery): Promise<PanoramaView> {
+  async funding(accountId: string, query: ObservatoryQuery): Promise<FundingTableView> {
+    await this.store.sync();
+    return this.cache.get(cacheKey('funding', accountId, query), async () => {
+      const scope = await this.scope(accountId, query);
+      return {
+        value: fundingTableView(query, fundingLevelFigures(this.store, scope, query)),
+        dependencies: this.dependencies(accountId, query, scope, ['projects', 'pole']),
+      };
+    });
+  }
+
+  async panorama(accountId: string, query: ObservatoryQuery): Promise<PanoramaView> {
+    await this.store.sync();
     return this.cache.get(cacheKey('panorama', accountId, query), async () => {
-      // One after the other, as before: four heavy statements would otherwise hold four pool connections at once.
-      const profile = await this.panoramas.poleProfile(accountId, query);
-      const presence = await this.panoramas.levelPresence(accountId, query);
-      const counts = await this.panoramas.collectiviteCounts(accountId, query);
-      const relations = await this.panoramas.relationFigures(accountId, query);
-      return panoramaView(query, { profile, presence, counts, relations });
+      const scope = await this.scope(accountId, query);
+      // The relations are read in SQL, and kept apart: a funding change leaves them be.
+      const relations = await this.cache.get(cacheKey('relations', accountId, query), async () => ({
+        value: await this.panoramas.relationFigures(accountId, query),
+        dependencies: this.dependencies(accountId, query, scope, ['relations', 'pole']),
+      }));
+      const [profile, presence, counts] = [poleProfile, levelPresence, collectiviteCounts].map((figure) => figure(this.store, scope, query)) as [
+        ReturnType<typeof poleProfile>,
+        ReturnType<typeof levelPresence>,
+        ReturnType<typeof collectiviteCounts>,
+      ];
+      return {
+        value: panoramaView(query, { profile, presence, counts, relations }),
+        dependencies: this.dependencies(accountId, query, scope, ['projects', 'pole', 'relations']),
+      };
     });
   }
 
   /** The counted funding lines themselves (open data), with their pole, project and funder. */
-  fundingLines(accountId: string, query: ObservatoryQuery): Promise<OpenFundingLine[]> {
-    return this.observatory.openFundingLines(accountId, query);
+  async fundingLines(accountId: string, query: ObservatoryQuery): Promise<OpenFundingLine[]> {
+    await this.store.sync();
+    return this.cache.get(cacheKey('funding_lines', accountId, query), async () => {
+      const scope = await this.scope(accountId, query);
+      return {
+        value: await this.observatory.openFundingLines(accountId, query),
+        dependencies: this.dependencies(accountId, query, scope, ['projects', 'pole']),
+      };
+    });
+  }
+
+  /** The caller's spaces and their poles (narrowed by the pole filters), cached until their memberships or those poles change. */
+  private scope(accountId: string, query: ObservatoryQuery): Promise<ScopeRow[]> {
+    const { territory, poleStage, implantation, sector, spaceId, spaceIds } = query;
+    const scopeQuery = { territory, poleStage, implantation, sector, spaceId, spaceIds };
+    return this.cache.get(cacheKey('scope', accountId, scopeQuery), async () => {
+      const scope = await this.observatory.scope(accountId, scopeQuery);
+      return { value: scope, dependencies: this.dependencies(accountId, query, scope, ['pole']) };
+    });
+  }
+
+  private dependencies(accountId: string, query: ObservatoryQuery, scope: ScopeRow[], sources: ChangeSource[]): Dependencies {
+    return { accountId, poles: new Set(scope.map((s) => s.poleId)), poleFiltered: poleFiltered(query), sources: new Set(sources) };
   }
 
   async export(accountId: string, query: ObservatoryExportQuery): Promise<ExportFile> {

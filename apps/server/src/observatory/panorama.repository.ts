@@ -48,21 +48,28 @@ export interface CollectiviteCountRow {
   median: number | null;
 }
 
-/** The poles in scope, and the collectivités each is linked to: as funders, as project partners, or by a recorded relation. */
+/**
+ * The poles in scope, and the collectivités each is linked to, with the level of the link: as funders (at the level
+ * the line was recorded at, so a later change of the organisation's level leaves past money where it was), as project
+ * partners, or by a recorded relation (at the organisation's level).
+ */
 function linksCte(scope: ObservatoryScope): string {
   return `${scope.scopeCte}, ${scope.countedLinesCte},
     poles AS (SELECT * FROM pole WHERE id IN (SELECT pole_id FROM scope)),
     links AS (
-      SELECT pole_id, funder_id AS organisation_id FROM counted_lines
-      UNION SELECT s.pole_id, pp.organisation_id FROM project_partner pp JOIN project p ON p.id = pp.project_id JOIN scope s ON s.space_id = p.space_id
-      UNION SELECT r.pole_id, r.organisation_id FROM collectivite_relation r
-             WHERE r.pole_id IN (SELECT id FROM poles) AND ${scope.yearCondition('r.year')}),
-    linked AS (
-      SELECT l.pole_id, o.id, o.collectivite_level AS level FROM links l JOIN organisation o ON o.id = l.organisation_id
-       WHERE o.kind = 'collectivite' AND ${scope.levelCondition('o.collectivite_level')})`;
+      SELECT pole_id, funder_id AS organisation_id, funder_level AS level FROM counted_lines WHERE funder_level <> 'other'
+      UNION SELECT s.pole_id, pp.organisation_id, o.collectivite_level FROM project_partner pp JOIN project p ON p.id = pp.project_id
+             JOIN scope s ON s.space_id = p.space_id JOIN organisation o ON o.id = pp.organisation_id WHERE o.kind = 'collectivite'
+      UNION SELECT r.pole_id, r.organisation_id, o.collectivite_level FROM collectivite_relation r JOIN organisation o ON o.id = r.organisation_id
+             WHERE o.kind = 'collectivite' AND r.pole_id IN (SELECT id FROM poles) AND ${scope.yearCondition('r.year')}),
+    linked AS (SELECT pole_id, organisation_id AS id, level FROM links WHERE ${scope.levelCondition('level')})`;
 }
 
-/** The panorama's SQL, always over the caller's scope (ObservatoryScope). */
+/**
+ * The panorama's SQL, always over the caller's scope (ObservatoryScope). The service computes the same figures from
+ * the rollups in memory (observatory-figures.ts) and reads only the relations here; the other statements are the
+ * direct computation over raw rows that the tests compare with.
+ */
 @Injectable()
 export class PanoramaRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

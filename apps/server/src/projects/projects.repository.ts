@@ -101,6 +101,8 @@ export interface OrganisationRef {
   name: string;
   kind: string;
   level: string | null;
+  /** Levels it had before, each with the year it changed (its funding lines keep the level they were recorded at). */
+  formerLevels: { level: string; untilYear: number }[];
 }
 
 interface OrganisationRow {
@@ -108,13 +110,21 @@ interface OrganisationRow {
   name: string;
   kind: string;
   collectivite_level: string | null;
+  former_levels: { level: string; untilYear: number }[];
 }
+
+const ORGANISATION_SELECT = `
+  SELECT o.id, o.name, o.kind, o.collectivite_level,
+         coalesce((SELECT json_agg(json_build_object('level', level, 'untilYear', extract(year FROM until)::int))
+                     FROM organisation_former_level WHERE organisation_id = o.id), '[]') AS former_levels
+    FROM organisation o`;
 
 const mapOrganisationRow = (r: OrganisationRow): OrganisationRef => ({
   id: r.id,
   name: r.name,
   kind: r.kind,
   level: r.collectivite_level,
+  formerLevels: r.former_levels,
 });
 
 /**
@@ -204,13 +214,13 @@ export class ProjectsRepository {
   async findOrganisations(ids: string[], db: EntityManager = this.dataSource.manager): Promise<Map<string, OrganisationRef>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows: OrganisationRow[] = await db.query(`SELECT id, name, kind, collectivite_level FROM organisation WHERE id = ANY($1::uuid[])`, [unique]);
+    const rows: OrganisationRow[] = await db.query(`${ORGANISATION_SELECT} WHERE o.id = ANY($1::uuid[])`, [unique]);
     return new Map(rows.map((r) => [r.id, mapOrganisationRow(r)]));
   }
 
   /** Every organisation (the CSV import finds partners and funders by name). */
   async listOrganisations(db: EntityManager = this.dataSource.manager): Promise<OrganisationRef[]> {
-    const rows: OrganisationRow[] = await db.query(`SELECT id, name, kind, collectivite_level FROM organisation`);
+    const rows: OrganisationRow[] = await db.query(ORGANISATION_SELECT);
     return rows.map(mapOrganisationRow);
   }
 }

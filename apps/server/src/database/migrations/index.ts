@@ -9,6 +9,7 @@ import { GuideDocument1764500000000 } from './1764500000000-guide-document.js';
 import { TestimonyComments1764600000000 } from './1764600000000-testimony-comments.js';
 import { Mail1764700000000 } from './1764700000000-mail.js';
 import { Notifications1764800000000 } from './1764800000000-notifications.js';
+import { ObservatoryRollups1764900000000 } from './1764900000000-observatory-rollups.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   TestimonyComments1764600000000,
   Mail1764700000000,
   Notifications1764800000000,
+  ObservatoryRollups1764900000000,
 ];
