@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { TESTIMONY_STORY } from '@concerto/collab';
 import type { CommentView, CreateCommentRequest, SpaceRole, UpdateCommentRequest } from '@concerto/domain';
 import { AccessPolicy } from '../access/access-policy.js';
 import { mayChangeComment, mayComment, mayCommentTestimony, mayWrite } from '../access/content-rules.js';
 import { badRequest, forbidden, notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { commentEvents } from './comment-notifications.js';
+import { CommentRecipientsRepository } from './comment-recipients.repository.js';
 import { type CommentedDocument, CommentsRepository } from './comments.repository.js';
 import { DiagnosticsRepository } from './diagnostics.repository.js';
 
@@ -15,10 +20,13 @@ import { DiagnosticsRepository } from './diagnostics.repository.js';
 @Injectable()
 export class CommentsService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
     private readonly comments: CommentsRepository,
     private readonly diagnostics: DiagnosticsRepository,
     private readonly events: EventsPublisher,
+    private readonly recipients: CommentRecipientsRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   list(doc: CommentedDocument): Promise<CommentView[]> {
@@ -42,16 +50,30 @@ export class CommentsService {
         throw badRequest([{ path: 'sectionId', message: `Not a part of the testimony: ${TESTIMONY_STORY}` }]);
     }
     const mentions = await this.members(doc.spaceId, body.mentions);
-    const id = await this.comments.insert({
-      document: doc,
-      sectionId,
-      parentId,
-      anchor: 'anchor' in body ? body.anchor : null,
-      body: body.body,
-      authorId: accountId,
-      mentions,
+    const id = await this.dataSource.transaction(async (tx) => {
+      const inserted = await this.comments.insert(
+        { document: doc, sectionId, parentId, anchor: 'anchor' in body ? body.anchor : null, body: body.body, authorId: accountId, mentions },
+        tx,
+      );
+      await this.notifyNewComment(tx, doc, { id: inserted, sectionId, threadId: parentId, body: body.body, authorId: accountId, mentions });
+      return inserted;
     });
     return this.changed(doc, id, 'created');
+  }
+
+  /** The mentioned, the thread's writers and the content's writers hear of it (`comment-notifications.ts`). */
+  private async notifyNewComment(
+    tx: EntityManager,
+    doc: CommentedDocument,
+    c: { id: string; sectionId: string; threadId: string | null; body: string; authorId: string; mentions: string[] },
+  ): Promise<void> {
+    const audience = {
+      mentioned: c.mentions,
+      threadWriters: c.threadId ? await this.recipients.threadWriters(c.threadId, tx) : [],
+      contentWriters: await this.recipients.contentWriters(doc, c.sectionId, tx),
+    };
+    const facts = { doc, commentId: c.id, threadId: c.threadId, authorId: c.authorId, body: c.body, title: await this.recipients.title(doc, tx) };
+    for (const event of commentEvents(facts, audience)) await this.notifications.notify({ ...event, db: tx });
   }
 
   async update(doc: CommentedDocument, role: SpaceRole, commentId: string, body: UpdateCommentRequest, accountId: string): Promise<CommentView> {

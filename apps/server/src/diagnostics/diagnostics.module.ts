@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CollabModule } from '../collab/collab.module.js';
 import { SpacesModule } from '../spaces/spaces.module.js';
+import { CommentRecipientsRepository } from './comment-recipients.repository.js';
 import { CommentsRepository } from './comments.repository.js';
 import { CommentsService } from './comments.service.js';
 import { DiagnosticExportService } from './diagnostic-export.service.js';
@@ -17,6 +18,7 @@ import { VersionsService } from './versions.service.js';
   controllers: [DiagnosticsController, VersionsController],
   providers: [
     CommentsRepository,
+    CommentRecipientsRepository,
     DiagnosticsRepository,
     SectionStatesRepository,
     SectionStatesService,

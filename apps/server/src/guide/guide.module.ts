@@ -13,6 +13,7 @@ import { GuideDocumentController } from './guide-document.controller.js';
 import { GuideDocumentRepository } from './guide-document.repository.js';
 import { GuideExportService } from './guide-export.service.js';
 import { GuideNotices } from './guide-notices.js';
+import { GuideRecipientsRepository } from './guide-recipients.repository.js';
 import { GuidePublicController, GuidePublicPageController } from './guide-public.controller.js';
 import { GuidePublicationService } from './guide-publication.service.js';
 import { GuideSources } from './guide-references.js';
@@ -50,6 +51,7 @@ import { GuideExportPool } from './render/export-pool.js';
     GuidePublicController,
   ],
   providers: [
+    GuideRecipientsRepository,
     GuideSourcesRepository,
     TestimoniesRepository,
     TestimoniesService,

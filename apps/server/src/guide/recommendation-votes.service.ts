@@ -28,7 +28,7 @@ export class RecommendationVotesService {
    * Opens a vote of the live session with one option per recommendation (keyed by its id, labelled by its statement),
    * links each recommendation to it and moves those only proposed to debated.
    */
-  async open(access: SessionAccess, body: RecommendationsVoteRequest): Promise<VoteView> {
+  async open(access: SessionAccess, body: RecommendationsVoteRequest, accountId: string): Promise<VoteView> {
     if (access.status !== 'live') throw conflict('session_not_live');
     const ids = body.recommendationIds;
     const vote = await this.dataSource.transaction(async (tx) => {
@@ -44,7 +44,7 @@ export class RecommendationVotesService {
         options,
         dotsPerParticipant: 8,
         resultsVisibility: 'live',
-      });
+      }, accountId, tx);
       await this.recommendations.linkVote(ids, opened.id, tx);
       for (const id of ids) {
         if (locked.get(id)?.status === 'proposed') await this.recommendations.update(id, {}, { status: 'debated', decidedBy: null }, tx);

@@ -119,7 +119,7 @@ export class RecommendationVotesController {
     response: VoteView,
     status: 201,
   })
-  open(@CurrentSession() access: SessionAccess, @Body() body: RecommendationsVoteRequest) {
-    return this.votes.open(access, body);
+  open(@CurrentAuth() auth: RequestAuth, @CurrentSession() access: SessionAccess, @Body() body: RecommendationsVoteRequest) {
+    return this.votes.open(access, body, auth.account.id);
   }
 }

@@ -17,6 +17,9 @@ import { mayChangeRecommendationStatus, mayDeleteRecommendation } from '../acces
 import { badRequest, conflict, forbidden, notFound } from '../common/api-exception.js';
 import { CollabService } from '../collab/collab.service.js';
 import { EventsPublisher } from '../events/events-publisher.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { GuideRecipientsRepository } from './guide-recipients.repository.js';
+import { recommendationRetained } from './guide-notifications.js';
 import { GuideSourcesRepository } from './guide-sources.repository.js';
 import { RecommendationVotesService, type VoteResultsCache } from './recommendation-votes.service.js';
 import { RECOMMENDATION_FIELDS, type RecommendationFields, RecommendationsRepository, type StoredRecommendation } from './recommendations.repository.js';
@@ -44,6 +47,8 @@ export class RecommendationsService {
     private readonly collab: CollabService,
     private readonly access: AccessPolicy,
     private readonly events: EventsPublisher,
+    private readonly members: GuideRecipientsRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(spaceId: string, reader: Reader): Promise<RecommendationView[]> {
@@ -112,6 +117,10 @@ export class RecommendationsService {
       if (locked.status === body.status) return false;
       const decidedBy = DECIDED.has(body.status) ? reader.accountId : null;
       await this.recommendations.update(recommendationId, {}, { status: body.status, decidedBy }, tx);
+      if (body.status === 'retained') {
+        const event = recommendationRetained(spaceId, { id: recommendationId, statement: locked.statement }, reader.accountId, await this.members.spaceMembers(spaceId, tx));
+        await this.notifications.notify({ ...event, db: tx });
+      }
       return true;
     });
     if (changed) this.notify(spaceId, recommendationId, 'updated');

@@ -8,6 +8,7 @@ import { ProjectItemChangesService } from './project-item-changes.service.js';
 import { ProjectItemsController } from './project-items.controller.js';
 import { ProjectItemsRepository } from './project-items.repository.js';
 import { ProjectItemsService } from './project-items.service.js';
+import { ProjectRecipientsRepository } from './project-recipients.repository.js';
 import { ProjectTimelineRepository } from './project-timeline.repository.js';
 import { ProjectsController } from './projects.controller.js';
 import { ProjectsRepository } from './projects.repository.js';
@@ -21,6 +22,7 @@ import { ProjectsService } from './projects.service.js';
     ProjectItemsRepository,
     FundingRepository,
     ProjectTimelineRepository,
+    ProjectRecipientsRepository,
     ProjectItemChangesService,
     ProjectsService,
     ProjectItemsService,

@@ -4,8 +4,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateProjectRequest, ProjectDetail, ProjectListQuery, ProjectPartnerInput, ProjectSummary, UpdateProjectRequest } from '@concerto/domain';
 import { conflict, notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { FundingRepository } from './funding.repository.js';
 import { ProjectItemsRepository } from './project-items.repository.js';
+import { stageChanged } from './project-notifications.js';
+import { ProjectRecipientsRepository } from './project-recipients.repository.js';
 import { requireOrganisations } from './project-rules.js';
 import { ProjectTimelineRepository } from './project-timeline.repository.js';
 import { PROJECT_FIELDS, type ProjectFieldValues, ProjectsRepository } from './projects.repository.js';
@@ -19,6 +22,8 @@ export class ProjectsService {
     private readonly funding: FundingRepository,
     private readonly timeline: ProjectTimelineRepository,
     private readonly events: EventsPublisher,
+    private readonly recipients: ProjectRecipientsRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   list(spaceId: string, filters: ProjectListQuery): Promise<ProjectSummary[]> {
@@ -87,6 +92,11 @@ export class ProjectsService {
       const partnerNames = (d: ProjectDetail) => d.partners.map((p) => `${p.name} (${p.role})`);
       if (partnersChanged) diff.partners = [partnerNames(before), partnerNames(after)];
       await this.timeline.record(projectId, accountId, 'updated', diff, tx);
+      if (diff.stage) {
+        const facts = { spaceId, projectId, title: after.title };
+        const event = stageChanged(facts, before.stage, after.stage, accountId, await this.recipients.partnerAccounts(projectId, tx));
+        await this.notifications.notify({ ...event, db: tx });
+      }
       return after;
     });
     this.events.notify({

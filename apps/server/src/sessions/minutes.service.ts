@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound } from '../common/api-exception.js';
 import { readStoredDocument } from '../collab/document-store.js';
 import { ConcertationSignals } from '../events/concertation-signals.js';
 import { EventsPublisher } from '../events/events-publisher.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import type { SessionAccess } from '../access/session-roles.js';
 import { AgendaItemsRepository } from './agenda-items.repository.js';
@@ -14,7 +15,9 @@ import { toTimer } from './item-timer.js';
 import { buildMinutes } from './minutes-builder.js';
 import { MinutesRepository } from './minutes.repository.js';
 import { SessionClock } from './session-clock.js';
+import { decisionRecorded, sessionClosed } from './session-notifications.js';
 import { SessionParticipantsRepository } from './session-participants.repository.js';
+import { SessionRecipientsRepository } from './session-recipients.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { VoteResultsRepository } from './vote-results.repository.js';
@@ -36,6 +39,8 @@ export class MinutesService {
     private readonly signals: ConcertationSignals,
     private readonly events: EventsPublisher,
     private readonly clock: SessionClock,
+    private readonly recipients: SessionRecipientsRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   decisions(access: SessionAccess): Promise<DecisionView[]> {
@@ -47,7 +52,12 @@ export class MinutesService {
     if (body.agendaItemId && !(await this.agenda.isItemOf(access.sessionId, body.agendaItemId))) {
       throw badRequest([{ path: 'agendaItemId', message: 'Not an item of this session' }]);
     }
-    const decision = await this.minutesRows.insertDecision(access.sessionId, body, accountId);
+    const decision = await this.dataSource.transaction(async (tx) => {
+      const inserted = await this.minutesRows.insertDecision(access.sessionId, body, accountId, tx);
+      const session = await this.recipients.heading(access.sessionId, tx);
+      if (session) await this.notifications.notify({ ...decisionRecorded(session, inserted, accountId, await this.recipients.audience(access.sessionId, tx)), db: tx });
+      return inserted;
+    });
     this.notify(access, decision.id);
     return decision;
   }
@@ -103,6 +113,8 @@ export class MinutesService {
       await this.sessionRows.markClosed(access.sessionId, now, tx);
       const built = await this.build(tx, access.sessionId, now);
       await this.minutesRows.insertMinutes(access.sessionId, built, tx);
+      const facts = { sessionId: access.sessionId, spaceId: access.spaceId, title: session.title };
+      await this.notifications.notify({ ...sessionClosed(facts, accountId, await this.recipients.audience(access.sessionId, tx)), db: tx });
       return { minutes: built, title: session.title, diagnosticWorkedOn: agenda.some((i) => i.diagnosticSectionId !== null) };
     });
     this.sessions.notify(access.spaceId, access.sessionId, 'updated');

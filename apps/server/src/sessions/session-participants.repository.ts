@@ -63,13 +63,14 @@ export class SessionParticipantsRepository {
     );
   }
 
-  /** Invites a guest; nothing changes when the account already has a row in the session. */
-  async addGuest(sessionId: string, accountId: string, db: EntityManager = this.dataSource.manager): Promise<void> {
-    await db.query(
+  /** Invites a guest; nothing changes when the account already has a row in the session. Whether it was added. */
+  async addGuest(sessionId: string, accountId: string, db: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await db.query(
       `INSERT INTO session_participant (session_id, account_id, kind, invited) VALUES ($1, $2, 'guest', true)
-       ON CONFLICT (session_id, account_id) DO NOTHING`,
+       ON CONFLICT (session_id, account_id) DO NOTHING RETURNING account_id`,
       [sessionId, accountId],
     );
+    return rows.length > 0;
   }
 
   /** Whether there was such a guest. */

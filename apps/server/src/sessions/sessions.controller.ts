@@ -47,8 +47,8 @@ export class SessionsController {
   @Patch()
   @RequiresSessionRole('animateur')
   @Contract({ summary: 'Change the details, invitations or (while planned) the agenda', body: UpdateSessionRequest, response: SessionView })
-  update(@CurrentSession() access: SessionAccess, @Body() body: UpdateSessionRequest) {
-    return this.sessions.update(access, body);
+  update(@CurrentAuth() auth: RequestAuth, @CurrentSession() access: SessionAccess, @Body() body: UpdateSessionRequest) {
+    return this.sessions.update(access, body, auth.account.id);
   }
 
   @Post('facilitation')
@@ -62,8 +62,8 @@ export class SessionsController {
   @Post('guests')
   @RequiresSessionRole('animateur')
   @Contract({ summary: 'Add a guest (a contributeur for this session only) by e-mail', body: AddGuestRequest, response: SessionView, status: 201 })
-  addGuest(@CurrentSession() access: SessionAccess, @Body() body: AddGuestRequest) {
-    return this.sessions.addGuest(access, body.email);
+  addGuest(@CurrentAuth() auth: RequestAuth, @CurrentSession() access: SessionAccess, @Body() body: AddGuestRequest) {
+    return this.sessions.addGuest(access, body.email, auth.account.id);
   }
 
   @Delete('guests/:accountId')

@@ -8,6 +8,7 @@ import { MinutesRepository } from './minutes.repository.js';
 import { MinutesService } from './minutes.service.js';
 import { SessionClock } from './session-clock.js';
 import { SessionParticipantsRepository } from './session-participants.repository.js';
+import { SessionRecipientsRepository } from './session-recipients.repository.js';
 import { SessionsController, SpaceSessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -23,6 +24,7 @@ import { VotesService } from './votes.service.js';
     SessionsRepository,
     AgendaItemsRepository,
     SessionParticipantsRepository,
+    SessionRecipientsRepository,
     VotesRepository,
     VoteResultsRepository,
     MinutesRepository,

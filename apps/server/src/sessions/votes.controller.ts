@@ -22,8 +22,8 @@ export class VotesController {
   @Post()
   @RequiresSessionRole('animateur')
   @Contract({ summary: 'Open a vote: dots (N per participant), consent, or scores 0–5', body: CreateVoteRequest, response: VoteView, status: 201 })
-  create(@CurrentSession() access: SessionAccess, @Body() body: CreateVoteRequest) {
-    return this.votes.create(access, body);
+  create(@CurrentAuth() auth: RequestAuth, @CurrentSession() access: SessionAccess, @Body() body: CreateVoteRequest) {
+    return this.votes.create(access, body, auth.account.id);
   }
 
   @Post(':voteId/close')

@@ -5,8 +5,11 @@ import type { BallotRequest, BallotView, CreateVoteRequest, DotRequest, VoteView
 import { maySeeVoteResults } from '../access/content-rules.js';
 import { badRequest, conflict, forbidden, notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import type { SessionAccess } from '../access/session-roles.js';
 import { AgendaItemsRepository } from './agenda-items.repository.js';
+import { voteOpened } from './session-notifications.js';
+import { SessionRecipientsRepository } from './session-recipients.repository.js';
 import { VoteResultsRepository } from './vote-results.repository.js';
 import { type Vote, VotesRepository, brokenBallotConstraint } from './votes.repository.js';
 
@@ -19,6 +22,8 @@ export class VotesService {
     private readonly tallies: VoteResultsRepository,
     private readonly agenda: AgendaItemsRepository,
     private readonly events: EventsPublisher,
+    private readonly recipients: SessionRecipientsRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(access: SessionAccess): Promise<VoteView[]> {
@@ -26,12 +31,22 @@ export class VotesService {
     return Promise.all(votes.map((vote) => this.toView(vote, access)));
   }
 
-  async create(access: SessionAccess, body: CreateVoteRequest): Promise<VoteView> {
+  /**
+   * Opens a vote; those who may vote are told (in `tx` when the caller has one, e.g. a vote on recommendations).
+   * `actorAccountId`: who opened it, not told of it.
+   */
+  async create(access: SessionAccess, body: CreateVoteRequest, actorAccountId: string | null, tx?: EntityManager): Promise<VoteView> {
     if (access.status !== 'live') throw conflict('session_not_live');
-    if (body.agendaItemId && !(await this.agenda.isItemOf(access.sessionId, body.agendaItemId))) {
+    if (body.agendaItemId && !(await this.agenda.isItemOf(access.sessionId, body.agendaItemId, tx))) {
       throw badRequest([{ path: 'agendaItemId', message: 'Not an item of this session' }]);
     }
-    const vote = await this.votes.insert(access.sessionId, body);
+    const open = async (db: EntityManager) => {
+      const inserted = await this.votes.insert(access.sessionId, body, db);
+      const session = await this.recipients.heading(access.sessionId, db);
+      if (session) await this.notifications.notify({ ...voteOpened(session, inserted, actorAccountId, await this.recipients.voters(access.sessionId, db)), db });
+      return inserted;
+    };
+    const vote = tx ? await open(tx) : await this.dataSource.transaction(open);
     this.notify(access, vote.id, 'created');
     return this.toView(vote, access);
   }

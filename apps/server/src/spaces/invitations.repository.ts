@@ -21,6 +21,7 @@ export interface InvitationToAccept {
   email: string;
   role: SpaceRole;
   status: InvitationStatus;
+  invitedById: string | null;
 }
 
 /**
@@ -60,7 +61,7 @@ export class InvitationsRepository {
   async lockByToken(token: string, db: EntityManager): Promise<InvitationToAccept | undefined> {
     const found = await db.getRepository(Invitation).findOne({ where: { token }, lock: { mode: 'pessimistic_write' } });
     if (!found) return undefined;
-    return { id: found.id, spaceId: found.spaceId, email: found.email, role: found.role, status: invitationStatus(found) };
+    return { id: found.id, spaceId: found.spaceId, email: found.email, role: found.role, status: invitationStatus(found), invitedById: found.invitedById };
   }
 
   /** Revokes the expired, never used invitations of this address to the space. */

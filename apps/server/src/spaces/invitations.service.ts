@@ -6,9 +6,11 @@ import type { CreateInvitationRequest, InvitationPreview, InvitationView } from 
 import { ApiException, conflict, forbidden, notFound } from '../common/api-exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { EventsPublisher } from '../events/events-publisher.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import type { AuthenticatedAccount } from '../common/request-auth.js';
 import { InvitationsRepository } from './invitations.repository.js';
 import { MembershipsRepository } from './memberships.repository.js';
+import { spaceJoined } from './space-notifications.js';
 
 @Injectable()
 export class InvitationsService {
@@ -18,6 +20,7 @@ export class InvitationsService {
     private readonly invitations: InvitationsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly events: EventsPublisher,
+    private readonly notifications: NotificationsService,
   ) {}
 
   list(spaceId: string): Promise<InvitationView[]> {
@@ -63,6 +66,7 @@ export class InvitationsService {
       if (found.email !== account.email) throw forbidden('invitation_email_mismatch');
       await this.memberships.insertIfAbsent(found.spaceId, account.id, found.role, tx);
       await this.invitations.markAccepted(found.id, account.id, tx);
+      await this.notifications.notify({ ...spaceJoined(found.spaceId, account.id, found.invitedById, found.role, found.id), db: tx });
       return found;
     });
     const joined = { spaceId: invitation.spaceId, entity: 'member', id: account.id, op: 'created' } as const;

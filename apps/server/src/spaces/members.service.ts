@@ -5,7 +5,9 @@ import type { MemberView, SpaceRole } from '@concerto/domain';
 import { conflict, notFound } from '../common/api-exception.js';
 import { AccessChanges } from '../auth/access-changes.js';
 import { EventsPublisher } from '../events/events-publisher.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { MembershipsRepository } from './memberships.repository.js';
+import { roleChanged } from './space-notifications.js';
 
 /** A space's members: roles change and members leave, but a space always keeps an animateur. */
 @Injectable()
@@ -15,17 +17,19 @@ export class MembersService {
     private readonly memberships: MembershipsRepository,
     private readonly events: EventsPublisher,
     private readonly accessChanges: AccessChanges,
+    private readonly notifications: NotificationsService,
   ) {}
 
   list(spaceId: string): Promise<MemberView[]> {
     return this.memberships.list(spaceId);
   }
 
-  async changeRole(spaceId: string, accountId: string, role: SpaceRole): Promise<MemberView> {
+  async changeRole(spaceId: string, accountId: string, role: SpaceRole, actorAccountId: string): Promise<MemberView> {
     await this.dataSource.transaction(async (tx) => {
       const current = await this.lockMember(tx, spaceId, accountId);
       if (current === 'animateur' && role !== 'animateur') await this.ensureAnotherAnimateur(tx, spaceId, accountId);
       await this.memberships.updateRole(spaceId, accountId, role, tx);
+      if (current !== role) await this.notifications.notify({ ...roleChanged(spaceId, accountId, actorAccountId, current, role), db: tx });
     });
     const notice = { spaceId, entity: 'member', id: accountId, op: 'updated' } as const;
     this.events.notify(notice);
