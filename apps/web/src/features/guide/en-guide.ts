@@ -259,6 +259,7 @@ export const enGuide: Widen<typeof frGuide> = {
       figureReadAt: 'read on {{date}}',
       quoteBy: '{{author}}, {{role}}',
       rationale: 'Rationale',
+      support: 'Supported by',
       decided: 'Decided by {{name}} on {{date}}.',
       status: 'Status: {{status}}',
       pole: 'Hub',

@@ -269,6 +269,7 @@ export const frGuide = {
       figureReadAt: 'lu le {{date}}',
       quoteBy: '{{author}}, {{role}}',
       rationale: 'Argumentaire',
+      support: 'Appuyée sur',
       decided: 'Décision de {{name}}, le {{date}}.',
       status: 'Statut : {{status}}',
       pole: 'Pôle',
