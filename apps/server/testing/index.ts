@@ -2,6 +2,7 @@
 export { findProjectRoot } from '../src/config/app-config.js';
 export { ApiClient, addMember, buildSpace, type ApiResponse } from './api-client.js';
 export { freePort } from './free-port.js';
+export { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from './smtp-catcher.js';
 export { startTestApp, type TestApp } from './test-app.js';
 export { createFreshDatabase, type FreshDatabase } from './test-postgres.js';
 export { collabSocket, connected, eventually, openDocument, type OpenedDocument } from './collab-clients.js';

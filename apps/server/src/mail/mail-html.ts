@@ -41,8 +41,12 @@ export function safeHref(url: string): string {
 
 /** A button-like link: the text is escaped, the address must be http(s). */
 export function mailButton(label: string, url: string): SafeHtml {
-  return html`<p style="margin:24px 0"><a href="${safeHref(url)}" style="background:#1d4ed8;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">${label}</a></p>
-<p style="font-size:13px;color:#555555">${url}</p>`;
+  return html`<p style="margin:24px 0">
+      <a href="${safeHref(url)}" style="background:#1d4ed8;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block"
+        >${label}</a
+      >
+    </p>
+    <p style="font-size:13px;color:#555555">${url}</p>`;
 }
 
 const FOOTER = {
@@ -62,18 +66,24 @@ export function mailLayout(
   const footer = FOOTER[locale];
   const unsubscribe = context.unsubscribeUrl;
   const htmlBody = html`<!doctype html>
-<html lang="${locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${parts.subject}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2937;background:#f3f4f6;margin:0;padding:24px">
-<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px">
-<p style="font-weight:bold;color:#1d4ed8;margin:0 0 16px">${context.productName}</p>
-<h1 style="font-size:20px;margin:0 0 16px">${parts.heading}</h1>
-${parts.bodyHtml}
-<hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0 12px">
-<p style="font-size:12px;color:#6b7280">${footer.why(context.productName)}${unsubscribe ? html` <a href="${safeHref(unsubscribe)}">${footer.unsubscribe}</a>` : ''}</p>
-</div>
-</body>
-</html>`;
+    <html lang="${locale}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width" />
+        <title>${parts.subject}</title>
+      </head>
+      <body style="font-family:Arial,Helvetica,sans-serif;color:#1f2937;background:#f3f4f6;margin:0;padding:24px">
+        <div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px">
+          <p style="font-weight:bold;color:#1d4ed8;margin:0 0 16px">${context.productName}</p>
+          <h1 style="font-size:20px;margin:0 0 16px">${parts.heading}</h1>
+          ${parts.bodyHtml}
+          <hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0 12px" />
+          <p style="font-size:12px;color:#6b7280">
+            ${footer.why(context.productName)}${unsubscribe ? html` <a href="${safeHref(unsubscribe)}">${footer.unsubscribe}</a>` : ''}
+          </p>
+        </div>
+      </body>
+    </html>`;
   const textFooter = [footer.why(context.productName), unsubscribe ? `${footer.unsubscribe}${locale === 'fr' ? ' : ' : ': '}${unsubscribe}` : undefined]
     .filter(Boolean)
     .join('\n');

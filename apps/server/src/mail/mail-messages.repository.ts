@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { changedRows } from '../database/changed-rows.js';
 import type { MailLocale } from './mail-template.js';
 
 /** Where a queued message stands: waiting (or being sent), sent, or failed after its retries. */
@@ -70,7 +71,18 @@ export class MailMessagesRepository {
     const rows: { id: string }[] = await db.query(
       `INSERT INTO mail_message (to_address, locale, template, subject, text_body, html_body, headers, reference_kind, reference_id, dedupe_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [m.to, m.locale, m.template, m.subject, m.text, m.html, JSON.stringify(m.headers), m.reference?.kind ?? null, m.reference?.id ?? null, m.dedupeKey ?? null],
+      [
+        m.to,
+        m.locale,
+        m.template,
+        m.subject,
+        m.text,
+        m.html,
+        JSON.stringify(m.headers),
+        m.reference?.kind ?? null,
+        m.reference?.id ?? null,
+        m.dedupeKey ?? null,
+      ],
     );
     return rows[0]?.id;
   }
@@ -81,7 +93,8 @@ export class MailMessagesRepository {
    * claim different messages; the claim counts an attempt and holds the message for `leaseMs`.
    */
   async claimDue(limit: number, leaseMs: number, db: EntityManager = this.dataSource.manager): Promise<ClaimedMail[]> {
-    const rows: ClaimedRow[] = await db.query(
+    const rows = await changedRows<ClaimedRow>(
+      db,
       `UPDATE mail_message m SET status = 'sending', attempts = m.attempts + 1, locked_until = now() + $2 * interval '1 millisecond'
        WHERE m.id IN (
          SELECT id FROM mail_message

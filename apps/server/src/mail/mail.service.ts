@@ -75,7 +75,10 @@ const Address = z.string().email().max(320);
 /** Line breaks and other control characters out of a header value (subject): no header can be smuggled in. */
 export function headerSafe(value: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 @Injectable()

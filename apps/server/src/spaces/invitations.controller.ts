@@ -26,7 +26,7 @@ export class InvitationsController {
   @Post('spaces/:spaceId/invitations')
   @RequiresSpaceRole('animateur')
   @Contract({
-    summary: 'Invite an e-mail address with a role; returns the link to hand over',
+    summary: 'Invite an e-mail address with a role: queues the invitation mail; returns the link, which may also be handed over',
     body: CreateInvitationRequest,
     response: InvitationView,
     status: 201,
@@ -41,6 +41,14 @@ export class InvitationsController {
   @Contract({ summary: 'Revoke a pending invitation', status: 204 })
   revoke(@Param('spaceId') spaceId: string, @Param('invitationId') invitationId: string) {
     return this.invitations.revoke(spaceId, invitationId);
+  }
+
+  @Post('spaces/:spaceId/invitations/:invitationId/resend')
+  @RequiresSpaceRole('animateur')
+  @HttpCode(200)
+  @Contract({ summary: "Queue a pending invitation's mail again (« Renvoyer »)", response: InvitationView })
+  resend(@Param('spaceId') spaceId: string, @Param('invitationId') invitationId: string) {
+    return this.invitations.resend(spaceId, invitationId);
   }
 
   @Get('invitations/:token')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
-import type { InvitationPreview, InvitationStatus, InvitationView, SpaceRole } from '@concerto/domain';
+import { DEFAULT_LOCALE, type InvitationPreview, type InvitationStatus, type InvitationView, isLocale, type Locale, type SpaceRole } from '@concerto/domain';
 import { Invitation } from './invitation.entity.js';
 import { invitationStatus, toInvitationView } from './space-views.js';
 
@@ -13,6 +13,43 @@ export interface NewInvitation {
   invitedById: string;
   expiresAt: Date;
 }
+
+/** What the invitation mail says, and in which language: the invitee's account's, else the inviter's. */
+export interface InvitationMailFacts {
+  id: string;
+  email: string;
+  role: SpaceRole;
+  token: string;
+  expiresAt: Date;
+  spaceTitle: string;
+  poleName: string;
+  inviterName: string;
+  locale: Locale;
+}
+
+interface InvitationMailFactsRow {
+  id: string;
+  email: string;
+  role: SpaceRole;
+  token: string;
+  expires_at: Date;
+  space_title: string;
+  pole_name: string;
+  inviter_name: string | null;
+  locale: string | null;
+}
+
+const mapInvitationMailFactsRow = (r: InvitationMailFactsRow): InvitationMailFacts => ({
+  id: r.id,
+  email: r.email,
+  role: r.role,
+  token: r.token,
+  expiresAt: r.expires_at,
+  spaceTitle: r.space_title,
+  poleName: r.pole_name,
+  inviterName: r.inviter_name ?? '',
+  locale: isLocale(r.locale) ? r.locale : DEFAULT_LOCALE,
+});
 
 /** What accepting an invitation looks at. */
 export interface InvitationToAccept {
@@ -55,6 +92,26 @@ export class InvitationsRepository {
       invitedBy: invitation.invitedBy?.displayName ?? '',
       status: invitationStatus(invitation),
     };
+  }
+
+  /**
+   * What the mail of a pending invitation of the space says; locks the invitation until the end of the transaction
+   * `db` (a revocation or acceptance waits). Undefined when the space has no such pending invitation.
+   */
+  async lockPendingForMail(spaceId: string, invitationId: string, db: EntityManager): Promise<InvitationMailFacts | undefined> {
+    const rows: InvitationMailFactsRow[] = await db.query(
+      `SELECT i.id, i.email, i.role, i.token, i.expires_at, s.title AS space_title, p.name AS pole_name,
+              inviter.display_name AS inviter_name,
+              COALESCE((SELECT a.locale FROM account a WHERE lower(a.email) = lower(i.email) LIMIT 1), inviter.locale) AS locale
+       FROM invitation i
+       JOIN space s ON s.id = i.space_id
+       JOIN pole p ON p.id = s.pole_id
+       LEFT JOIN account inviter ON inviter.id = i.invited_by_id
+       WHERE i.id = $1 AND i.space_id = $2 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()
+       FOR UPDATE OF i`,
+      [invitationId, spaceId],
+    );
+    return rows[0] ? mapInvitationMailFactsRow(rows[0]) : undefined;
   }
 
   /** Locks the invitation of this link until the end of the transaction `db`. */

@@ -34,5 +34,6 @@ export function toInvitationView(invitation: Invitation): InvitationView {
     invitedBy: invitation.invitedBy?.displayName ?? '',
     createdAt: invitation.createdAt.toISOString(),
     expiresAt: invitation.expiresAt.toISOString(),
+    mail: null,
   };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module.js';
 import { PolesModule } from '../poles/poles.module.js';
 import { InvitationsController } from './invitations.controller.js';
 import { InvitationsRepository } from './invitations.repository.js';
@@ -10,7 +11,7 @@ import { SpacesRepository } from './spaces.repository.js';
 import { SpacesService } from './spaces.service.js';
 
 @Module({
-  imports: [PolesModule],
+  imports: [PolesModule, MailModule],
   controllers: [SpacesController, InvitationsController],
   providers: [SpacesRepository, MembershipsRepository, InvitationsRepository, SpacesService, MembersService, InvitationsService],
 })

@@ -54,6 +54,10 @@ export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequest>;
 export const InvitationStatus = z.enum(['pending', 'accepted', 'revoked', 'expired']);
 export type InvitationStatus = z.infer<typeof InvitationStatus>;
 
+/** Where the invitation's latest mail stands: waiting to be sent, sent, or not sent after its retries failed. */
+export const InvitationMailStatus = z.enum(['pending', 'sent', 'failed']);
+export type InvitationMailStatus = z.infer<typeof InvitationMailStatus>;
+
 export const InvitationView = z.object({
   id: uuid,
   email: z.string(),
@@ -64,6 +68,8 @@ export const InvitationView = z.object({
   invitedBy: z.string(),
   createdAt: z.string(),
   expiresAt: z.string(),
+  /** The invitation mail's status; null when no mail was queued for it. */
+  mail: InvitationMailStatus.nullable(),
 });
 export type InvitationView = z.infer<typeof InvitationView>;
 
