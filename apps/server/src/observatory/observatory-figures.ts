@@ -1,7 +1,8 @@
-import { FunderLevel, type MedianFigure, type ObservatoryQuery, defaultStatuses, median } from '@concerto/domain';
+import { type FunderLevel, type MedianFigure, type ObservatoryQuery, defaultStatuses, median } from '@concerto/domain';
 import type { FundingLevelFigures } from './observatory.repository.js';
-import type { OrganisationFact, PoleFacts, RollupFact } from './observatory-facts.repository.js';
+import type { OrganisationFact, PoleFact } from './observatory-facts.repository.js';
 import type { CollectiviteCountRow, MedianKey, PoleProfile } from './panorama.repository.js';
+import { type Interner, LEVELS, OTHER_LEVEL, type RollupColumns, STAGES, STATUSES } from './rollup-columns.js';
 
 /** The caller's scope: the spaces they belong to (narrowed by the pole filters), each with its pole. */
 export interface ScopeRow {
@@ -9,27 +10,114 @@ export interface ScopeRow {
   poleId: string;
 }
 
-/** What the figures read: a pole's facts and the organisations (kind and current level). */
+/** A pole's facts as the store keeps them: organisations, spaces and projects as interned indexes. */
+export interface StoredPole {
+  profile: PoleFact | null;
+  rollup: RollupColumns;
+  partners: { space: number; organisation: number }[];
+  relations: { organisation: number; year: number }[];
+}
+
+/** What the figures read: each pole's facts, the interned ids, the organisations (kind and current level) by index. */
 export interface FactsSource {
-  pole(poleId: string): PoleFacts | undefined;
-  organisations: Map<string, OrganisationFact>;
+  ids: Interner;
+  pole(poleId: string): StoredPole | undefined;
+  organisations: Map<number, OrganisationFact>;
 }
 
 const polesOf = (scope: ScopeRow[]) => [...new Set(scope.map((s) => s.poleId))];
 
-/** The rollup rows the observatory counts for this query (period, statuses, level, project stage), in the scope's spaces. */
-function* countedRollup(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): Generator<RollupFact & { poleId: string }> {
-  const spaces = new Set(scope.map((s) => s.spaceId));
-  const statuses = new Set<string>(defaultStatuses(query));
+/** The scope's spaces as flags by interned index. */
+function spaceFlags(facts: FactsSource, scope: ScopeRow[]): Uint8Array {
+  const flags = new Uint8Array(facts.ids.size);
+  for (const { spaceId } of scope) {
+    const index = facts.ids.find(spaceId);
+    if (index >= 0) flags[index] = 1;
+  }
+  return flags;
+}
+
+/**
+ * Calls `visit` with each rollup row the observatory counts for this query (period, statuses, level, project stage)
+ * in the scope's spaces, and the row's pole.
+ */
+function forEachCounted(
+  facts: FactsSource,
+  scope: ScopeRow[],
+  query: ObservatoryQuery,
+  visit: (rollup: RollupColumns, row: number, poleId: string) => void,
+): void {
+  const spaces = spaceFlags(facts, scope);
+  const statuses = new Uint8Array(STATUSES.length);
+  for (const status of defaultStatuses(query)) statuses[STATUSES.indexOf(status)] = 1;
   const from = query.from ?? -Infinity;
   const to = query.to ?? Infinity;
+  const level = query.level ? LEVELS.indexOf(query.level) : -1;
+  const stage = query.projectStage ? STAGES.indexOf(query.projectStage) : -1;
   for (const poleId of polesOf(scope)) {
-    for (const row of facts.pole(poleId)?.rollup ?? []) {
-      if (!spaces.has(row.spaceId) || !statuses.has(row.status) || row.year < from || row.year > to) continue;
-      if ((query.level && row.level !== query.level) || (query.projectStage && row.projectStage !== query.projectStage)) continue;
-      yield { ...row, poleId };
+    const rollup = facts.pole(poleId)?.rollup;
+    if (!rollup) continue;
+    for (let i = 0; i < rollup.length; i++) {
+      if (!spaces[rollup.space[i]] || !statuses[rollup.status[i]] || rollup.year[i] < from || rollup.year[i] > to) continue;
+      if ((level >= 0 && rollup.level[i] !== level) || (stage >= 0 && rollup.stage[i] !== stage)) continue;
+      visit(rollup, i, poleId);
     }
   }
+}
+
+/** Exact median of a typed array (sorted in place): the middle value, or the mean of the two middle ones. */
+function medianOf(values: Float64Array): number | null {
+  if (values.length === 0) return null;
+  values.sort();
+  const middle = values.length >> 1;
+  return values.length % 2 === 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+/**
+ * The study's funding table over the rolled-up amounts: per funder level the total, the projects supported and
+ * the exact median of what each project received from that level over the period; then all levels (level null).
+ * Levels without any counted money have no row (as the SQL it replaces). Amounts are integers (cents) far below
+ * 2^53: sums in doubles are exact.
+ */
+export function fundingLevelFigures(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): FundingLevelFigures[] {
+  const levels = LEVELS.length;
+  // Per (project, level) and per project; amounts are positive, so a zero sum means "not seen yet".
+  const sums = new Float64Array(facts.ids.size * levels);
+  const perProject = new Float64Array(facts.ids.size);
+  const seen: number[] = [];
+  const projects: number[] = [];
+  forEachCounted(facts, scope, query, (rollup, i) => {
+    const project = rollup.project[i];
+    const key = project * levels + rollup.level[i];
+    if (sums[key] === 0) seen.push(key);
+    sums[key] += rollup.amountCents[i];
+    if (perProject[project] === 0) projects.push(project);
+    perProject[project] += rollup.amountCents[i];
+  });
+  const byLevel: number[][] = LEVELS.map(() => []);
+  for (const key of seen) byLevel[key % levels].push(sums[key]);
+  const figures = (level: FunderLevel | null, amounts: Float64Array): FundingLevelFigures => ({
+    level,
+    totalCents: amounts.reduce((a, b) => a + b, 0),
+    projectCount: amounts.length,
+    medianCents: medianOf(amounts),
+  });
+  return [
+    ...LEVELS.flatMap((level, i) => (byLevel[i].length > 0 ? [figures(level, Float64Array.from(byLevel[i]))] : [])),
+    figures(
+      null,
+      Float64Array.from(projects, (p) => perProject[p]),
+    ),
+  ];
+}
+
+/** The money counted for this query (the panorama's "montants mobilisés"). */
+export function mobilisedCents(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): number {
+  let sum = 0;
+  forEachCounted(facts, scope, query, (rollup, i) => {
+    sum += rollup.amountCents[i];
+  });
+  return sum;
 }
 
 const sumOf = (values: Iterable<number>) => {
@@ -38,35 +126,7 @@ const sumOf = (values: Iterable<number>) => {
   return sum;
 };
 
-/**
- * The study's funding table over the rolled-up amounts: per funder level the total, the projects supported and
- * the exact median of what each project received from that level over the period; then all levels (level null).
- * Levels without any counted money have no row (as the SQL it replaces).
- */
-export function fundingLevelFigures(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): FundingLevelFigures[] {
-  const perLevel = new Map<FunderLevel, Map<string, number>>();
-  const perProject = new Map<string, number>();
-  for (const row of countedRollup(facts, scope, query)) {
-    let projects = perLevel.get(row.level);
-    if (!projects) perLevel.set(row.level, (projects = new Map()));
-    projects.set(row.projectId, (projects.get(row.projectId) ?? 0) + row.amountCents);
-    perProject.set(row.projectId, (perProject.get(row.projectId) ?? 0) + row.amountCents);
-  }
-  const figures = (level: FunderLevel | null, amounts: Map<string, number>): FundingLevelFigures => {
-    const values = [...amounts.values()];
-    return { level, totalCents: sumOf(values), projectCount: values.length, medianCents: median(values) };
-  };
-  return [...FunderLevel.keys.filter((level) => perLevel.has(level)).map((level) => figures(level, perLevel.get(level)!)), figures(null, perProject)];
-}
-
-/** The money counted for this query (the panorama's "montants mobilisés"). */
-export function mobilisedCents(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): number {
-  let sum = 0;
-  for (const row of countedRollup(facts, scope, query)) sum += row.amountCents;
-  return sum;
-}
-
-const PROFILE_VALUES: Record<MedianKey, (p: NonNullable<PoleFacts['profile']>, referenceYear: number) => number | null> = {
+const PROFILE_VALUES: Record<MedianKey, (p: PoleFact, referenceYear: number) => number | null> = {
   ageYears: (p, year) => (p.foundedYear === null ? null : year - p.foundedYear),
   budgetCents: (p) => p.cellBudgetCents,
   selfFinancedPercent: (p) => p.cellSelfFinancedPercent,
@@ -104,27 +164,29 @@ export function poleProfile(facts: FactsSource, scope: ScopeRow[], query: Observ
  * line was recorded at, so a later change of the organisation's level does not move past money), as a project
  * partner, or by a recorded relation of the period (at the organisation's level).
  */
-function collectiviteLinks(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): Map<string, Map<string, Set<string>>> {
-  const links = new Map<string, Map<string, Set<string>>>(polesOf(scope).map((poleId) => [poleId, new Map()]));
-  const link = (poleId: string, organisationId: string, level: string | null) => {
+function collectiviteLinks(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): Map<string, Map<number, Set<string>>> {
+  const links = new Map<string, Map<number, Set<string>>>(polesOf(scope).map((poleId) => [poleId, new Map()]));
+  const link = (poleId: string, organisation: number, level: string | null) => {
     if (!level || (query.level && level !== query.level)) return;
     const byOrganisation = links.get(poleId)!;
-    let levels = byOrganisation.get(organisationId);
-    if (!levels) byOrganisation.set(organisationId, (levels = new Set()));
+    let levels = byOrganisation.get(organisation);
+    if (!levels) byOrganisation.set(organisation, (levels = new Set()));
     levels.add(level);
   };
-  const collectiviteLevel = (organisationId: string) => {
-    const organisation = facts.organisations.get(organisationId);
-    return organisation?.kind === 'collectivite' ? organisation.level : null;
+  const collectiviteLevel = (organisation: number) => {
+    const found = facts.organisations.get(organisation);
+    return found?.kind === 'collectivite' ? found.level : null;
   };
-  for (const row of countedRollup(facts, scope, query)) if (row.level !== 'other') link(row.poleId, row.funderId, row.level);
-  const spaces = new Set(scope.map((s) => s.spaceId));
+  forEachCounted(facts, scope, query, (rollup, i, poleId) => {
+    if (rollup.level[i] !== OTHER_LEVEL) link(poleId, rollup.funder[i], LEVELS[rollup.level[i]]);
+  });
+  const spaces = spaceFlags(facts, scope);
   const from = query.from ?? -Infinity;
   const to = query.to ?? Infinity;
   for (const poleId of links.keys()) {
     const pole = facts.pole(poleId);
-    for (const p of pole?.partners ?? []) if (spaces.has(p.spaceId)) link(poleId, p.organisationId, collectiviteLevel(p.organisationId));
-    for (const r of pole?.relations ?? []) if (r.year >= from && r.year <= to) link(poleId, r.organisationId, collectiviteLevel(r.organisationId));
+    for (const p of pole?.partners ?? []) if (spaces[p.space]) link(poleId, p.organisation, collectiviteLevel(p.organisation));
+    for (const r of pole?.relations ?? []) if (r.year >= from && r.year <= to) link(poleId, r.organisation, collectiviteLevel(r.organisation));
   }
   return links;
 }

@@ -1,4 +1,6 @@
 import type { ObservatoryChange, ObservatoryFactsRepository, OrganisationFact, PoleFacts } from './observatory-facts.repository.js';
+import type { FactsSource, StoredPole } from './observatory-figures.js';
+import { Interner, toColumns } from './rollup-columns.js';
 
 /** How often (in syncs) the change log is pruned. */
 const PRUNE_EVERY = 5_000;
@@ -11,9 +13,10 @@ const STALE_AFTER_MS = 12 * 3600 * 1000;
  * that changed. Concurrent readers share one sync (single-flight). The figures are then computed in memory
  * (observatory-figures.ts), which keeps the first read after a write within milliseconds at national scale.
  */
-export class ObservatoryStore {
-  private poles = new Map<string, PoleFacts>();
-  organisations = new Map<string, OrganisationFact>();
+export class ObservatoryStore implements FactsSource {
+  readonly ids = new Interner();
+  private poles = new Map<string, StoredPole>();
+  organisations = new Map<number, OrganisationFact>();
   /** The change-log horizon (a transaction id) this copy is up to date with; null before the first load. */
   private horizon: string | null = null;
   private seen = new Set<number>();
@@ -29,7 +32,7 @@ export class ObservatoryStore {
     private readonly onChanges: (changes: ObservatoryChange[]) => void,
   ) {}
 
-  pole(poleId: string): PoleFacts | undefined {
+  pole(poleId: string): StoredPole | undefined {
     return this.poles.get(poleId);
   }
 
@@ -74,14 +77,9 @@ export class ObservatoryStore {
       await this.loadEverything();
       return fresh;
     }
-    if (fresh.some((c) => c.source === 'organisation')) this.organisations = await this.facts.organisations();
+    if (fresh.some((c) => c.source === 'organisation')) await this.loadOrganisations();
     const stale = [...new Set(fresh.filter((c) => c.poleId && c.source !== 'membership').map((c) => c.poleId!))];
-    if (stale.length > 0) {
-      for (const [poleId, facts] of await this.facts.poleFacts(stale)) {
-        if (facts.profile) this.poles.set(poleId, facts);
-        else this.poles.delete(poleId);
-      }
-    }
+    if (stale.length > 0) this.keep(await this.facts.poleFacts(stale));
     return fresh;
   }
 
@@ -89,10 +87,32 @@ export class ObservatoryStore {
     const started = performance.now();
     // The horizon is taken first: whatever commits during the load is read again on the next sync.
     const horizon = await this.facts.horizon();
-    this.organisations = await this.facts.organisations();
-    this.poles = await this.facts.poleFacts(null);
+    await this.loadOrganisations();
+    this.poles = new Map();
+    this.keep(await this.facts.poleFacts(null));
     this.horizon = horizon;
     this.seen = new Set();
     this.lastFullLoadMs = performance.now() - started;
+  }
+
+  private async loadOrganisations(): Promise<void> {
+    const organisations = await this.facts.organisations();
+    this.organisations = new Map([...organisations].map(([id, organisation]) => [this.ids.index(id), organisation]));
+  }
+
+  /** Keeps these poles' facts (a pole gone from the database is forgotten). */
+  private keep(poles: Map<string, PoleFacts>): void {
+    for (const [poleId, facts] of poles) {
+      if (!facts.profile) {
+        this.poles.delete(poleId);
+        continue;
+      }
+      this.poles.set(poleId, {
+        profile: facts.profile,
+        rollup: toColumns(facts.rollup, this.ids),
+        partners: facts.partners.map((p) => ({ space: this.ids.index(p.spaceId), organisation: this.ids.index(p.organisationId) })),
+        relations: facts.relations.map((r) => ({ organisation: this.ids.index(r.organisationId), year: r.year })),
+      });
+    }
   }
 }
