@@ -46,7 +46,7 @@ export class FundingService {
 
   /** Inserts a checked funding line inside the caller's transaction (also used by the CSV import). */
   async insert(tx: EntityManager, projectId: string, body: CreateFundingLineRequest, accountId: string): Promise<string> {
-    await this.checkFunder(tx, body.funderId, body.funderLevel);
+    await this.checkFunder(tx, body.funderId, body.funderLevel, body.year);
     return this.funding.insert(projectId, body, accountId, tx);
   }
 
@@ -64,7 +64,8 @@ export class FundingService {
         instrument: body.instrument ?? before.instrument,
         status: body.status ?? before.status,
       };
-      if (body.funderId !== undefined || body.funderLevel !== undefined) await this.checkFunder(tx, next.funderId, next.funderLevel);
+      if (body.funderId !== undefined || body.funderLevel !== undefined || body.year !== undefined)
+        await this.checkFunder(tx, next.funderId, next.funderLevel, next.year);
       await this.funding.update(fundingLineId, next, tx);
       const after = (await this.funding.find(projectId, fundingLineId, tx))!;
       await this.notifyFunders(tx, { spaceId, projectId, accountId }, after, [before.funder.id, after.funder.id], 'updated');
@@ -109,8 +110,8 @@ export class FundingService {
   }
 
   /** The funder must exist and the declared level be consistent with it. */
-  private async checkFunder(tx: EntityManager, funderId: string, funderLevel: FunderLevel): Promise<void> {
+  private async checkFunder(tx: EntityManager, funderId: string, funderLevel: FunderLevel, year: number): Promise<void> {
     const found = requireOrganisations([funderId], await this.projects.findOrganisations([funderId], tx), 'funderId');
-    checkFunderLevel(found.get(funderId)!, funderLevel);
+    checkFunderLevel(found.get(funderId)!, funderLevel, year);
   }
 }

@@ -17,7 +17,7 @@ import {
 } from '@concerto/domain';
 import { zodErrorsIn } from '../common/zod-errors.js';
 import { foldHeader, matchVocabulary, parseDay, parseEuros, splitList } from './csv-values.js';
-import { expectedFunderLevel } from './project-rules.js';
+import { acceptsFunderLevel, expectedFunderLevel } from './project-rules.js';
 import type { OrganisationRef } from './projects.repository.js';
 
 export const PROJECT_COLUMNS = [
@@ -199,9 +199,9 @@ export function readFundingRow(row: RowReader, lookups: ImportLookups): { projec
   if (projects.length !== 1) row.fail('projet', projects.length === 0 ? 'unknownProject' : 'ambiguousProject', title);
   const funder = row.organisation('financeur', lookups);
   const level = row.choice('niveau_financeur', FunderLevel);
-  if (funder && level && level !== expectedFunderLevel(funder)) row.fail('niveau_financeur', 'levelMismatch', expectedFunderLevel(funder));
   const yearText = row.cell('annee');
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : row.fail('annee', 'badYear');
+  if (funder && level && !acceptsFunderLevel(funder, level, year)) row.fail('niveau_financeur', 'levelMismatch', expectedFunderLevel(funder));
   const amount = row.cell('montant_euros') ? (parseEuros(row.cell('montant_euros')) ?? row.fail('montant_euros', 'badAmount')) : undefined;
   const value = {
     funderId: funder?.id ?? '00000000-0000-4000-8000-000000000000',
