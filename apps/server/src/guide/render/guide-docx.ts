@@ -27,11 +27,12 @@ import {
   fundingTable,
   panoramaFigures,
   poleTable,
+  quoteLines,
   recommendationFacts,
   testimonyFacts,
   testimonyFigures,
 } from './guide-figures.js';
-import { GUIDE_WORDS, contentHeadingLevel, filterLine, formatDateTime, guideDateLine, guideTitle, inert, safeHref } from './guide-wording.js';
+import { GUIDE_WORDS, contentHeadingLevel, formatDateTime, guideCover, inert, referenceFilter, safeHref } from './guide-wording.js';
 
 type Child = Paragraph | Table | TableOfContents;
 type Inline = TextRun | ExternalHyperlink;
@@ -181,6 +182,8 @@ function reference(ref: ResolvedReference, ctx: Context, place: Place): Child[] 
   const { locale } = ctx;
   const w = GUIDE_WORDS[locale];
   const readAt = note(w.readAt(formatDateTime(ref.readAt, locale)));
+  const filter = referenceFilter(ref, locale);
+  const filtered = filter ? [note(filter)] : [];
   switch (ref.kind) {
     case 'missing':
       return [note(w.missing)];
@@ -210,10 +213,9 @@ function reference(ref: ResolvedReference, ctx: Context, place: Place): Child[] 
       return [...tables.flatMap(figureTable), ...lines.map((line) => new Paragraph(line)), readAt];
     }
     case 'testimonies':
-    case 'testimony': {
-      const filter = filterLine(ref.filter, locale);
+    case 'testimony':
       return [
-        ...(filter ? [note(filter)] : []),
+        ...filtered,
         ...ref.testimonies.flatMap((t) => {
           const figures = testimonyFigures(t, locale);
           return [
@@ -221,34 +223,25 @@ function reference(ref: ResolvedReference, ctx: Context, place: Place): Child[] 
             ...facts(testimonyFacts(t, locale), locale),
             ...blocks(t.story, ctx, { ...place, level: place.level + 1 }),
             ...(figures ? figureTable(figures) : []),
-            ...t.quotes.flatMap((q) => [
-              new Paragraph({ ...quoteStyle({ ...place, quote: true }), children: plainRuns(`« ${q.text} »`, { italics: true }) }),
-              new Paragraph({ ...quoteStyle({ ...place, quote: true }), children: plainRuns(`— ${[q.author, q.role].filter(Boolean).join(', ')}`) }),
+            ...t.quotes.map(quoteLines).flatMap((q) => [
+              new Paragraph({ ...quoteStyle({ ...place, quote: true }), children: plainRuns(q.text, { italics: true }) }),
+              new Paragraph({ ...quoteStyle({ ...place, quote: true }), children: plainRuns(q.by) }),
             ]),
           ];
         }),
       ];
-    }
     case 'recommendations':
-    case 'recommendation': {
-      const filter = filterLine(ref.filter, locale);
+    case 'recommendation':
       return [
-        ...(filter ? [note(filter)] : []),
-        ...ref.recommendations.flatMap((r) => [
-          heading(place.level + 1, plainRuns(r.statement)),
-          ...(r.rationale ? facts([{ label: w.rationale, value: r.rationale }], locale) : []),
-          ...facts(recommendationFacts(r, locale), locale),
-        ]),
+        ...filtered,
+        ...ref.recommendations.flatMap((r) => [heading(place.level + 1, plainRuns(r.statement)), ...facts(recommendationFacts(r, locale), locale)]),
       ];
-    }
     case 'analyses':
-    case 'analysis': {
-      const filter = filterLine(ref.filter, locale);
+    case 'analysis':
       return [
-        ...(filter ? [note(filter)] : []),
+        ...filtered,
         ...ref.analyses.flatMap((a) => [heading(place.level + 1, plainRuns(a.title)), ...blocks(a.blocks, ctx, { ...place, level: place.level + 1 })]),
       ];
-    }
   }
 }
 
@@ -261,12 +254,12 @@ export async function guideDocx(view: GuideView, locale: Locale): Promise<Buffer
   const w = GUIDE_WORDS[locale];
   let lists = 0;
   const ctx: Context = { locale, charts: await fundingCharts(view, locale), nextList: () => ++lists };
-  const title = guideTitle(view);
+  const { title, spaces, version, date } = guideCover(view, locale);
   const cover: Child[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400 }, children: plainRuns(title) }),
-    ...(view.spaces.length > 0 ? [new Paragraph({ children: plainRuns(view.spaces.map((s) => s.name).join(', '), { bold: true }) })] : []),
-    ...(view.versionName ? [new Paragraph({ children: plainRuns(view.versionName) })] : []),
-    new Paragraph({ children: plainRuns(guideDateLine(view, locale), { italics: true }) }),
+    ...(spaces ? [new Paragraph({ children: plainRuns(spaces, { bold: true }) })] : []),
+    ...(version ? [new Paragraph({ children: plainRuns(version) })] : []),
+    new Paragraph({ children: plainRuns(date, { italics: true }) }),
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: w.contents, bold: true, size: 32 })] }),
     new TableOfContents(w.contents, { hyperlink: true, headingStyleRange: '1-2' }),
@@ -281,7 +274,7 @@ export async function guideDocx(view: GuideView, locale: Locale): Promise<Buffer
   const document = new Document({
     creator: 'Concerto',
     title,
-    description: `${w.guide} — ${guideDateLine(view, locale)}`,
+    description: `${w.guide} — ${date}`,
     features: { updateFields: true },
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     numbering: {

@@ -171,7 +171,12 @@ export function testimonyFigures(t: GuideTestimony, locale: Locale): FigureTable
   };
 }
 
-/** Status (with who decided and when), levers, stages, levels and supporting testimonies of a recommendation. */
+/** A testimony's quote in French quotation marks, and who said it (« — Marie Dupont, chargée de mission »). */
+export function quoteLines(q: GuideTestimony['quotes'][number]): { text: string; by: string } {
+  return { text: `« ${q.text} »`, by: `— ${[q.author, q.role].filter(Boolean).join(', ')}` };
+}
+
+/** Rationale (when written), status (with who decided and when), levers, stages, levels and supporting testimonies of a recommendation. */
 export function recommendationFacts(r: GuideRecommendation, locale: Locale): Fact[] {
   const w = GUIDE_WORDS[locale];
   const status = labelOf(RecommendationStatus, r.status, locale);
@@ -179,6 +184,7 @@ export function recommendationFacts(r: GuideRecommendation, locale: Locale): Fac
     CollectiviteLevel.keys.includes(l as CollectiviteLevel) ? labelOf(CollectiviteLevel, l as CollectiviteLevel, locale) : inert(l),
   );
   return [
+    ...(r.rationale ? [{ label: w.rationale, value: inert(r.rationale) }] : []),
     // In a cross-pole guide, the pole it comes from first.
     ...(r.space ? [{ label: w.pole, value: inert(r.space) }] : []),
     { label: w.status, value: r.decided ? `${status}, ${w.decided(inert(r.decided.by), formatDateTime(r.decided.at, locale))}` : status },

@@ -7,12 +7,13 @@ import {
   fundingTable,
   panoramaFigures,
   poleTable,
+  quoteLines,
   recommendationFacts,
   testimonyFacts,
   testimonyFigures,
 } from './guide-figures.js';
 import { GUIDE_PUBLIC_CSS } from './guide-html-style.js';
-import { GUIDE_WORDS, contentHeadingLevel, filterLine, formatDateTime, guideDateLine, guideTitle, inert, safeHref } from './guide-wording.js';
+import { GUIDE_WORDS, contentHeadingLevel, formatDateTime, guideCover, guideDateLine, inert, referenceFilter, safeHref } from './guide-wording.js';
 
 export { GUIDE_PUBLIC_CSP, GUIDE_PUBLIC_CSS } from './guide-html-style.js';
 
@@ -118,7 +119,7 @@ function reference(ref: ResolvedReference, ctx: Context, level: number): string 
   const { locale } = ctx;
   const w = GUIDE_WORDS[locale];
   const readAt = note(w.readAt(formatDateTime(ref.readAt, locale)));
-  const filter = 'filter' in ref ? filterLine(ref.filter, locale) : null;
+  const filter = referenceFilter(ref, locale);
   const filtered = filter ? note(filter) : '';
   switch (ref.kind) {
     case 'missing':
@@ -142,10 +143,9 @@ function reference(ref: ResolvedReference, ctx: Context, level: number): string 
           .map((t) => {
             const title = heading(ctx, level + 1, escapeHtml(t.title), t.title);
             const figures = testimonyFigures(t, locale);
-            const quotes = t.quotes.map(
-              (q) =>
-                `<figure class="quote"><blockquote><p>« ${escapeHtml(q.text)} »</p></blockquote><figcaption>— ${escapeHtml([q.author, q.role].filter(Boolean).join(', '))}</figcaption></figure>`,
-            );
+            const quotes = t.quotes
+              .map(quoteLines)
+              .map((q) => `<figure class="quote"><blockquote><p>${escapeHtml(q.text)}</p></blockquote><figcaption>${escapeHtml(q.by)}</figcaption></figure>`);
             return `<article class="item testimony" aria-labelledby="${title.id}">${title.html}${facts(testimonyFacts(t, locale))}${blocks(t.story, ctx, level + 1)}${figures ? figureTable(figures) : ''}${quotes.join('')}</article>`;
           })
           .join('\n')
@@ -157,8 +157,7 @@ function reference(ref: ResolvedReference, ctx: Context, level: number): string 
         ref.recommendations
           .map((r) => {
             const title = heading(ctx, level + 1, escapeHtml(r.statement), r.statement);
-            const rationale = r.rationale ? [{ label: w.rationale, value: r.rationale }] : [];
-            return `<article class="item recommendation" aria-labelledby="${title.id}">${title.html}${facts([...rationale, ...recommendationFacts(r, locale)])}</article>`;
+            return `<article class="item recommendation" aria-labelledby="${title.id}">${title.html}${facts(recommendationFacts(r, locale))}</article>`;
           })
           .join('\n')
       );
@@ -221,11 +220,12 @@ export function guidePublicPage(view: GuideView, locale: Locale, options: { url:
       return `<section aria-labelledby="${title.id}">\n${title.html}\n${blocks(section.blocks, ctx, 1)}\n</section>`;
     })
     .join('\n');
-  const title = escapeHtml(guideTitle(view));
+  const cover = guideCover(view, locale);
+  const title = escapeHtml(cover.title);
   const summary = escapeHtml(description(view, locale));
   const url = /^https?:\/\//i.test(options.url) ? safeHref(options.url) : null;
   const date = view.frozenAt ?? view.builtAt;
-  const dateLine = escapeHtml(guideDateLine(view, locale));
+  const dateLine = escapeHtml(cover.date);
   const meta = [
     `<meta name="description" content="${summary}">`,
     url ? `<link rel="canonical" href="${escapeHtml(url)}">` : '',
@@ -255,8 +255,8 @@ ${meta.join('\n')}
 <header class="cover">
 <p class="kicker">${escapeHtml(w.guide)}</p>
 <h1>${title}</h1>
-${view.spaces.length > 0 ? `<p class="meta">${escapeHtml(view.spaces.map((s) => s.name).join(', '))}</p>` : ''}
-${view.versionName ? `<p class="meta">${escapeHtml(view.versionName)}</p>` : ''}
+${cover.spaces ? `<p class="meta">${escapeHtml(cover.spaces)}</p>` : ''}
+${cover.version ? `<p class="meta">${escapeHtml(cover.version)}</p>` : ''}
 <p class="meta"><time datetime="${escapeHtml(date)}">${dateLine}</time></p>
 </header>
 ${tableOfContents(ctx)}

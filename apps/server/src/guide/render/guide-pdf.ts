@@ -8,11 +8,12 @@ import {
   fundingTable,
   panoramaFigures,
   poleTable,
+  quoteLines,
   recommendationFacts,
   testimonyFacts,
   testimonyFigures,
 } from './guide-figures.js';
-import { GUIDE_WORDS, contentHeadingLevel, filterLine, formatDateTime, guideDateLine, guideTitle, inert, safeHref } from './guide-wording.js';
+import { GUIDE_WORDS, contentHeadingLevel, formatDateTime, guideCover, inert, referenceFilter, safeHref } from './guide-wording.js';
 
 type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
 type ContentText = { text: string; bold?: boolean; italics?: boolean; link?: string; color?: string; decoration?: 'underline' };
@@ -163,7 +164,7 @@ function reference(ref: ResolvedReference, ctx: Context, level: number): Content
   const { locale } = ctx;
   const w = GUIDE_WORDS[locale];
   const readAt = note(w.readAt(formatDateTime(ref.readAt, locale)));
-  const filter = 'filter' in ref ? filterLine(ref.filter, locale) : null;
+  const filter = referenceFilter(ref, locale);
   const filtered = filter ? [note(filter)] : [];
   switch (ref.kind) {
     case 'missing':
@@ -194,10 +195,10 @@ function reference(ref: ResolvedReference, ctx: Context, level: number): Content
             { text: '', margin: [0, 0, 0, 6] },
             ...blocks(t.story, ctx, level + 1),
             ...(figures ? figureTable(figures) : []),
-            ...t.quotes.map((q) =>
+            ...t.quotes.map(quoteLines).map((q) =>
               quote([
-                { text: text(`« ${q.text} »`), italics: true },
-                { text: text(`— ${[q.author, q.role].filter(Boolean).join(', ')}`), margin: [0, 2, 0, 0] },
+                { text: text(q.text), italics: true },
+                { text: text(q.by), margin: [0, 2, 0, 0] },
               ]),
             ),
           ] as Content[];
@@ -207,11 +208,7 @@ function reference(ref: ResolvedReference, ctx: Context, level: number): Content
     case 'recommendation':
       return [
         ...filtered,
-        ...ref.recommendations.flatMap((r) => [
-          heading(level + 1, text(r.statement)),
-          ...(r.rationale ? facts([{ label: w.rationale, value: r.rationale }], locale) : []),
-          ...facts(recommendationFacts(r, locale), locale),
-        ]),
+        ...ref.recommendations.flatMap((r) => [heading(level + 1, text(r.statement)), ...facts(recommendationFacts(r, locale), locale)]),
       ];
     case 'analyses':
     case 'analysis':
@@ -244,12 +241,13 @@ const STYLES: TDocumentDefinitions['styles'] = {
 export async function guidePdf(view: GuideView, locale: Locale): Promise<Buffer> {
   const w = GUIDE_WORDS[locale];
   const ctx: Context = { locale, charts: await fundingCharts(view, locale) };
-  const title = text(guideTitle(view));
+  const cover = guideCover(view, locale);
+  const title = text(cover.title);
   const content: Content[] = [
     { text: title, style: 'title' },
-    ...(view.spaces.length > 0 ? [{ text: text(view.spaces.map((s) => s.name).join(', ')), style: 'subtitle', bold: true }] : []),
-    ...(view.versionName ? [{ text: text(view.versionName), style: 'subtitle' }] : []),
-    { text: text(guideDateLine(view, locale)), style: 'subtitle', italics: true, pageBreak: 'after' },
+    ...(cover.spaces ? [{ text: text(cover.spaces), style: 'subtitle', bold: true }] : []),
+    ...(cover.version ? [{ text: text(cover.version), style: 'subtitle' }] : []),
+    { text: text(cover.date), style: 'subtitle', italics: true, pageBreak: 'after' },
     { toc: { title: { text: w.contents, style: 'tocTitle' } }, pageBreak: 'after' },
     ...view.sections.flatMap((section, i) => [
       { ...(heading(1, text(section.title)) as object), ...(i > 0 ? { pageBreak: 'before' } : {}) } as Content,
@@ -257,7 +255,7 @@ export async function guidePdf(view: GuideView, locale: Locale): Promise<Buffer>
     ]),
   ];
   const definition: TDocumentDefinitions = {
-    info: { title, creator: 'Concerto', subject: `${w.guide} — ${text(guideDateLine(view, locale))}` },
+    info: { title, creator: 'Concerto', subject: `${w.guide} — ${text(cover.date)}` },
     language: locale === 'fr' ? 'fr-FR' : 'en-GB',
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 56],

@@ -1,5 +1,14 @@
 import { isSafeHref } from '@concerto/collab';
-import { type GuideReferenceFilter, type GuideView, Lever, type Locale, SupportStage, labelOf, withoutControlCharacters } from '@concerto/domain';
+import {
+  type GuideReferenceFilter,
+  type GuideView,
+  Lever,
+  type Locale,
+  type ResolvedReference,
+  SupportStage,
+  labelOf,
+  withoutControlCharacters,
+} from '@concerto/domain';
 
 /** The words of the guide's outputs (DOCX, PDF, public page), French first. */
 export const GUIDE_WORDS = {
@@ -195,6 +204,21 @@ export function guideDateLine(view: GuideView, locale: Locale): string {
 /** The guide's title, cleaned (« Guide » when it is blank). */
 export function guideTitle(view: GuideView): string {
   return inert(view.title.trim() || 'Guide');
+}
+
+/** What every output puts on the guide's cover: its title (cleaned), its spaces, the version's name, its date line. */
+export function guideCover(view: GuideView, locale: Locale): { title: string; spaces: string | null; version: string | null; date: string } {
+  return {
+    title: guideTitle(view),
+    spaces: view.spaces.length > 0 ? view.spaces.map((s) => s.name).join(', ') : null,
+    version: view.versionName || null,
+    date: guideDateLine(view, locale),
+  };
+}
+
+/** The filter line of a list reference (testimonies, recommendations, analyses), or null. */
+export function referenceFilter(ref: ResolvedReference, locale: Locale): string | null {
+  return 'filter' in ref ? filterLine(ref.filter, locale) : null;
 }
 
 /** « Étape : Accompagnement » for a reference's filter, or null. */
