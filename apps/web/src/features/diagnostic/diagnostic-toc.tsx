@@ -1,7 +1,7 @@
 import type { DiagnosticSection } from '@concerto/collab';
 import type { SectionStateView } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
-import { sectionAnchorId } from './diagnostic-section';
+import { sectionAnchorId } from './section-frame';
 
 const KIND_ORDER = ['grid', 'support_stage', 'lever', 'custom'] as const;
 

@@ -10,7 +10,7 @@ import { setHighlightedComments, type HighlightedComment } from './comment-highl
 import { diagnosticExtensions } from './diagnostic-extensions';
 import { DiagnosticToolbar, type ToolbarAction } from './diagnostic-toolbar';
 
-interface SectionEditorProps {
+export interface SectionEditorProps {
   document: CollabDocument;
   sectionId: string;
   /** Id of the section's visible heading, which names the editor. */

@@ -7,6 +7,7 @@ import { queryKeys } from '../../api/query-keys';
 import { ErrorAlert, Notice, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { CheckboxGroup } from '../../ui/choice-group';
+import { DownloadLinks } from '../../ui/document-tools';
 import { errorMessage } from '../../ui/form-feedback';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -69,15 +70,13 @@ export function CrossPoleGuidePage() {
         />
       ) : null}
       {chosen.length > 0 ? (
-        <p className="diagnostic-export">
-          <span>{t('guide.crossPole.download')}</span>{' '}
-          <a className="button button--secondary" href={crossPoleGuideExportUrl('docx', chosen)} download>
-            {t('guide.crossPole.docx')}
-          </a>{' '}
-          <a className="button button--secondary" href={crossPoleGuideExportUrl('pdf', chosen)} download>
-            {t('guide.crossPole.pdf')}
-          </a>
-        </p>
+        <DownloadLinks
+          label={t('guide.crossPole.download')}
+          links={[
+            { href: crossPoleGuideExportUrl('docx', chosen), text: t('guide.crossPole.docx') },
+            { href: crossPoleGuideExportUrl('pdf', chosen), text: t('guide.crossPole.pdf') },
+          ]}
+        />
       ) : null}
       <StatusMessage tone="info">{changed && ready && chosen.length > 0 ? t('guide.crossPole.assembled', { count: chosen.length }) : null}</StatusMessage>
       {chosen.length > 0 && guide.isPending ? <Loading /> : null}

@@ -9,7 +9,7 @@ import { CollabStatus } from '../collab/collab-status';
 import { useCollabDocument } from '../collab/use-collab-document';
 import { AddSectionForm } from '../diagnostic/add-section-form';
 import { ArchivedSections } from '../diagnostic/archived-sections';
-import { sectionAnchorId } from '../diagnostic/diagnostic-section';
+import { sectionAnchorId } from '../diagnostic/section-frame';
 import { DiagnosticToc } from '../diagnostic/diagnostic-toc';
 import { PresenceList } from '../diagnostic/presence-list';
 import { useDiagnosticSections } from '../diagnostic/use-diagnostic-sections';

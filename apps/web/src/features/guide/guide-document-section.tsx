@@ -1,12 +1,7 @@
 import type { CollabDocument, DiagnosticSection } from '@concerto/collab';
 import type { AnyExtension } from '@tiptap/core';
 import type { Editor } from '@tiptap/react';
-import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/button';
-import { sectionAnchorId } from '../diagnostic/diagnostic-section';
-import { SectionControls } from '../diagnostic/section-controls';
-import { SectionEditor } from '../diagnostic/section-editor';
-import { useLazyMount } from '../diagnostic/use-lazy-mount';
+import { LazySectionText, SectionFrame } from '../diagnostic/section-frame';
 import type { InsertAction } from './live-reference-insert';
 
 interface GuideDocumentSectionProps {
@@ -25,38 +20,9 @@ interface GuideDocumentSectionProps {
  * references, mounted when near the viewport. No score, status or comment: those are the diagnostic's.
  */
 export function GuideDocumentSection({ document, section, position, readOnly, isAnimateur, extensions, actions }: GuideDocumentSectionProps) {
-  const { t } = useTranslation();
-  const lazy = useLazyMount<HTMLDivElement>();
-  const headingId = `${sectionAnchorId(section.id)}-title`;
   return (
-    <section className="diagnostic-section" id={sectionAnchorId(section.id)} aria-labelledby={headingId} tabIndex={-1}>
-      <div className="diagnostic-section__header">
-        <h3 id={headingId} className="diagnostic-section__title">
-          {section.title}
-        </h3>
-        {isAnimateur ? <SectionControls doc={document.doc} section={section} first={position.first} last={position.last} /> : null}
-      </div>
-      <div ref={lazy.ref} {...lazy.focusProps} className="diagnostic-section__text">
-        {lazy.mounted ? (
-          <SectionEditor
-            document={document}
-            sectionId={section.id}
-            labelledBy={headingId}
-            title={section.title}
-            readOnly={readOnly}
-            highlights={[]}
-            extraExtensions={extensions}
-            extraActions={actions}
-          />
-        ) : (
-          <div className="diagnostic-section__placeholder" style={lazy.height ? { minHeight: lazy.height } : undefined}>
-            <Button variant="secondary" onClick={lazy.mount}>
-              {readOnly ? t('diagnostic.sections.show') : t('diagnostic.sections.edit')}
-              <span className="sr-only"> « {section.title} »</span>
-            </Button>
-          </div>
-        )}
-      </div>
-    </section>
+    <SectionFrame document={document} section={section} position={position} isAnimateur={isAnimateur}>
+      <LazySectionText section={section} document={document} readOnly={readOnly} highlights={[]} extraExtensions={extensions} extraActions={actions} />
+    </SectionFrame>
   );
 }

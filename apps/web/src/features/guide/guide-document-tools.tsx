@@ -1,5 +1,6 @@
 import type { SpaceRole } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
+import { DocumentTools } from '../../ui/document-tools';
 import { guideExportUrl, useGuideVersions } from './guide-document-api';
 import { GuideDocumentPublication } from './guide-document-publication';
 import { GuideDocumentVersions } from './guide-document-versions';
@@ -9,23 +10,19 @@ export function GuideDocumentTools({ spaceId, role }: { spaceId: string; role: S
   const { t } = useTranslation();
   const versions = useGuideVersions(spaceId);
   return (
-    <div className="diagnostic-tools guide-document-tools">
-      <div className="diagnostic-tools__row">
-        <p className="diagnostic-export">
-          <span>{t('guide.document.export.label')}</span>{' '}
-          <a className="button button--secondary" href={guideExportUrl(spaceId, 'docx')} download>
-            {t('guide.document.export.docx')}
-          </a>{' '}
-          <a className="button button--secondary" href={guideExportUrl(spaceId, 'pdf')} download>
-            {t('guide.document.export.pdf')}
-          </a>
-        </p>
-      </div>
+    <DocumentTools
+      className="guide-document-tools"
+      downloads={{
+        label: t('guide.document.export.label'),
+        links: [
+          { href: guideExportUrl(spaceId, 'docx'), text: t('guide.document.export.docx') },
+          { href: guideExportUrl(spaceId, 'pdf'), text: t('guide.document.export.pdf') },
+        ],
+      }}
+      versionsTitle={t('guide.document.versions.title')}
+      versions={<GuideDocumentVersions spaceId={spaceId} role={role} />}
+    >
       <GuideDocumentPublication spaceId={spaceId} role={role} versions={versions.data} />
-      <details className="diagnostic-tools__versions">
-        <summary>{t('guide.document.versions.title')}</summary>
-        <GuideDocumentVersions spaceId={spaceId} role={role} />
-      </details>
-    </div>
+    </DocumentTools>
   );
 }

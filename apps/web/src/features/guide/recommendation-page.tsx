@@ -8,7 +8,7 @@ import { errorMessage } from '../../ui/form-feedback';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
-import { sectionAnchorId } from '../diagnostic/diagnostic-section';
+import { sectionAnchorId } from '../diagnostic/section-frame';
 import { useSpaceContext } from '../spaces/space-context';
 import { guideRoutes } from './guide-keys';
 import { nextRecommendationStatuses } from './guide-model';
