@@ -59,6 +59,8 @@ const EnvSchema = z.object({
   MAIL_RETRY_BASE_MS: positiveInt.default(30_000),
   MAIL_POLL_MS: positiveInt.default(1000),
   PASSWORD_RESET_TTL_MINUTES: positiveInt.default(30),
+  /** How often the reminders and the digest are looked for (0: never, tests tick by hand). */
+  NOTIFICATION_SCHEDULE_MS: z.coerce.number().int().min(0).default(300_000),
 });
 
 /** How many failed sign-ins are allowed before 429 (see auth/sign-in-limiter.ts). */
@@ -144,6 +146,8 @@ export interface AppConfig {
   };
   /** How long a password reset link stays valid. */
   passwordResetTtlMs: number;
+  /** How often the reminders and the digest are looked for (0: never). */
+  notificationScheduleMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -209,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       logLinks: env.NODE_ENV !== 'production',
     },
     passwordResetTtlMs: e.PASSWORD_RESET_TTL_MINUTES * 60_000,
+    notificationScheduleMs: e.NOTIFICATION_SCHEDULE_MS,
   };
 }
 

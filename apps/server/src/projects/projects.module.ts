@@ -8,6 +8,7 @@ import { ProjectItemChangesService } from './project-item-changes.service.js';
 import { ProjectItemsController } from './project-items.controller.js';
 import { ProjectItemsRepository } from './project-items.repository.js';
 import { ProjectItemsService } from './project-items.service.js';
+import { MilestoneReminders } from './milestone-reminders.js';
 import { ProjectRecipientsRepository } from './project-recipients.repository.js';
 import { ProjectTimelineRepository } from './project-timeline.repository.js';
 import { ProjectsController } from './projects.controller.js';
@@ -23,6 +24,7 @@ import { ProjectsService } from './projects.service.js';
     FundingRepository,
     ProjectTimelineRepository,
     ProjectRecipientsRepository,
+    MilestoneReminders,
     ProjectItemChangesService,
     ProjectsService,
     ProjectItemsService,

@@ -9,6 +9,7 @@ import { MinutesService } from './minutes.service.js';
 import { SessionClock } from './session-clock.js';
 import { SessionParticipantsRepository } from './session-participants.repository.js';
 import { SessionRecipientsRepository } from './session-recipients.repository.js';
+import { SessionReminders } from './session-reminders.js';
 import { SessionsController, SpaceSessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -25,6 +26,7 @@ import { VotesService } from './votes.service.js';
     AgendaItemsRepository,
     SessionParticipantsRepository,
     SessionRecipientsRepository,
+    SessionReminders,
     VotesRepository,
     VoteResultsRepository,
     MinutesRepository,
