@@ -6,8 +6,8 @@ const ANALYSIS = 'Ce que change un lieu partagé';
 const RENAMED = 'Ce que change un tiers-lieu partagé';
 
 /**
- * The guide's links and live pages in the browser (demo seed): a contributeur bases a recommendation on a section of
- * the diagnostic and follows its link to that section; the animatrice retains it and the observatoire account's
+ * The guide's links and live pages in the browser (demo seed): a contributeur writes a recommendation that comes from a
+ * section of the diagnostic and rests on another, and follows its link to that section; the animatrice retains it and the observatoire account's
  * cross-pole guide, open meanwhile, shows it without a reload; an analysis's title and subject are changed on its page.
  */
 describe('the guide’s supporting sections, live cross-pole guide and analysis edits in the browser', () => {
@@ -34,10 +34,18 @@ describe('the guide’s supporting sections, live cross-pole guide and analysis 
     await karim.getByLabel('Énoncé').fill(RECOMMENDATION);
     const sections = karim.getByRole('group', { name: 'Sections du diagnostic à l’appui' });
     await sections.getByLabel('Territoire', { exact: true }).check();
+    // It comes from the diagnostic's « Coopération » section: not chosen yet, the form says so and keeps what was typed.
+    await karim.getByRole('radio', { name: 'Section du diagnostic' }).check();
+    await karim.getByRole('button', { name: 'Créer la préconisation' }).click();
+    await expect(karim.getByLabel('Section d’origine').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(karim.getByLabel('Énoncé').inputValue()).resolves.toBe(RECOMMENDATION);
+    await demo.checkPage(karim, '00-nouvelle-preconisation');
+    await karim.getByLabel('Section d’origine').selectOption({ label: 'Coopération' });
     await karim.getByRole('button', { name: 'Créer la préconisation' }).click();
     await karim.waitForURL(/\/preconisations\/[0-9a-f-]{36}$/);
     const recommendationUrl = karim.url();
     await karim.getByRole('heading', { name: RECOMMENDATION }).waitFor();
+    await karim.getByText('Origine : Section du diagnostic — Coopération').waitFor();
     // Its form keeps the section ticked; its page links to it.
     await expect(karim.getByRole('group', { name: 'Sections du diagnostic à l’appui' }).getByLabel('Territoire', { exact: true }).isChecked()).resolves.toBe(
       true,

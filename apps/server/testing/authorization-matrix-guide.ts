@@ -58,6 +58,7 @@ export const GUIDE_MATRIX: Record<string, Row> = {
     body: (_f, actor) => ({ statement: `Préconisation de ${actor}` }),
     expected: inSpace(403, 201, 201),
   },
+  'GET /api/spaces/:spaceId/recommendation-origins': { path: (f) => `/api/spaces/${f.spaceId}/recommendation-origins`, expected: inSpace(403, ok, ok) },
   'GET /api/spaces/:spaceId/recommendations/:recommendationId': { path: recommendation, expected: inSpace(ok, ok, ok) },
   'PATCH /api/spaces/:spaceId/recommendations/:recommendationId': {
     path: recommendation,

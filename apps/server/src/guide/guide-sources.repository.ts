@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { LiveFigureSource, LiveMeasure } from '@concerto/domain';
+import type { LiveFigureSource, LiveMeasure, RecommendationOriginChoices } from '@concerto/domain';
 
 interface MeasuresRow {
   funding_total: string;
@@ -75,6 +75,25 @@ export class GuideSourcesRepository {
   async sessionTitle(sessionId: string, db: EntityManager = this.dataSource.manager): Promise<string | undefined> {
     const rows: { title: string }[] = await db.query(`SELECT title FROM concertation_session WHERE id = $1`, [sessionId]);
     return rows[0]?.title;
+  }
+
+  /** The decisions and closed votes of the space's sessions, latest session first, for choosing a recommendation's origin. */
+  async originChoices(spaceId: string, db: EntityManager = this.dataSource.manager): Promise<RecommendationOriginChoices> {
+    type Row = { id: string; session_id: string; session_title: string; label: string };
+    const toChoice = (r: Row) => ({ id: r.id, sessionId: r.session_id, sessionTitle: r.session_title, label: r.label });
+    const decisions: Row[] = await db.query(
+      `SELECT d.id, d.session_id, cs.title AS session_title, d.text AS label FROM session_decision d
+         JOIN concertation_session cs ON cs.id = d.session_id
+        WHERE cs.space_id = $1 ORDER BY cs.scheduled_at DESC, d.created_at, d.id`,
+      [spaceId],
+    );
+    const votes: Row[] = await db.query(
+      `SELECT v.id, v.session_id, cs.title AS session_title, v.title AS label FROM vote v
+         JOIN concertation_session cs ON cs.id = v.session_id
+        WHERE cs.space_id = $1 AND v.status = 'closed' ORDER BY cs.scheduled_at DESC, v.opened_at, v.id`,
+      [spaceId],
+    );
+    return { decisions: decisions.map(toChoice), votes: votes.map(toChoice) };
   }
 
   /** Decisions of the space's sessions among these ids, with their text, by id. */

@@ -21,6 +21,7 @@ import { GuideSourcesRepository } from './guide-sources.repository.js';
 import { GuideViewService } from './guide-view.service.js';
 import { GuidePublicationController, GuideVersionsController } from './guide-versions.controller.js';
 import { GuideVersionsService } from './guide-versions.service.js';
+import { RecommendationOriginsController } from './recommendation-origins.controller.js';
 import { RecommendationVotesService } from './recommendation-votes.service.js';
 import { RecommendationVotesController, RecommendationsController } from './recommendations.controller.js';
 import { RecommendationsRepository } from './recommendations.repository.js';
@@ -41,6 +42,7 @@ import { GuideExportPool } from './render/export-pool.js';
     SessionTestimoniesController,
     TestimonyCommentsController,
     RecommendationsController,
+    RecommendationOriginsController,
     RecommendationVotesController,
     AnalysesController,
     GuideDocumentController,

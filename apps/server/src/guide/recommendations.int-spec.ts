@@ -1,3 +1,4 @@
+import type { RecommendationOriginChoices } from '@concerto/domain';
 import { diagnosticDocument, readSections } from '@concerto/collab';
 import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
@@ -68,6 +69,13 @@ describe('guide d’appui: recommendations (real PostgreSQL)', () => {
       votes: [],
       createdBy: { id: contributeur.account!.id },
     });
+    // What a contributeur may start from: the space's decisions, and its votes once closed (none of another space).
+    const choices = async () => (await contributeur.get(`/api/spaces/${spaceId}/recommendation-origins`)).body as RecommendationOriginChoices;
+    expect((await choices()).decisions).toEqual([{ id: decision.id, sessionId, sessionTitle: 'Plénière', label: 'Renforcer les aides à l’amorçage' }]);
+    expect((await choices()).votes).toEqual([]);
+    expect((await animateur.post(`/api/sessions/${sessionId}/votes/${vote.id}/close`, {})).status).toBe(200);
+    expect((await choices()).votes).toEqual([{ id: vote.id, sessionId, sessionTitle: 'Plénière', label: 'Décloisonner' }]);
+    expect((await observateur.get(`/api/spaces/${spaceId}/recommendation-origins`)).status).toBe(403);
     const fromVote = await contributeur.post(recommendations(), { statement: 'Décloisonner', origin: { kind: 'vote_result', voteId: vote.id } });
     expect(fromVote.body.origin).toEqual({ kind: 'vote_result', label: 'Décloisonner', sessionId, refId: vote.id });
     const fromSection = await contributeur.post(recommendations(), {

@@ -7,6 +7,7 @@ import type {
   CreateRecommendationRequest,
   Locale,
   RecommendationOrigin,
+  RecommendationOriginChoices,
   RecommendationOriginInput,
   RecommendationView,
   SpaceRole,
@@ -53,6 +54,11 @@ export class RecommendationsService {
 
   async list(spaceId: string, reader: Reader): Promise<RecommendationView[]> {
     return this.toViews(spaceId, await this.recommendations.list(spaceId), reader);
+  }
+
+  /** The decisions and closed votes a new recommendation of the space can come from (its diagnostic's sections: the outline). */
+  originChoices(spaceId: string): Promise<RecommendationOriginChoices> {
+    return this.sources.originChoices(spaceId);
   }
 
   async get(spaceId: string, recommendationId: string, reader: Reader): Promise<RecommendationView> {

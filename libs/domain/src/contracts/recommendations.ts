@@ -60,6 +60,13 @@ export const RecommendationsVoteRequest = z.strictObject({
 });
 export type RecommendationsVoteRequest = z.infer<typeof RecommendationsVoteRequest>;
 
+/** A session decision or a closed vote of the space, offered as the origin of a new recommendation. */
+const OriginChoice = z.object({ id: uuid, sessionId: uuid, sessionTitle: z.string(), label: z.string() });
+
+/** What a new recommendation can come from in its space: its sessions' decisions and closed votes, latest first. */
+export const RecommendationOriginChoices = z.object({ decisions: z.array(OriginChoice), votes: z.array(OriginChoice) });
+export type RecommendationOriginChoices = z.infer<typeof RecommendationOriginChoices>;
+
 const person = z.object({ id: uuid, displayName: z.string() });
 
 export const RecommendationView = z.object({

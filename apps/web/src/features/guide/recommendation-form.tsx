@@ -17,7 +17,8 @@ import { CheckboxGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField, type Option } from '../../ui/field';
 import { useFormFeedback, validate } from '../../ui/form-feedback';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
-import { useCreateRecommendation, useUpdateRecommendation } from './recommendations-api';
+import { DIRECT_ORIGIN, RecommendationOriginField, originInput } from './recommendation-origin-field';
+import { useCreateRecommendation, useRecommendationOrigins, useUpdateRecommendation } from './recommendations-api';
 import { useDiagnosticOutline } from '../diagnostic/diagnostic-api';
 import { useTestimonies } from './testimonies-api';
 
@@ -32,6 +33,8 @@ interface RecommendationValues {
 }
 
 const FIELDS = ['statement', 'rationale', 'levers', 'stages', 'levels', 'testimonyIds', 'sectionIds'] as const;
+/** `sectionIds.2` → `sectionIds`, `origin.decisionId` → `origin`: errors go next to their field. */
+const fieldFor = (path: string) => path.split('.')[0];
 const EMPTY: RecommendationValues = { statement: '', rationale: '', levers: [], stages: [], levels: [], testimonyIds: [], sectionIds: [] };
 
 const valuesOf = (r: RecommendationView): RecommendationValues => ({
@@ -58,11 +61,14 @@ export function RecommendationForm({ spaceId, recommendation, onCreated }: Recom
   const update = useUpdateRecommendation(spaceId, recommendation?.id ?? '');
   const testimonies = useTestimonies(spaceId);
   const outline = useDiagnosticOutline(spaceId);
+  // A new recommendation says where it comes from; an existing one keeps its origin.
+  const origins = useRecommendationOrigins(spaceId, !recommendation);
+  const [origin, setOrigin] = useState(DIRECT_ORIGIN);
   const [baseline, setBaseline] = useState(recommendation);
   const [values, setValues] = useState(() => (recommendation ? valuesOf(recommendation) : EMPTY));
   const [saved, setSaved] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: FIELDS });
+  const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: [...FIELDS, 'origin'], fieldFor });
   const pending = create.isPending || update.isPending;
   const set =
     <K extends keyof RecommendationValues>(key: K) =>
@@ -78,11 +84,12 @@ export function RecommendationForm({ spaceId, recommendation, onCreated }: Recom
   };
 
   const submitCreate = () => {
-    const checked = validate(t, CreateRecommendationRequest, values);
+    const checked = validate(t, CreateRecommendationRequest, { ...values, origin: originInput(origin) }, fieldFor);
     if (!checked.ok) return showFieldErrors(checked.errors);
     create.mutate(checked.data, {
       onSuccess: (created) => {
         setValues(EMPTY);
+        setOrigin(DIRECT_ORIGIN);
         onCreated?.(created);
       },
       onError: showError,
@@ -93,7 +100,7 @@ export function RecommendationForm({ spaceId, recommendation, onCreated }: Recom
     const before = valuesOf(current);
     const changes = Object.fromEntries(FIELDS.filter((key) => JSON.stringify(values[key]) !== JSON.stringify(before[key])).map((key) => [key, values[key]]));
     if (Object.keys(changes).length === 0) return setSaved(t('guide.noChanges'));
-    const checked = validate(t, UpdateRecommendationRequest, { ...changes, version: current.version });
+    const checked = validate(t, UpdateRecommendationRequest, { ...changes, version: current.version }, fieldFor);
     if (!checked.ok) return showFieldErrors(checked.errors);
     update.mutate(checked.data, {
       onSuccess: (updated) => {
@@ -183,6 +190,18 @@ export function RecommendationForm({ spaceId, recommendation, onCreated }: Recom
           error={fieldErrors.sectionIds}
         />
       ) : null}
+      {recommendation ? null : (
+        <RecommendationOriginField
+          value={origin}
+          onChange={(next) => {
+            setOrigin(next);
+            setSaved(null);
+          }}
+          choices={origins.data}
+          sections={outline.data}
+          error={fieldErrors.origin}
+        />
+      )}
       <StatusMessage>{saved}</StatusMessage>
       <div className="form__actions">
         <Button type="submit" busy={pending}>

@@ -1,6 +1,7 @@
 import type {
   ChangeRecommendationStatusRequest,
   CreateRecommendationRequest,
+  RecommendationOriginChoices,
   RecommendationsVoteRequest,
   RecommendationView,
   UpdateRecommendationRequest,
@@ -9,6 +10,7 @@ import type {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import { spacePath } from '../../api/space-path';
 import { guideKeys, recommendationPath, recommendationsPath } from './guide-keys';
 
 export function useRecommendations(spaceId: string) {
@@ -22,6 +24,15 @@ export function useRecommendation(spaceId: string, recommendationId: string) {
   return useQuery({
     queryKey: guideKeys.recommendation(spaceId, recommendationId),
     queryFn: () => api.get<RecommendationView>(recommendationPath(spaceId, recommendationId)),
+  });
+}
+
+/** The decisions and closed votes of the space's sessions a new recommendation can come from (contributeurs). */
+export function useRecommendationOrigins(spaceId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.space(spaceId), 'recommendation-origins'] as const,
+    queryFn: () => api.get<RecommendationOriginChoices>(`${spacePath(spaceId)}/recommendation-origins`),
+    enabled,
   });
 }
 
