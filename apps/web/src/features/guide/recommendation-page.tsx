@@ -1,10 +1,8 @@
 import { roleAtLeast, type RecommendationStatus, type RecommendationView } from '@concerto/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { Notice } from '../../ui/alert';
-import { errorMessage } from '../../ui/form-feedback';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -139,29 +137,19 @@ function RecommendationStatusSection({ recommendation }: { recommendation: Recom
   const { t, i18n } = useTranslation();
   const { space } = useSpaceContext();
   const change = useChangeRecommendationStatus(space.id, recommendation.id);
-  const [done, setDone] = useState<string | null>(null);
-  const label = (status: RecommendationStatus) => t(`vocab.recommendationStatus.${status}`);
   const history =
     recommendation.decidedBy && recommendation.decidedAt
       ? t('guide.status.decided', { name: recommendation.decidedBy.displayName, date: formatDate(recommendation.decidedAt, i18n.language) })
       : null;
   return (
     <StatusActions
-      labelOf={label}
+      labelOf={(status: RecommendationStatus) => t(`vocab.recommendationStatus.${status}`)}
       current={recommendation.status}
+      version={recommendation.version}
       next={nextRecommendationStatuses(recommendation.status, space.myRole)}
-      busy={change.isPending}
-      error={change.isError ? (isApiError(change.error, 409) ? t('guide.conflict') : errorMessage(t, change.error)) : null}
-      done={done}
       history={history}
       canEdit={roleAtLeast(space.myRole, 'contributeur')}
-      onMove={(status) => {
-        setDone(null);
-        change.mutate(
-          { status, version: recommendation.version },
-          { onSuccess: (updated) => setDone(t('guide.status.changed', { status: label(updated.status) })) },
-        );
-      }}
+      change={change}
     />
   );
 }

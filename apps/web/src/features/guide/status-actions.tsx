@@ -1,25 +1,38 @@
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
+import { errorMessage } from '../../ui/form-feedback';
 
-interface StatusActionsProps<S extends string> {
+interface StatusActionsProps<S extends string, T extends { status: S }> {
   /** Label of each status, in the interface language. */
   labelOf: (status: S) => string;
   current: S;
+  /** The version the move starts from (a stale one is refused: 409, « reload »). */
+  version: number;
   /** The moves this role may make (the server decides again). */
   next: readonly S[];
-  busy: boolean;
-  error: string | null;
-  done: string | null;
   /** Who changed it last, and when, already phrased. */
   history: string | null;
   canEdit: boolean;
-  onMove: (status: S) => void;
+  change: UseMutationResult<T, Error, { status: S; version: number }>;
 }
 
-/** The status of a testimony or a recommendation, and the buttons that move it on (those the role allows). */
-export function StatusActions<S extends string>({ labelOf, current, next, busy, error, done, history, canEdit, onMove }: StatusActionsProps<S>) {
+/**
+ * The status of a testimony or a recommendation, and the buttons that move it on (those the role allows); says what
+ * it became, or why it could not move.
+ */
+export function StatusActions<S extends string, T extends { status: S }>({ labelOf, current, version, next, history, canEdit, change }: StatusActionsProps<S, T>) {
   const { t } = useTranslation();
+  const [done, setDone] = useState<string | null>(null);
+  const busy = change.isPending;
+  const error = change.isError ? (isApiError(change.error, 409) ? t('guide.conflict') : errorMessage(t, change.error)) : null;
+  const onMove = (status: S) => {
+    setDone(null);
+    change.mutate({ status, version }, { onSuccess: (updated) => setDone(t('guide.status.changed', { status: labelOf(updated.status) })) });
+  };
   return (
     <section className="section guide-status" aria-labelledby="guide-status-heading">
       <h2 id="guide-status-heading">{t('guide.status.heading')}</h2>

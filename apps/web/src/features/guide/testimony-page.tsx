@@ -1,11 +1,10 @@
 import { roleAtLeast, type TestimonyStatus, type TestimonyView } from '@concerto/domain';
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { Notice } from '../../ui/alert';
 import { DataTable } from '../../ui/data-table';
-import { errorMessage } from '../../ui/form-feedback';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -102,30 +101,19 @@ function TestimonyStatusSection({ testimony }: { testimony: TestimonyView }) {
   const { t, i18n } = useTranslation();
   const { space } = useSpaceContext();
   const change = useChangeTestimonyStatus(space.id, testimony.id);
-  const [done, setDone] = useState<string | null>(null);
-  const label = (status: TestimonyStatus) => t(`vocab.testimonyStatus.${status}`);
   const history =
     testimony.statusChangedBy && testimony.statusChangedAt
       ? t('guide.status.lastChange', { name: testimony.statusChangedBy.displayName, date: formatDate(testimony.statusChangedAt, i18n.language) })
       : null;
-  const conflict = isApiError(change.error, 409);
   return (
     <StatusActions
-      labelOf={label}
+      labelOf={(status: TestimonyStatus) => t(`vocab.testimonyStatus.${status}`)}
       current={testimony.status}
+      version={testimony.version}
       next={nextTestimonyStatuses(testimony.status, space.myRole)}
-      busy={change.isPending}
-      error={change.isError ? (conflict ? t('guide.conflict') : errorMessage(t, change.error)) : null}
-      done={done}
       history={history}
       canEdit={roleAtLeast(space.myRole, 'contributeur')}
-      onMove={(status) => {
-        setDone(null);
-        change.mutate(
-          { status, version: testimony.version },
-          { onSuccess: (updated) => setDone(t('guide.status.changed', { status: label(updated.status) })) },
-        );
-      }}
+      change={change}
     />
   );
 }
