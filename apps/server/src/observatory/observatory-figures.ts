@@ -39,13 +39,14 @@ function spaceFlags(facts: FactsSource, scope: ScopeRow[]): Uint8Array {
 
 /**
  * Calls `visit` with each rollup row the observatory counts for this query (period, statuses, level, project stage)
- * in the scope's spaces, and the row's pole.
+ * in the scope's spaces, and the row's pole (its position in `poles`).
  */
 function forEachCounted(
   facts: FactsSource,
   scope: ScopeRow[],
   query: ObservatoryQuery,
-  visit: (rollup: RollupColumns, row: number, poleId: string) => void,
+  visit: (rollup: RollupColumns, row: number, pole: number) => void,
+  poles: string[] = polesOf(scope),
 ): void {
   const spaces = spaceFlags(facts, scope);
   const statuses = new Uint8Array(STATUSES.length);
@@ -54,13 +55,13 @@ function forEachCounted(
   const to = query.to ?? Infinity;
   const level = query.level ? LEVELS.indexOf(query.level) : -1;
   const stage = query.projectStage ? STAGES.indexOf(query.projectStage) : -1;
-  for (const poleId of polesOf(scope)) {
-    const rollup = facts.pole(poleId)?.rollup;
+  for (let pole = 0; pole < poles.length; pole++) {
+    const rollup = facts.pole(poles[pole])?.rollup;
     if (!rollup) continue;
     for (let i = 0; i < rollup.length; i++) {
       if (!spaces[rollup.space[i]] || !statuses[rollup.status[i]] || rollup.year[i] < from || rollup.year[i] > to) continue;
       if ((level >= 0 && rollup.level[i] !== level) || (stage >= 0 && rollup.stage[i] !== stage)) continue;
-      visit(rollup, i, poleId);
+      visit(rollup, i, pole);
     }
   }
 }
@@ -111,15 +112,6 @@ export function fundingLevelFigures(facts: FactsSource, scope: ScopeRow[], query
   ];
 }
 
-/** The money counted for this query (the panorama's "montants mobilisés"). */
-export function mobilisedCents(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): number {
-  let sum = 0;
-  forEachCounted(facts, scope, query, (rollup, i) => {
-    sum += rollup.amountCents[i];
-  });
-  return sum;
-}
-
 const sumOf = (values: Iterable<number>) => {
   let sum = 0;
   for (const v of values) sum += v;
@@ -137,10 +129,8 @@ const PROFILE_VALUES: Record<MedianKey, (p: PoleFact, referenceYear: number) => 
 };
 
 /** Totals and median profiles of the poles in scope; ages are counted at the end of the period (this year when open-ended). */
-export function poleProfile(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): PoleProfile {
-  const profiles = polesOf(scope)
-    .map((poleId) => facts.pole(poleId)?.profile)
-    .filter((p) => p !== null && p !== undefined);
+function poleProfile(facts: FactsSource, poles: string[], query: ObservatoryQuery, mobilisedCents: number): PoleProfile {
+  const profiles = poles.map((poleId) => facts.pole(poleId)?.profile).filter((p) => p !== null && p !== undefined);
   const referenceYear = query.to ?? new Date().getFullYear();
   const total = (value: (p: (typeof profiles)[number]) => number | null) => sumOf(profiles.map((p) => value(p) ?? 0));
   const medians = Object.fromEntries(
@@ -154,59 +144,81 @@ export function poleProfile(facts: FactsSource, scope: ScopeRow[], query: Observ
     jobs: total((p) => p.employees),
     enterprises: total((p) => p.memberStructures),
     consolidatedBudgetCents: total((p) => p.consolidatedBudgetCents),
-    mobilisedCents: mobilisedCents(facts, scope, query),
+    mobilisedCents,
     medians,
   };
 }
 
+/** The panorama's figures computed from the facts: profile and totals, presence of collectivité levels, collectivités per pole. */
+export interface PanoramaFacts {
+  profile: PoleProfile;
+  presence: { level: string; poles: number }[];
+  counts: CollectiviteCountRow[];
+}
+
 /**
- * The collectivités each pole in scope is linked to, with the level of the link: as a funder (at the level the
- * line was recorded at, so a later change of the organisation's level does not move past money), as a project
- * partner, or by a recorded relation of the period (at the organisation's level).
+ * The panorama in one pass over the counted rollup rows. Each pole in scope is linked to collectivités, each link
+ * with a level: as a funder (at the level the line was recorded at, so a later change of the organisation's level
+ * leaves past money where it was), as a project partner, or by a recorded relation of the period (at the
+ * organisation's current level). Presence: the poles linked to a level or declaring it; counts: poles by number of
+ * collectivités linked, fewest first, with the median over every pole in scope (same on every row).
  */
-function collectiviteLinks(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): Map<string, Map<number, Set<string>>> {
-  const links = new Map<string, Map<number, Set<string>>>(polesOf(scope).map((poleId) => [poleId, new Map()]));
-  const link = (poleId: string, organisation: number, level: string | null) => {
-    if (!level || (query.level && level !== query.level)) return;
-    const byOrganisation = links.get(poleId)!;
-    let levels = byOrganisation.get(organisation);
-    if (!levels) byOrganisation.set(organisation, (levels = new Set()));
-    levels.add(level);
+export function panoramaFacts(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): PanoramaFacts {
+  const poles = polesOf(scope).filter((poleId) => facts.pole(poleId)?.profile);
+  const only = query.level ? LEVELS.indexOf(query.level) : -1;
+  // Per pole: organisation → the levels it is linked at, as bits.
+  const links = poles.map(() => new Map<number, number>());
+  const link = (pole: number, organisation: number, level: number) => {
+    if (level < 0 || (only >= 0 && level !== only)) return;
+    links[pole].set(organisation, (links[pole].get(organisation) ?? 0) | (1 << level));
   };
+  const levelOf = new Map<number, number>();
   const collectiviteLevel = (organisation: number) => {
-    const found = facts.organisations.get(organisation);
-    return found?.kind === 'collectivite' ? found.level : null;
+    let level = levelOf.get(organisation);
+    if (level === undefined) {
+      const found = facts.organisations.get(organisation);
+      level = found?.kind === 'collectivite' && found.level ? LEVELS.indexOf(found.level as FunderLevel) : -1;
+      levelOf.set(organisation, level);
+    }
+    return level;
   };
-  forEachCounted(facts, scope, query, (rollup, i, poleId) => {
-    if (rollup.level[i] !== OTHER_LEVEL) link(poleId, rollup.funder[i], LEVELS[rollup.level[i]]);
-  });
+  let mobilised = 0;
+  forEachCounted(
+    facts,
+    scope,
+    query,
+    (rollup, i, pole) => {
+      mobilised += rollup.amountCents[i];
+      if (rollup.level[i] !== OTHER_LEVEL) link(pole, rollup.funder[i], rollup.level[i]);
+    },
+    poles,
+  );
   const spaces = spaceFlags(facts, scope);
   const from = query.from ?? -Infinity;
   const to = query.to ?? Infinity;
-  for (const poleId of links.keys()) {
-    const pole = facts.pole(poleId);
-    for (const p of pole?.partners ?? []) if (spaces[p.space]) link(poleId, p.organisation, collectiviteLevel(p.organisation));
-    for (const r of pole?.relations ?? []) if (r.year >= from && r.year <= to) link(poleId, r.organisation, collectiviteLevel(r.organisation));
-  }
-  return links;
-}
-
-/** Per collectivité level, the poles linked to one of that level or declaring that level. */
-export function levelPresence(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): { level: string; poles: number }[] {
-  const poles = new Map<string, number>();
-  for (const [poleId, byOrganisation] of collectiviteLinks(facts, scope, query)) {
-    const levels = new Set<string>(facts.pole(poleId)?.profile?.collectiviteLevels ?? []);
-    for (const linked of byOrganisation.values()) for (const level of linked) levels.add(level);
-    for (const level of levels) if (!query.level || level === query.level) poles.set(level, (poles.get(level) ?? 0) + 1);
-  }
-  return [...poles].map(([level, n]) => ({ level, poles: n }));
-}
-
-/** Poles by number of collectivités linked, fewest first; `median` over every pole in scope (same on every row). */
-export function collectiviteCounts(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): CollectiviteCountRow[] {
-  const perPole = [...collectiviteLinks(facts, scope, query).entries()].filter(([poleId]) => facts.pole(poleId)?.profile).map(([, orgs]) => orgs.size);
+  const presence = new Array<number>(LEVELS.length).fill(0);
+  const perPole: number[] = [];
+  poles.forEach((poleId, pole) => {
+    const pole_ = facts.pole(poleId)!;
+    for (const p of pole_.partners) if (spaces[p.space]) link(pole, p.organisation, collectiviteLevel(p.organisation));
+    for (const r of pole_.relations) if (r.year >= from && r.year <= to) link(pole, r.organisation, collectiviteLevel(r.organisation));
+    let levels = 0;
+    for (const bits of links[pole].values()) levels |= bits;
+    for (const declared of pole_.profile!.collectiviteLevels) {
+      const level = LEVELS.indexOf(declared as FunderLevel);
+      if (level >= 0 && (only < 0 || level === only)) levels |= 1 << level;
+    }
+    LEVELS.forEach((_, level) => {
+      if (levels & (1 << level)) presence[level] += 1;
+    });
+    perPole.push(links[pole].size);
+  });
   const middle = median(perPole);
-  const poles = new Map<number, number>();
-  for (const n of perPole) poles.set(n, (poles.get(n) ?? 0) + 1);
-  return [...poles].sort(([a], [b]) => a - b).map(([collectivites, n]) => ({ collectivites, poles: n, median: middle }));
+  const byCount = new Map<number, number>();
+  for (const n of perPole) byCount.set(n, (byCount.get(n) ?? 0) + 1);
+  return {
+    profile: poleProfile(facts, poles, query, mobilised),
+    presence: LEVELS.flatMap((level, i) => (presence[i] > 0 ? [{ level, poles: presence[i] }] : [])),
+    counts: [...byCount].sort(([a], [b]) => a - b).map(([collectivites, n]) => ({ collectivites, poles: n, median: middle })),
+  };
 }
