@@ -20,6 +20,9 @@ export type NotificationPlace = { kind: 'space' } | { kind: 'session'; sessionId
  * chapter to their space. The pole profile, shown in every space of
  * the pole, is changed by the animateurs of any of its spaces and by the contributeurs of its main space (the first
  * one, opened with the pole).
+ * An organisation's collectivité level decides where its money is counted in the observatory: once a space names the
+ * organisation (partner, funder, related collectivité, testimony), only an animateur of such a space may change it;
+ * before that, its members (its creator) may still correct it.
  */
 @Injectable()
 export class AccessPolicy {
@@ -113,6 +116,17 @@ export class AccessPolicy {
   /** 403 `pole_profile_reserved` unless the account may change the pole's profile. */
   async requirePoleEditor(spaceId: string, accountId: string): Promise<void> {
     if (!(await this.mayEditPoleProfile(spaceId, accountId))) throw forbidden('pole_profile_reserved');
+  }
+
+  /** Whether the account may change the organisation's collectivité level (see the rule above). */
+  async mayChangeCollectiviteLevel(organisationId: string, accountId: string): Promise<boolean> {
+    const standing = await this.repository.organisationStanding(organisationId, accountId);
+    return standing.namedInSpaces ? standing.animatesNamingSpace : standing.member;
+  }
+
+  /** 403 `collectivite_level_reserved` unless the account may change the organisation's collectivité level. */
+  async requireCollectiviteLevelEditor(organisationId: string, accountId: string): Promise<void> {
+    if (!(await this.mayChangeCollectiviteLevel(organisationId, accountId))) throw forbidden('collectivite_level_reserved');
   }
 
   /** The poles the account works on, each with whether it may open a new space for it (it animates one of its spaces). */

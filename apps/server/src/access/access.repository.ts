@@ -28,6 +28,16 @@ export interface PoleStanding {
   mainSpaceRole: SpaceRole | null;
 }
 
+/** Where the collectivité-level rule looks: whether some space names the organisation, and the caller's standing. */
+export interface OrganisationStanding {
+  /** A project partner, a funder of a funding line, a collectivité related to a pole or named by a testimony. */
+  namedInSpaces: boolean;
+  /** The caller animates one of the spaces that name it. */
+  animatesNamingSpace: boolean;
+  /** The caller belongs to the organisation. */
+  member: boolean;
+}
+
 /**
  * The SQL behind access decisions: memberships of spaces and participations in sessions. Only the access policy
  * uses it; other areas read and write memberships for what they show and manage, never to decide access.
@@ -130,5 +140,22 @@ export class AccessRepository {
     const row = rows[0];
     if (!row?.pole_id) return undefined;
     return { poleId: row.pole_id, animatesPole: row.animates_pole, mainSpaceRole: row.main_space_role };
+  }
+
+  async organisationStanding(organisationId: string, accountId: string, db: EntityManager = this.dataSource.manager): Promise<OrganisationStanding> {
+    const [row]: { named: boolean; animates: boolean; member: boolean }[] = await db.query(
+      `WITH naming AS (
+         SELECT p.space_id FROM project_partner pp JOIN project p ON p.id = pp.project_id WHERE pp.organisation_id = $1
+         UNION SELECT p.space_id FROM funding_line l JOIN project p ON p.id = l.project_id WHERE l.funder_id = $1
+         UNION SELECT s.id FROM collectivite_relation r JOIN space s ON s.pole_id = r.pole_id WHERE r.organisation_id = $1
+         UNION SELECT t.space_id FROM testimony_collectivite tc JOIN testimony t ON t.id = tc.testimony_id WHERE tc.organisation_id = $1
+       )
+       SELECT EXISTS (SELECT 1 FROM naming) AS named,
+              EXISTS (SELECT 1 FROM naming n JOIN space_membership m ON m.space_id = n.space_id
+                       WHERE m.account_id = $2 AND m.role = 'animateur') AS animates,
+              EXISTS (SELECT 1 FROM account WHERE id = $2 AND organisation_id = $1) AS member`,
+      [organisationId, accountId],
+    );
+    return { namedInSpaces: row.named, animatesNamingSpace: row.animates, member: row.member };
   }
 }

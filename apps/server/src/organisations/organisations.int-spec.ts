@@ -1,4 +1,4 @@
-import { ApiClient } from '../../testing/api-client.js';
+import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 describe('organisations (real PostgreSQL)', () => {
@@ -49,5 +49,35 @@ describe('organisations (real PostgreSQL)', () => {
     expect((await member.patch(`/api/organisations/${created.body.id}`, { name: 'X Y' })).status).toBe(403);
     expect((await member.get(`/api/organisations/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     expect((await member.get(`/api/organisations/nope`)).status).toBe(400);
+  });
+
+  it('lets the animateurs of the spaces that name a collectivité change its level, its creator only before', async () => {
+    const [mairie, animateur, contributeur] = [new ApiClient(t.url), new ApiClient(t.url), new ApiClient(t.url)];
+    await Promise.all([mairie.signUp(), animateur.signUp(), contributeur.signUp()]);
+    const commune = (await mairie.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: 'commune', name: 'Commune de Lorgues' })).body;
+    const level = (client: ApiClient, collectiviteLevel: string) => client.patch(`/api/organisations/${commune.id}`, { collectiviteLevel });
+    // Named by no space yet: its creator (now its member) may still correct it; nobody else may.
+    expect((await level(mairie, 'epci')).body.collectiviteLevel).toBe('epci');
+    expect((await level(animateur, 'commune')).body.code).toBe('collectivite_level_reserved');
+
+    const spaceId = await buildSpace(animateur, { poleName: 'Pôle de Lorgues' });
+    await addMember(animateur, spaceId, contributeur, 'contributeur');
+    const project = await animateur.post(`/api/spaces/${spaceId}/projects`, {
+      title: 'Jardin partagé',
+      partners: [{ organisationId: commune.id, role: 'partner' }],
+    });
+    expect(project.status).toBe(201);
+    // Now the space's animateur decides, not the creator, a contributeur or a stranger; a same-level PATCH changes nothing.
+    for (const client of [mairie, contributeur, stranger]) {
+      const refused = await level(client, 'commune');
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('collectivite_level_reserved');
+    }
+    expect((await level(mairie, 'epci')).status).toBe(200);
+    expect((await mairie.patch(`/api/organisations/${commune.id}`, { territory: 'Var' })).body.territory).toBe('Var');
+    expect((await animateur.patch(`/api/organisations/${commune.id}`, { territory: 'Ailleurs' })).body.code).toBe('organisation_not_editable');
+    const changed = await level(animateur, 'commune');
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ collectiviteLevel: 'commune', territory: 'Var' });
   });
 });

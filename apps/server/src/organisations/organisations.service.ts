@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateOrganisationRequest, OrganisationListQuery, OrganisationView, UpdateOrganisationRequest } from '@concerto/domain';
 import { badRequest, conflict, forbidden, notFound } from '../common/api-exception.js';
+import { AccessPolicy } from '../access/access-policy.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly organisations: OrganisationsRepository) {}
+  constructor(
+    private readonly organisations: OrganisationsRepository,
+    private readonly access: AccessPolicy,
+  ) {}
 
   list(query: OrganisationListQuery): Promise<OrganisationView[]> {
     return this.organisations.list(query);
@@ -36,15 +40,22 @@ export class OrganisationsService {
     return this.get(id);
   }
 
-  /** Only people who belong to an organisation may edit it; the kind-specific field must match the kind. */
+  /**
+   * People who belong to an organisation edit it; its collectivité level is decided by the access policy (animateurs of
+   * the spaces that name it, once one does). The kind-specific field must match the kind.
+   */
   async update(id: string, changes: UpdateOrganisationRequest, accountId: string): Promise<OrganisationView> {
     const organisation = await this.get(id);
-    if (!(await this.organisations.isMember(accountId, id))) throw forbidden('organisation_not_editable');
+    const otherChanges = Object.entries(changes).some(([key, value]) => key !== 'collectiviteLevel' && value !== undefined);
+    if (otherChanges && !(await this.organisations.isMember(accountId, id))) throw forbidden('organisation_not_editable');
     if (changes.collectiviteLevel && organisation.kind !== 'collectivite') {
       throw badRequest([{ path: 'collectiviteLevel', message: 'Only a collectivité has a level' }]);
     }
     if (changes.structureKind && organisation.kind !== 'member_structure') {
       throw badRequest([{ path: 'structureKind', message: 'Only a member structure has a kind' }]);
+    }
+    if (changes.collectiviteLevel !== undefined && changes.collectiviteLevel !== organisation.collectiviteLevel) {
+      await this.access.requireCollectiviteLevelEditor(id, accountId);
     }
     await this.organisations.update(id, changes);
     return this.get(id);

@@ -41,6 +41,10 @@ export const ErrorCode = defineVocabulary('errorCode', {
     fr: 'Une organisation de ce type porte déjà ce nom.',
     en: 'An organisation of this kind already has this name.',
   },
+  collectivite_level_reserved: {
+    fr: "Le niveau d'une collectivité déjà présente dans des espaces est modifié par les animateur·rice·s de ces espaces.",
+    en: 'The level of a local authority already named in spaces is changed by the facilitators of those spaces.',
+  },
   organisation_not_editable: {
     fr: 'Seuls les membres de cette organisation peuvent la modifier.',
     en: 'Only members of this organisation can edit it.',
