@@ -19,6 +19,14 @@ export interface AccountCredentials {
   passwordHash: string;
 }
 
+/** Who a password reset mail is for. */
+export interface AccountForReset {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+}
+
 /**
  * The `account` table. Accounts come back in their API shape (the password hash only through `findCredentials`);
  * reads and writes go through the data source, or through the transaction passed as the last argument.
@@ -40,6 +48,18 @@ export class AccountsRepository {
   async findCredentials(email: string, db: EntityManager = this.dataSource.manager): Promise<AccountCredentials | undefined> {
     const rows: { id: string; password_hash: string }[] = await db.query(`SELECT id, password_hash FROM account WHERE email = $1`, [email]);
     return rows[0] && { id: rows[0].id, passwordHash: rows[0].password_hash };
+  }
+
+  async findForReset(email: string, db: EntityManager = this.dataSource.manager): Promise<AccountForReset | undefined> {
+    const rows: { id: string; email: string; display_name: string; locale: Locale }[] = await db.query(
+      `SELECT id, email, display_name, locale FROM account WHERE email = $1`,
+      [email],
+    );
+    return rows[0] && { id: rows[0].id, email: rows[0].email, displayName: rows[0].display_name, locale: rows[0].locale };
+  }
+
+  async setPasswordHash(accountId: string, passwordHash: string, db: EntityManager = this.dataSource.manager): Promise<void> {
+    await db.query(`UPDATE account SET password_hash = $2, updated_at = now() WHERE id = $1`, [accountId, passwordHash]);
   }
 
   /** The account with its organisation. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
+import { changedRows } from '../database/changed-rows.js';
 import { AuthSession } from './auth-session.entity.js';
 import type { RequestAuth } from '../common/request-auth.js';
 
@@ -32,6 +33,16 @@ export class AuthSessionsRepository {
 
   async revoke(authSessionId: string, db: EntityManager = this.dataSource.manager): Promise<void> {
     await db.getRepository(AuthSession).update({ id: authSessionId }, { revokedAt: new Date() });
+  }
+
+  /** Revokes every live session of the account; returns their ids. */
+  async revokeAllOf(accountId: string, db: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await changedRows<{ id: string }>(
+      db,
+      `UPDATE auth_session SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
+      [accountId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** The live session of this token hash with its account (and the account's organisation). */

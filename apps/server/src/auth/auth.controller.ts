@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AccountView, SignInRequest, SignUpRequest, UpdateMeRequest } from '@concerto/domain';
+import { AccountView, PasswordResetConfirm, PasswordResetRequest, SignInRequest, SignUpRequest, UpdateMeRequest } from '@concerto/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Contract, Public } from '../common/contract.js';
 import { AccessChanges } from './access-changes.js';
 import { AuthService, type ClientInfo, type IssuedSession } from './auth.service.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-token.js';
 
@@ -17,6 +18,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly accessChanges: AccessChanges,
+    private readonly passwordReset: PasswordResetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,6 +44,34 @@ export class AuthController {
     await this.auth.signOut(auth.authSessionId);
     this.accessChanges.authSessionRevoked(auth.authSessionId);
     res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(req.secure, 0), maxAge: undefined });
+  }
+
+  @Post('password-reset/request')
+  @Public()
+  @HttpCode(202)
+  @Contract({
+    summary: '« Mot de passe oublié » : mails a single-use reset link if an account has this address (the same answer either way; rate-limited)',
+    body: PasswordResetRequest,
+    status: 202,
+  })
+  requestPasswordReset(@Body() body: PasswordResetRequest, @Req() req: Request) {
+    return this.passwordReset.request(body.email, clientOf(req));
+  }
+
+  @Get('password-reset/:token')
+  @Public()
+  @HttpCode(204)
+  @Contract({ summary: 'Whether a reset link may still be used (400 reset_link_invalid, 410 reset_link_used or reset_link_expired)', status: 204 })
+  checkPasswordReset(@Param('token') token: string) {
+    return this.passwordReset.check(token);
+  }
+
+  @Post('password-reset')
+  @Public()
+  @HttpCode(204)
+  @Contract({ summary: 'Choose a new password with a reset link; every sign-in session of the account is revoked', body: PasswordResetConfirm, status: 204 })
+  confirmPasswordReset(@Body() body: PasswordResetConfirm) {
+    return this.passwordReset.confirm(body);
   }
 
   @Get('me')

@@ -5,11 +5,13 @@ import { AccountsRepository } from './accounts.repository.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { AuthSessionsRepository } from './auth-sessions.repository.js';
+import { PasswordResetService } from './password-reset.service.js';
+import { PasswordResetsRepository } from './password-resets.repository.js';
 
 @Module({
   imports: [OrganisationsModule, MailModule],
   controllers: [AuthController],
-  providers: [AccountsRepository, AuthSessionsRepository, AuthService],
+  providers: [AccountsRepository, AuthSessionsRepository, PasswordResetsRepository, AuthService, PasswordResetService],
   exports: [AuthService],
 })
 export class AuthModule {}

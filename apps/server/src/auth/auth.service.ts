@@ -28,6 +28,8 @@ export interface IssuedSession {
 @Injectable()
 export class AuthService implements OnModuleDestroy {
   private readonly limiter: SignInLimiter;
+  /** « Mot de passe oublié » requests, counted like failed sign-ins (same limits, their own counters). */
+  private readonly resetLimiter: SignInLimiter;
   /** Shares the sign-in counts between server processes (REDIS_URL); never queues a command while Redis is away. */
   private readonly redis: Redis | undefined;
 
@@ -43,6 +45,7 @@ export class AuthService implements OnModuleDestroy {
     // While Redis is away each process counts in memory (SignInLimiter); /api/health says that Redis is down.
     this.redis?.on('error', () => undefined);
     this.limiter = new SignInLimiter(config.signIn, this.redis);
+    this.resetLimiter = new SignInLimiter(config.signIn, this.redis, 'password-reset');
   }
 
   onModuleDestroy(): void {
@@ -78,6 +81,16 @@ export class AuthService implements OnModuleDestroy {
     }
     await this.limiter.recordSuccess(attempt);
     return this.openSession(account.id, client);
+  }
+
+  /**
+   * Counts a password reset request for this address from this client, whether or not an account has it; past the
+   * sign-in limits (per address and account, per account, per client address) it is refused with 429.
+   */
+  async countPasswordResetRequest(email: string, client: ClientInfo): Promise<void> {
+    const attempt = this.signInAttempt(email, client);
+    if (await this.resetLimiter.isBlocked(attempt)) throw new ApiException(429, 'too_many_attempts');
+    await this.resetLimiter.recordFailure(attempt);
   }
 
   async signOut(authSessionId: string): Promise<void> {

@@ -28,10 +28,12 @@ export class SignInLimiter {
   constructor(
     private readonly limits: SignInLimits,
     redis?: Redis,
+    /** Counters' key prefix: `sign-in`, or `password-reset` for the « mot de passe oublié » requests. */
+    name = 'sign-in',
   ) {
     const duration = Math.max(1, Math.ceil(limits.windowMs / 1000));
-    const limiter = (name: string, points: number): RateLimiterAbstract => {
-      const options = { keyPrefix: `concerto:sign-in:${name}`, points, duration };
+    const limiter = (kind: string, points: number): RateLimiterAbstract => {
+      const options = { keyPrefix: `concerto:${name}:${kind}`, points, duration };
       if (!redis) return new RateLimiterMemory(options);
       return new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(options) });
     };

@@ -19,6 +19,19 @@ export const SignInRequest = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
+/** « Mot de passe oublié » : the answer is the same whether or not an account has this address. */
+export const PasswordResetRequest = z.strictObject({ email: emailAddress });
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequest>;
+
+/** Reset tokens are 43 URL-safe base64 characters (32 random bytes); only their SHA-256 is stored. */
+export const PasswordResetToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const PasswordResetConfirm = z.strictObject({
+  token: z.string().max(200),
+  password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
+});
+export type PasswordResetConfirm = z.infer<typeof PasswordResetConfirm>;
+
 export const UpdateMeRequest = z
   .strictObject({
     displayName: visibleText(2, 120).optional(),

@@ -21,6 +21,18 @@ export const ErrorCode = defineVocabulary('errorCode', {
     fr: "Cette invitation n'est plus valable (expirée, annulée ou déjà utilisée).",
     en: 'This invitation is no longer valid (expired, revoked or already used).',
   },
+  reset_link_expired: {
+    fr: 'Ce lien de réinitialisation a expiré. Demandez-en un nouveau.',
+    en: 'This reset link has expired. Ask for a new one.',
+  },
+  reset_link_used: {
+    fr: 'Ce lien de réinitialisation a déjà servi. Demandez-en un nouveau si besoin.',
+    en: 'This reset link has already been used. Ask for a new one if needed.',
+  },
+  reset_link_invalid: {
+    fr: "Ce lien de réinitialisation n'est pas valable. Vérifiez qu'il est complet ou demandez-en un nouveau.",
+    en: 'This reset link is not valid. Check that it is complete or ask for a new one.',
+  },
   invitation_email_mismatch: {
     fr: "Cette invitation est destinée à une autre adresse e-mail. Connectez-vous avec l'adresse invitée.",
     en: 'This invitation is for another e-mail address. Sign in with the invited address.',
