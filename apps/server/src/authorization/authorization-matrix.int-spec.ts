@@ -33,6 +33,18 @@ const MATRIX: Record<string, Row> = {
     expected: all(ok),
   },
   'POST /api/auth/sign-out': { path: () => '/api/auth/sign-out', freshSession: true, expected: signedIn(204) },
+  'POST /api/auth/password-reset/request': {
+    path: () => '/api/auth/password-reset/request',
+    body: (_f, actor) => ({ email: `oubli-${actor}@example.fr` }),
+    expected: all(202),
+  },
+  // No link was asked for: any token is unknown to everyone, signed in or not.
+  'GET /api/auth/password-reset/:token': { path: () => `/api/auth/password-reset/${'a'.repeat(43)}`, expected: all(400) },
+  'POST /api/auth/password-reset': {
+    path: () => '/api/auth/password-reset',
+    body: () => ({ token: 'a'.repeat(43), password: 'un mot de passe solide' }),
+    expected: all(400),
+  },
   'GET /api/auth/me': { path: () => '/api/auth/me', expected: signedIn(ok) },
   'PATCH /api/auth/me': { path: () => '/api/auth/me', body: () => ({ locale: 'fr' }), expected: signedIn(ok) },
   'GET /api/organisations': { path: () => '/api/organisations', expected: signedIn(ok) },
@@ -80,6 +92,10 @@ const MATRIX: Record<string, Row> = {
     path: (f) => `/api/spaces/${f.spaceId}/invitations`,
     body: (_f, actor) => ({ email: `invite-par-${actor}@example.fr`, role: 'observateur' }),
     expected: inSpace(403, 403, 201),
+  },
+  'POST /api/spaces/:spaceId/invitations/:invitationId/resend': {
+    path: (f) => `/api/spaces/${f.spaceId}/invitations/${f.pendingInvitationId}/resend`,
+    expected: inSpace(403, 403, ok),
   },
   'DELETE /api/spaces/:spaceId/invitations/:invitationId': {
     path: (f) => `/api/spaces/${f.spaceId}/invitations/${f.pendingInvitationId}`,
