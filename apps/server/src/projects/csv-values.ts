@@ -52,4 +52,3 @@ export function parseEuros(text: string): number | undefined {
   return Number(units) * 100 + Number(decimals.padEnd(2, '0'));
 }
 
-export const formatEuros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');

@@ -18,6 +18,7 @@ import {
   ProjectStage,
   ProjectStatus,
   PartnerRole,
+  csvEuros,
   labelOf,
   parseCsv,
   toCsv,
@@ -25,7 +26,7 @@ import {
 import { ApiException } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
 import { decodeCsvBytes } from './csv-encoding.js';
-import { formatEuros, labelsOf } from './csv-values.js';
+import { labelsOf } from './csv-values.js';
 import { FundingRepository } from './funding.repository.js';
 import { FundingService } from './funding.service.js';
 import {
@@ -206,7 +207,7 @@ export class ProjectImportService {
         l.funderName,
         labelOf(FunderLevel, l.funderLevel),
         String(l.year),
-        formatEuros(l.amountCents),
+        csvEuros(l.amountCents),
         labelOf(FundingKind, l.kind),
         l.instrument,
         labelOf(FundingStatus, l.status),
