@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { useAccountLanguage } from './use-language';
 import { SiteHeader } from './site-header';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
+import { useHashTarget } from './use-hash-target';
 import { UpdateBanner } from './update-banner';
 
 export function AppLayout() {
@@ -11,6 +12,7 @@ export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   useAccountLanguage();
   useFocusOnNavigation(mainRef);
+  useHashTarget();
 
   const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();

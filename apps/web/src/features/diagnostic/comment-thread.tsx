@@ -48,7 +48,7 @@ export function CommentThread({
   const renderComment = (comment: CommentView) => {
     const mine = comment.author?.id === me?.id;
     return (
-      <li key={comment.id} className="comment">
+      <li key={comment.id} className="comment" id={`commentaire-${comment.id}`}>
         <p className="comment__meta">
           <strong>{comment.author?.displayName ?? t('diagnostic.comments.formerMember')}</strong>{' '}
           <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, i18n.language)}</time>

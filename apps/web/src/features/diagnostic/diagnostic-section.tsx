@@ -1,9 +1,10 @@
 import type { CollabDocument, DiagnosticSection } from '@concerto/collab';
 import type { CommentAnchor, CommentView, SectionStateView } from '@concerto/domain';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { CommentsPanel } from './comments-panel';
+import { useLinkedComment } from './use-linked-comment';
 import { diagnosticComments } from './diagnostic-api';
 import { SectionAssessment } from './section-assessment';
 import { LazySectionText, SectionFrame } from './section-frame';
@@ -33,6 +34,13 @@ export function DiagnosticSectionView(props: DiagnosticSectionProps) {
   const threads = comments.flatMap((c) => (c.parentId === null && c.anchor ? [{ ...c, anchor: c.anchor }] : []));
   const openCount = state?.openComments ?? threads.filter((c) => !c.resolvedAt).length;
   const highlights = threads.filter((c) => !c.resolvedAt).map((c) => ({ id: c.id, anchor: c.anchor, active: c.id === activeComment }));
+  // A link to one of this section's comments (a notification) opens the panel on its thread.
+  const linked = useLinkedComment(comments);
+  useEffect(() => {
+    if (!linked) return;
+    setPanelOpen(true);
+    setActiveComment(linked);
+  }, [linked]);
 
   const startComment = (anchor: CommentAnchor) => {
     setPending(anchor);

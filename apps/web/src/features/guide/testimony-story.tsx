@@ -9,6 +9,7 @@ import { anchorOfSelection } from '../diagnostic/comment-anchors';
 import { CommentHighlights, setHighlightedComments, type HighlightedComment } from '../diagnostic/comment-highlights';
 import { useComments } from '../diagnostic/comments-api';
 import { CommentsPanel } from '../diagnostic/comments-panel';
+import { useLinkedComment } from '../diagnostic/use-linked-comment';
 import { testimonyComments } from './testimonies-api';
 import '../diagnostic/diagnostic.css';
 import '../diagnostic/diagnostic-panels.css';
@@ -41,6 +42,13 @@ export function TestimonyStory({
   const all = comments.data ?? [];
   const open = all.flatMap((c) => (c.parentId === null && c.anchor && !c.resolvedAt ? [{ id: c.id, anchor: c.anchor }] : []));
   const highlightsKey = JSON.stringify(open.map((c): HighlightedComment => ({ ...c, active: c.id === active })));
+  // A link to one of the story's comments (a notification) opens the panel on its thread.
+  const linked = useLinkedComment(all);
+  useEffect(() => {
+    if (!linked) return;
+    setPanelOpen(true);
+    setActive(linked);
+  }, [linked]);
 
   useEffect(() => {
     const editor = bound?.editor;

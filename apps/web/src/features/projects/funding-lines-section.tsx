@@ -48,7 +48,7 @@ export function FundingLinesSection({ spaceId, project, canEdit }: { spaceId: st
   };
 
   return (
-    <section className="section" aria-labelledby={`${id}-title`}>
+    <section className="section" id="financements" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('funding.title')}</h2>
       <dl className="funding-totals">
         <div>
@@ -74,7 +74,7 @@ export function FundingLinesSection({ spaceId, project, canEdit }: { spaceId: st
           rows={lines}
           rowKey={(line) => line.id}
           columns={[
-            { key: 'funder', header: t('funding.funder'), rowHeader: true, cellId: (line) => `${id}-${line.id}`, cell: (line) => line.funder.name },
+            { key: 'funder', header: t('funding.funder'), rowHeader: true, cellId: (line) => `financement-${line.id}`, cell: (line) => line.funder.name },
             { key: 'level', header: t('funding.level'), cell: (line) => t(`vocab.funderLevel.${line.funderLevel}`) },
             { key: 'year', header: t('funding.year'), cell: (line) => line.year },
             { key: 'amount', header: t('funding.amount'), numeric: true, cell: (line) => formatEuros(line.amountCents, i18n.language) },
@@ -105,7 +105,7 @@ export function FundingLinesSection({ spaceId, project, canEdit }: { spaceId: st
               key: 'actions',
               header: t('members.actions'),
               cell: (line) => (
-                <Button variant="secondary" aria-describedby={`${id}-${line.id}`} onClick={() => deleteLine(line)}>
+                <Button variant="secondary" aria-describedby={`financement-${line.id}`} onClick={() => deleteLine(line)}>
                   {t('funding.delete')}
                 </Button>
               ),

@@ -53,7 +53,7 @@ export function MilestonesSection({ spaceId, project, canEdit }: { spaceId: stri
       {milestones.length === 0 ? <p className="empty">{t('projects.milestones.empty')}</p> : null}
       <ul className="milestone-list">
         {milestones.map((milestone) => (
-          <li key={milestone.id} className="milestone-list__item">
+          <li key={milestone.id} className="milestone-list__item" id={`jalon-${milestone.id}`}>
             <label className="choice">
               <input
                 type="checkbox"

@@ -22,7 +22,12 @@ export function AgendaView({ session, onGoto, busy }: { session: SessionData; on
         {session.agenda.map((item, index) => {
           const over = overrunMs(item, now);
           return (
-            <li key={item.id} className={`agenda-item agenda-item--${item.status}`} aria-current={item.status === 'current' ? 'step' : undefined}>
+            <li
+              key={item.id}
+              id={`point-${item.id}`}
+              className={`agenda-item agenda-item--${item.status}`}
+              aria-current={item.status === 'current' ? 'step' : undefined}
+            >
               <div className="agenda-item__head">
                 <span className="agenda-item__title">{item.title}</span>
                 <ItemStatusBadge status={item.status} />

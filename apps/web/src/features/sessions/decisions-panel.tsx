@@ -31,7 +31,7 @@ export function DecisionsPanel({ session, itemId }: { session: SessionData; item
       {decisions.data?.length === 0 ? <p className="empty">{t('decisions.empty')}</p> : null}
       <ul className="decisions__list">
         {decisions.data?.map((decision) => (
-          <li key={decision.id} className="card decision">
+          <li key={decision.id} className="card decision" id={`decision-${decision.id}`}>
             <p className="decision__item muted">{titleOf(decision.agendaItemId)}</p>
             <p className="decision__text">{decision.text}</p>
             <div className="actions">
