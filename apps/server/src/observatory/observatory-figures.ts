@@ -128,15 +128,20 @@ const PROFILE_VALUES: Record<MedianKey, (p: PoleFact, referenceYear: number) => 
   consolidatedBudgetCents: (p) => p.consolidatedBudgetCents,
 };
 
-/** Totals and median profiles of the poles in scope; ages are counted at the end of the period (this year when open-ended). */
-function poleProfile(facts: FactsSource, poles: string[], query: ObservatoryQuery, mobilisedCents: number): PoleProfile {
-  const profiles = poles.map((poleId) => facts.pole(poleId)?.profile).filter((p) => p !== null && p !== undefined);
+/**
+ * Totals and median profiles of the poles in scope; ages are counted at the end of the period (this year when
+ * open-ended). The money (`mobilisedCents`) is the panorama's (`panoramaFacts`): this part changes with the poles only.
+ */
+export function poleProfile(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): Omit<PoleProfile, 'mobilisedCents'> {
+  const profiles = polesOf(scope)
+    .map((poleId) => facts.pole(poleId)?.profile)
+    .filter((p) => p !== null && p !== undefined);
   const referenceYear = query.to ?? new Date().getFullYear();
   const total = (value: (p: (typeof profiles)[number]) => number | null) => sumOf(profiles.map((p) => value(p) ?? 0));
   const medians = Object.fromEntries(
     (Object.keys(PROFILE_VALUES) as MedianKey[]).map((key): [MedianKey, MedianFigure] => {
-      const values = profiles.map((p) => PROFILE_VALUES[key](p, referenceYear)).filter((v): v is number => v !== null);
-      return [key, { median: median(values), count: values.length }];
+      const values = Float64Array.from(profiles.map((p) => PROFILE_VALUES[key](p, referenceYear)).filter((v): v is number => v !== null));
+      return [key, { median: medianOf(values), count: values.length }];
     }),
   ) as Record<MedianKey, MedianFigure>;
   return {
@@ -144,14 +149,13 @@ function poleProfile(facts: FactsSource, poles: string[], query: ObservatoryQuer
     jobs: total((p) => p.employees),
     enterprises: total((p) => p.memberStructures),
     consolidatedBudgetCents: total((p) => p.consolidatedBudgetCents),
-    mobilisedCents,
     medians,
   };
 }
 
-/** The panorama's figures computed from the facts: profile and totals, presence of collectivité levels, collectivités per pole. */
+/** The panorama's figures that follow the money: the money mobilised, presence of collectivité levels, collectivités per pole. */
 export interface PanoramaFacts {
-  profile: PoleProfile;
+  mobilisedCents: number;
   presence: { level: string; poles: number }[];
   counts: CollectiviteCountRow[];
 }
@@ -217,7 +221,7 @@ export function panoramaFacts(facts: FactsSource, scope: ScopeRow[], query: Obse
   const byCount = new Map<number, number>();
   for (const n of perPole) byCount.set(n, (byCount.get(n) ?? 0) + 1);
   return {
-    profile: poleProfile(facts, poles, query, mobilised),
+    mobilisedCents: mobilised,
     presence: LEVELS.flatMap((level, i) => (presence[i] > 0 ? [{ level, poles: presence[i] }] : [])),
     counts: [...byCount].sort(([a], [b]) => a - b).map(([collectivites, n]) => ({ collectivites, poles: n, median: middle })),
   };

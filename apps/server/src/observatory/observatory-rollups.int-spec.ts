@@ -1,6 +1,9 @@
 import { type FunderLevel, type ObservatoryQuery, fundingTable as pureFundingTable } from '@concerto/domain';
 import { ApiClient, buildSpace } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { ENTITIES } from '../app.entities.js';
+import { createApp } from '../app.factory.js';
+import { openDatabase } from '../database/data-source.js';
 import { PanoramaRepository } from './panorama.repository.js';
 
 const LEVELS: FunderLevel[] = ['commune', 'epci', 'department', 'region', 'state', 'europe'];
@@ -184,5 +187,28 @@ describe('observatory rollups (real PostgreSQL, through the HTTP API)', () => {
     const later = { ...line, year: new Date().getFullYear() + 1 };
     expect((await owner.post(`/api/spaces/${project.spaceId}/projects/${project.id}/funding-lines`, later)).status).toBe(400);
     expect((await owner.post(`/api/spaces/${project.spaceId}/projects/${project.id}/funding-lines`, { ...later, funderLevel: 'epci' })).status).toBe(201);
+  });
+
+  it('keeps a second server process on the same database in step: a write through one is in the other’s next read', async () => {
+    const dataSource = await openDatabase(t.config.databaseUrl!, ENTITIES);
+    const second = await createApp(t.config, dataSource);
+    try {
+      await second.listen(0, '127.0.0.1');
+      const other = new ApiClient(`http://127.0.0.1:${(second.getHttpServer().address() as { port: number }).port}`);
+      other.cookie = owner.cookie;
+      const before = (await other.get('/api/observatory/funding')).body;
+      expect(before).toEqual((await owner.get('/api/observatory/funding')).body);
+      const project = projects[1];
+      const funder = funders.find((f) => f.level !== 'other')!;
+      const line = { funderId: funder.id, funderLevel: funder.level, year: 2022, amountCents: 77_701, kind: 'investment', status: 'secured' };
+      expect((await owner.post(`/api/spaces/${project.spaceId}/projects/${project.id}/funding-lines`, line)).status).toBe(201);
+      // Four readers of the second process at once, right after the write: one answer, with the new money.
+      const answers = await Promise.all([1, 2, 3, 4].map(() => other.get('/api/observatory/funding')));
+      for (const answer of answers) expect(answer.body.total.totalCents).toBe(before.total.totalCents + 77_701);
+      expect(answers[0].body).toEqual((await owner.get('/api/observatory/funding')).body);
+    } finally {
+      await second.close();
+      await dataSource.destroy().catch(() => undefined);
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, Panora
 import { fundingLinesCsv, fundingTableCsv, type OpenFundingLine, panoramaCsv } from './observatory-export.js';
 import { ObservatoryCache, type Dependencies } from './observatory-cache.js';
 import { type ChangeSource, ObservatoryFactsRepository } from './observatory-facts.repository.js';
-import { type ScopeRow, fundingLevelFigures, panoramaFacts } from './observatory-figures.js';
+import { type ScopeRow, fundingLevelFigures, panoramaFacts, poleProfile } from './observatory-figures.js';
 import { ObservatoryStore } from './observatory-store.js';
 import { fundingTableView, panoramaView } from './observatory-views.js';
 import { ObservatoryRepository } from './observatory.repository.js';
@@ -69,9 +69,14 @@ export class ObservatoryService {
         value: await this.panoramas.relationFigures(accountId, query),
         dependencies: this.dependencies(accountId, query, scope, ['relations', 'pole']),
       }));
-      const { profile, presence, counts } = panoramaFacts(this.store, scope, query);
+      // The poles' profile follows the poles only: a funding change leaves it be.
+      const profile = await this.cache.get(cacheKey('profile', accountId, query), async () => ({
+        value: poleProfile(this.store, scope, query),
+        dependencies: this.dependencies(accountId, query, scope, ['pole']),
+      }));
+      const { mobilisedCents, presence, counts } = panoramaFacts(this.store, scope, query);
       return {
-        value: panoramaView(query, { profile, presence, counts, relations }),
+        value: panoramaView(query, { profile: { ...profile, mobilisedCents }, presence, counts, relations }),
         dependencies: this.dependencies(accountId, query, scope, ['projects', 'pole', 'relations']),
       };
     });
