@@ -30,6 +30,14 @@ export const createRouter = (queryClient: QueryClient) =>
           lazy: () => import('../features/auth/sign-up-page').then((m) => ({ Component: m.SignUpPage })),
         },
         {
+          path: 'mot-de-passe-oublie',
+          lazy: () => import('../features/auth/forgot-password-page').then((m) => ({ Component: m.ForgotPasswordPage })),
+        },
+        {
+          path: 'nouveau-mot-de-passe/:token',
+          lazy: () => import('../features/auth/new-password-page').then((m) => ({ Component: m.NewPasswordPage })),
+        },
+        {
           path: 'invitations/:token',
           lazy: () => import('../features/invitations/invitation-page').then((m) => ({ Component: m.InvitationPage })),
         },

@@ -46,6 +46,7 @@ export function SignInPage() {
   return (
     <div className="page page--narrow">
       <h1>{t('auth.signIn.title')}</h1>
+      {params.get('motDePasseChange') ? <Notice>{t('auth.signIn.passwordChanged')}</Notice> : null}
       {isInvitationPath(next) ? <Notice>{t('auth.signIn.forInvitation')}</Notice> : <p>{t('auth.signIn.intro')}</p>}
       <form className="card form" ref={formRef} noValidate onSubmit={onSubmit}>
         <ErrorAlert>{formError}</ErrorAlert>
@@ -76,6 +77,9 @@ export function SignInPage() {
           </Button>
         </div>
       </form>
+      <p className="aside-link">
+        <Link to={`/mot-de-passe-oublie${email.trim() ? `?email=${encodeURIComponent(email.trim())}` : ''}`}>{t('auth.signIn.forgotPassword')}</Link>
+      </p>
       <p className="aside-link">
         {t('auth.signIn.noAccount')} <Link to={`/inscription${authSearch(next, email.trim() || params.get('email'))}`}>{t('auth.signIn.createAccount')}</Link>
       </p>

@@ -6,7 +6,7 @@ import { Button } from '../../ui/button';
 import { formatDate } from '../../ui/format';
 import { invitationUrl } from './invitation-link';
 
-/** The link of a new invitation, ready to copy: no e-mail is sent by the platform. */
+/** The link of a new invitation, ready to copy; its e-mail is on its way (its status shows in the list). */
 export function CreatedInvitation({ invitation }: { invitation: InvitationView }) {
   const { t, i18n } = useTranslation();
   const inputId = useId();
@@ -31,7 +31,7 @@ export function CreatedInvitation({ invitation }: { invitation: InvitationView }
     <section className="card created-invitation">
       <h3>{t('invitations.createdTitle', { email: invitation.email })}</h3>
       <p id={noteId} className="created-invitation__note">
-        {t('invitations.noEmailSent')} {t('invitations.expiresOn', { date: formatDate(invitation.expiresAt, i18n.language) })}
+        {t('invitations.emailQueued', { email: invitation.email })} {t('invitations.expiresOn', { date: formatDate(invitation.expiresAt, i18n.language) })}
       </p>
       <div className="field">
         <label className="field__label" htmlFor={inputId}>

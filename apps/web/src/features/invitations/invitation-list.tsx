@@ -1,7 +1,7 @@
 import type { InvitationView } from '@concerto/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useInvitations, useRevokeInvitation } from './invitations-api';
+import { useInvitations, useResendInvitation, useRevokeInvitation } from './invitations-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { DataTable } from '../../ui/data-table';
@@ -18,12 +18,21 @@ export function InvitationList({ spaceId }: { spaceId: string }) {
   const invitations = useInvitations(spaceId);
   const feedback = useActionFeedback();
   const revoke = useConfirmedMutation(useRevokeInvitation(spaceId), feedback);
+  const resendMutation = useResendInvitation(spaceId);
 
   const onRevoke = (invitation: InvitationView) =>
     revoke(invitation.id, {
       question: t('invitations.confirmRevoke', { email: invitation.email }),
       success: t('invitations.revoked', { email: invitation.email }),
     });
+
+  const onResend = (invitation: InvitationView) => {
+    feedback.clear();
+    resendMutation.mutate(invitation.id, {
+      onSuccess: () => feedback.succeed(t('invitations.resent', { email: invitation.email })),
+      onError: (error) => feedback.fail(errorMessage(t, error)),
+    });
+  };
 
   return (
     <section className="section">
@@ -58,6 +67,21 @@ export function InvitationList({ spaceId }: { spaceId: string }) {
               header: t('invitations.status'),
               cell: (invitation) => <span className={`status status--${invitation.status}`}>{t(`invitations.statuses.${invitation.status}`)}</span>,
             },
+            {
+              key: 'mail',
+              header: t('invitations.mail'),
+              cell: (invitation) =>
+                invitation.mail ? (
+                  <>
+                    <span className={`status mail-status--${invitation.mail}`}>{t(`invitations.mailStatuses.${invitation.mail}`)}</span>
+                    {invitation.mail === 'failed' && invitation.status === 'pending' ? (
+                      <span className="invitation-mail__hint">{t('invitations.mailFailedHint')}</span>
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="muted">{t('invitations.noMail')}</span>
+                ),
+            },
             { key: 'invitedBy', header: t('invitations.invitedBy'), cell: (invitation) => invitation.invitedBy },
             {
               key: 'expiresAt',
@@ -69,9 +93,21 @@ export function InvitationList({ spaceId }: { spaceId: string }) {
               header: t('invitations.actions'),
               cell: (invitation, index) =>
                 invitation.status === 'pending' ? (
-                  <Button variant="danger" aria-describedby={`${rowId}-email-${index}`} onClick={() => onRevoke(invitation)}>
-                    {t('invitations.revoke')}
-                  </Button>
+                  <div className="invitation-actions">
+                    {invitation.mail !== 'pending' ? (
+                      <Button
+                        variant="secondary"
+                        aria-describedby={`${rowId}-email-${index}`}
+                        busy={resendMutation.isPending && resendMutation.variables === invitation.id}
+                        onClick={() => onResend(invitation)}
+                      >
+                        {t('invitations.resend')}
+                      </Button>
+                    ) : null}
+                    <Button variant="danger" aria-describedby={`${rowId}-email-${index}`} onClick={() => onRevoke(invitation)}>
+                      {t('invitations.revoke')}
+                    </Button>
+                  </div>
                 ) : null,
             },
           ]}
