@@ -57,7 +57,11 @@ describe('notification producers (real PostgreSQL, through the API)', () => {
   describe('spaces', () => {
     it('tells a new member they joined (who invited them is the actor), and a member their new role — not the animateur who changed it', async () => {
       const [joined] = await rows(contributeur, 'space_joined');
-      expect(joined).toMatchObject({ channel: 'in_app', link: `/espaces/${spaceId}`, params: { role: 'contributeur', actor: 'Anne Animatrice', space: 'Pôle <Vallée>' } });
+      expect(joined).toMatchObject({
+        channel: 'in_app',
+        link: `/espaces/${spaceId}`,
+        params: { role: 'contributeur', actor: 'Anne Animatrice', space: 'Pôle <Vallée>' },
+      });
       const since = new Date();
       expect((await animateur.patch(`/api/spaces/${spaceId}/members/${observateur.account!.id}`, { role: 'contributeur' })).status).toBe(200);
       expect((await animateur.patch(`/api/spaces/${spaceId}/members/${observateur.account!.id}`, { role: 'observateur' })).status).toBe(200);
@@ -106,13 +110,22 @@ describe('notification producers (real PostgreSQL, through the API)', () => {
       // Mentioned in a reply on a section she wrote: one notification, the mention.
       const afterReply = new Date();
       await animateur.post(`${base()}/comments`, { parentId: thread.body.id, body: 'Merci @Claude', mentions: [contributeur.account!.id] });
-      expect((await t.dataSource.query(`SELECT kind FROM notification WHERE account_id = $1 AND created_at >= $2`, [contributeur.account!.id, afterReply])).map((r: { kind: string }) => r.kind)).toEqual(['comment_mention']);
+      expect(
+        (await t.dataSource.query(`SELECT kind FROM notification WHERE account_id = $1 AND created_at >= $2`, [contributeur.account!.id, afterReply])).map(
+          (r: { kind: string }) => r.kind,
+        ),
+      ).toEqual(['comment_mention']);
       expect(await count(animateur, 'comment_reply', afterReply)).toBe(0);
     });
 
     it('refuses to mention someone outside the space, and a refused comment notifies nobody', async () => {
       const since = new Date();
-      const refused = await animateur.post(`${base()}/comments`, { sectionId: 'grid-territory', anchor, body: 'Hors espace', mentions: [outsider.account!.id] });
+      const refused = await animateur.post(`${base()}/comments`, {
+        sectionId: 'grid-territory',
+        anchor,
+        body: 'Hors espace',
+        mentions: [outsider.account!.id],
+      });
       expect(refused.status).toBe(400);
       expect(await receivers('comment_mention', since, everyone())).toEqual([]);
       expect(await receivers('comment_on_your_content', since, everyone())).toEqual([]);
@@ -125,7 +138,11 @@ describe('notification producers (real PostgreSQL, through the API)', () => {
 
     it('scheduled (created, then moved) → every member but the animatrice; a guest added → the guest', async () => {
       const since = new Date();
-      const created = await animateur.post(`/api/spaces/${spaceId}/sessions`, { title: 'Séance de printemps', scheduledAt: scheduledAt(), agenda: [{ title: 'Tour de table', durationMinutes: 10 }] });
+      const created = await animateur.post(`/api/spaces/${spaceId}/sessions`, {
+        title: 'Séance de printemps',
+        scheduledAt: scheduledAt(),
+        agenda: [{ title: 'Tour de table', durationMinutes: 10 }],
+      });
       expect(created.status).toBe(201);
       sessionId = created.body.id;
       expect(await receivers('session_scheduled', since, everyone())).toEqual(['contributeur', 'observateur']);

@@ -11,7 +11,8 @@ import { SessionReminders } from '../sessions/session-reminders.js';
 
 const HOUR = 3600_000;
 /** The day in France `days` days from `now`, as a milestone's date. */
-const dayInFrance = (now: Date, days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(now.getTime() + days * 24 * HOUR));
+const dayInFrance = (now: Date, days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(now.getTime() + days * 24 * HOUR));
 
 /**
  * The scheduled reminders: a session starting within 24 hours, a milestone due within 7 days or late. Ticked by hand,
@@ -29,7 +30,15 @@ describe('reminders (real PostgreSQL, two application instances)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const config = loadConfig({ ...process.env, PORT: '0', SEED_DEMO: 'false', WEB_DIST: 'tmp/no-web-app', LOG_LEVEL: 'error', LOG_PRETTY: 'false', DATABASE_URL: t.config.databaseUrl });
+    const config = loadConfig({
+      ...process.env,
+      PORT: '0',
+      SEED_DEMO: 'false',
+      WEB_DIST: 'tmp/no-web-app',
+      LOG_LEVEL: 'error',
+      LOG_PRETTY: 'false',
+      DATABASE_URL: t.config.databaseUrl,
+    });
     secondSource = await openDatabase(t.config.databaseUrl!, ENTITIES);
     second = await createApp(config, secondSource);
     [animateur, contributeur, observateur, outsider] = Array.from({ length: 4 }, () => new ApiClient(t.url));
@@ -57,8 +66,14 @@ describe('reminders (real PostgreSQL, two application instances)', () => {
 
   it('reminds a session starting within 24 hours once to everyone with a place, whatever the ticks; again when it moves', async () => {
     const now = new Date();
-    const soon = await animateur.post(`/api/spaces/${spaceId}/sessions`, { title: 'Séance de demain', scheduledAt: new Date(now.getTime() + 10 * HOUR).toISOString() });
-    const later = await animateur.post(`/api/spaces/${spaceId}/sessions`, { title: 'Séance de la semaine prochaine', scheduledAt: new Date(now.getTime() + 72 * HOUR).toISOString() });
+    const soon = await animateur.post(`/api/spaces/${spaceId}/sessions`, {
+      title: 'Séance de demain',
+      scheduledAt: new Date(now.getTime() + 10 * HOUR).toISOString(),
+    });
+    const later = await animateur.post(`/api/spaces/${spaceId}/sessions`, {
+      title: 'Séance de la semaine prochaine',
+      scheduledAt: new Date(now.getTime() + 72 * HOUR).toISOString(),
+    });
     expect([soon.status, later.status]).toEqual([201, 201]);
 
     await tickEverywhere(reminders(SessionReminders), now);
@@ -110,7 +125,9 @@ describe('reminders (real PostgreSQL, two application instances)', () => {
     await tickEverywhere(reminders(MilestoneReminders), new Date(now.getTime() + 4 * 24 * HOUR));
     expect(await notifications('milestone_due')).toHaveLength(2);
     const nowLate = (await notifications('milestone_late')).filter((r) => r.account_id === idOf(contributeur)).map((r) => r.link);
-    expect(nowLate.sort()).toEqual([`/espaces/${spaceId}/projets/${project.body.id}#jalon-${due}`, `/espaces/${spaceId}/projets/${project.body.id}#jalon-${late}`].sort());
+    expect(nowLate.sort()).toEqual(
+      [`/espaces/${spaceId}/projets/${project.body.id}#jalon-${due}`, `/espaces/${spaceId}/projets/${project.body.id}#jalon-${late}`].sort(),
+    );
     expect((await notifications('milestone_late')).filter((r) => r.account_id === idOf(outsider))).toHaveLength(0);
   });
 });

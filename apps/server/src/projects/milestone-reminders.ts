@@ -47,7 +47,14 @@ export class MilestoneReminders implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async send(tx: EntityManager, kind: 'milestone_due' | 'milestone_late', m: MilestoneReminder): Promise<void> {
-    const facts: MilestoneFacts = { spaceId: m.spaceId, projectId: m.projectId, title: m.projectTitle, milestoneId: m.milestoneId, milestone: m.title, dueDate: m.dueDate };
+    const facts: MilestoneFacts = {
+      spaceId: m.spaceId,
+      projectId: m.projectId,
+      title: m.projectTitle,
+      milestoneId: m.milestoneId,
+      milestone: m.title,
+      dueDate: m.dueDate,
+    };
     await this.notifications.notify({ ...milestoneReminder(kind, facts, m.recipients), db: tx });
   }
 }

@@ -57,10 +57,10 @@ export class ProjectRecipientsRepository {
 
   /** The accounts of these organisations (a funding line's funder) and of the project's partner organisations. */
   async fundingAccounts(projectId: string, organisationIds: string[], db: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows: { id: string }[] = await db.query(
-      `SELECT id FROM account WHERE organisation_id = ANY($2::uuid[]) UNION ${PARTNER_ACCOUNTS('$1')}`,
-      [projectId, organisationIds],
-    );
+    const rows: { id: string }[] = await db.query(`SELECT id FROM account WHERE organisation_id = ANY($2::uuid[]) UNION ${PARTNER_ACCOUNTS('$1')}`, [
+      projectId,
+      organisationIds,
+    ]);
     return rows.map((r) => r.id);
   }
 

@@ -55,7 +55,8 @@ export class MinutesService {
     const decision = await this.dataSource.transaction(async (tx) => {
       const inserted = await this.minutesRows.insertDecision(access.sessionId, body, accountId, tx);
       const session = await this.recipients.heading(access.sessionId, tx);
-      if (session) await this.notifications.notify({ ...decisionRecorded(session, inserted, accountId, await this.recipients.audience(access.sessionId, tx)), db: tx });
+      if (session)
+        await this.notifications.notify({ ...decisionRecorded(session, inserted, accountId, await this.recipients.audience(access.sessionId, tx)), db: tx });
       return inserted;
     });
     this.notify(access, decision.id);

@@ -43,7 +43,8 @@ export class VotesService {
     const open = async (db: EntityManager) => {
       const inserted = await this.votes.insert(access.sessionId, body, db);
       const session = await this.recipients.heading(access.sessionId, db);
-      if (session) await this.notifications.notify({ ...voteOpened(session, inserted, actorAccountId, await this.recipients.voters(access.sessionId, db)), db });
+      if (session)
+        await this.notifications.notify({ ...voteOpened(session, inserted, actorAccountId, await this.recipients.voters(access.sessionId, db)), db });
       return inserted;
     };
     const vote = tx ? await open(tx) : await this.dataSource.transaction(open);
