@@ -11,6 +11,8 @@ export const DEMO_SPACE = 'Concertation TETRIS — Pays de Grasse';
 export interface DemoBrowser {
   /** The built server as a child process, on a fresh database seeded with the demo territory. */
   readonly server: ServerProcess;
+  /** The suite's database (a test may look at or age its rows). */
+  readonly databaseUrl: string;
   /**
    * A browser of its own (context) in French, signed in as nobody, with one blank page. The server's CSP is bypassed
    * (axe-core is injected) unless `enforceCsp`.
@@ -62,6 +64,9 @@ export function useDemoBrowser(screenshotPrefix: string, options: DemoBrowserOpt
   return {
     get server() {
       return server;
+    },
+    get databaseUrl() {
+      return database.url;
     },
     open,
     async signIn(email) {
