@@ -124,7 +124,12 @@ export class RecommendationsService {
       const decidedBy = DECIDED.has(body.status) ? reader.accountId : null;
       await this.recommendations.update(recommendationId, {}, { status: body.status, decidedBy }, tx);
       if (body.status === 'retained') {
-        const event = recommendationRetained(spaceId, { id: recommendationId, statement: locked.statement }, reader.accountId, await this.members.spaceMembers(spaceId, tx));
+        const event = recommendationRetained(
+          spaceId,
+          { id: recommendationId, statement: locked.statement },
+          reader.accountId,
+          await this.members.spaceMembers(spaceId, tx),
+        );
         await this.notifications.notify({ ...event, db: tx });
       }
       return true;

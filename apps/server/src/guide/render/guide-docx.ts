@@ -223,10 +223,12 @@ function reference(ref: ResolvedReference, ctx: Context, place: Place): Child[] 
             ...facts(testimonyFacts(t, locale), locale),
             ...blocks(t.story, ctx, { ...place, level: place.level + 1 }),
             ...(figures ? figureTable(figures) : []),
-            ...t.quotes.map(quoteLines).flatMap((q) => [
-              new Paragraph({ ...quoteStyle({ ...place, quote: true }), children: plainRuns(q.text, { italics: true }) }),
-              new Paragraph({ ...quoteStyle({ ...place, quote: true }), children: plainRuns(q.by) }),
-            ]),
+            ...t.quotes
+              .map(quoteLines)
+              .flatMap((q) => [
+                new Paragraph({ ...quoteStyle({ ...place, quote: true }), children: plainRuns(q.text, { italics: true }) }),
+                new Paragraph({ ...quoteStyle({ ...place, quote: true }), children: plainRuns(q.by) }),
+              ]),
           ];
         }),
       ];

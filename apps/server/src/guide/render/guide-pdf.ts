@@ -206,10 +206,7 @@ function reference(ref: ResolvedReference, ctx: Context, level: number): Content
       ];
     case 'recommendations':
     case 'recommendation':
-      return [
-        ...filtered,
-        ...ref.recommendations.flatMap((r) => [heading(level + 1, text(r.statement)), ...facts(recommendationFacts(r, locale), locale)]),
-      ];
+      return [...filtered, ...ref.recommendations.flatMap((r) => [heading(level + 1, text(r.statement)), ...facts(recommendationFacts(r, locale), locale)])];
     case 'analyses':
     case 'analysis':
       return [...filtered, ...ref.analyses.flatMap((a) => [heading(level + 1, text(a.title)), ...blocks(a.blocks, ctx, level + 1)])];

@@ -1,4 +1,12 @@
-import type { DiagnosticOutlineEntry, DiagnosticSettings, SectionStateView, UpdateSectionStateRequest, VersionComparison, VersionContent, VersionView } from '@concerto/domain';
+import type {
+  DiagnosticOutlineEntry,
+  DiagnosticSettings,
+  SectionStateView,
+  UpdateSectionStateRequest,
+  VersionComparison,
+  VersionContent,
+  VersionView,
+} from '@concerto/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { currentLocale } from '../../i18n/locale';
 import { api } from '../../api/client';

@@ -23,8 +23,7 @@ const valuesOf = (analysis: AnalysisView | undefined): AnalysisValues => ({
   lever: analysis?.scope.kind === 'lever' ? analysis.scope.lever : Lever.keys[0],
 });
 
-const scopeOf = ({ kind, stage, lever }: AnalysisValues): AnalysisScope =>
-  kind === 'stage' ? { kind, stage } : kind === 'lever' ? { kind, lever } : { kind };
+const scopeOf = ({ kind, stage, lever }: AnalysisValues): AnalysisScope => (kind === 'stage' ? { kind, stage } : kind === 'lever' ? { kind, lever } : { kind });
 
 const fieldOf = (path: string) => path.split('.')[0];
 
@@ -83,7 +82,13 @@ export function AnalysisForm({ spaceId, analysis, onCreated }: AnalysisFormProps
     <form className={analysis ? 'form card guide-form' : 'form card guide-create'} ref={formRef} noValidate onSubmit={submit} aria-labelledby={titleId}>
       <h3 id={titleId}>{analysis ? t('guide.analyses.edit.title') : t('guide.analyses.create.title')}</h3>
       {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
-      <TextField label={t('guide.analyses.fields.title')} required value={values.title} onChange={(e) => set('title')(e.target.value)} error={fieldErrors.title} />
+      <TextField
+        label={t('guide.analyses.fields.title')}
+        required
+        value={values.title}
+        onChange={(e) => set('title')(e.target.value)}
+        error={fieldErrors.title}
+      />
       <RadioGroup
         legend={t('guide.analyses.fields.scope')}
         name={analysis ? 'edit-scope' : 'scope'}

@@ -48,9 +48,7 @@ export function GuideDocumentVersions({ spaceId, role }: { spaceId: string; role
         confirmRestore: (name) => t('guide.document.versions.confirmRestore', { name }),
         restored: (name) => t('guide.document.versions.restored', { name }),
       }}
-      afterAuthor={(version) =>
-        version.published ? <span className="status guide-version__published">{t('guide.document.versions.published')}</span> : null
-      }
+      afterAuthor={(version) => (version.published ? <span className="status guide-version__published">{t('guide.document.versions.published')}</span> : null)}
       actions={(version) => (
         <>
           <Button variant="secondary" aria-pressed={shown === version.id} onClick={() => setShown(shown === version.id ? null : version.id)}>

@@ -234,5 +234,7 @@ interface SectionChoicesProps {
 function SectionChoices({ options, value, onChange, error }: SectionChoicesProps) {
   const { t } = useTranslation();
   if (options.length === 0) return <p className="muted">{t('guide.recommendations.fields.noSections')}</p>;
-  return <CheckboxGroup legend={t('guide.recommendations.fields.sections')} name="sectionIds" options={options} value={value} onChange={onChange} error={error} />;
+  return (
+    <CheckboxGroup legend={t('guide.recommendations.fields.sections')} name="sectionIds" options={options} value={value} onChange={onChange} error={error} />
+  );
 }

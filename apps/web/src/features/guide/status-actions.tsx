@@ -24,7 +24,15 @@ interface StatusActionsProps<S extends string, T extends { status: S }> {
  * The status of a testimony or a recommendation, and the buttons that move it on (those the role allows); says what
  * it became, or why it could not move.
  */
-export function StatusActions<S extends string, T extends { status: S }>({ labelOf, current, version, next, history, canEdit, change }: StatusActionsProps<S, T>) {
+export function StatusActions<S extends string, T extends { status: S }>({
+  labelOf,
+  current,
+  version,
+  next,
+  history,
+  canEdit,
+  change,
+}: StatusActionsProps<S, T>) {
   const { t } = useTranslation();
   const [done, setDone] = useState<string | null>(null);
   const busy = change.isPending;
