@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { type DocumentRef, DocumentKind } from '@concerto/collab';
 import { type SpaceRole, roleAtLeast } from '@concerto/domain';
 import { forbidden, notFound } from '../common/api-exception.js';
+import type { CollectiviteLevelGate } from '../organisations/collectivite-level-gate.js';
 import { AccessRepository } from './access.repository.js';
 import { type SessionAccess, boardRole, sessionAccessFrom } from './session-roles.js';
 
@@ -25,7 +26,7 @@ export type NotificationPlace = { kind: 'space' } | { kind: 'session'; sessionId
  * before that, its members (its creator) may still correct it.
  */
 @Injectable()
-export class AccessPolicy {
+export class AccessPolicy implements CollectiviteLevelGate {
   constructor(private readonly repository: AccessRepository) {}
 
   async spaceRole(spaceId: string, accountId: string): Promise<SpaceRole | undefined> {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateOrganisationRequest, OrganisationListQuery, OrganisationView, UpdateOrganisationRequest } from '@concerto/domain';
 import { badRequest, conflict, forbidden, notFound } from '../common/api-exception.js';
-import { AccessPolicy } from '../access/access-policy.js';
+import { CollectiviteLevelGate } from './collectivite-level-gate.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 
 @Injectable()
 export class OrganisationsService {
   constructor(
     private readonly organisations: OrganisationsRepository,
-    private readonly access: AccessPolicy,
+    private readonly levelGate: CollectiviteLevelGate,
   ) {}
 
   list(query: OrganisationListQuery): Promise<OrganisationView[]> {
@@ -55,7 +55,7 @@ export class OrganisationsService {
       throw badRequest([{ path: 'structureKind', message: 'Only a member structure has a kind' }]);
     }
     if (changes.collectiviteLevel !== undefined && changes.collectiviteLevel !== organisation.collectiviteLevel) {
-      await this.access.requireCollectiviteLevelEditor(id, accountId);
+      await this.levelGate.requireCollectiviteLevelEditor(id, accountId);
     }
     await this.organisations.update(id, changes);
     return this.get(id);

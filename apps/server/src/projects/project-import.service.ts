@@ -32,7 +32,6 @@ import { FundingService } from './funding.service.js';
 import {
   FUNDING_COLUMNS,
   type ImportLookups,
-  PARTNER_COLUMNS,
   PROJECT_COLUMNS,
   REQUIRED_COLUMNS,
   RowReader,
