@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { ACTORS, ANCHOR, type Actor, type Fixture, buildMatrixFixture } from '../../testing/authorization-matrix-fixture.js';
 import { GUIDE_DOCUMENT_MATRIX } from '../../testing/authorization-matrix-guide-document.js';
 import { GUIDE_MATRIX } from '../../testing/authorization-matrix-guide.js';
+import { NOTIFICATIONS_MATRIX } from '../../testing/authorization-matrix-notifications.js';
 import { type Row, all, inSpace, ok, signedIn } from '../../testing/authorization-matrix-rows.js';
 
 const project = (f: Fixture) => `/api/spaces/${f.spaceId}/projects/${f.projectId}`;
@@ -289,6 +290,7 @@ const MATRIX: Record<string, Row> = {
   },
   ...GUIDE_MATRIX,
   ...GUIDE_DOCUMENT_MATRIX,
+  ...NOTIFICATIONS_MATRIX,
 };
 
 describe('authorisation matrix', () => {

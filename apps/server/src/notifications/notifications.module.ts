@@ -1,14 +1,20 @@
 import { Global, Module } from '@nestjs/common';
+import { NotificationFeedService } from './notification-feed.service.js';
+import { NotificationPreferencesService } from './notification-preferences.service.js';
+import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
+import { UnsubscribeController } from './unsubscribe.controller.js';
 
 /**
- * In-app notifications: `NotificationsService.notify(event)` for every area that has something to tell someone. Global,
- * like the access policy, so that any area's service can inject it without importing this module.
+ * In-app notifications: `NotificationsService.notify(event)` for every area that has something to tell someone, the
+ * feed and preferences API, the signed-out unsubscribe page. Global, like the access policy, so that any area's
+ * service can inject `NotificationsService` without importing this module.
  */
 @Global()
 @Module({
-  providers: [NotificationsRepository, NotificationsService],
-  exports: [NotificationsService],
+  controllers: [NotificationsController, UnsubscribeController],
+  providers: [NotificationsRepository, NotificationsService, NotificationFeedService, NotificationPreferencesService],
+  exports: [NotificationsService, NotificationPreferencesService],
 })
 export class NotificationsModule {}

@@ -69,7 +69,12 @@ export class NotificationsRepository {
    * Each recipient's channel for a kind in a space: its preference for that space, else its preference for all
    * spaces, else nothing (the caller applies the default).
    */
-  async chosenChannels(accountIds: string[], kind: NotificationKind, spaceId: string, db: EntityManager = this.dataSource.manager): Promise<Map<string, NotificationChannel>> {
+  async chosenChannels(
+    accountIds: string[],
+    kind: NotificationKind,
+    spaceId: string,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, NotificationChannel>> {
     if (accountIds.length === 0) return new Map();
     const rows: { account_id: string; channel: NotificationChannel }[] = await db.query(
       `SELECT DISTINCT ON (account_id) account_id, channel
@@ -127,16 +132,16 @@ export class NotificationsRepository {
     return rows[0].unread;
   }
 
-  /** A page of the feed, newest first, strictly before the cursor (`<created_at ISO>|<id>`). */
-  async feed(accountId: string, places: VisiblePlaces, before: { createdAt: string; id: string } | undefined, limit: number): Promise<NotificationView[]> {
+  /** A page of the feed, newest first, strictly after the notification `before` (one of the account's). */
+  async feed(accountId: string, places: VisiblePlaces, before: string | undefined, limit: number): Promise<NotificationView[]> {
     const rows: FeedRow[] = await this.dataSource.query(
       `SELECT n.id, n.kind, n.space_id, s.title AS space_name, n.link, n.params, n.created_at, n.read_at
          FROM notification n LEFT JOIN space s ON s.id = n.space_id
         WHERE n.account_id = $1 AND ${VISIBLE}
-          AND ($4::timestamptz IS NULL OR (n.created_at, n.id) < ($4::timestamptz, $5::uuid))
+          AND ($4::uuid IS NULL OR (n.created_at, n.id) < (SELECT c.created_at, c.id FROM notification c WHERE c.id = $4 AND c.account_id = $1))
         ORDER BY n.created_at DESC, n.id DESC
-        LIMIT $6`,
-      [accountId, places.spaceIds, places.sessionIds, before?.createdAt ?? null, before?.id ?? null, limit],
+        LIMIT $5`,
+      [accountId, places.spaceIds, places.sessionIds, before ?? null, limit],
     );
     return rows.map(toView);
   }
@@ -189,6 +194,32 @@ export class NotificationsRepository {
        ON CONFLICT (account_id, space_id, kind) DO UPDATE SET channel = excluded.channel, updated_at = now()`,
       [accountId, preferences.map((p) => p.spaceId), preferences.map((p) => p.kind), preferences.map((p) => p.channel)],
     );
+  }
+
+  /** Removes preferences (a space's override, or a choice for all spaces). */
+  async deletePreferences(
+    accountId: string,
+    keys: readonly { kind: NotificationKind; spaceId: string | null }[],
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (keys.length === 0) return;
+    await db.query(
+      `DELETE FROM notification_preference p
+        USING unnest($2::uuid[], $3::text[]) AS k(space_id, kind)
+        WHERE p.account_id = $1 AND p.kind = k.kind AND p.space_id IS NOT DISTINCT FROM k.space_id`,
+      [accountId, keys.map((k) => k.spaceId), keys.map((k) => k.kind)],
+    );
+  }
+
+  /** The account's language and, when given, the space's name (undefined when the account or the space is gone). */
+  async unsubscribeContext(accountId: string, spaceId: string | null): Promise<{ locale: 'fr' | 'en'; spaceName: string | null } | undefined> {
+    const rows: { locale: 'fr' | 'en'; space_name: string | null }[] = await this.dataSource.query(
+      `SELECT a.locale, s.title AS space_name FROM account a LEFT JOIN space s ON s.id = $2 WHERE a.id = $1`,
+      [accountId, spaceId],
+    );
+    const row = rows[0];
+    if (!row || (spaceId !== null && row.space_name === null)) return undefined;
+    return { locale: row.locale, spaceName: row.space_name };
   }
 
   async digestFrequency(accountId: string): Promise<DigestFrequency> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationParams } from '@concerto/domain';
 import { AccessPolicy } from '../access/access-policy.js';
 import { EventsPublisher } from '../events/events-publisher.js';
@@ -68,6 +68,20 @@ export class NotificationsService implements OnModuleInit {
     const written = await this.repository.insertMany(draft, channels, db);
     if (written.length > 0) await this.afterCommit.run(db, () => this.deliver(written));
     return written.length;
+  }
+
+  /**
+   * An account removed from a space (called in the removal's transaction): its unread notifications about the space
+   * go — but for a session of the space it is still a guest of — and its sockets learn the new count after the commit.
+   */
+  async forgetSpace(spaceId: string, accountId: string, db: EntityManager): Promise<void> {
+    const { sessionIds } = await this.access.visiblePlaces(accountId, db);
+    const deleted = await this.repository.deleteUnreadAboutSpace(accountId, spaceId, sessionIds, db);
+    if (deleted === 0) return;
+    await this.afterCommit.run(db, async () => {
+      const counts = await this.repository.unreadCounts([accountId]);
+      this.events.notifyNotification(accountId, { unread: counts.get(accountId) ?? 0 });
+    });
   }
 
   /** After the commit: each recipient's sockets learn its new unread count. */

@@ -45,6 +45,7 @@ export class MembersService {
       const current = await this.lockMember(tx, spaceId, accountId);
       if (current === 'animateur') await this.ensureAnotherAnimateur(tx, spaceId, accountId);
       await this.memberships.delete(spaceId, accountId, tx);
+      await this.notifications.forgetSpace(spaceId, accountId, tx);
     });
     const notice = { spaceId, entity: 'member', id: accountId, op: 'deleted' } as const;
     this.events.notify(notice);

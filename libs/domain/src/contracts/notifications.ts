@@ -104,14 +104,18 @@ export const NotificationFeed = z.object({
 });
 export type NotificationFeed = z.infer<typeof NotificationFeed>;
 
+/** The feed's query: the page before a notification (its id, from `nextBefore`), newest first. */
+export const NotificationFeedQuery = z.strictObject({
+  before: uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type NotificationFeedQuery = z.infer<typeof NotificationFeedQuery>;
+
 export const UnreadCount = z.object({ unread: z.number().int().nonnegative() });
 export type UnreadCount = z.infer<typeof UnreadCount>;
 
 /** Marks some notifications read (`ids`) or all of them (`all: true`). */
-export const MarkNotificationsRead = z.union([
-  z.strictObject({ ids: z.array(uuid).min(1).max(500) }),
-  z.strictObject({ all: z.literal(true) }),
-]);
+export const MarkNotificationsRead = z.union([z.strictObject({ ids: z.array(uuid).min(1).max(500) }), z.strictObject({ all: z.literal(true) })]);
 export type MarkNotificationsRead = z.infer<typeof MarkNotificationsRead>;
 
 /** One preference: for a kind, everywhere (`spaceId: null`) or in one space. */
@@ -128,9 +132,17 @@ export const NotificationPreferences = z.object({
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 
+/**
+ * Changes preferences: `preferences` are set (replacing the same kind and space), `reset` removes some (a space's
+ * override goes back to the choice for all spaces, a choice for all spaces back to the default).
+ */
 export const UpdateNotificationPreferences = z.strictObject({
   digest: DigestFrequency.optional(),
   preferences: z.array(NotificationPreference).max(500).optional(),
+  reset: z
+    .array(z.strictObject({ kind: NotificationKind, spaceId: uuid.nullable() }))
+    .max(500)
+    .optional(),
 });
 export type UpdateNotificationPreferences = z.infer<typeof UpdateNotificationPreferences>;
 
@@ -138,3 +150,13 @@ export type UpdateNotificationPreferences = z.infer<typeof UpdateNotificationPre
 export const NotificationNotice = z.object({ unread: z.number().int().nonnegative(), id: uuid.optional() });
 export type NotificationNotice = z.infer<typeof NotificationNotice>;
 export const NOTIFICATION_EVENT = 'notification';
+
+/**
+ * What a one-click unsubscribe link turns off without signing in: one kind (in one space, or everywhere when
+ * `spaceId` is null) goes to `off`, or the digest (`kind: 'digest'`) goes to `never`.
+ */
+export const UnsubscribeTarget = z.object({
+  kind: z.union([NotificationKind, z.literal('digest')]),
+  spaceId: uuid.nullable(),
+});
+export type UnsubscribeTarget = z.infer<typeof UnsubscribeTarget>;
