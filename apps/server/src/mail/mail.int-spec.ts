@@ -209,5 +209,25 @@ describe('mail without SMTP_URL: the outbox', () => {
     expect(row.text_body).toContain(link);
     expect(created.body.mail).toBe('pending');
     expect((await animateur.get(`/api/spaces/${spaceId}/invitations`)).body[0].mail).toBe('pending');
+
+    // A server starting on this database logs the links of the mails still waiting.
+    logged.length = 0;
+    const config = loadConfig({
+      PORT: '0',
+      SEED_DEMO: 'false',
+      WEB_DIST: 'tmp/no-web-app',
+      LOG_LEVEL: 'error',
+      LOG_PRETTY: 'false',
+      MAIL_POLL_MS: '100',
+      DATABASE_URL: t.config.databaseUrl,
+    });
+    const restartedSource = await openDatabase(t.config.databaseUrl!, ENTITIES);
+    const restarted = await createApp(config, restartedSource);
+    try {
+      await eventually(() => logged.some((line) => line.includes('outbox@exemple.fr') && line.includes(link)), 5000, 'the waiting link logged at start');
+    } finally {
+      await restarted.close();
+      await restartedSource.destroy().catch(() => undefined);
+    }
   });
 });
