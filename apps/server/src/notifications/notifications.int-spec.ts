@@ -93,6 +93,48 @@ describe('notifications (real PostgreSQL, real socket.io clients)', () => {
     for (const client of [outsider, animateur, guest]) expect(await rowsOf(client, 'comment_mention')).toEqual([]);
   });
 
+  it("queues one mail per notification by mail, in the recipient's language, with a one-click link that turns off that kind in that space", async () => {
+    const mails = (await t.dataSource.query(
+      `SELECT m.to_address, m.locale, m.template, m.subject, m.text_body, m.html_body, m.headers, n.mailed_at IS NOT NULL AS mailed
+         FROM mail_message m JOIN notification n ON n.id = m.reference_id WHERE m.reference_kind = 'notification' AND n.account_id = $1 AND n.kind = 'comment_mention'`,
+      [idOf(member)],
+    )) as {
+      to_address: string;
+      locale: string;
+      template: string;
+      subject: string;
+      text_body: string;
+      html_body: string;
+      headers: Record<string, string>;
+      mailed: boolean;
+    }[];
+    expect(mails).toHaveLength(1);
+    const [mail] = mails;
+    expect(mail).toMatchObject({
+      to_address: member.account!.email,
+      locale: 'fr',
+      template: 'notification',
+      subject: 'Mention dans un commentaire · Pôle Vallée',
+      mailed: true,
+    });
+    expect(mail.text_body).toContain('Anne Animatrice vous mentionne dans un commentaire');
+    expect(mail.text_body).toContain(`/espaces/${spaceId}/diagnostic#commentaire-1`);
+    const unsubscribe = /<(http[^>]+\/unsubscribe\/[^>]+)>/.exec(mail.headers['List-Unsubscribe'])![1];
+    expect(mail.html_body).toContain(unsubscribe);
+    const page = await fetch(unsubscribe.replace(/^https?:\/\/[^/]+/, t.url));
+    expect(await page.text()).toContain('Mention dans un commentaire, dans l’espace « Pôle Vallée »');
+    // Hostile words stay inert in the HTML.
+    const hostile = new ApiClient(t.url);
+    await hostile.signUp({ displayName: '<img src=x onerror=alert(1)>' });
+    await addMember(animateur, spaceId, hostile, 'contributeur');
+    await service.notify(event({ actorAccountId: idOf(hostile), recipients: [idOf(member)], params: { excerpt: '<script>alert(2)</script>' } }));
+    const html = (
+      await t.dataSource.query(`SELECT html_body FROM mail_message WHERE to_address = $1 ORDER BY created_at DESC LIMIT 1`, [member.account!.email])
+    )[0].html_body as string;
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<script>');
+  });
+
   it("lets a session's guests and the space's members see a session's notification, and nobody else", async () => {
     const written = await service.notify(
       event({

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module.js';
 import { NotificationFeedService } from './notification-feed.service.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { NotificationsController } from './notifications.controller.js';
@@ -13,6 +14,7 @@ import { UnsubscribeController } from './unsubscribe.controller.js';
  */
 @Global()
 @Module({
+  imports: [MailModule],
   controllers: [NotificationsController, UnsubscribeController],
   providers: [NotificationsRepository, NotificationsService, NotificationFeedService, NotificationPreferencesService],
   exports: [NotificationsService, NotificationPreferencesService],

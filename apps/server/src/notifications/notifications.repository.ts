@@ -171,6 +171,15 @@ export class NotificationsRepository {
     return rows.length;
   }
 
+  /** Address and language of accounts that get a notification by mail. */
+  async mailAddresses(accountIds: string[], db: EntityManager = this.dataSource.manager): Promise<Map<string, { email: string; locale: 'fr' | 'en' }>> {
+    if (accountIds.length === 0) return new Map();
+    const rows: { id: string; email: string; locale: 'fr' | 'en' }[] = await db.query(`SELECT id, email, locale FROM account WHERE id = ANY($1::uuid[])`, [
+      accountIds,
+    ]);
+    return new Map(rows.map((r) => [r.id, { email: r.email, locale: r.locale }]));
+  }
+
   /** Marks notifications whose immediate mail was queued. */
   async markMailed(ids: string[], db: EntityManager = this.dataSource.manager): Promise<void> {
     if (ids.length === 0) return;

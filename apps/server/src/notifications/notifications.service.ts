@@ -5,8 +5,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationParams } from '@concerto/domain';
 import { AccessPolicy } from '../access/access-policy.js';
 import { EventsPublisher } from '../events/events-publisher.js';
+import { MailService } from '../mail/mail.service.js';
 import { AfterCommit } from './after-commit.js';
+import { UNSUBSCRIBE_PATH } from './unsubscribe.controller.js';
 import type { NotificationEvent } from './notification-event.js';
+import { notificationMail } from './notification.mail.js';
+import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { type NotificationDraft, NotificationsRepository, type WrittenNotification } from './notifications.repository.js';
 
 const MAX_PARAM_LENGTH = 500;
@@ -36,6 +40,8 @@ export class NotificationsService implements OnModuleInit {
     private readonly repository: NotificationsRepository,
     private readonly access: AccessPolicy,
     private readonly events: EventsPublisher,
+    private readonly mail: MailService,
+    private readonly preferences: NotificationPreferencesService,
   ) {}
 
   onModuleInit(): void {
@@ -66,6 +72,7 @@ export class NotificationsService implements OnModuleInit {
       dedupeKey: event.dedupeKey ?? `event:${randomUUID()}`,
     };
     const written = await this.repository.insertMany(draft, channels, db);
+    await this.queueMails(draft, written, db);
     if (written.length > 0) await this.afterCommit.run(db, () => this.deliver(written));
     return written.length;
   }
@@ -82,6 +89,40 @@ export class NotificationsService implements OnModuleInit {
       const counts = await this.repository.unreadCounts([accountId]);
       this.events.notifyNotification(accountId, { unread: counts.get(accountId) ?? 0 });
     });
+  }
+
+  /**
+   * Channel `mail`: one message per recipient, queued in the same transaction as the notification (a rolled-back
+   * change mails nobody; the mail's dedupe key is the notification's id), with the one-click link that turns off this
+   * kind in this space.
+   */
+  private async queueMails(draft: NotificationDraft, written: WrittenNotification[], db: EntityManager | undefined): Promise<void> {
+    const mailed = written.filter((n) => n.channel === 'mail');
+    if (mailed.length === 0) return;
+    const addresses = await this.repository.mailAddresses(
+      mailed.map((n) => n.accountId),
+      db,
+    );
+    const queued: string[] = [];
+    for (const notification of mailed) {
+      const to = addresses.get(notification.accountId);
+      if (!to) continue;
+      const token = await this.preferences.unsubscribeToken({ accountId: notification.accountId, kind: draft.kind, spaceId: draft.spaceId });
+      await this.mail.enqueue(
+        {
+          to: to.email,
+          locale: to.locale,
+          template: notificationMail,
+          data: { kind: draft.kind, params: draft.params, link: draft.link },
+          reference: { kind: 'notification', id: notification.id },
+          dedupeKey: `notification:${notification.id}`,
+          unsubscribeUrl: this.mail.context().url(`${UNSUBSCRIBE_PATH}${encodeURIComponent(token)}`),
+        },
+        db,
+      );
+      queued.push(notification.id);
+    }
+    await this.repository.markMailed(queued, db);
   }
 
   /** After the commit: each recipient's sockets learn its new unread count. */
