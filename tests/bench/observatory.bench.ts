@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseCsv } from '@concerto/domain';
 import { ApiClient, buildSpace, startTestApp, type TestApp } from '@concerto/server/testing';
 import { DATASET, loadObservatoryDataset, type LoadedDataset } from './observatory-dataset.js';
@@ -276,7 +276,10 @@ describe('observatory benchmark', () => {
     const [{ version }]: { version: string }[] = await t.dataSource.query(`SELECT split_part(version(), ' ', 2) AS version`);
     const machine =
       `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ` +
-      `PostgreSQL ${version}, client in the same process; ${WARM_UPS} warm-ups then up to ${RUNS} runs per query`;
+      `PostgreSQL ${version}, client in the same process; ${WARM_UPS} warm-ups then up to ${RUNS} runs per query; ` +
+      `load average at the end ${loadavg()
+        .map((l) => round(l))
+        .join(' / ')} (the cores are shared with other work)`;
     process.stdout.write(`\nObservatory benchmark — ${machine}\n${loaded}\n${table}\n`);
     writeResults(
       process.env.BENCH_OBSERVATORY_BLOCK ?? 'observatory',

@@ -1,8 +1,9 @@
-import { type FunderLevel, type MedianFigure, type ObservatoryQuery, defaultStatuses, median } from '@concerto/domain';
+import { type FunderLevel, type MedianFigure, type ObservatoryQuery, median } from '@concerto/domain';
 import type { FundingLevelFigures } from './observatory.repository.js';
 import type { OrganisationFact, PoleFact } from './observatory-facts.repository.js';
 import type { CollectiviteCountRow, MedianKey, PoleProfile } from './panorama.repository.js';
-import { type Interner, LEVELS, OTHER_LEVEL, type RollupColumns, STAGES, STATUSES } from './rollup-columns.js';
+import { type PolePartials, type SpacePartial, rowFilter } from './pole-partials.js';
+import { type Interner, LEVELS, type RollupColumns } from './rollup-columns.js';
 
 /** The caller's scope: the spaces they belong to (narrowed by the pole filters), each with its pole. */
 export interface ScopeRow {
@@ -21,6 +22,7 @@ export interface StoredPole {
 /** What the figures read: each pole's facts, the interned ids, the organisations (kind and current level) by index. */
 export interface FactsSource {
   ids: Interner;
+  partials: PolePartials;
   pole(poleId: string): StoredPole | undefined;
   organisations: Map<number, OrganisationFact>;
 }
@@ -37,33 +39,32 @@ function spaceFlags(facts: FactsSource, scope: ScopeRow[]): Uint8Array {
   return flags;
 }
 
-/**
- * Calls `visit` with each rollup row the observatory counts for this query (period, statuses, level, project stage)
- * in the scope's spaces, and the row's pole (its position in `poles`).
- */
-function forEachCounted(
+/** The partials (per space) of the scope's spaces under the query's line filters, with each one's pole (its position in `poles`). */
+function forEachSpacePartial(
   facts: FactsSource,
   scope: ScopeRow[],
   query: ObservatoryQuery,
-  visit: (rollup: RollupColumns, row: number, pole: number) => void,
+  visit: (partial: SpacePartial, pole: number) => void,
   poles: string[] = polesOf(scope),
 ): void {
   const spaces = spaceFlags(facts, scope);
-  const statuses = new Uint8Array(STATUSES.length);
-  for (const status of defaultStatuses(query)) statuses[STATUSES.indexOf(status)] = 1;
-  const from = query.from ?? -Infinity;
-  const to = query.to ?? Infinity;
-  const level = query.level ? LEVELS.indexOf(query.level) : -1;
-  const stage = query.projectStage ? STAGES.indexOf(query.projectStage) : -1;
+  const filter = rowFilter(query);
   for (let pole = 0; pole < poles.length; pole++) {
     const rollup = facts.pole(poles[pole])?.rollup;
     if (!rollup) continue;
-    for (let i = 0; i < rollup.length; i++) {
-      if (!spaces[rollup.space[i]] || !statuses[rollup.status[i]] || rollup.year[i] < from || rollup.year[i] > to) continue;
-      if ((level >= 0 && rollup.level[i] !== level) || (stage >= 0 && rollup.stage[i] !== stage)) continue;
-      visit(rollup, i, pole);
-    }
+    for (const [space, partial] of facts.partials.of(poles[pole], rollup, filter)) if (spaces[space]) visit(partial, pole);
   }
+}
+
+/** The arrays end to end, in a new array. */
+function concat(parts: Float64Array[]): Float64Array {
+  const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    all.set(part, offset);
+    offset += part.length;
+  }
+  return all;
 }
 
 /** Exact median of a typed array (sorted in place): the middle value, or the mean of the two middle ones. */
@@ -81,35 +82,22 @@ function medianOf(values: Float64Array): number | null {
  * 2^53: sums in doubles are exact.
  */
 export function fundingLevelFigures(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): FundingLevelFigures[] {
-  const levels = LEVELS.length;
-  // Per (project, level) and per project; amounts are positive, so a zero sum means "not seen yet".
-  const sums = new Float64Array(facts.ids.size * levels);
-  const perProject = new Float64Array(facts.ids.size);
-  const seen: number[] = [];
-  const projects: number[] = [];
-  forEachCounted(facts, scope, query, (rollup, i) => {
-    const project = rollup.project[i];
-    const key = project * levels + rollup.level[i];
-    if (sums[key] === 0) seen.push(key);
-    sums[key] += rollup.amountCents[i];
-    if (perProject[project] === 0) projects.push(project);
-    perProject[project] += rollup.amountCents[i];
+  // A project belongs to one space: its sums are whole in its space's partial.
+  const byLevel: Float64Array[][] = LEVELS.map(() => []);
+  const perProject: Float64Array[] = [];
+  forEachSpacePartial(facts, scope, query, (partial) => {
+    partial.byLevel.forEach((amounts, level) => {
+      if (amounts) byLevel[level].push(amounts);
+    });
+    perProject.push(partial.perProject);
   });
-  const byLevel: number[][] = LEVELS.map(() => []);
-  for (const key of seen) byLevel[key % levels].push(sums[key]);
   const figures = (level: FunderLevel | null, amounts: Float64Array): FundingLevelFigures => ({
     level,
     totalCents: amounts.reduce((a, b) => a + b, 0),
     projectCount: amounts.length,
     medianCents: medianOf(amounts),
   });
-  return [
-    ...LEVELS.flatMap((level, i) => (byLevel[i].length > 0 ? [figures(level, Float64Array.from(byLevel[i]))] : [])),
-    figures(
-      null,
-      Float64Array.from(projects, (p) => perProject[p]),
-    ),
-  ];
+  return [...LEVELS.flatMap((level, i) => (byLevel[i].length > 0 ? [figures(level, concat(byLevel[i]))] : [])), figures(null, concat(perProject))];
 }
 
 const sumOf = (values: Iterable<number>) => {
@@ -161,7 +149,7 @@ export interface PanoramaFacts {
 }
 
 /**
- * The panorama in one pass over the counted rollup rows. Each pole in scope is linked to collectivités, each link
+ * The panorama from the spaces' partials (see PolePartials). Each pole in scope is linked to collectivités, each link
  * with a level: as a funder (at the level the line was recorded at, so a later change of the organisation's level
  * leaves past money where it was), as a project partner, or by a recorded relation of the period (at the
  * organisation's current level). Presence: the poles linked to a level or declaring it; counts: poles by number of
@@ -187,13 +175,13 @@ export function panoramaFacts(facts: FactsSource, scope: ScopeRow[], query: Obse
     return level;
   };
   let mobilised = 0;
-  forEachCounted(
+  forEachSpacePartial(
     facts,
     scope,
     query,
-    (rollup, i, pole) => {
-      mobilised += rollup.amountCents[i];
-      if (rollup.level[i] !== OTHER_LEVEL) link(pole, rollup.funder[i], rollup.level[i]);
+    (partial, pole) => {
+      mobilised += partial.mobilisedCents;
+      for (const [organisation, levels] of partial.funders) links[pole].set(organisation, (links[pole].get(organisation) ?? 0) | levels);
     },
     poles,
   );

@@ -1,5 +1,6 @@
 import type { ObservatoryChange, ObservatoryFactsRepository, OrganisationFact, PoleFacts } from './observatory-facts.repository.js';
 import type { FactsSource, StoredPole } from './observatory-figures.js';
+import { PolePartials } from './pole-partials.js';
 import { Interner, toColumns } from './rollup-columns.js';
 
 /** How often (in syncs) the change log is pruned. */
@@ -15,6 +16,7 @@ const STALE_AFTER_MS = 12 * 3600 * 1000;
  */
 export class ObservatoryStore implements FactsSource {
   readonly ids = new Interner();
+  readonly partials = new PolePartials();
   private poles = new Map<string, StoredPole>();
   organisations = new Map<number, OrganisationFact>();
   /** The change-log horizon (a transaction id) this copy is up to date with; null before the first load. */
@@ -105,6 +107,7 @@ export class ObservatoryStore implements FactsSource {
     for (const [poleId, facts] of poles) {
       if (!facts.profile) {
         this.poles.delete(poleId);
+        this.partials.forget(poleId);
         continue;
       }
       this.poles.set(poleId, {
