@@ -1,4 +1,5 @@
 import { roleAtLeast, type RecommendationStatus, type RecommendationView } from '@concerto/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -68,39 +69,30 @@ function RecommendationDetail({ recommendation }: { recommendation: Recommendati
           <dd>{list(recommendation.levels.map((level) => t(`vocab.funderLevel.${level}`)))}</dd>
         </div>
         <div>
-          <dt>{t('guide.recommendations.supportSections')}</dt>
+          <dt>{t('guide.recommendations.fields.testimonies')}</dt>
           <dd>
-            {recommendation.sections.length === 0 ? (
-              t('guide.none')
-            ) : (
-              <ul className="guide-tags">
-                {recommendation.sections.map((section) => (
-                  <li key={section.id}>
-                    {section.title === null ? (
-                      t('guide.recommendations.fields.sectionRemoved', { id: section.id })
-                    ) : (
-                      <Link to={`/espaces/${space.id}/diagnostic#${sectionAnchorId(section.id)}`}>{section.title}</Link>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <LinkedItems
+              items={recommendation.testimonies.map((testimony) => ({
+                key: testimony.id,
+                content: <Link to={guideRoutes.testimony(space.id, testimony.id)}>{testimony.title}</Link>,
+              }))}
+            />
           </dd>
         </div>
         <div>
-          <dt>{t('guide.recommendations.fields.testimonies')}</dt>
+          <dt>{t('guide.recommendations.supportSections')}</dt>
           <dd>
-            {recommendation.testimonies.length === 0 ? (
-              t('guide.none')
-            ) : (
-              <ul className="guide-tags">
-                {recommendation.testimonies.map((testimony) => (
-                  <li key={testimony.id}>
-                    <Link to={guideRoutes.testimony(space.id, testimony.id)}>{testimony.title}</Link>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <LinkedItems
+              items={recommendation.sections.map((section) => ({
+                key: section.id,
+                content:
+                  section.title === null ? (
+                    t('guide.recommendations.fields.sectionRemoved', { id: section.id })
+                  ) : (
+                    <Link to={`/espaces/${space.id}/diagnostic#${sectionAnchorId(section.id)}`}>{section.title}</Link>
+                  ),
+              }))}
+            />
           </dd>
         </div>
       </dl>
@@ -151,5 +143,18 @@ function RecommendationStatusSection({ recommendation }: { recommendation: Recom
       canEdit={roleAtLeast(space.myRole, 'contributeur')}
       change={change}
     />
+  );
+}
+
+/** What a recommendation rests on, as tags (« Aucun » when nothing). */
+function LinkedItems({ items }: { items: { key: string; content: ReactNode }[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <>{t('guide.none')}</>;
+  return (
+    <ul className="guide-tags">
+      {items.map((item) => (
+        <li key={item.key}>{item.content}</li>
+      ))}
+    </ul>
   );
 }
