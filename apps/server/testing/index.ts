@@ -20,3 +20,6 @@ export { guidePublicPage } from '../src/guide/render/guide-html.js';
 export { guideViewFixture } from '../src/guide/render/guide-view-fixture.js';
 export { diagnosticDocx } from '../src/diagnostics/diagnostic-export.js';
 export { pdfText } from './pdf-text.js';
+// The notifications' fan-out and the digest, for their benchmark (tests/bench/notifications.bench.ts).
+export { NotificationsService } from '../src/notifications/notifications.service.js';
+export { NotificationDigestService } from '../src/notifications/notification-digest.service.js';

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module.js';
+import { NotificationDigestRepository } from './notification-digest.repository.js';
+import { NotificationDigestService } from './notification-digest.service.js';
 import { NotificationFeedService } from './notification-feed.service.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { NotificationsController } from './notifications.controller.js';
@@ -16,7 +18,14 @@ import { UnsubscribeController } from './unsubscribe.controller.js';
 @Module({
   imports: [MailModule],
   controllers: [NotificationsController, UnsubscribeController],
-  providers: [NotificationsRepository, NotificationsService, NotificationFeedService, NotificationPreferencesService],
+  providers: [
+    NotificationsRepository,
+    NotificationsService,
+    NotificationFeedService,
+    NotificationPreferencesService,
+    NotificationDigestRepository,
+    NotificationDigestService,
+  ],
   exports: [NotificationsService, NotificationPreferencesService],
 })
 export class NotificationsModule {}
