@@ -55,7 +55,8 @@ async function connectSockets(t: TestApp, accountIds: string[]): Promise<{ socke
   return { sockets, received: () => count };
 }
 
-const countRows = async (t: TestApp, table: 'notification' | 'mail_message') => (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+const countRows = async (t: TestApp, table: 'notification' | 'mail_message') =>
+  (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
 describe('notifications benchmark', () => {
   const results: string[] = [];
@@ -119,7 +120,10 @@ describe('notifications benchmark', () => {
       }
       results.push(
         `Fan-out of one event (median of ${RUNS}; the actor is one more member):\n\n` +
-          markdownTable(['kind', 'members', 'sockets', 'notify + commit ms', 'all live notices ms', 'notification rows', 'mails queued', 'rows per event'], rows),
+          markdownTable(
+            ['kind', 'members', 'sockets', 'notify + commit ms', 'all live notices ms', 'notification rows', 'mails queued', 'rows per event'],
+            rows,
+          ),
       );
     } finally {
       for (const socket of sockets) socket.disconnect();
