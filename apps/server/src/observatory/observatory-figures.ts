@@ -2,7 +2,7 @@ import { type FunderLevel, type MedianFigure, type ObservatoryQuery, median } fr
 import type { FundingLevelFigures } from './observatory.repository.js';
 import type { OrganisationFact, PoleFact } from './observatory-facts.repository.js';
 import type { CollectiviteCountRow, MedianKey, PoleProfile } from './panorama.repository.js';
-import { type PolePartials, type SpacePartial, rowFilter } from './pole-partials.js';
+import { type PolePartial, type PolePartials, type SpacePartial, rowFilter } from './pole-partials.js';
 import { type Interner, LEVELS, type RollupColumns } from './rollup-columns.js';
 
 /** The caller's scope: the spaces they belong to (narrowed by the pole filters), each with its pole. */
@@ -39,20 +39,38 @@ function spaceFlags(facts: FactsSource, scope: ScopeRow[]): Uint8Array {
   return flags;
 }
 
-/** The partials (per space) of the scope's spaces under the query's line filters, with each one's pole (its position in `poles`). */
-function forEachSpacePartial(
+/** Each organisation's current collectivité level as an index of LEVELS, -1 when not a collectivité. */
+function collectiviteLevels(facts: FactsSource): (organisation: number) => number {
+  const known = new Map<number, number>();
+  return (organisation) => {
+    let level = known.get(organisation);
+    if (level === undefined) {
+      const found = facts.organisations.get(organisation);
+      level = found?.kind === 'collectivite' && found.level ? LEVELS.indexOf(found.level as FunderLevel) : -1;
+      known.set(organisation, level);
+    }
+    return level;
+  };
+}
+
+/** Each pole's partial under the query's line filters, with the pole's spaces in scope (their partials). */
+function forEachPolePartial(
   facts: FactsSource,
   scope: ScopeRow[],
   query: ObservatoryQuery,
-  visit: (partial: SpacePartial, pole: number) => void,
+  visit: (partial: PolePartial, spaces: SpacePartial[], pole: number) => void,
   poles: string[] = polesOf(scope),
 ): void {
-  const spaces = spaceFlags(facts, scope);
+  const inScope = spaceFlags(facts, scope);
   const filter = rowFilter(query);
+  const levelOf = collectiviteLevels(facts);
   for (let pole = 0; pole < poles.length; pole++) {
-    const rollup = facts.pole(poles[pole])?.rollup;
-    if (!rollup) continue;
-    for (const [space, partial] of facts.partials.of(poles[pole], rollup, filter)) if (spaces[space]) visit(partial, pole);
+    const source = facts.pole(poles[pole]);
+    if (!source) continue;
+    const partial = facts.partials.of(poles[pole], source, filter, facts.organisations, levelOf);
+    const spaces: SpacePartial[] = [];
+    for (const [space, spacePartial] of partial.spaces) if (inScope[space]) spaces.push(spacePartial);
+    visit(partial, spaces, pole);
   }
 }
 
@@ -85,11 +103,13 @@ export function fundingLevelFigures(facts: FactsSource, scope: ScopeRow[], query
   // A project belongs to one space: its sums are whole in its space's partial.
   const byLevel: Float64Array[][] = LEVELS.map(() => []);
   const perProject: Float64Array[] = [];
-  forEachSpacePartial(facts, scope, query, (partial) => {
-    partial.byLevel.forEach((amounts, level) => {
-      if (amounts) byLevel[level].push(amounts);
-    });
-    perProject.push(partial.perProject);
+  forEachPolePartial(facts, scope, query, (_, spaces) => {
+    for (const partial of spaces) {
+      partial.byLevel.forEach((amounts, level) => {
+        if (amounts) byLevel[level].push(amounts);
+      });
+      perProject.push(partial.perProject);
+    }
   });
   const figures = (level: FunderLevel | null, amounts: Float64Array): FundingLevelFigures => ({
     level,
@@ -158,53 +178,32 @@ export interface PanoramaFacts {
 export function panoramaFacts(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): PanoramaFacts {
   const poles = polesOf(scope).filter((poleId) => facts.pole(poleId)?.profile);
   const only = query.level ? LEVELS.indexOf(query.level) : -1;
-  // Per pole: organisation → the levels it is linked at, as bits.
-  const links = poles.map(() => new Map<number, number>());
-  const link = (pole: number, organisation: number, level: number) => {
-    if (level < 0 || (only >= 0 && level !== only)) return;
-    links[pole].set(organisation, (links[pole].get(organisation) ?? 0) | (1 << level));
-  };
-  const levelOf = new Map<number, number>();
-  const collectiviteLevel = (organisation: number) => {
-    let level = levelOf.get(organisation);
-    if (level === undefined) {
-      const found = facts.organisations.get(organisation);
-      level = found?.kind === 'collectivite' && found.level ? LEVELS.indexOf(found.level as FunderLevel) : -1;
-      levelOf.set(organisation, level);
-    }
-    return level;
-  };
   let mobilised = 0;
-  forEachSpacePartial(
+  const presence = new Array<number>(LEVELS.length).fill(0);
+  const perPole: number[] = [];
+  forEachPolePartial(
     facts,
     scope,
     query,
-    (partial, pole) => {
-      mobilised += partial.mobilisedCents;
-      for (const [organisation, levels] of partial.funders) links[pole].set(organisation, (links[pole].get(organisation) ?? 0) | levels);
+    (partial, spaces, pole) => {
+      // Organisation → levels (bits); usually one space of the pole is in scope and its links are used as they are.
+      let links = spaces.length === 0 ? partial.relationLinks : spaces[0].links;
+      if (spaces.length > 1) {
+        links = new Map(links);
+        for (const space of spaces.slice(1)) for (const [organisation, bits] of space.links) links.set(organisation, (links.get(organisation) ?? 0) | bits);
+      }
+      for (const space of spaces) mobilised += space.mobilisedCents;
+      let levels = 0;
+      for (const bits of links.values()) levels |= bits;
+      for (const declared of facts.pole(poles[pole])!.profile!.collectiviteLevels) {
+        const level = LEVELS.indexOf(declared as FunderLevel);
+        if (level >= 0 && (only < 0 || level === only)) levels |= 1 << level;
+      }
+      for (let level = 0; level < LEVELS.length; level++) if (levels & (1 << level)) presence[level] += 1;
+      perPole.push(links.size);
     },
     poles,
   );
-  const spaces = spaceFlags(facts, scope);
-  const from = query.from ?? -Infinity;
-  const to = query.to ?? Infinity;
-  const presence = new Array<number>(LEVELS.length).fill(0);
-  const perPole: number[] = [];
-  poles.forEach((poleId, pole) => {
-    const pole_ = facts.pole(poleId)!;
-    for (const p of pole_.partners) if (spaces[p.space]) link(pole, p.organisation, collectiviteLevel(p.organisation));
-    for (const r of pole_.relations) if (r.year >= from && r.year <= to) link(pole, r.organisation, collectiviteLevel(r.organisation));
-    let levels = 0;
-    for (const bits of links[pole].values()) levels |= bits;
-    for (const declared of pole_.profile!.collectiviteLevels) {
-      const level = LEVELS.indexOf(declared as FunderLevel);
-      if (level >= 0 && (only < 0 || level === only)) levels |= 1 << level;
-    }
-    LEVELS.forEach((_, level) => {
-      if (levels & (1 << level)) presence[level] += 1;
-    });
-    perPole.push(links[pole].size);
-  });
   const middle = median(perPole);
   const byCount = new Map<number, number>();
   for (const n of perPole) byCount.set(n, (byCount.get(n) ?? 0) + 1);

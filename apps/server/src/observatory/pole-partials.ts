@@ -8,14 +8,28 @@ export interface SpacePartial {
   /** What each project of the space received in all. */
   perProject: Float64Array;
   mobilisedCents: number;
-  /** Collectivités funding the space's projects → the levels (bits) their counted lines were recorded at. */
-  funders: Map<number, number>;
+  /**
+   * The collectivités the pole is linked to through this space → the levels (bits) of the links: funders of its
+   * projects at the level their counted lines were recorded at, partners of its projects and the pole's relations of
+   * the period at the organisation's current level.
+   */
+  links: Map<number, number>;
 }
 
-interface PolePartial {
-  /** The pole's rollup this was computed from: a reloaded pole has a new one, so its partial is computed again. */
-  source: RollupColumns;
+export interface PolePartial {
+  /** What this was computed from: a reloaded pole (or organisations) is a new object, so its partial is computed again. */
+  source: PoleSource;
+  organisations: unknown;
   spaces: Map<number, SpacePartial>;
+  /** The pole's relations of the period alone (for a scope holding none of the pole's spaces with money or partners). */
+  relationLinks: Map<number, number>;
+}
+
+/** What a partial is computed from: a pole's rollup, partners and relations. */
+export interface PoleSource {
+  rollup: RollupColumns;
+  partners: { space: number; organisation: number }[];
+  relations: { organisation: number; year: number }[];
 }
 
 /** The conditions on rollup rows (period, statuses, level, project stage), and a key naming them. */
@@ -52,15 +66,27 @@ export function counted(rollup: RollupColumns, i: number, filter: RowFilter): bo
   );
 }
 
-function computePartial(rollup: RollupColumns, filter: RowFilter): PolePartial {
-  const building = new Map<
-    number,
-    { byLevel: (Map<number, number> | null)[]; perProject: Map<number, number>; mobilisedCents: number; funders: Map<number, number> }
-  >();
+const addLink = (links: Map<number, number>, organisation: number, levels: number) => links.set(organisation, (links.get(organisation) ?? 0) | levels);
+
+interface Building {
+  byLevel: (Map<number, number> | null)[];
+  perProject: Map<number, number>;
+  mobilisedCents: number;
+  funders: Map<number, number>;
+}
+
+function computePartial(source: PoleSource, filter: RowFilter, collectiviteLevel: (organisation: number) => number, organisations: unknown): PolePartial {
+  const { rollup } = source;
+  const building = new Map<number, Building>();
+  const spaceOf = (space: number): Building => {
+    let b = building.get(space);
+    if (!b) building.set(space, (b = { byLevel: LEVELS.map(() => null), perProject: new Map(), mobilisedCents: 0, funders: new Map() }));
+    return b;
+  };
+  const kept = (level: number) => level >= 0 && (filter.level < 0 || level === filter.level);
   for (let i = 0; i < rollup.length; i++) {
     if (!counted(rollup, i, filter)) continue;
-    let space = building.get(rollup.space[i]);
-    if (!space) building.set(rollup.space[i], (space = { byLevel: LEVELS.map(() => null), perProject: new Map(), mobilisedCents: 0, funders: new Map() }));
+    const space = spaceOf(rollup.space[i]);
     const level = rollup.level[i];
     const project = rollup.project[i];
     const amount = rollup.amountCents[i];
@@ -68,18 +94,29 @@ function computePartial(rollup: RollupColumns, filter: RowFilter): PolePartial {
     projects.set(project, (projects.get(project) ?? 0) + amount);
     space.perProject.set(project, (space.perProject.get(project) ?? 0) + amount);
     space.mobilisedCents += amount;
-    if (level !== OTHER_LEVEL) space.funders.set(rollup.funder[i], (space.funders.get(rollup.funder[i]) ?? 0) | (1 << level));
+    if (level !== OTHER_LEVEL) addLink(space.funders, rollup.funder[i], 1 << level);
+  }
+  for (const p of source.partners) {
+    const level = collectiviteLevel(p.organisation);
+    if (kept(level)) addLink(spaceOf(p.space).funders, p.organisation, 1 << level);
+  }
+  const relationLinks = new Map<number, number>();
+  for (const r of source.relations) {
+    const level = collectiviteLevel(r.organisation);
+    if (r.year >= filter.from && r.year <= filter.to && kept(level)) addLink(relationLinks, r.organisation, 1 << level);
   }
   const spaces = new Map<number, SpacePartial>();
   for (const [space, b] of building) {
+    const links = new Map(b.funders);
+    for (const [organisation, levels] of relationLinks) addLink(links, organisation, levels);
     spaces.set(space, {
       byLevel: b.byLevel.map((projects) => (projects ? Float64Array.from(projects.values()) : null)),
       perProject: Float64Array.from(b.perProject.values()),
       mobilisedCents: b.mobilisedCents,
-      funders: b.funders,
+      links,
     });
   }
-  return { source: rollup, spaces };
+  return { source, organisations, spaces, relationLinks };
 }
 
 /** Filters whose partials are kept (the most recently used). */
@@ -88,13 +125,16 @@ const MAX_FILTERS = 32;
 /**
  * Each pole's counted money per space, kept per set of line filters: after a write only the changed pole's partial
  * is computed again (a few rows), and a figure over 10,000 poles merges partials instead of reading 200,000 rows.
- * A partial computed from a pole's previous rollup is never used (identity of the rollup it came from).
+ * A partial computed from a pole's previous facts, or before organisations changed, is never used (identity).
  */
 export class PolePartials {
   private readonly byFilter = new Map<string, Map<string, PolePartial>>();
 
-  /** The pole's partials per space under `filter`. */
-  of(poleId: string, rollup: RollupColumns, filter: RowFilter): Map<number, SpacePartial> {
+  /**
+   * The pole's partial under `filter`; `organisations` (the store's map, a new object whenever organisations change)
+   * gives each organisation's current collectivité level (`collectiviteLevel`, -1 when not a collectivité).
+   */
+  of(poleId: string, source: PoleSource, filter: RowFilter, organisations: unknown, collectiviteLevel: (organisation: number) => number): PolePartial {
     let poles = this.byFilter.get(filter.key);
     if (poles) {
       this.byFilter.delete(filter.key);
@@ -104,8 +144,10 @@ export class PolePartials {
       if (this.byFilter.size > MAX_FILTERS) this.byFilter.delete(this.byFilter.keys().next().value as string);
     }
     let partial = poles.get(poleId);
-    if (!partial || partial.source !== rollup) poles.set(poleId, (partial = computePartial(rollup, filter)));
-    return partial.spaces;
+    if (!partial || partial.source !== source || partial.organisations !== organisations) {
+      poles.set(poleId, (partial = computePartial(source, filter, collectiviteLevel, organisations)));
+    }
+    return partial;
   }
 
   /** Forgets a pole gone from the database. */
