@@ -37,14 +37,19 @@ export class RecommendationVotesService {
       const wrong = ids.findIndex((id) => !locked.has(id));
       if (wrong >= 0) throw badRequest([{ path: `recommendationIds.${wrong}`, message: "Not a recommendation of this session's space" }]);
       const options = ids.map((id) => ({ key: id, label: locked.get(id)?.statement ?? id }));
-      const opened = await this.votes.create(access, {
-        kind: body.kind,
-        title: body.title,
-        agendaItemId: body.agendaItemId,
-        options,
-        dotsPerParticipant: 8,
-        resultsVisibility: 'live',
-      }, accountId, tx);
+      const opened = await this.votes.create(
+        access,
+        {
+          kind: body.kind,
+          title: body.title,
+          agendaItemId: body.agendaItemId,
+          options,
+          dotsPerParticipant: 8,
+          resultsVisibility: 'live',
+        },
+        accountId,
+        tx,
+      );
       await this.recommendations.linkVote(ids, opened.id, tx);
       for (const id of ids) {
         if (locked.get(id)?.status === 'proposed') await this.recommendations.update(id, {}, { status: 'debated', decidedBy: null }, tx);

@@ -71,7 +71,12 @@ export class SpacesController {
   @Patch(':spaceId/members/:accountId')
   @RequiresSpaceRole('animateur')
   @Contract({ summary: "Change a member's role", body: UpdateMemberRoleRequest, response: MemberView })
-  changeRole(@CurrentAuth() auth: RequestAuth, @Param('spaceId') spaceId: string, @Param('accountId') accountId: string, @Body() body: UpdateMemberRoleRequest) {
+  changeRole(
+    @CurrentAuth() auth: RequestAuth,
+    @Param('spaceId') spaceId: string,
+    @Param('accountId') accountId: string,
+    @Body() body: UpdateMemberRoleRequest,
+  ) {
     return this.members.changeRole(spaceId, accountId, body.role, auth.account.id);
   }
 
