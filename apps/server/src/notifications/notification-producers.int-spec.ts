@@ -118,6 +118,23 @@ describe('notification producers (real PostgreSQL, through the API)', () => {
       expect(await count(animateur, 'comment_reply', afterReply)).toBe(0);
     });
 
+    it('a comment on a testimony’s story → its author, with the testimony’s title and a link to the comment on its page', async () => {
+      const testimony = await contributeur.post(`/api/spaces/${spaceId}/testimonies`, { title: 'La recyclerie de Grasse' });
+      expect(testimony.status).toBe(201);
+      const since = new Date();
+      const comment = await observateur.post(`/api/spaces/${spaceId}/testimonies/${testimony.body.id}/comments`, {
+        sectionId: 'story',
+        anchor,
+        body: 'Quelle année ?',
+      });
+      expect(comment.status).toBe(201);
+      expect(await receivers('comment_on_your_content', since, everyone())).toEqual(['contributeur']);
+      expect((await rows(contributeur, 'comment_on_your_content', since))[0]).toMatchObject({
+        link: `/espaces/${spaceId}/guide/temoignages/${testimony.body.id}#commentaire-${comment.body.id}`,
+        params: { title: 'La recyclerie de Grasse', excerpt: 'Quelle année ?', actor: 'Odile Observe' },
+      });
+    });
+
     it('refuses to mention someone outside the space, and a refused comment notifies nobody', async () => {
       const since = new Date();
       const refused = await animateur.post(`${base()}/comments`, {
