@@ -168,11 +168,19 @@ describe('observatory benchmark', () => {
   const writeSamples: number[] = [];
   let written = 0;
 
-  /** Every cached figure forgotten: a global revision bump before the rollups, an organisation change after. */
+  /**
+   * Every cached figure forgotten: before the rollups, a bump of the global revision; since, a real change of an
+   * organisation's level (it changes the links of every pole, so every figure and partial is computed again).
+   */
   async function invalidateEverything(): Promise<void> {
     const [{ legacy }]: { legacy: boolean }[] = await t.dataSource.query(`SELECT to_regclass('observatory_revision') IS NOT NULL AS legacy`);
     if (legacy) await t.dataSource.query(`UPDATE observatory_revision SET revision = revision + 1`);
-    else await t.dataSource.query(`INSERT INTO observatory_change (source) VALUES ('organisation')`);
+    else {
+      await t.dataSource.query(
+        `UPDATE organisation SET collectivite_level = CASE collectivite_level WHEN 'pnr_petr' THEN 'region' ELSE 'pnr_petr' END
+          WHERE name = 'PNR / PETR 5'`,
+      );
+    }
   }
 
   /** A funding line added through the API, as a person would, timed (the write latency). */

@@ -22,6 +22,8 @@ export function touches(change: ObservatoryChange, d: Dependencies): boolean {
       return true;
     case 'membership':
       return change.accountId === d.accountId;
+    case 'names':
+      return d.sources.has('names');
     default:
       if (!d.sources.has(change.source) || change.poleId === null) return false;
       return d.poles.has(change.poleId) || (change.source === 'pole' && d.poleFiltered);

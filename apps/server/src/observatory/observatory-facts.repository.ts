@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { FunderLevel, FundingStatus, ProjectStage } from '@concerto/domain';
 
 /** Where a change came from: what a server process must reload, and which cached figures it makes stale. */
-export type ChangeSource = 'projects' | 'relations' | 'pole' | 'membership' | 'organisation' | 'all';
+export type ChangeSource = 'projects' | 'relations' | 'pole' | 'membership' | 'organisation' | 'names' | 'all';
 
 export interface ObservatoryChange {
   seq: number;

@@ -70,7 +70,7 @@ export class ObservatoryStore implements FactsSource {
       return [{ seq: 0, source: 'all', poleId: null, accountId: null }];
     }
     const { changes, horizon } = await this.facts.changesSince(this.horizon);
-    const fresh = changes.filter((c) => !this.seen.has(c.seq));
+    let fresh = changes.filter((c) => !this.seen.has(c.seq));
     this.horizon = horizon;
     // Only changes of transactions that may still commit need remembering: the next read starts at the new horizon.
     this.seen = new Set(changes.map((c) => c.seq));
@@ -79,7 +79,11 @@ export class ObservatoryStore implements FactsSource {
       await this.loadEverything();
       return fresh;
     }
-    if (fresh.some((c) => c.source === 'organisation')) await this.loadOrganisations();
+    // An organisation added or renamed changes no figure but the open lines (names); a change of kind or level
+    // changes the links of every pole (the figures then recompute everything).
+    if (fresh.some((c) => c.source === 'organisation') && !(await this.loadOrganisations())) {
+      fresh = fresh.map((c) => (c.source === 'organisation' ? { ...c, source: 'names' } : c));
+    }
     const stale = [...new Set(fresh.filter((c) => c.poleId && c.source !== 'membership').map((c) => c.poleId!))];
     if (stale.length > 0) this.keep(await this.facts.poleFacts(stale));
     return fresh;
@@ -89,6 +93,7 @@ export class ObservatoryStore implements FactsSource {
     const started = performance.now();
     // The horizon is taken first: whatever commits during the load is read again on the next sync.
     const horizon = await this.facts.horizon();
+    this.organisations = new Map();
     await this.loadOrganisations();
     this.poles = new Map();
     this.keep(await this.facts.poleFacts(null));
@@ -97,9 +102,19 @@ export class ObservatoryStore implements FactsSource {
     this.lastFullLoadMs = performance.now() - started;
   }
 
-  private async loadOrganisations(): Promise<void> {
-    const organisations = await this.facts.organisations();
-    this.organisations = new Map([...organisations].map(([id, organisation]) => [this.ids.index(id), organisation]));
+  /**
+   * Reads the organisations; returns whether one that was known changed kind or level (or disappeared). When none
+   * did, the map is completed in place: its identity is what the partials check, and they stay valid.
+   */
+  private async loadOrganisations(): Promise<boolean> {
+    const read = new Map([...(await this.facts.organisations())].map(([id, organisation]) => [this.ids.index(id), organisation]));
+    const changed = [...this.organisations].some(([index, known]) => {
+      const now = read.get(index);
+      return !now || now.kind !== known.kind || now.level !== known.level;
+    });
+    if (changed) this.organisations = read;
+    else for (const [index, organisation] of read) this.organisations.set(index, organisation);
+    return changed;
   }
 
   /** Keeps these poles' facts (a pole gone from the database is forgotten). */

@@ -89,7 +89,7 @@ export class ObservatoryService {
       const scope = await this.scope(accountId, query);
       return {
         value: await this.observatory.openFundingLines(accountId, query),
-        dependencies: this.dependencies(accountId, query, scope, ['projects', 'pole']),
+        dependencies: this.dependencies(accountId, query, scope, ['projects', 'pole', 'names']),
       };
     });
   }
