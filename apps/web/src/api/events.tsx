@@ -1,4 +1,4 @@
-import { EventsClientEvent, EventsServerEvent, type ChangeNotice, type JoinAck } from '@concerto/domain';
+import { EventsClientEvent, EventsServerEvent, NOTIFICATION_EVENT, type ChangeNotice, type JoinAck, type NotificationNotice } from '@concerto/domain';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -86,11 +86,21 @@ export function EventsProvider({ children }: { children: ReactNode }) {
         forget();
       }
     };
+    // The account's notifications: the bell's count at once, the feed refetched if shown; after a reconnection, both.
+    const onNotification = (notice: NotificationNotice) => {
+      queryClient.setQueryData(queryKeys.notificationsUnread, { unread: notice.unread });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.notificationsFeed });
+    };
+    const onReconnect = () => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
     socket.on(EventsServerEvent.change, onChange);
     socket.on(EventsServerEvent.revoked, onRevoked);
+    socket.on(NOTIFICATION_EVENT, onNotification);
+    socket.io.on('reconnect', onReconnect);
     return () => {
       socket.off(EventsServerEvent.change, onChange);
       socket.off(EventsServerEvent.revoked, onRevoked);
+      socket.off(NOTIFICATION_EVENT, onNotification);
+      socket.io.off('reconnect', onReconnect);
     };
   }, [socket, queryClient, navigate]);
 

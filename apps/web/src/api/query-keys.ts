@@ -28,6 +28,10 @@ export const queryKeys = {
   observatoryPanorama: (query: object) => ['observatory', 'panorama', query] as const,
   poles: ['poles'] as const,
   organisations: ['organisations'] as const,
+  /** The signed-in account's notifications; the unread count is set by the live notices (api/events.tsx). */
+  notifications: ['notifications'] as const,
+  notificationsUnread: ['notifications', 'unread'] as const,
+  notificationsFeed: ['notifications', 'feed'] as const,
   organisationsOfKind: (kind: string) => ['organisations', kind] as const,
   invitationPreview: (token: string) => ['invitation-preview', token] as const,
 };

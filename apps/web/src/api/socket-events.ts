@@ -1,5 +1,14 @@
 import type { CollabEvent, CollabError, DocumentClosed, JoinResult, MessageAck } from '@concerto/collab';
-import type { EventsClientEvent, EventsServerEvent, ChangeNotice, JoinAck, JoinSessionMessage, JoinSpaceMessage } from '@concerto/domain';
+import type {
+  EventsClientEvent,
+  EventsServerEvent,
+  ChangeNotice,
+  JoinAck,
+  JoinSessionMessage,
+  JoinSpaceMessage,
+  NOTIFICATION_EVENT,
+  NotificationNotice,
+} from '@concerto/domain';
 import type { Socket } from 'socket.io-client';
 
 /*
@@ -13,6 +22,8 @@ export interface EventsServerToClient {
   [EventsServerEvent.change]: (notice: ChangeNotice) => void;
   [EventsServerEvent.revoked]: (message: JoinSpaceMessage) => void;
   [EventsServerEvent.error]: (error: { code: string; message: string }) => void;
+  /** The signed-in account's notifications changed: its unread count. */
+  [NOTIFICATION_EVENT]: (notice: NotificationNotice) => void;
 }
 
 /** What the browser asks on `/events` (joins are acknowledged). */

@@ -54,6 +54,15 @@ export const createRouter = (queryClient: QueryClient) =>
               lazy: () => import('../features/auth/profile-page').then((m) => ({ Component: m.ProfilePage })),
             },
             {
+              path: 'notifications',
+              lazy: () => withAreaStrings(import('../features/notifications/notifications-page').then((m) => ({ Component: m.NotificationsPage }))),
+            },
+            {
+              path: 'profil/notifications',
+              lazy: () =>
+                withAreaStrings(import('../features/notifications/notification-preferences-page').then((m) => ({ Component: m.NotificationPreferencesPage }))),
+            },
+            {
               path: 'espaces/:spaceId',
               loader: spaceLoader(queryClient),
               // Its children render once this resolves: the strings cover every tab.

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { useMe } from '../api/account';
 import { useSignOut } from '../features/auth/auth-api';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { forgetOfflineData } from './offline-shell';
 import { Button } from '../ui/button';
 import { LanguageSwitch } from './language-switch';
@@ -29,6 +30,7 @@ export function SiteHeader() {
         <div className="site-header__tools">
           {me ? (
             <>
+              <NotificationBell />
               <p className="site-header__user">
                 <span className="sr-only">{t('header.signedInAs')} </span>
                 {me.displayName}

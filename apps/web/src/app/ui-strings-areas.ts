@@ -1,5 +1,6 @@
 import { frDiagnostic } from '../features/diagnostic/fr-diagnostic';
 import { frGuide } from '../features/guide/fr-guide';
+import { frNotifications } from '../features/notifications/fr-notifications';
 import { frObservatory } from '../features/observatory/fr-observatory';
 import { frProjects } from '../features/projects/fr-projects';
 import { frSessions } from '../features/sessions/fr-sessions';
@@ -14,4 +15,5 @@ export const frAreaStrings = {
   ...frObservatory,
   ...frDiagnostic,
   ...frGuide,
+  ...frNotifications,
 } as const;

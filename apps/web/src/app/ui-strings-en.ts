@@ -6,6 +6,8 @@ import { enCollab } from '../features/collab/en-collab';
 import { enDiagnostic } from '../features/diagnostic/en-diagnostic';
 import { enGuide } from '../features/guide/en-guide';
 import { enInvitations } from '../features/invitations/en-invitations';
+import { enNotificationBell } from '../features/notifications/en-notification-bell';
+import { enNotifications } from '../features/notifications/en-notifications';
 import { enObservatory } from '../features/observatory/en-observatory';
 import { enProjects } from '../features/projects/en-projects';
 import { enSessions } from '../features/sessions/en-sessions';
@@ -23,4 +25,6 @@ export const enUiStrings: Widen<FrUiStrings> = {
   ...enObservatory,
   ...enDiagnostic,
   ...enGuide,
+  ...enNotificationBell,
+  ...enNotifications,
 };

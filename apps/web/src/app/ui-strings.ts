@@ -2,6 +2,7 @@ import { fr } from '../i18n/fr';
 import { frAuth } from '../features/auth/fr-auth';
 import { frCollab } from '../features/collab/fr-collab';
 import { frInvitations } from '../features/invitations/fr-invitations';
+import { frNotificationBell } from '../features/notifications/fr-notification-bell';
 import { frSpaces } from '../features/spaces/fr-spaces';
 import type { frAreaStrings } from './ui-strings-areas';
 
@@ -17,6 +18,7 @@ export const frCoreStrings = {
   ...frSpaces,
   ...frInvitations,
   ...frCollab,
+  ...frNotificationBell,
 } as const;
 
 /** Every UI string in French, the reference for the keys' types and for the English strings. */

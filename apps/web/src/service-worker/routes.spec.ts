@@ -19,7 +19,16 @@ describe('the offline shell’s routes', () => {
   });
 
   it('leaves the API, its docs and downloads, the sockets, files and the published guide to the network', () => {
-    for (const path of ['/api', '/api/docs', '/api/spaces/1/exports/diagnostic.pdf', '/socket.io/?EIO=4', '/guide-public/abc', '/sw.js', '/favicon.svg?v=2']) {
+    for (const path of [
+      '/api',
+      '/api/docs',
+      '/api/spaces/1/exports/diagnostic.pdf',
+      '/socket.io/?EIO=4',
+      '/guide-public/abc',
+      '/unsubscribe/abc.def',
+      '/sw.js',
+      '/favicon.svg?v=2',
+    ]) {
       expect([path, answeredByShell(path)]).toEqual([path, false]);
     }
   });

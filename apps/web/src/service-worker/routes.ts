@@ -1,9 +1,9 @@
 /**
  * Navigations the app's shell must not answer: the API (its docs, downloads), the sockets, files, and the pages the
- * server renders itself (the published guide: apps/server/src/common/pages-outside-api.ts). Files sit at the root of the
+ * server renders itself (the published guide, the unsubscribe page: apps/server/src/common/pages-outside-api.ts). Files sit at the root of the
  * build (`/sw.js`); the app's own paths never end in an extension.
  */
-export const NOT_THE_SHELL: RegExp[] = [/^\/api(\/|$)/, /^\/socket\.io(\/|$)/, /^\/guide-public\//, /^\/[^/?]+\.[a-z0-9]+(\?|$)/i];
+export const NOT_THE_SHELL: RegExp[] = [/^\/api(\/|$)/, /^\/socket\.io(\/|$)/, /^\/guide-public\//, /^\/unsubscribe\//, /^\/[^/?]+\.[a-z0-9]+(\?|$)/i];
 
 /** A GET of the API whose last answer is kept for offline use: not a download (export) and not the API's docs. */
 export function isKeptApiRead(pathname: string): boolean {

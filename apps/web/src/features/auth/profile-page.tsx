@@ -1,6 +1,7 @@
 import { LOCALES, UpdateMeRequest, type AccountView, type Locale, type OrganisationView } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMe } from '../../api/account';
 import { useUpdateMe } from './auth-api';
 import { useOrganisations } from '../../api/organisations';
@@ -24,6 +25,9 @@ export function ProfilePage() {
     <div className="page page--narrow">
       <h1>{t('profile.title')}</h1>
       {me ? <ProfileForm key={me.id} account={me} /> : <Loading />}
+      <p>
+        <Link to="/profil/notifications">{t('notificationBell.preferencesLink')}</Link>
+      </p>
     </div>
   );
 }
