@@ -8,6 +8,8 @@ export interface SpacePartial {
   /** What each project of the space received in all. */
   perProject: Float64Array;
   mobilisedCents: number;
+  /** Collectivités funding the space's projects → the levels (bits) their counted lines were recorded at. */
+  funders: Map<number, number>;
   /**
    * The collectivités the pole is linked to through this space → the levels (bits) of the links: funders of its
    * projects at the level their counted lines were recorded at, partners of its projects and the pole's relations of
@@ -83,7 +85,6 @@ function computePartial(source: PoleSource, filter: RowFilter, collectiviteLevel
     if (!b) building.set(space, (b = { byLevel: LEVELS.map(() => null), perProject: new Map(), mobilisedCents: 0, funders: new Map() }));
     return b;
   };
-  const kept = (level: number) => level >= 0 && (filter.level < 0 || level === filter.level);
   for (let i = 0; i < rollup.length; i++) {
     if (!counted(rollup, i, filter)) continue;
     const space = spaceOf(rollup.space[i]);
@@ -96,9 +97,41 @@ function computePartial(source: PoleSource, filter: RowFilter, collectiviteLevel
     space.mobilisedCents += amount;
     if (level !== OTHER_LEVEL) addLink(space.funders, rollup.funder[i], 1 << level);
   }
+  const money = new Map<number, SpacePartial>();
+  for (const [space, b] of building) {
+    money.set(space, {
+      byLevel: b.byLevel.map((projects) => (projects ? Float64Array.from(projects.values()) : null)),
+      perProject: Float64Array.from(b.perProject.values()),
+      mobilisedCents: b.mobilisedCents,
+      funders: b.funders,
+      links: b.funders,
+    });
+  }
+  return withLinks(money, source, filter, collectiviteLevel, organisations);
+}
+
+const NO_MONEY: Omit<SpacePartial, 'links'> = { byLevel: LEVELS.map(() => null), perProject: new Float64Array(0), mobilisedCents: 0, funders: new Map() };
+
+/**
+ * The links of each space (its funders, its projects' partners and the pole's relations of the period, at the
+ * organisations' current levels) over partials of money already computed: what a change of an organisation's level
+ * recomputes, without reading the money again.
+ */
+function withLinks(
+  money: Map<number, SpacePartial>,
+  source: PoleSource,
+  filter: RowFilter,
+  collectiviteLevel: (organisation: number) => number,
+  organisations: unknown,
+): PolePartial {
+  const kept = (level: number) => level >= 0 && (filter.level < 0 || level === filter.level);
+  const partners = new Map<number, Map<number, number>>();
   for (const p of source.partners) {
     const level = collectiviteLevel(p.organisation);
-    if (kept(level)) addLink(spaceOf(p.space).funders, p.organisation, 1 << level);
+    if (!kept(level)) continue;
+    let links = partners.get(p.space);
+    if (!links) partners.set(p.space, (links = new Map()));
+    addLink(links, p.organisation, 1 << level);
   }
   const relationLinks = new Map<number, number>();
   for (const r of source.relations) {
@@ -106,15 +139,12 @@ function computePartial(source: PoleSource, filter: RowFilter, collectiviteLevel
     if (r.year >= filter.from && r.year <= filter.to && kept(level)) addLink(relationLinks, r.organisation, 1 << level);
   }
   const spaces = new Map<number, SpacePartial>();
-  for (const [space, b] of building) {
-    const links = new Map(b.funders);
+  for (const space of new Set([...money.keys(), ...partners.keys()])) {
+    const partial = money.get(space) ?? { ...NO_MONEY, links: NO_MONEY.funders };
+    const links = new Map(partial.funders);
+    for (const [organisation, levels] of partners.get(space) ?? []) addLink(links, organisation, levels);
     for (const [organisation, levels] of relationLinks) addLink(links, organisation, levels);
-    spaces.set(space, {
-      byLevel: b.byLevel.map((projects) => (projects ? Float64Array.from(projects.values()) : null)),
-      perProject: Float64Array.from(b.perProject.values()),
-      mobilisedCents: b.mobilisedCents,
-      links,
-    });
+    spaces.set(space, { ...partial, links });
   }
   return { source, organisations, spaces, relationLinks };
 }
@@ -144,8 +174,10 @@ export class PolePartials {
       if (this.byFilter.size > MAX_FILTERS) this.byFilter.delete(this.byFilter.keys().next().value as string);
     }
     let partial = poles.get(poleId);
-    if (!partial || partial.source !== source || partial.organisations !== organisations) {
+    if (!partial || partial.source.rollup !== source.rollup) {
       poles.set(poleId, (partial = computePartial(source, filter, collectiviteLevel, organisations)));
+    } else if (partial.source !== source || partial.organisations !== organisations) {
+      poles.set(poleId, (partial = withLinks(partial.spaces, source, filter, collectiviteLevel, organisations)));
     }
     return partial;
   }
