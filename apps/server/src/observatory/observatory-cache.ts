@@ -18,8 +18,11 @@ export interface Dependencies {
 export function touches(change: ObservatoryChange, d: Dependencies): boolean {
   switch (change.source) {
     case 'all':
-    case 'organisation':
       return true;
+    case 'organisation':
+      // A change of an organisation's kind or level: the links (panorama, relations) and names follow it; the money
+      // does not (a funding line keeps the level it was recorded at), nor does the scope.
+      return d.sources.has('organisation');
     case 'membership':
       return change.accountId === d.accountId;
     case 'names':

@@ -67,7 +67,7 @@ export class ObservatoryService {
       // The relations are read in SQL, and kept apart: a funding change leaves them be.
       const relations = await this.cache.get(cacheKey('relations', accountId, query), async () => ({
         value: await this.panoramas.relationFigures(accountId, query),
-        dependencies: this.dependencies(accountId, query, scope, ['relations', 'pole']),
+        dependencies: this.dependencies(accountId, query, scope, ['relations', 'pole', 'organisation']),
       }));
       // The poles' profile follows the poles only: a funding change leaves it be.
       const profile = await this.cache.get(cacheKey('profile', accountId, query), async () => ({
@@ -77,7 +77,7 @@ export class ObservatoryService {
       const { mobilisedCents, presence, counts } = panoramaFacts(this.store, scope, query);
       return {
         value: panoramaView(query, { profile: { ...profile, mobilisedCents }, presence, counts, relations }),
-        dependencies: this.dependencies(accountId, query, scope, ['projects', 'pole', 'relations']),
+        dependencies: this.dependencies(accountId, query, scope, ['projects', 'pole', 'relations', 'organisation']),
       };
     });
   }
@@ -89,7 +89,7 @@ export class ObservatoryService {
       const scope = await this.scope(accountId, query);
       return {
         value: await this.observatory.openFundingLines(accountId, query),
-        dependencies: this.dependencies(accountId, query, scope, ['projects', 'pole', 'names']),
+        dependencies: this.dependencies(accountId, query, scope, ['projects', 'pole', 'names', 'organisation']),
       };
     });
   }
