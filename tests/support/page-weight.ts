@@ -36,6 +36,8 @@ export const PAGES: readonly { name: string; modules: readonly string[] }[] = [
   { name: 'space: guide', modules: [...SPACE, 'src/features/guide/guide-routes.ts'] },
   { name: 'live session', modules: ['src/features/sessions/sessions-routes.ts', AREA_STRINGS, EVENTS] },
   { name: 'observatory', modules: ['src/features/observatory/observatory-page.tsx', AREA_STRINGS, EVENTS] },
+  { name: 'notifications', modules: ['src/features/notifications/notifications-page.tsx', AREA_STRINGS, EVENTS] },
+  { name: 'notification preferences', modules: ['src/features/notifications/notification-preferences-page.tsx', AREA_STRINGS, EVENTS] },
 ];
 
 export interface PageWeight {

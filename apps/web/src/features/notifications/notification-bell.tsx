@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useUnreadCount } from './notifications-api';
+import { useUnreadCount } from './unread-count';
 import './notification-bell.css';
 
 /**
@@ -9,7 +9,7 @@ import './notification-bell.css';
  */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const { data: unread = 0 } = useUnreadCount(true);
+  const { data: unread = 0 } = useUnreadCount();
   return (
     <NavLink className="notification-bell" to="/notifications" data-unread={unread}>
       <svg className="notification-bell__icon" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">

@@ -11,16 +11,6 @@ export const notificationKeys = {
   preferences: ['notifications', 'preferences'] as const,
 };
 
-/** The unread count (the bell). Kept fresh by the live notices (api/events.tsx). */
-export function useUnreadCount(enabled: boolean) {
-  return useQuery({
-    queryKey: notificationKeys.unread,
-    queryFn: () => apiRequest<UnreadCount>('GET', '/api/notifications/unread'),
-    enabled,
-    select: (data) => data.unread,
-  });
-}
-
 /** The feed, newest first, one page after another. */
 export function useNotificationFeed() {
   return useInfiniteQuery({
