@@ -327,6 +327,17 @@ describe('notifications (real PostgreSQL, real socket.io clients)', () => {
       expect(await service.notify(event({ recipients: [idOf(member)] }))).toBe(0);
     });
 
+    it("answers a mail client's one-click POST (RFC 8058) without a session", async () => {
+      const token = await preferences.unsubscribeToken({ accountId: idOf(observateur), kind: 'session_closed', spaceId: null });
+      const response = await fetch(`${t.url}/unsubscribe/${token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(response.status).toBe(200);
+      expect(await channelOf(observateur, 'session_closed', null)).toBe('off');
+    });
+
     it('turns the digest off with a digest link', async () => {
       const token = await preferences.unsubscribeToken({ accountId: idOf(guest), kind: 'digest', spaceId: null });
       expect((await page(token, 'POST')).status).toBe(200);
