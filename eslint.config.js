@@ -28,6 +28,7 @@ const SERVER_LAYERS = [
   ['auth'],
   ['access'],
   ['events'],
+  ['notifications'],
   ['poles', 'spaces', 'projects', 'observatory', 'collab', 'diagnostics', 'sessions', 'guide', 'seed', 'docs', 'health', 'web'],
 ];
 
@@ -45,6 +46,7 @@ const WEB_LAYERS = [
     'features/diagnostic',
     'features/guide',
     'features/sessions',
+    'features/notifications',
   ],
   ['app'],
 ];
