@@ -71,12 +71,14 @@ function PreferencesForm({ current }: { current: NotificationPreferences }) {
     event.preventDefault();
     if (update.isPending) return;
     setSaved(false);
-    const preferences: NotificationPreference[] = KINDS.map((kind) => ({
-      kind,
-      spaceId: null,
-      channel: global.get(kind) ?? DEFAULT_NOTIFICATION_CHANNELS[kind],
-    }));
-    const reset: { kind: NotificationKind; spaceId: string }[] = [];
+    // A choice equal to the default is no preference: a better default later reaches this account too.
+    const preferences: NotificationPreference[] = [];
+    const reset: { kind: NotificationKind; spaceId: string | null }[] = [];
+    for (const kind of KINDS) {
+      const channel = global.get(kind) ?? DEFAULT_NOTIFICATION_CHANNELS[kind];
+      if (channel === DEFAULT_NOTIFICATION_CHANNELS[kind]) reset.push({ kind, spaceId: null });
+      else preferences.push({ kind, spaceId: null, channel });
+    }
     if (spaceId) {
       for (const kind of KINDS) {
         const choice = overrides.get(kind) ?? INHERIT;
