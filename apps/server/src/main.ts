@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, config.embeddedDbPort);
   if (dotEnv) say(`Configuration lue dans ${dotEnv}`);
-  if (embedded) say(`Base PostgreSQL embarquée démarrée (données dans ${config.dataDir})`);
+  if (embedded) say(`Base PostgreSQL embarquée démarrée (données dans ${embedded.filesDir})`);
   const dataSource = await openDatabase(config.databaseUrl ?? embedded!.url, ENTITIES, config.logSql);
   const seeded = config.seedDemo ? await seedDemoTerritory(dataSource) : false;
   if (seeded) say('Territoire de démonstration créé');

@@ -13,6 +13,8 @@ const DATABASE = 'concerto';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Where its files are: under the data folder, or under the runtime folder when `postgres` cannot reach that one. */
+  filesDir: string;
   stop(): Promise<void>;
 }
 
@@ -152,6 +154,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    filesDir: pgDir,
     stop: () => server.stop(),
   };
 }
