@@ -38,6 +38,7 @@ describe('the offline shell’s routes', () => {
     expect(isKeptApiRead('/api/auth/me')).toBe(true);
     expect(isKeptApiRead('/api/spaces/1/diagnostic/export')).toBe(false);
     expect(isKeptApiRead('/api/docs/openapi.json')).toBe(false);
+    expect(isKeptApiRead('/api/auth/password-reset/c2VjcmV0LXRva2Vu')).toBe(false);
     expect(isKeptApiRead('/socket.io/')).toBe(false);
     expect(isKeptApiRead('/assets/index-abc.js')).toBe(false);
   });
