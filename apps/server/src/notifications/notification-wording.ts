@@ -4,7 +4,7 @@ import type { Locale, NotificationKind, NotificationParams } from '@concerto/dom
  * The server's words for notifications (mails and the unsubscribe page), in French and English; the web app has its
  * own (`fr-notifications.ts`, `en-notifications.ts`). Params are plain text captured when the notification was made:
  * `space` and `actor` (filled by the notifications service), `title` (the session, project, testimony…), `vote`,
- * `excerpt` (a comment, a decision), `role`, `stage`, `milestone`, `scheduledAt`/`dueAt` (ISO dates).
+ * `excerpt` (a comment, a decision), `role`, `stage`, `milestone`, `scheduledAt`/`dueAt` (ISO dates), `dueDate` (a plain day).
  */
 export const KIND_LABELS: Record<Locale, Record<NotificationKind, string>> = {
   fr: {
@@ -61,12 +61,20 @@ function when(iso: string | undefined, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(date);
 }
 
+/** A plain day (`2026-12-24`, a milestone's date) in words, the same day wherever it is read. */
+function day(value: string | undefined, locale: Locale): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
+  const date = new Date(`${value}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(date);
+}
+
 /** One sentence saying what happened, in the reader's language (plain text: the mail escapes it for HTML). */
 export function notificationSentence(kind: NotificationKind, p: NotificationParams, locale: Locale): string {
   const someone = p.actor ?? (locale === 'fr' ? 'Quelqu’un' : 'Someone');
   const title = p.title ?? '';
   const role = ROLE[locale][p.role ?? ''] ?? p.role ?? '';
-  const at = when(p.scheduledAt ?? p.dueAt ?? p.closesAt, locale);
+  const at = when(p.scheduledAt ?? p.dueAt ?? p.closesAt, locale) || day(p.dueDate, locale);
   if (locale === 'fr') {
     switch (kind) {
       case 'space_joined':
