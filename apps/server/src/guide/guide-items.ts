@@ -131,6 +131,7 @@ export function guideRecommendation(recommendation: RecommendationView, locale: 
     stages: recommendation.stages,
     levels: recommendation.levels.map((level) => labelOf(FunderLevel, level, locale)),
     testimonies: recommendation.testimonies.map((t) => t.title),
+    sections: recommendation.sections.flatMap((s) => (s.title === null ? [] : [s.title])),
     decided: decidedBy && decidedAt ? { by: decidedBy.displayName, at: decidedAt } : null,
   };
 }

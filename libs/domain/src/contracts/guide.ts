@@ -91,6 +91,8 @@ export const GuideRecommendation = z.object({
   levels: z.array(z.string()),
   /** Titles of the supporting testimonies. */
   testimonies: z.array(z.string()),
+  /** Titles of the supporting diagnostic sections (those still in the diagnostic). */
+  sections: z.array(z.string()).default([]),
   /** Who decided, and when (ISO), for a retained or set-aside one. */
   decided: z.object({ by: z.string(), at: z.string() }).nullable(),
   /** In a cross-pole guide, the pole it comes from (the renderers name it); absent in a space's own guide. */

@@ -204,5 +204,6 @@ export function recommendationFacts(r: GuideRecommendation, locale: Locale): Fac
     },
     { label: w.levels, value: list(levels, locale) },
     { label: w.supporting, value: list(r.testimonies.map(inert), locale) },
+    ...(r.sections.length ? [{ label: w.supportingSections, value: list(r.sections.map(inert), locale) }] : []),
   ];
 }

@@ -51,6 +51,8 @@ describe('guidePublicPage', () => {
       missing(html, [
         'Témoignage 2',
         'Préconisation 3 : associer les EPCI dès le repérage',
+        'Sections du diagnostic à l’appui',
+        'Repérage et émergence',
         '<caption>Montants mobilisés par niveau de collectivité, de 2020 à 2024</caption>',
         '<th scope="col">Collectivités</th>',
         '<th scope="row">Autres financeurs</th>',

@@ -100,6 +100,7 @@ export function guideViewFixture(options: GuideViewFixtureOptions = {}): GuideVi
     stages: ['public_policy'],
     levels: ['epci', 'region', h('autre')],
     testimonies: [h('Témoignage 1')],
+    sections: [h('Repérage et émergence')],
     decided: i % 2 === 0 ? { by: h('Claire Animatrice'), at: '2026-06-15T22:30:00.000Z' } : null,
   });
   const reference = (r: Extract<GuideBlock, { type: 'reference' }>['reference']): GuideBlock => ({ type: 'reference', reference: r });
