@@ -51,4 +51,3 @@ export function parseEuros(text: string): number | undefined {
   const [units, decimals = ''] = compact.split(/[.,]/);
   return Number(units) * 100 + Number(decimals.padEnd(2, '0'));
 }
-
