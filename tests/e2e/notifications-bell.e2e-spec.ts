@@ -73,9 +73,15 @@ describe('notifications bell and page in the browser', () => {
     await territory.getByRole('textbox', { name: 'Votre commentaire' }).fill('Source du chiffre ?');
     await territory.getByRole('button', { name: 'Publier le commentaire' }).click();
     await territory.getByText('Source du chiffre ?').waitFor();
-    const thread = (await api<{ id: string; body: string }[]>(a, 'GET', `/api/spaces/${spaceId}/diagnostic/comments`)).find((c) =>
-      c.body.includes('Source du chiffre'),
-    )!;
+    // The comment shows as soon as it is sent; the server may store it a moment later.
+    let thread: { id: string; body: string } | undefined;
+    for (let tries = 0; !thread && tries < 50; tries++) {
+      if (tries > 0) await a.waitForTimeout(200);
+      thread = (await api<{ id: string; body: string }[]>(a, 'GET', `/api/spaces/${spaceId}/diagnostic/comments`)).find((c) =>
+        c.body.includes('Source du chiffre'),
+      );
+    }
+    if (!thread) throw new Error('the thread « Source du chiffre ? » was never stored');
     const comment = await api<{ id: string }>(a, 'POST', `/api/spaces/${spaceId}/diagnostic/comments`, {
       parentId: thread.id,
       body: COMMENT,
