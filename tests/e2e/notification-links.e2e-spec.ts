@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DEMO_SPACE as SPACE, useDemoBrowser } from '../support/demo-browser.js';
+import { publishedComment } from '../support/published-comment.js';
 
 const COMMENT = 'Karim, peux-tu vérifier les 23 communes ?';
 
@@ -58,11 +59,8 @@ describe('notification links in the browser', () => {
     const territory = a.getByRole('region', { name: 'Territoire', exact: true });
     await territory.getByRole('button', { name: 'Commenter' }).click();
     await territory.getByRole('textbox', { name: 'Votre commentaire' }).fill('D’où vient ce chiffre ?');
-    await territory.getByRole('button', { name: 'Publier le commentaire' }).click();
+    const thread = await publishedComment(a, () => territory.getByRole('button', { name: 'Publier le commentaire' }).click());
     await territory.getByText('D’où vient ce chiffre ?').waitFor();
-    const thread = (await api<{ id: string; body: string }[]>(a, 'GET', `/api/spaces/${spaceId}/diagnostic/comments`)).find((c) =>
-      c.body.includes('vient ce chiffre'),
-    )!;
     const comment = await api<{ id: string }>(a, 'POST', `/api/spaces/${spaceId}/diagnostic/comments`, {
       parentId: thread.id,
       body: COMMENT,

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DEMO_SPACE as SPACE, useDemoBrowser } from '../support/demo-browser.js';
+import { publishedComment } from '../support/published-comment.js';
 
 const COMMENT = 'Karim, peux-tu relire le paragraphe sur les communes ?';
 
@@ -71,17 +72,8 @@ describe('notifications bell and page in the browser', () => {
     const territory = a.getByRole('region', { name: 'Territoire', exact: true });
     await territory.getByRole('button', { name: 'Commenter' }).click();
     await territory.getByRole('textbox', { name: 'Votre commentaire' }).fill('Source du chiffre ?');
-    await territory.getByRole('button', { name: 'Publier le commentaire' }).click();
+    const thread = await publishedComment(a, () => territory.getByRole('button', { name: 'Publier le commentaire' }).click());
     await territory.getByText('Source du chiffre ?').waitFor();
-    // The comment shows as soon as it is sent; the server may store it a moment later.
-    let thread: { id: string; body: string } | undefined;
-    for (let tries = 0; !thread && tries < 50; tries++) {
-      if (tries > 0) await a.waitForTimeout(200);
-      thread = (await api<{ id: string; body: string }[]>(a, 'GET', `/api/spaces/${spaceId}/diagnostic/comments`)).find((c) =>
-        c.body.includes('Source du chiffre'),
-      );
-    }
-    if (!thread) throw new Error('the thread « Source du chiffre ? » was never stored');
     const comment = await api<{ id: string }>(a, 'POST', `/api/spaces/${spaceId}/diagnostic/comments`, {
       parentId: thread.id,
       body: COMMENT,

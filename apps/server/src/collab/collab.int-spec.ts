@@ -57,7 +57,13 @@ describe('/collab co-editing (real socket.io clients, real Yjs documents, real P
     const sections = readSections(a.doc);
     expect(sections.map((s) => s.kind)).toEqual([...Array(5).fill('grid'), ...Array(7).fill('support_stage'), ...Array(8).fill('lever')]);
     expect(sections[0].title).toBe('Collectivités et services mobilisés');
-    expect(readSections(await storedDocument())).toHaveLength(20);
+    // The template is written by the group commit just after the joiner got it: wait for that write.
+    let stored = readSections(await storedDocument());
+    for (let tries = 0; stored.length === 0 && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      stored = readSections(await storedDocument());
+    }
+    expect(stored).toHaveLength(20);
   });
 
   it('sends a change an observer makes while a remote change is being applied', async () => {
