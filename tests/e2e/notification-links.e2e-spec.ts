@@ -1,24 +1,7 @@
-import type { Page } from 'playwright-core';
 import { DEMO_SPACE as SPACE, useDemoBrowser } from '../support/demo-browser.js';
-import { publishedComment } from '../support/published-comment.js';
+import { api, publishedComment } from '../support/page-api.js';
 
 const COMMENT = 'Karim, peux-tu vérifier les 23 communes ?';
-
-/** Same-origin API calls from a signed-in page (the server's origin rule lets the page's own requests through). */
-function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const response = await fetch(p, {
-        method: m,
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      if (!response.ok) throw new Error(`${m} ${p}: ${response.status} ${await response.text()}`);
-      return response.status === 204 ? undefined : response.json();
-    },
-    [method, path, body] as const,
-  ) as Promise<T>;
-}
 
 /**
  * A notification leads to the exact place (demo seed): the animatrice mentions Karim in a diagnostic comment; Karim

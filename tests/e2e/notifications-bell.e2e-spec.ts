@@ -1,24 +1,8 @@
 import type { Page } from 'playwright-core';
 import { DEMO_SPACE as SPACE, useDemoBrowser } from '../support/demo-browser.js';
-import { publishedComment } from '../support/published-comment.js';
+import { api, publishedComment } from '../support/page-api.js';
 
 const COMMENT = 'Karim, peux-tu relire le paragraphe sur les communes ?';
-
-/** Same-origin API calls from a signed-in page. */
-function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const response = await fetch(p, {
-        method: m,
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      if (!response.ok) throw new Error(`${m} ${p}: ${response.status} ${await response.text()}`);
-      return response.status === 204 ? undefined : response.json();
-    },
-    [method, path, body] as const,
-  ) as Promise<T>;
-}
 
 /** Selects `text` in a rich-text editor (ProseMirror reads the DOM selection). */
 async function select(page: Page, editorName: string, text: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -48,5 +48,36 @@ export class ScheduledJob {
       });
     this.running = run;
     return run;
+  }
+}
+
+/**
+ * A provider whose `run` is a `ScheduledJob` ticking every `intervalMs` from the application's start to its end (the
+ * reminders); `tick` runs one pass now (tests).
+ */
+export abstract class ScheduledWork implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly job: ScheduledJob;
+
+  protected constructor(
+    dataSource: DataSource,
+    name: string,
+    private readonly intervalMs: number,
+  ) {
+    this.job = new ScheduledJob(dataSource, name, (tx, now) => this.run(tx, now), new Logger(new.target.name));
+  }
+
+  protected abstract run(tx: EntityManager, now: Date): Promise<void>;
+
+  onApplicationBootstrap(): void {
+    this.job.start(this.intervalMs);
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
+  }
+
+  /** One pass: whether this process ran it. */
+  tick(now = new Date()): Promise<boolean> {
+    return this.job.tick(now);
   }
 }

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { ScheduledJob } from '../notifications/scheduled-job.js';
+import { ScheduledWork } from '../notifications/scheduled-job.js';
 import { sessionStartingSoon } from './session-notifications.js';
 import { SessionRecipientsRepository } from './session-recipients.repository.js';
 
@@ -18,32 +18,17 @@ const DAY_MS = 24 * 3600_000;
  * there is no « vote closing soon » reminder to send: `vote_closing_soon` is in the contract for when votes get one.
  */
 @Injectable()
-export class SessionReminders implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly job: ScheduledJob;
-
+export class SessionReminders extends ScheduledWork {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() dataSource: DataSource,
     private readonly recipients: SessionRecipientsRepository,
     private readonly notifications: NotificationsService,
   ) {
-    this.job = new ScheduledJob(dataSource, 'reminders:sessions', (tx, now) => this.remind(tx, now), new Logger(SessionReminders.name));
+    super(dataSource, 'reminders:sessions', config.notificationScheduleMs);
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start(this.config.notificationScheduleMs);
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.job.stop();
-  }
-
-  /** One pass (the scheduler's tick): whether this process ran it. */
-  tick(now = new Date()): Promise<boolean> {
-    return this.job.tick(now);
-  }
-
-  private async remind(tx: EntityManager, now: Date): Promise<void> {
+  protected async run(tx: EntityManager, now: Date): Promise<void> {
     for (const session of await this.recipients.startingSoon(now, DAY_MS, tx)) {
       await this.notifications.notify({ ...sessionStartingSoon(session, await this.recipients.audience(session.sessionId, tx)), db: tx });
     }
