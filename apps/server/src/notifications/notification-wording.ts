@@ -26,6 +26,7 @@ export const KIND_LABELS: Record<Locale, Record<NotificationKind, string>> = {
     milestone_due: 'Jalon à échéance',
     milestone_late: 'Jalon en retard',
     funding_changed: 'Financement de votre organisation modifié',
+    survey_requested: 'Enquête annuelle à remplir',
   },
   en: {
     space_joined: 'Joined a space',
@@ -46,6 +47,7 @@ export const KIND_LABELS: Record<Locale, Record<NotificationKind, string>> = {
     milestone_due: 'Milestone due',
     milestone_late: 'Milestone late',
     funding_changed: 'Funding of your organisation changed',
+    survey_requested: 'Yearly survey to answer',
   },
 };
 
@@ -113,6 +115,8 @@ export function notificationSentence(kind: NotificationKind, p: NotificationPara
         return `Le jalon « ${p.milestone ?? title} » est en retard.`;
       case 'funding_changed':
         return `Un financement de votre organisation a changé${title ? ` (« ${title} »)` : ''}.`;
+      case 'survey_requested':
+        return `L’enquête annuelle${p.year ? ` ${p.year}` : ''}${title ? ` « ${title} »` : ''} attend la réponse de votre pôle${at ? ` (avant le ${at})` : ''}.`;
     }
   }
   switch (kind) {
@@ -152,5 +156,7 @@ export function notificationSentence(kind: NotificationKind, p: NotificationPara
       return `The milestone “${p.milestone ?? title}” is late.`;
     case 'funding_changed':
       return `A funding line of your organisation changed${title ? ` (“${title}”)` : ''}.`;
+    case 'survey_requested':
+      return `The yearly survey${p.year ? ` ${p.year}` : ''}${title ? ` “${title}”` : ''} awaits your pole's answer${at ? ` (before ${at})` : ''}.`;
   }
 }

@@ -42,6 +42,8 @@ export const NotificationKind = z.enum([
   'milestone_late',
   /** A funding line of one's organisation was added, changed or removed. */
   'funding_changed',
+  /** The yearly survey (enquête) of a pole one animates is open, or still awaits its answer (reminder). */
+  'survey_requested',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -69,6 +71,7 @@ export const DEFAULT_NOTIFICATION_CHANNELS: Record<NotificationKind, Notificatio
   milestone_due: 'mail',
   milestone_late: 'mail',
   funding_changed: 'digest',
+  survey_requested: 'mail',
 };
 
 /** How often the digest is sent, per account. */

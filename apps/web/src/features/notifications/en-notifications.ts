@@ -35,6 +35,7 @@ export const enNotifications: Widen<typeof frNotifications> = {
       milestone_due: 'A milestone of the project “{{title}}” is due.',
       milestone_late: 'A milestone of the project “{{title}}” is late.',
       funding_changed: 'A funding line of your organisation changed.',
+      survey_requested: 'The {{year}} yearly survey awaits your pole\'s answer.',
     },
     label: {
       space_joined: 'Joined a space',
@@ -55,6 +56,7 @@ export const enNotifications: Widen<typeof frNotifications> = {
       milestone_due: 'Milestone due',
       milestone_late: 'Milestone late',
       funding_changed: 'Funding of your organisation',
+      survey_requested: 'Yearly survey to answer',
     },
     preferences: {
       title: 'Notification preferences',

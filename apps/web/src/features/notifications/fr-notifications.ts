@@ -35,6 +35,7 @@ export const frNotifications = {
       milestone_due: 'Un jalon du projet « {{title}} » arrive à échéance.',
       milestone_late: 'Un jalon du projet « {{title}} » est en retard.',
       funding_changed: 'Un financement de votre organisation a changé.',
+      survey_requested: 'L’enquête annuelle {{year}} attend la réponse de votre pôle.',
     },
     label: {
       space_joined: 'Arrivée dans un espace',
@@ -55,6 +56,7 @@ export const frNotifications = {
       milestone_due: 'Jalon à échéance',
       milestone_late: 'Jalon en retard',
       funding_changed: 'Financement de votre organisation',
+      survey_requested: 'Enquête annuelle à remplir',
     },
     preferences: {
       title: 'Préférences de notification',

@@ -11,5 +11,6 @@ export function notificationSentence(t: TFunction, notification: NotificationVie
     role: p.role ? t(`vocab.spaceRole.${p.role}`, { defaultValue: p.role }) : '',
     title: p.title ?? '',
     vote: p.vote ?? p.title ?? '',
+    year: p.year ?? '',
   });
 }
