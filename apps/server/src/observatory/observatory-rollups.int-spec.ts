@@ -189,6 +189,37 @@ describe('observatory rollups (real PostgreSQL, through the HTTP API)', () => {
     expect((await owner.post(`/api/spaces/${project.spaceId}/projects/${project.id}/funding-lines`, { ...later, funderLevel: 'epci' })).status).toBe(201);
   });
 
+  it('moves the links of the poles an organisation is a partner or relation of when its level changes, and only theirs', async () => {
+    const created = await owner.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: 'commune', name: 'Commune partenaire des rollups' });
+    const partnerId = created.body.id;
+    const response = await owner.post(`/api/spaces/${spaces[0]}/projects`, {
+      title: 'Projet avec une commune partenaire',
+      partners: [{ organisationId: partnerId, role: 'technical_support' }],
+    });
+    expect(response.status).toBe(201);
+    const relation = await owner.post(`/api/spaces/${spaces[1]}/relations`, { organisationId: partnerId, year: 2022, evolution: 'stable' });
+    expect(relation.status).toBe(201);
+    const paths = ['/api/observatory/panorama', '/api/observatory/panorama?from=2022&to=2022', '/api/observatory/panorama?level=department'];
+    // Partials warm under each filter, then the level changes: this process carries over the untouched poles.
+    for (const path of paths) expect((await owner.get(path)).status).toBe(200);
+    await t.dataSource.query(`UPDATE organisation SET collectivite_level = 'department' WHERE id = $1`, [partnerId]);
+    const warm = await Promise.all(paths.map(async (path) => (await owner.get(path)).body));
+    // A process that computes everything from the database gives the same figures.
+    const dataSource = await openDatabase(t.config.databaseUrl!, ENTITIES);
+    const cold = await createApp(t.config, dataSource);
+    try {
+      await cold.listen(0, '127.0.0.1');
+      const other = new ApiClient(`http://127.0.0.1:${(cold.getHttpServer().address() as { port: number }).port}`);
+      other.cookie = owner.cookie;
+      for (const [i, path] of paths.entries()) expect({ path, figures: (await other.get(path)).body }).toEqual({ path, figures: warm[i] });
+    } finally {
+      await cold.close();
+      await dataSource.destroy().catch(() => undefined);
+    }
+    const presence = warm[2].levelPresence.find((p: { level: string }) => p.level === 'department');
+    expect(presence.poles).toBe(2);
+  });
+
   it('keeps a second server process on the same database in step: a write through one is in the other’s next read', async () => {
     const dataSource = await openDatabase(t.config.databaseUrl!, ENTITIES);
     const second = await createApp(t.config, dataSource);

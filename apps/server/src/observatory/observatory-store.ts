@@ -80,7 +80,7 @@ export class ObservatoryStore implements FactsSource {
       return fresh;
     }
     // An organisation added or renamed changes no figure but the open lines (names); a change of kind or level
-    // changes the links of every pole (the figures then recompute everything).
+    // changes the links of the poles it is a partner or relation of (their partials recompute their links).
     if (fresh.some((c) => c.source === 'organisation') && !(await this.loadOrganisations())) {
       fresh = fresh.map((c) => (c.source === 'organisation' ? { ...c, source: 'names' } : c));
     }
@@ -108,13 +108,18 @@ export class ObservatoryStore implements FactsSource {
    */
   private async loadOrganisations(): Promise<boolean> {
     const read = new Map([...(await this.facts.organisations())].map(([id, organisation]) => [this.ids.index(id), organisation]));
-    const changed = [...this.organisations].some(([index, known]) => {
+    const changed = new Set<number>();
+    for (const [index, known] of this.organisations) {
       const now = read.get(index);
-      return !now || now.kind !== known.kind || now.level !== known.level;
-    });
-    if (changed) this.organisations = read;
-    else for (const [index, organisation] of read) this.organisations.set(index, organisation);
-    return changed;
+      if (!now || now.kind !== known.kind || now.level !== known.level) changed.add(index);
+    }
+    if (changed.size === 0) {
+      for (const [index, organisation] of read) this.organisations.set(index, organisation);
+      return false;
+    }
+    this.organisations = read;
+    this.partials.organisationsChanged(changed, read);
+    return true;
   }
 
   /** Keeps these poles' facts (a pole gone from the database is forgotten). */

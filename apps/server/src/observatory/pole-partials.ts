@@ -182,6 +182,19 @@ export class PolePartials {
     return partial;
   }
 
+  /**
+   * Organisations changed kind or level (`changed`, interned indexes; `organisations` is the new map): a partial
+   * whose pole has no partner nor relation among them keeps its links (its funders' links use the recorded levels)
+   * and is carried over to the new map, so a level change recomputes the links of the poles it touches only.
+   */
+  organisationsChanged(changed: ReadonlySet<number>, organisations: unknown): void {
+    const touches = (source: PoleSource) =>
+      source.partners.some((p) => changed.has(p.organisation)) || source.relations.some((r) => changed.has(r.organisation));
+    for (const poles of this.byFilter.values()) {
+      for (const partial of poles.values()) if (!touches(partial.source)) partial.organisations = organisations;
+    }
+  }
+
   /** Forgets a pole gone from the database. */
   forget(poleId: string): void {
     for (const poles of this.byFilter.values()) poles.delete(poleId);
