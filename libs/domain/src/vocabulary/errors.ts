@@ -105,6 +105,14 @@ export const ErrorCode = defineVocabulary('errorCode', {
     fr: 'Le serveur prépare déjà beaucoup de fichiers : réessayez dans une minute.',
     en: 'The server is already preparing many files: try again in a minute.',
   },
+  pole_outside_scope: {
+    fr: "Ce pôle n'est pas dans votre périmètre : une sélection ne contient que des pôles de vos espaces.",
+    en: 'This pole is not in your scope: a selection holds only poles of your spaces.',
+  },
+  selection_name_taken: {
+    fr: 'Vous avez déjà une sélection de ce nom.',
+    en: 'You already have a selection with this name.',
+  },
   internal_error: { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 });
 export type ErrorCode = (typeof ErrorCode.keys)[number];
