@@ -1,252 +1,285 @@
 import { cpus, totalmem } from 'node:os';
-import pg from 'pg';
 import * as Y from 'yjs';
-import { diagnosticDocument } from '@concerto/collab';
-import { ApiClient, buildSpace, createFreshDatabase, type FreshDatabase } from '@concerto/server/testing';
+import { ApiClient, createFreshDatabase, type FreshDatabase } from '@concerto/server/testing';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { openLoadClient } from './collab-load.js';
-import { LoadWorkers } from './load-workers.js';
+import { type BenchTarget, type HocuspocusProcess, concertoTarget, postgresBackends, sameState, startHocuspocus } from './collab-load.js';
+import { LoadWorkers, type Measurements } from './load-workers.js';
 import { writeResults } from './performance-doc.js';
-import { cpuTimeMs, machineCpuTicks, peakRssMiB } from './process-stats.js';
+import { cpuTimeMs, cpuTimesMs, pinProcess, postgresCpuBetween, rssMiB } from './process-stats.js';
 import { markdownTable, round, summary } from './stats.js';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
-const THREADS = Number(process.env.BENCH_THREADS ?? 2);
-/** Log and snapshots together: compaction moves bytes from one to the other. */
-const STORED_BYTES = `SELECT (SELECT coalesce(sum(octet_length(data)), 0) FROM collab_update WHERE doc = ANY($1))
-  + (SELECT coalesce(sum(octet_length(data)), 0) FROM collab_snapshot WHERE doc = ANY($1)) AS bytes`;
+const THREADS = Number(process.env.BENCH_THREADS ?? 1);
+/** Share of the clients that keep a full replica (checked against the stored document at the end). */
+const FULL_FRACTION = Number(process.env.BENCH_FULL_FRACTION ?? 0.05);
+const SERVER_CORE = process.env.BENCH_SERVER_CORE ?? '1';
+const GENERATOR_CORE = process.env.BENCH_GENERATOR_CORE ?? '0';
+/** A folder: the servers run with `node --cpu-prof` and write their profiles there when they stop. */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
+/** Which targets to run (`concerto,hocuspocus` by default). */
+const TARGETS = (process.env.BENCH_TARGETS ?? 'concerto,hocuspocus').split(',');
+/** A generator above this share of its core, or whose event loop lags more, measured itself as much as the server. */
+const SATURATED_CPU = 0.9;
+const SATURATED_LOOP_P99_MS = 20;
+
+interface EditingFigures {
+  m: Measurements;
+  expected: number;
+  serverCpuMs: number;
+  elapsedMs: number;
+  postgresCpuMs: number;
+  generatorCpu: number;
+  rss: number;
+  converged: string;
+}
+
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${round(a / b, 2)}` : '');
+const both = (values: (string | number)[]) => values.join(' / ');
 
 /**
- * Load generator of real clients (socket.io + the collab provider + Yjs) against the built server started as a
- * child process, on this machine: propagation and durable-ack latencies, throughput, server CPU and memory,
- * storage per edit; then 1,000 clients connecting at once, and the cold load of a 100,000-update document.
+ * Co-editing, Concerto beside Hocuspocus in the same run: each server is a child process pinned to one core
+ * (`taskset`), the load generator (this process's worker threads) to the other. Same scenarios, same generator, same
+ * edits, one server after the other. See docs/PERFORMANCE.md for what each figure means.
  */
-describe('co-editing benchmark', () => {
-  let database: FreshDatabase;
+describe('co-editing benchmark, Concerto beside Hocuspocus', () => {
+  let concertoDb: FreshDatabase;
+  let hocuspocusDb: FreshDatabase;
   let server: ServerProcess;
-  let owner: ApiClient;
-  const rows: (string | number)[][] = [];
+  let hocuspocus: HocuspocusProcess;
+  let targets: BenchTarget[];
+  const restRss: Record<string, number> = {};
+  const editingRows: (string | number)[][] = [];
+  const otherRows: (string | number)[][] = [];
 
   beforeAll(async () => {
-    database = await createFreshDatabase();
-    server = await startServerProcess({
-      DATABASE_URL: database.url,
-      SEED_DEMO: 'false',
-      COLLAB_MAX_CLIENTS_PER_DOCUMENT: '1000',
-      COLLAB_MAX_CONNECTIONS_PER_ACCOUNT: '1000',
-      COLLAB_IDLE_UNLOAD_MS: '300',
-    });
-    owner = new ApiClient(server.url);
+    // Worker threads inherit the affinity of the thread that starts them.
+    pinProcess(GENERATOR_CORE);
+    const wrap = ['taskset', '-c', SERVER_CORE];
+    const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+    concertoDb = await createFreshDatabase();
+    hocuspocusDb = await createFreshDatabase();
+    server = await startServerProcess(
+      {
+        DATABASE_URL: concertoDb.url,
+        SEED_DEMO: 'false',
+        COLLAB_MAX_CLIENTS_PER_DOCUMENT: '1000',
+        COLLAB_MAX_CONNECTIONS_PER_ACCOUNT: '1000',
+        COLLAB_IDLE_UNLOAD_MS: '300',
+        LOG_LEVEL: 'warn',
+      },
+      { wrap, nodeArgs },
+    );
+    hocuspocus = await startHocuspocus(hocuspocusDb.url, wrap, nodeArgs);
+    const owner = new ApiClient(server.url);
     await owner.signUp();
+    const all = [concertoTarget(server.url, server.child.pid!, concertoDb.url, owner), hocuspocus.target];
+    targets = all.filter((t) => TARGETS.includes(t.name));
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const t of targets) restRss[t.name] = rssMiB(t.pid);
   });
+
   afterAll(async () => {
-    await server.stop();
-    await database.drop();
+    await server?.stop();
+    await hocuspocus?.stop();
+    await concertoDb?.drop();
+    await hocuspocusDb?.drop();
   });
 
-  async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-
-  async function documents(count: number): Promise<string[]> {
-    const names: string[] = [];
-    for (let i = 0; i < count; i++) names.push(diagnosticDocument(await buildSpace(owner, { title: `Banc d'essai ${i}` })));
-    return names;
-  }
-
-  async function scenario(label: string, docs: number, perDocument: number, intervalMs: number) {
-    const names = await documents(docs);
-    const load = LoadWorkers.create(server.url, owner.cookie!, names, perDocument, THREADS);
+  async function editOn(target: BenchTarget, docs: number, perDocument: number, rate: number): Promise<EditingFigures> {
+    const names = await target.documents(docs);
+    const load = LoadWorkers.create({
+      target: target.name,
+      url: target.url,
+      secret: target.secret,
+      names,
+      perDocument,
+      fullFraction: FULL_FRACTION,
+      threads: THREADS,
+    });
     await load.open();
-    const storedBefore = await query<{ bytes: string }>(STORED_BYTES, [names]);
-    const cpuBefore = cpuTimeMs(server.child.pid!);
-    // The load generator's threads run in this process (its main thread only waits meanwhile).
+    const backendsBefore = await postgresBackends(target.databaseUrl);
+    const pgBefore = cpuTimesMs(backendsBefore);
+    const serverBefore = cpuTimeMs(target.pid);
+    // The generator's threads run in this process (its main thread only waits meanwhile).
     const generatorBefore = cpuTimeMs(process.pid);
-    const machineBefore = machineCpuTicks();
     const started = performance.now();
-    const m = await load.edit(intervalMs, DURATION_MS);
-    const seconds = DURATION_MS / 1000;
-    const elapsed = performance.now() - started;
-    const cpu = (cpuTimeMs(server.child.pid!) - cpuBefore) / elapsed;
-    const generatorCpu = (cpuTimeMs(process.pid) - generatorBefore) / elapsed;
-    const machineAfter = machineCpuTicks();
-    const machineBusy = (machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total);
-    const storedAfter = await query<{ bytes: string }>(STORED_BYTES, [names]);
-    const expectedDeliveries = m.edits * (perDocument - 1);
-    const p = summary(m.propagation);
-    const a = summary(m.durableAck);
-    rows.push([
-      label,
-      p.p50,
-      p.p95,
-      p.p99,
-      a.p50,
-      a.p99,
-      round(m.edits / seconds, 0),
-      round(m.deliveries / seconds, 0),
-      `${round((m.deliveries / Math.max(1, expectedDeliveries)) * 100, 1)} %`,
-      `${round(cpu * 100, 0)} %`,
-      `${round(generatorCpu * 100, 0)} %`,
-      `${round(machineBusy * 100, 0)} %`,
-      peakRssMiB(server.child.pid!),
-      round((Number(storedAfter[0].bytes) - Number(storedBefore[0].bytes)) / Math.max(1, m.edits), 0),
-    ]);
+    const m = await load.edit(rate, DURATION_MS);
+    const elapsedMs = performance.now() - started;
+    const serverCpuMs = cpuTimeMs(target.pid) - serverBefore;
+    const generatorCpu = (cpuTimeMs(process.pid) - generatorBefore) / elapsedMs;
+    const backendsAfter = await postgresBackends(target.databaseUrl);
+    const postgresCpuMs = postgresCpuBetween(pgBefore, cpuTimesMs([...new Set([...backendsBefore, ...backendsAfter])]));
+    const rss = rssMiB(target.pid);
     await load.close();
-    return m;
+    // Full replicas against the stored document (Hocuspocus stores after a debounce, or when the last client leaves).
+    let converged = 0;
+    for (const replica of m.replicas) {
+      for (let attempt = 0; attempt < 30; attempt++) {
+        if (sameState(replica.state, await target.stored(replica.name))) {
+          converged += 1;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    return {
+      m,
+      expected: m.edits * (perDocument - 1),
+      serverCpuMs,
+      elapsedMs,
+      postgresCpuMs,
+      generatorCpu,
+      rss,
+      converged: `${converged}/${m.replicas.length}`,
+    };
   }
 
-  it('20 documents × 10 clients, one edit each per 500 ms', async () => {
-    const m = await scenario('20 docs × 10 clients', 20, 10, 500);
-    expect(m.deliveries).toBeGreaterThan(0);
-  });
-
-  it('100 documents × 10 clients, one edit each per 500 ms', async () => {
-    const m = await scenario('100 docs × 10 clients', 100, 10, 500);
-    expect(m.deliveries).toBeGreaterThan(0);
-  });
-
-  it('hot document: 1 document × 200 clients, one edit each per 500 ms', async () => {
-    const m = await scenario('hot document: 1 × 200 clients', 1, 200, 500);
-    expect(m.deliveries).toBeGreaterThan(0);
-  });
-
-  it('1,000 clients connecting within a few seconds', async () => {
-    const names = await documents(100);
-    const load = LoadWorkers.create(server.url, owner.cookie!, names, 10, THREADS, 3000);
-    const started = performance.now();
-    const connectMs = await load.open();
-    const total = performance.now() - started;
-    const s = summary(connectMs);
-    rows.push([
-      `1,000 clients connecting over 3 s (connect → synced)`,
-      s.p50,
-      s.p95,
-      s.p99,
-      '',
-      '',
-      '',
-      '',
-      `${connectMs.length} synced in ${round(total / 1000, 1)} s`,
-      '',
-      '',
-      '',
-      peakRssMiB(server.child.pid!),
-      '',
+  async function scenario(label: string, docs: number, perDocument: number, rate: number) {
+    const figures: EditingFigures[] = [];
+    for (const target of targets) figures.push(await editOn(target, docs, perDocument, rate));
+    const p = figures.map((f) => summary(f.m.propagation));
+    const a = figures.map((f) => summary(f.m.durableAck));
+    const perDelivery = figures.map((f) => (f.serverCpuMs * 1000) / Math.max(1, f.m.deliveries));
+    const generator = figures.map((f) => {
+      const saturated = f.generatorCpu > SATURATED_CPU || f.m.loopDelay.p99 > SATURATED_LOOP_P99_MS || f.m.behind > f.m.edits * 0.01;
+      return `${round(f.generatorCpu * 100, 0)} % · ${round(f.m.loopDelay.p99, 1)} ms${saturated ? ' ⚠ saturated' : ''}`;
+    });
+    editingRows.push([
+      label,
+      both(p.map((s) => s.p50)),
+      both(p.map((s) => s.p95)),
+      both(p.map((s) => s.p99)),
+      both(figures.map((f) => `${round((f.m.deliveries / Math.max(1, f.expected)) * 100, 1)} %`)),
+      both(a.map((s) => s.p50)),
+      both(a.map((s) => s.p99)),
+      both(perDelivery.map((v) => round(v, 1))),
+      both(figures.map((f) => `${round((f.serverCpuMs / f.elapsedMs) * 100, 0)} %`)),
+      both(figures.map((f) => f.rss)),
+      both(figures.map((f) => `${round((f.postgresCpuMs / f.elapsedMs) * 100, 1)} %`)),
+      both(figures.map((f) => round(f.m.edits / (DURATION_MS / 1000), 0))),
+      both(generator),
+      both(figures.map((f) => f.converged)),
+      targets.length === 2 ? `${ratio(p[0].p99, p[1].p99)} · ${ratio(perDelivery[0], perDelivery[1])}` : '',
     ]);
-    await load.close();
-    expect(connectMs).toHaveLength(1000);
+    return figures;
+  }
+
+  it('20 documents × 10 clients, 400 edits/s', async () => {
+    const f = await scenario('20 docs × 10 clients, 400 edits/s', 20, 10, 400);
+    expect(f[0].m.deliveries).toBeGreaterThan(0);
   });
 
-  it('cold load of a document with 100,000 stored updates', async () => {
-    const [compacted, raw] = await documents(2);
+  it('100 documents × 10 clients, 2,000 edits/s', async () => {
+    const f = await scenario('100 docs × 10 clients, 2 000 edits/s', 100, 10, 2000);
+    expect(f[0].m.deliveries).toBeGreaterThan(0);
+  });
+
+  it('hot document: 1 document × 200 clients, 400 edits/s', async () => {
+    const f = await scenario('1 doc × 200 clients, 400 edits/s', 1, 200, 400);
+    expect(f[0].m.deliveries).toBeGreaterThan(0);
+  });
+
+  it('hot document: 1 document × 200 clients, 100 edits/s', async () => {
+    const f = await scenario('1 doc × 200 clients, 100 edits/s', 1, 200, 100);
+    expect(f[0].m.deliveries).toBeGreaterThan(0);
+  });
+
+  it('1,000 clients connect and sync at once', async () => {
+    const cells: { seconds: number; p50: number; p99: number; rss: number; cpuMs: number; synced: number }[] = [];
+    for (const target of targets) {
+      const names = await target.documents(100);
+      const load = LoadWorkers.create({
+        target: target.name,
+        url: target.url,
+        secret: target.secret,
+        names,
+        perDocument: 10,
+        fullFraction: 0,
+        threads: THREADS,
+      });
+      await new Promise((r) => setTimeout(r, 200)); // the worker threads start
+      const cpuBefore = cpuTimeMs(target.pid);
+      const started = performance.now();
+      const connectMs = await load.open();
+      const seconds = (performance.now() - started) / 1000;
+      const s = summary(connectMs);
+      cells.push({ seconds, p50: s.p50, p99: s.p99, rss: rssMiB(target.pid), cpuMs: cpuTimeMs(target.pid) - cpuBefore, synced: connectMs.length });
+      await load.close();
+      expect(connectMs).toHaveLength(1000);
+    }
+    otherRows.push(['1 000 clients connect and sync (100 docs × 10): clients per second', both(cells.map((c) => round(c.synced / c.seconds, 0)))]);
+    otherRows.push(['… all synced after (s)', both(cells.map((c) => round(c.seconds, 2)))]);
+    otherRows.push(['… connect → synced p50 · p99 (ms)', both(cells.map((c) => `${c.p50} · ${c.p99}`))]);
+    otherRows.push(['… server CPU per connection (ms)', both(cells.map((c) => round(c.cpuMs / c.synced, 2)))]);
+    otherRows.push(['… server RSS with 1 000 connected clients (MiB)', both(cells.map((c) => c.rss))]);
+  });
+
+  it('cold load of a document of 100,000 updates', async () => {
     // 100,000 real Yjs updates (one per keystroke of a single writer).
     const writer = new Y.Doc();
     const updates: Buffer[] = [];
     writer.on('update', (u: Uint8Array) => updates.push(Buffer.from(u)));
     const text = writer.getText('body');
     for (let i = 0; i < 100_000; i++) text.insert(text.length, i % 50 === 49 ? '\n' : String.fromCharCode(97 + (i % 26)));
-    // `raw`: all of them still in the log; `compacted`: written as the server does, folded every 500 updates.
-    for (let i = 0; i < updates.length; i += 5000) {
-      const batch = updates.slice(i, i + 5000);
-      await query(`INSERT INTO collab_update (doc, data) SELECT $1, unnest($2::bytea[])`, [raw, batch]);
-      await query(`INSERT INTO collab_update (doc, data) SELECT $1, unnest($2::bytea[])`, [compacted, batch]);
-    }
     const merged = Buffer.from(Y.encodeStateAsUpdate(writer));
-    await query(`DELETE FROM collab_update WHERE doc = $1 AND id NOT IN (SELECT id FROM collab_update WHERE doc = $1 ORDER BY id DESC LIMIT 250)`, [compacted]);
-    await query(`INSERT INTO collab_snapshot (doc, data, folded_updates) VALUES ($1, $2, 99750)`, [compacted, merged]);
-    const coldLoad = async (name: string, run: number) => {
-      const started = performance.now();
-      const client = await openLoadClient(server.url, owner.cookie!, name, run);
-      const elapsed = performance.now() - started;
-      expect(client.document.doc.getText('body').length).toBe(100_000);
-      client.close();
-      // The server unloads the idle document, so that the next run loads it from the database again.
-      await new Promise((r) => setTimeout(r, 1500));
-      return elapsed;
-    };
-    const samples: number[] = [];
-    for (let run = 0; run < 5; run++) samples.push(await coldLoad(compacted, run));
-    const s = summary(samples);
-    rows.push([
-      'cold load (join → synced), 100,000 updates: snapshot + 250 in the log',
-      s.p50,
-      s.p95,
-      s.p99,
-      '',
-      '',
-      '',
-      '',
-      `${samples.length} loads`,
-      '',
-      '',
-      '',
-      peakRssMiB(server.child.pid!),
-      '',
-    ]);
-    const first = await coldLoad(raw, 0);
-    rows.push([
-      'cold load, 100,000 updates all still in the log (first load; compacted right after)',
-      round(first),
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '1 load',
-      '',
-      '',
-      '',
-      peakRssMiB(server.child.pid!),
-      '',
-    ]);
-    const afterCompaction = await coldLoad(raw, 1);
-    rows.push([
-      '… the same document at its next load',
-      round(afterCompaction),
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '1 load',
-      '',
-      '',
-      '',
-      peakRssMiB(server.child.pid!),
-      '',
+    const loads: number[][] = [];
+    for (const target of targets) {
+      const [name] = await target.documents(1);
+      await target.storeColdDocument(name, updates, merged);
+      const samples: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        const load = LoadWorkers.create({
+          target: target.name,
+          url: target.url,
+          secret: target.secret,
+          names: [name],
+          perDocument: 1,
+          fullFraction: 0,
+          threads: 1,
+        });
+        samples.push(...(await load.open()));
+        await load.close();
+        // Both servers unload a document nobody uses (Concerto after COLLAB_IDLE_UNLOAD_MS, Hocuspocus at once).
+        await new Promise((r) => setTimeout(r, 1500));
+      }
+      loads.push(samples);
+    }
+    otherRows.push([
+      'cold load (join → synced), 100 000 updates (Concerto: snapshot + 250 in the log; Hocuspocus: its merged state), p50 · p99 (ms), 5 loads',
+      both(loads.map((s) => `${summary(s).p50} · ${summary(s).p99}`)),
     ]);
   });
 
   afterAll(() => {
-    const table = markdownTable(
+    if (targets.length !== 2) return; // a partial run does not rewrite the document
+    otherRows.push(['server RSS at rest, before any load (MiB)', both(targets.map((t) => restRss[t.name]))]);
+    const editing = markdownTable(
       [
         'scenario',
         'propagation p50 ms',
         'p95 ms',
         'p99 ms',
-        'durable ack p50 ms',
-        'p99 ms',
-        'edits/s',
-        'deliveries/s',
         'delivered',
-        'server CPU',
-        'load generator CPU',
-        'machine busy (all cores)',
-        'server peak RSS MiB',
-        'bytes stored / edit',
+        'ack p50 ms (Concerto: durable)',
+        'ack p99 ms',
+        'server CPU µs / delivery',
+        'server CPU (1 core = 100 %)',
+        'server RSS MiB',
+        'PostgreSQL CPU',
+        'edits/s sent',
+        'generator CPU · loop delay p99',
+        'full replicas = stored',
+        'C/H ratio: p99 · CPU/delivery',
       ],
-      rows,
+      editingRows,
     );
-    const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load generator on the same machine`;
-    process.stdout.write(`\nCo-editing benchmark — ${machine}\n${table}\n`);
-    writeResults('collab', `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${DURATION_MS / 1000} s of editing per scenario.\n\n${table}`);
+    const other = markdownTable(['scenario', 'Concerto / Hocuspocus'], otherRows);
+    const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    const conditions =
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}. Each server pinned to core ${SERVER_CORE} (\`taskset\`), ` +
+      `the load generator (${THREADS} worker thread${THREADS > 1 ? 's' : ''}) to core ${GENERATOR_CORE}; PostgreSQL unpinned. ${DURATION_MS / 1000} s of editing per scenario and server, ` +
+      `${round(FULL_FRACTION * 100, 0)} % of the clients full replicas, the others light. Every cell is Concerto / Hocuspocus.`;
+    process.stdout.write(`\n${conditions}\n\n${editing}\n\n${other}\n`);
+    writeResults('collab', `${conditions}\n\n${editing}\n\n${other}`);
   });
 });

@@ -2,7 +2,8 @@ import { preset } from '../../jest.preset.js';
 
 export default preset({
   rootDir: '.',
-  testMatch: ['<rootDir>/**/*.bench.ts'],
+  // BENCH_ONLY=collab (or a comma-separated list) runs only those benchmarks.
+  testMatch: (process.env.BENCH_ONLY ?? '*').split(',').map((name) => `<rootDir>/**/${name.trim()}.bench.ts`),
   globalSetup: '<rootDir>/../../apps/server/testing/global-setup.mjs',
   globalTeardown: '<rootDir>/../../apps/server/testing/global-teardown.mjs',
   testTimeout: 600000,

@@ -30,3 +30,31 @@ export function machineCpuTicks(): { busy: number; total: number } {
   const total = ticks.slice(0, 8).reduce((sum, n) => sum + n, 0); // guest time is already counted in user
   return { busy: total - idle, total };
 }
+
+/** Pins every thread of a process (this one by default) to the given cores (`taskset -a -p -c`). */
+export function pinProcess(cores: string, pid = process.pid): void {
+  execSync(`taskset -a -p -c ${cores} ${pid}`, { stdio: 'ignore' });
+}
+
+/** CPU time (ms) of a set of processes, those still alive; a process gone counts 0. */
+export function cpuTimesMs(pids: number[]): Map<number, number> {
+  const times = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      times.set(pid, cpuTimeMs(pid));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return times;
+}
+
+/**
+ * CPU time spent between two readings by the PostgreSQL backends serving one database (their pids from
+ * pg_stat_activity): the processes in both readings count their difference, those that appeared count in full.
+ */
+export function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}

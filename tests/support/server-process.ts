@@ -15,7 +15,10 @@ export interface ServerProcess {
  * Starts the built server exactly as `npm start` does (node apps/server/dist/main.js) and waits until it is ready;
  * `root` runs it from another folder holding the same layout (the image's file set).
  */
-export async function startServerProcess(env: Record<string, string | undefined>, options: { root?: string } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string | undefined>,
+  options: { root?: string; /** e.g. `['taskset', '-c', '1']` (the benchmark pins the server to one core) */ wrap?: string[]; nodeArgs?: string[] } = {},
+): Promise<ServerProcess> {
   const root = options.root ?? findProjectRoot();
   const main = join(root, 'apps/server/dist/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build the server first (nx run server:build)`);
@@ -24,7 +27,8 @@ export async function startServerProcess(env: Record<string, string | undefined>
   for (const [key, value] of Object.entries({ ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env })) {
     if (value !== undefined) childEnv[key] = value;
   }
-  const child = spawn(process.execPath, [main], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...args] = [...(options.wrap ?? []), process.execPath, ...(options.nodeArgs ?? []), main];
+  const child = spawn(command, args, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
