@@ -20,10 +20,12 @@ export class ObservatoryScope {
       return `$${this.params.length}`;
     };
     const poleWhere = [`m.account_id = ${p(accountId)}`];
-    const poleFilter = Boolean(query.territory || query.poleStage || query.implantation || query.sector);
+    const poleFilter = Boolean(query.territory || query.region || query.departement || query.poleStage || query.implantation || query.sector);
     if (query.spaceId) poleWhere.push(`s.id = ${p(query.spaceId)}`);
     if (query.spaceIds) poleWhere.push(`s.id = ANY(${p(query.spaceIds)}::uuid[])`);
     if (query.territory) poleWhere.push(`po.territory ILIKE ${p(`%${query.territory.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    if (query.region) poleWhere.push(`po.region_code = ${p(query.region)}`);
+    if (query.departement) poleWhere.push(`po.departement_code = ${p(query.departement)}`);
     if (query.poleStage) poleWhere.push(`po.stage = ${p(query.poleStage)}`);
     if (query.implantation) poleWhere.push(`po.implantation = ${p(query.implantation)}`);
     if (query.sector) poleWhere.push(`${p(query.sector)} = ANY(po.sectors)`);

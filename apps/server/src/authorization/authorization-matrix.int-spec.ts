@@ -182,6 +182,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/observatory/funding': { path: () => '/api/observatory/funding?from=2015', expected: signedIn(ok) },
   'GET /api/observatory/panorama': { path: () => '/api/observatory/panorama', expected: signedIn(ok) },
+  'GET /api/observatory/map': { path: () => '/api/observatory/map?mesh=departement', expected: signedIn(ok) },
   'GET /api/observatory/export': { path: () => '/api/observatory/export?dataset=funding&format=json', expected: signedIn(ok) },
   // The cross-pole guide over the fixture's space: only its members may choose it.
   'GET /api/observatory/guide': { path: (f) => `/api/observatory/guide?spaceIds=${f.spaceId}`, expected: inSpace(ok, ok, ok) },

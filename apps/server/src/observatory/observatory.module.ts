@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { SpacesModule } from '../spaces/spaces.module.js';
 import { ObservatoryController } from './observatory.controller.js';
+import { ObservatoryMapController } from './observatory-map.controller.js';
+import { ObservatoryMapService } from './observatory-map.service.js';
+import { PoleLocationsRepository } from './pole-locations.repository.js';
 import { ObservatoryFactsRepository } from './observatory-facts.repository.js';
 import { ObservatoryRepository } from './observatory.repository.js';
 import { ObservatoryService } from './observatory.service.js';
@@ -11,8 +14,17 @@ import { RelationsService } from './relations.service.js';
 
 @Module({
   imports: [SpacesModule],
-  controllers: [ObservatoryController, RelationsController],
-  providers: [ObservatoryRepository, ObservatoryFactsRepository, PanoramaRepository, RelationsRepository, ObservatoryService, RelationsService],
+  controllers: [ObservatoryController, ObservatoryMapController, RelationsController],
+  providers: [
+    ObservatoryRepository,
+    ObservatoryFactsRepository,
+    PanoramaRepository,
+    RelationsRepository,
+    ObservatoryService,
+    RelationsService,
+    PoleLocationsRepository,
+    ObservatoryMapService,
+  ],
   exports: [ObservatoryService],
 })
 export class ObservatoryModule {}

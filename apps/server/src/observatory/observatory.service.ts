@@ -3,7 +3,7 @@ import type { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, Panora
 import { fundingLinesCsv, fundingTableCsv, type OpenFundingLine, panoramaCsv } from './observatory-export.js';
 import { ObservatoryCache, type Dependencies } from './observatory-cache.js';
 import { type ChangeSource, ObservatoryFactsRepository } from './observatory-facts.repository.js';
-import { type ScopeRow, fundingLevelFigures, panoramaFacts, poleProfile } from './observatory-figures.js';
+import { type FactsSource, type ScopeRow, fundingLevelFigures, panoramaFacts, poleProfile } from './observatory-figures.js';
 import { ObservatoryStore } from './observatory-store.js';
 import { fundingTableView, panoramaView } from './observatory-views.js';
 import { ObservatoryRepository } from './observatory.repository.js';
@@ -23,7 +23,8 @@ export interface ExportFile {
   body: string;
 }
 
-const poleFiltered = (query: ObservatoryQuery) => Boolean(query.territory || query.poleStage || query.implantation || query.sector);
+const poleFiltered = (query: ObservatoryQuery) =>
+  Boolean(query.territory || query.region || query.departement || query.poleStage || query.implantation || query.sector);
 
 /**
  * Figures of the study's "Repères" over the data the caller may read (their scope, from the access policy's
@@ -82,6 +83,24 @@ export class ObservatoryService {
     });
   }
 
+  /**
+   * A figure of another view (e.g. the map's per-territory figures) computed from the same facts over the same
+   * scope, cached like the others until a change of one of `sources` touches a pole of the scope.
+   */
+  async scopedFigure<T>(
+    figure: string,
+    accountId: string,
+    query: ObservatoryQuery,
+    sources: ChangeSource[],
+    compute: (facts: FactsSource, scope: ScopeRow[]) => Promise<T>,
+  ): Promise<T> {
+    await this.store.sync();
+    return this.cache.get(cacheKey(figure, accountId, query), async () => {
+      const scope = await this.scope(accountId, query);
+      return { value: await compute(this.store, scope), dependencies: this.dependencies(accountId, query, scope, sources) };
+    });
+  }
+
   /** The counted funding lines themselves (open data), with their pole, project and funder. */
   async fundingLines(accountId: string, query: ObservatoryQuery): Promise<OpenFundingLine[]> {
     await this.store.sync();
@@ -96,8 +115,8 @@ export class ObservatoryService {
 
   /** The caller's spaces and their poles (narrowed by the pole filters), cached until their memberships or those poles change. */
   private scope(accountId: string, query: ObservatoryQuery): Promise<ScopeRow[]> {
-    const { territory, poleStage, implantation, sector, spaceId, spaceIds } = query;
-    const scopeQuery = { territory, poleStage, implantation, sector, spaceId, spaceIds };
+    const { territory, region, departement, poleStage, implantation, sector, spaceId, spaceIds } = query;
+    const scopeQuery = { territory, region, departement, poleStage, implantation, sector, spaceId, spaceIds };
     return this.cache.get(cacheKey('scope', accountId, scopeQuery), async () => {
       const scope = await this.observatory.scope(accountId, scopeQuery);
       return { value: scope, dependencies: this.dependencies(accountId, query, scope, ['pole']) };

@@ -6,6 +6,8 @@ export function toPoleView(pole: Pole): PoleView {
     id: pole.id,
     name: pole.name,
     territory: pole.territory,
+    regionCode: pole.regionCode,
+    departementCode: pole.departementCode,
     description: pole.description,
     collectiviteLevels: pole.collectiviteLevels,
     collectiviteServices: pole.collectiviteServices,

@@ -3,10 +3,12 @@ import type {
   ActivityNature,
   CollectiviteLevel,
   CollectiviteService,
+  DepartementCode,
   Implantation,
   LegalForm,
   Perimeter,
   PoleStage,
+  RegionCode,
   Sector,
   StructureKind,
 } from '@concerto/domain';
@@ -18,6 +20,8 @@ export class Pole {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') name: string;
   @Column('text', { default: '' }) territory: string;
+  @Column('text', { nullable: true }) regionCode: RegionCode | null;
+  @Column('text', { nullable: true }) departementCode: DepartementCode | null;
   @Column('text', { default: '' }) description: string;
   @Column('text', { array: true, default: () => "'{}'" }) collectiviteLevels: CollectiviteLevel[];
   @Column('text', { array: true, default: () => "'{}'" }) collectiviteServices: CollectiviteService[];

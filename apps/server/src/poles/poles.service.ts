@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type PoleChoice, type PoleView, type UpdatePoleProfileRequest, compareFrench } from '@concerto/domain';
+import { type PoleChoice, type PoleView, type UpdatePoleProfileRequest, compareFrench, regionOfDepartement } from '@concerto/domain';
 import { AccessPolicy } from '../access/access-policy.js';
 import { notFound } from '../common/api-exception.js';
 import { PolesRepository } from './poles.repository.js';
@@ -33,12 +33,24 @@ export class PolesService {
   }
 
   /** Opens a new pole (inside the caller's transaction, with the space created for it); returns its id. */
+  /**
+   * The région follows the département: a département sets its région; a new région with no département keeps the
+   * recorded département only when it lies in that région.
+   */
+  private async withLocationInStep(poleId: string, changes: UpdatePoleProfileRequest): Promise<UpdatePoleProfileRequest> {
+    if (changes.departementCode) return { ...changes, regionCode: regionOfDepartement(changes.departementCode) };
+    if (changes.regionCode === undefined || changes.departementCode === null) return changes;
+    const { departementCode } = await this.get(poleId);
+    const keeps = departementCode !== null && changes.regionCode !== null && regionOfDepartement(departementCode) === changes.regionCode;
+    return keeps ? changes : { ...changes, departementCode: null };
+  }
+
   create(pole: { name: string; territory?: string }, tx: EntityManager): Promise<string> {
     return this.poles.insert({ name: pole.name, territory: pole.territory ?? '' }, tx);
   }
 
   async updateProfile(poleId: string, changes: UpdatePoleProfileRequest): Promise<PoleView> {
-    await this.poles.updateProfile(poleId, changes);
+    await this.poles.updateProfile(poleId, await this.withLocationInStep(poleId, changes));
     return this.get(poleId);
   }
 }

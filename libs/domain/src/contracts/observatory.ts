@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RelationEvolution } from '../vocabulary/collectivite.js';
+import { DepartementCode, RegionCode } from '../vocabulary/french-territories.js';
 import { FunderLevel, FundingStatus, MOBILISED_FUNDING_STATUSES } from '../vocabulary/funding.js';
 import { Implantation, PoleStage, Sector } from '../vocabulary/pole.js';
 import { ProjectStage } from '../vocabulary/project.js';
@@ -19,17 +20,20 @@ const commaList = <K extends string>(item: z.ZodEnum<{ [P in K]: P }>) =>
     )
     .pipe(z.array(item).min(1));
 
-const periodInOrder: [(q: { from?: number; to?: number }) => boolean, { message: string; path: string[] }] = [
+export const periodInOrder: [(q: { from?: number; to?: number }) => boolean, { message: string; path: string[] }] = [
   (q) => q.from === undefined || q.to === undefined || q.from <= q.to,
   { message: 'from must not be after to', path: ['to'] },
 ];
 
 /** Period and filters of every observatory figure; all optional. */
-const observatoryFilters = {
+export const observatoryFilters = {
   from: year.optional(),
   to: year.optional(),
   /** Part of the pole's territory name, case-insensitive. */
   territory: nameText(80).optional(),
+  /** Poles of one région, or of one département (INSEE codes), as set by a click on the map. */
+  region: RegionCode.optional(),
+  departement: DepartementCode.optional(),
   poleStage: PoleStage.schema.optional(),
   projectStage: ProjectStage.schema.optional(),
   implantation: Implantation.schema.optional(),

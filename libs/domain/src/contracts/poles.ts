@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CollectiviteLevel, CollectiviteService } from '../vocabulary/collectivite.js';
+import { DepartementCode, RegionCode, regionOfDepartement } from '../vocabulary/french-territories.js';
 import { ActivityNature, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from '../vocabulary/pole.js';
 import { longText, nameText, uniqueList, uuid, visibleText } from './text.js';
 
@@ -7,6 +8,9 @@ import { longText, nameText, uniqueList, uuid, visibleText } from './text.js';
 export const PoleProfile = z.strictObject({
   name: visibleText(2, 160),
   territory: nameText(160),
+  /** Where the pole is, for the observatory's map and territory filter (INSEE codes); the région follows the département. */
+  regionCode: RegionCode.nullable(),
+  departementCode: DepartementCode.nullable(),
   description: longText(4000),
   // Collectivités
   collectiviteLevels: uniqueList(CollectiviteLevel.schema),
@@ -33,9 +37,14 @@ export const PoleProfile = z.strictObject({
 });
 export type PoleProfile = z.infer<typeof PoleProfile>;
 
-export const UpdatePoleProfileRequest = PoleProfile.partial().refine((v) => Object.keys(v).length > 0, {
-  message: 'Nothing to update',
-});
+export const UpdatePoleProfileRequest = PoleProfile.partial()
+  .refine((v) => Object.keys(v).length > 0, {
+    message: 'Nothing to update',
+  })
+  .refine((v) => !v.departementCode || !v.regionCode || regionOfDepartement(v.departementCode) === v.regionCode, {
+    message: 'The département is not in that région',
+    path: ['departementCode'],
+  });
 export type UpdatePoleProfileRequest = z.infer<typeof UpdatePoleProfileRequest>;
 
 export const PoleView = PoleProfile.extend({ id: uuid, updatedAt: z.string() });

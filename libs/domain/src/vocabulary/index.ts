@@ -10,6 +10,7 @@ export * from './funding.js';
 export * from './session.js';
 export * from './diagnostic.js';
 export * from './guide.js';
+export * from './french-territories.js';
 
 import { CollectiviteLevel, CollectiviteService, RelationEvolution } from './collectivite.js';
 import { ActivityNature, GridEntry, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from './pole.js';

@@ -1,0 +1,46 @@
+import { CollectiviteLevel, type MapMesh, type ObservatoryMapView, type ObservatoryQuery, type TerritoryFigures } from '@concerto/domain';
+import { type FactsSource, type ScopeRow, panoramaFacts } from './observatory-figures.js';
+import type { PoleLocation } from './pole-locations.repository.js';
+
+/** One territory's figures: exactly the panorama's (money mobilised, presence of levels) over the scope's poles located there. */
+function figuresOf(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): TerritoryFigures {
+  const { mobilisedCents, presence } = panoramaFacts(facts, scope, query);
+  const presenceOf = new Map(presence.map((p) => [p.level, p.poles]));
+  const poles = new Set(scope.filter((s) => facts.pole(s.poleId)?.profile).map((s) => s.poleId));
+  return {
+    poles: poles.size,
+    mobilisedCents,
+    levelPresence: CollectiviteLevel.keys
+      .filter((level) => !query.level || query.level === level)
+      .map((level) => ({ level, poles: presenceOf.get(level) ?? 0 })),
+  };
+}
+
+/**
+ * The map's figures: the caller's scope cut by the territory (région or département) of each pole, each part
+ * computed as the panorama computes the whole, so the territories add up to the panorama's totals (poles, money).
+ */
+export function territoryFigures(
+  facts: FactsSource,
+  scope: ScopeRow[],
+  query: ObservatoryQuery,
+  mesh: MapMesh,
+  locations: Map<string, PoleLocation>,
+): ObservatoryMapView {
+  const parts = new Map<string | null, ScopeRow[]>();
+  for (const row of scope) {
+    const location = locations.get(row.poleId);
+    const code = (mesh === 'region' ? location?.regionCode : location?.departementCode) ?? null;
+    parts.set(code, [...(parts.get(code) ?? []), row]);
+  }
+  const territories = [...parts]
+    .filter((entry): entry is [string, ScopeRow[]] => entry[0] !== null)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, rows]) => ({ code, ...figuresOf(facts, rows, query) }))
+    .filter((t) => t.poles > 0) as ObservatoryMapView['territories'];
+  const poles = [...new Set(scope.map((s) => s.poleId))]
+    .filter((poleId) => facts.pole(poleId)?.profile && locations.has(poleId))
+    .map((poleId) => ({ id: poleId, ...locations.get(poleId)! }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  return { mesh, territories, unlocated: figuresOf(facts, parts.get(null) ?? [], query), poles };
+}
