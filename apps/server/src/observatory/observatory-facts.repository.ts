@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { FunderLevel, FundingStatus, ProjectStage } from '@concerto/domain';
+import type { FunderLevel, FundingStatus, ProjectStage, RolledUpIndicator } from '@concerto/domain';
+import type { IndicatorFact } from './indicator-columns.js';
 
 /** Where a change came from: what a server process must reload, and which cached figures it makes stale. */
-export type ChangeSource = 'projects' | 'relations' | 'pole' | 'membership' | 'organisation' | 'names' | 'all';
+export type ChangeSource = 'projects' | 'indicators' | 'relations' | 'pole' | 'membership' | 'organisation' | 'names' | 'all';
 
 export interface ObservatoryChange {
   seq: number;
@@ -44,6 +45,8 @@ export interface PoleFacts {
   /** Organisations named as project partners, per space of the pole. */
   partners: { spaceId: string; organisationId: string }[];
   relations: { organisationId: string; year: number }[];
+  /** Its projects' indicators per year (`observatory_indicator_rollup`). */
+  indicators: IndicatorFact[];
 }
 
 export interface OrganisationFact {
@@ -119,7 +122,7 @@ export class ObservatoryFactsRepository {
     const facts = new Map<string, PoleFacts>();
     const of = (poleId: string) => {
       let f = facts.get(poleId);
-      if (!f) facts.set(poleId, (f = { profile: null, rollup: [], partners: [], relations: [] }));
+      if (!f) facts.set(poleId, (f = { profile: null, rollup: [], partners: [], relations: [], indicators: [] }));
       return f;
     };
     for (const poleId of poles ?? []) of(poleId);
@@ -176,6 +179,22 @@ export class ObservatoryFactsRepository {
     );
     for (const [poleId, organisationId, year] of relations.rows)
       of(poleId as string).relations.push({ organisationId: organisationId as string, year: year as number });
+    const indicators: { rows: unknown[][] } = await this.rowsOf(
+      db,
+      `SELECT s.pole_id, p.space_id, r.project_id, r.kind, r.year, p.stage, r.value::float8
+         FROM observatory_indicator_rollup r JOIN project p ON p.id = r.project_id JOIN space s ON s.id = p.space_id ${poleFilter('s.pole_id', poles)}`,
+      params(poles),
+    );
+    for (const [poleId, spaceId, projectId, kind, year, projectStage, value] of indicators.rows) {
+      of(poleId as string).indicators.push({
+        spaceId: spaceId as string,
+        projectId: projectId as string,
+        kind: kind as RolledUpIndicator,
+        year: year as number,
+        projectStage: projectStage as ProjectStage,
+        value: value as number,
+      });
+    }
     return facts;
   }
 

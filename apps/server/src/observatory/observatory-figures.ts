@@ -1,4 +1,5 @@
 import { type FunderLevel, type MedianFigure, type ObservatoryQuery, median } from '@concerto/domain';
+import type { IndicatorColumns } from './indicator-columns.js';
 import type { FundingLevelFigures } from './observatory.repository.js';
 import type { OrganisationFact, PoleFact } from './observatory-facts.repository.js';
 import type { CollectiviteCountRow, MedianKey, PoleProfile } from './panorama.repository.js';
@@ -17,6 +18,7 @@ export interface StoredPole {
   rollup: RollupColumns;
   partners: { space: number; organisation: number }[];
   relations: { organisation: number; year: number }[];
+  indicators: IndicatorColumns;
 }
 
 /** What the figures read: each pole's facts, the interned ids, the organisations (kind and current level) by index. */

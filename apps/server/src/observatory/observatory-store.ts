@@ -1,5 +1,6 @@
 import type { ObservatoryChange, ObservatoryFactsRepository, OrganisationFact, PoleFacts } from './observatory-facts.repository.js';
 import type { FactsSource, StoredPole } from './observatory-figures.js';
+import { toIndicatorColumns } from './indicator-columns.js';
 import { PolePartials } from './pole-partials.js';
 import { Interner, toColumns } from './rollup-columns.js';
 
@@ -135,6 +136,7 @@ export class ObservatoryStore implements FactsSource {
         rollup: toColumns(facts.rollup, this.ids),
         partners: facts.partners.map((p) => ({ space: this.ids.index(p.spaceId), organisation: this.ids.index(p.organisationId) })),
         relations: facts.relations.map((r) => ({ organisation: this.ids.index(r.organisationId), year: r.year })),
+        indicators: toIndicatorColumns(facts.indicators, this.ids),
       });
     }
   }

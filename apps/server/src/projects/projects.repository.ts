@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CreateProjectRequest, ProjectListQuery, ProjectPartnerInput, ProjectSummary, UpdateProjectRequest } from '@concerto/domain';
+import {
+  type CreateProjectRequest,
+  IndicatorKind,
+  type ProjectListQuery,
+  type ProjectPartnerInput,
+  type ProjectSummary,
+  type UpdateProjectRequest,
+} from '@concerto/domain';
 import { changedRows } from '../database/changed-rows.js';
 
 export const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
@@ -16,7 +23,8 @@ const SUMMARY_SELECT = `
                     WHERE pp.project_id = p.id), '[]') AS partners,
          m.milestone_count, m.milestones_done,
          coalesce(f.requested, 0) AS requested, coalesce(f.secured, 0) AS secured, coalesce(f.paid, 0) AS paid,
-         coalesce(f.funder_ids, '{}') AS funder_ids
+         coalesce(f.funder_ids, '{}') AS funder_ids,
+         coalesce(li.latest, '[]') AS latest_indicators
     FROM project p
     LEFT JOIN LATERAL (SELECT count(*)::int AS milestone_count, (count(*) FILTER (WHERE done))::int AS milestones_done
                          FROM project_milestone WHERE project_id = p.id) m ON true
@@ -24,7 +32,13 @@ const SUMMARY_SELECT = `
                               sum(amount_cents) FILTER (WHERE status = 'secured') AS secured,
                               sum(amount_cents) FILTER (WHERE status = 'paid') AS paid,
                               array_agg(DISTINCT funder_id::text) AS funder_ids
-                         FROM funding_line WHERE project_id = p.id) f ON true`;
+                         FROM funding_line WHERE project_id = p.id) f ON true
+    LEFT JOIN LATERAL (SELECT json_agg(json_build_object('kind', kind, 'label', label, 'unit', unit, 'measuredOn', ${day('measured_on')},
+                                                         'value', value::float8)
+                                       ORDER BY array_position('{${IndicatorKind.keys.join(',')}}'::text[], kind), label) AS latest
+                         FROM (SELECT DISTINCT ON (kind, label) kind, label, unit, measured_on, value
+                                 FROM project_indicator WHERE project_id = p.id
+                                ORDER BY kind, label, measured_on DESC, created_at DESC, id DESC) latest_measures) li ON true`;
 
 interface SummaryRow {
   id: string;
@@ -46,6 +60,7 @@ interface SummaryRow {
   secured: string;
   paid: string;
   funder_ids: string[];
+  latest_indicators: ProjectSummary['latestIndicators'];
 }
 
 function mapSummaryRow(row: SummaryRow): ProjectSummary {
@@ -70,6 +85,7 @@ function mapSummaryRow(row: SummaryRow): ProjectSummary {
       paidCents: Number(row.paid),
     },
     funderIds: row.funder_ids,
+    latestIndicators: row.latest_indicators,
     version: row.version,
     updatedAt: row.updated_at.toISOString(),
   };

@@ -70,6 +70,16 @@ export const PartnerView = z.object({
 });
 export type PartnerView = z.infer<typeof PartnerView>;
 
+/** The latest measure of one of a project's indicators (per kind, and per label for custom ones), shown on its card. */
+export const LatestIndicatorView = z.object({
+  kind: IndicatorKind.schema,
+  label: z.string(),
+  unit: z.string(),
+  measuredOn: isoDate,
+  value: z.number(),
+});
+export type LatestIndicatorView = z.infer<typeof LatestIndicatorView>;
+
 /** A project on the board. `progress` rolls up from milestones (done / all), null without milestones. */
 export const ProjectSummary = z.object({
   id: uuid,
@@ -89,6 +99,8 @@ export const ProjectSummary = z.object({
   /** Sum of the project's funding lines, in euro cents, by status. */
   funding: z.object({ requestedCents: z.number(), securedCents: z.number(), paidCents: z.number() }),
   funderIds: z.array(uuid),
+  /** The latest measure of each indicator, in the vocabulary's order (custom ones last, by label). */
+  latestIndicators: z.array(LatestIndicatorView),
   version: z.number(),
   updatedAt: z.string(),
 });

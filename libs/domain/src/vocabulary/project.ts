@@ -46,6 +46,25 @@ export const IndicatorKind = defineVocabulary('indicatorKind', {
   structures_involved: { fr: 'Structures impliquées', en: 'Organisations involved' },
   people_in_insertion: { fr: 'Personnes en insertion', en: 'People in work-integration' },
   turnover: { fr: "Chiffre d'affaires (€)", en: 'Turnover (€)' },
+  budget: { fr: 'Budget (€)', en: 'Budget (€)' },
   custom: { fr: 'Indicateur libre', en: 'Custom indicator' },
 });
 export type IndicatorKind = (typeof IndicatorKind.keys)[number];
+
+/** The indicators the observatory rolls up (custom ones have their own units and are not added together). */
+export const ROLLED_UP_INDICATORS = ['jobs_created', 'fte', 'structures_involved', 'people_in_insertion', 'turnover', 'budget'] as const;
+export type RolledUpIndicator = (typeof ROLLED_UP_INDICATORS)[number];
+
+/**
+ * Which figure of an indicator the observatory puts first, as the study does: totals for counts and money (« 22 000
+ * emplois », « 1 500 entreprises », « 235 millions d'euros »), the median per pole for the staff of a cellule d'animation
+ * (« 1,75 ETP »). Both are always computed.
+ */
+export const INDICATOR_HEADLINE: Record<RolledUpIndicator, 'total' | 'median'> = {
+  jobs_created: 'total',
+  fte: 'median',
+  structures_involved: 'total',
+  people_in_insertion: 'total',
+  turnover: 'total',
+  budget: 'total',
+};

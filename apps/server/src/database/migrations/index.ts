@@ -10,7 +10,7 @@ import { TestimonyComments1764600000000 } from './1764600000000-testimony-commen
 import { Mail1764700000000 } from './1764700000000-mail.js';
 import { Notifications1764800000000 } from './1764800000000-notifications.js';
 import { ObservatoryRollups1764900000000 } from './1764900000000-observatory-rollups.js';
-import { PoleLocation1765060000000 } from './1765060000000-pole-location.js';
+import { IndicatorRollups1765000000000 } from './1765000000000-indicator-rollups.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
 export const MIGRATIONS = [
@@ -26,5 +26,5 @@ export const MIGRATIONS = [
   Mail1764700000000,
   Notifications1764800000000,
   ObservatoryRollups1764900000000,
-  PoleLocation1765060000000,
+  IndicatorRollups1765000000000,
 ];
