@@ -29,7 +29,7 @@ const SERVER_LAYERS = [
   ['access'],
   ['events'],
   ['notifications'],
-  ['poles', 'spaces', 'projects', 'observatory', 'collab', 'diagnostics', 'sessions', 'guide', 'seed', 'docs', 'health', 'web'],
+  ['poles', 'spaces', 'projects', 'observatory', 'sample', 'collab', 'diagnostics', 'sessions', 'guide', 'seed', 'docs', 'health', 'web'],
 ];
 
 const WEB_LAYERS = [

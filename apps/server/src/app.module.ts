@@ -23,6 +23,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { ObservatoryModule } from './observatory/observatory.module.js';
 import { PolesModule } from './poles/poles.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { SampleModule } from './sample/sample.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { SpacesModule } from './spaces/spaces.module.js';
 
@@ -48,6 +49,7 @@ export class AppModule {
         SpacesModule,
         ProjectsModule,
         ObservatoryModule,
+        SampleModule,
         SessionsModule,
         DiagnosticsModule,
         GuideModule,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type DocumentRef, DocumentKind } from '@concerto/collab';
 import { type SpaceRole, roleAtLeast } from '@concerto/domain';
-import { forbidden, notFound } from '../common/api-exception.js';
+import { ApiException, forbidden, notFound } from '../common/api-exception.js';
 import type { CollectiviteLevelGate } from '../organisations/collectivite-level-gate.js';
 import { AccessRepository } from './access.repository.js';
 import { type SessionAccess, boardRole, sessionAccessFrom } from './session-roles.js';
@@ -24,6 +24,7 @@ export type NotificationPlace = { kind: 'space' } | { kind: 'session'; sessionId
  * An organisation's collectivité level decides where its money is counted in the observatory: once a space names the
  * organisation (partner, funder, related collectivité, testimony), only an animateur of such a space may change it;
  * before that, its members (its creator) may still correct it.
+ * A saved sample selection is its owner's alone, and holds only poles of the owner's observatory scope.
  */
 @Injectable()
 export class AccessPolicy implements CollectiviteLevelGate {
@@ -95,6 +96,33 @@ export class AccessPolicy implements CollectiviteLevelGate {
     const known = new Set(followed);
     if (chosen.some((id) => !known.has(id))) throw notFound();
     return [...new Set(chosen)];
+  }
+
+  /**
+   * The sample builder: a set of poles is taken from the observatory's scope (the poles of the caller's spaces).
+   * Saving a selection that names a pole outside it is refused (400 `pole_outside_scope`, the poles named); a pole
+   * that later leaves the owner's scope stays in the selection and counts in no figure.
+   */
+  async requirePolesInScope(accountId: string, poleIds: readonly string[], db?: EntityManager): Promise<void> {
+    const inScope = await this.repository.polesInScope(accountId, [...poleIds], db);
+    const outside = poleIds.map((id, index) => ({ id, index })).filter(({ id }) => !inScope.has(id));
+    if (outside.length > 0) {
+      throw new ApiException(
+        400,
+        'pole_outside_scope',
+        outside.map(({ id, index }) => ({ path: `poleIds.${index}`, message: `Pole ${id} is not in your scope` })),
+      );
+    }
+  }
+
+  /** Which of these poles are in the caller's observatory scope (the others are ignored, and said so). */
+  polesInScope(accountId: string, poleIds: readonly string[], db?: EntityManager): Promise<Set<string>> {
+    return this.repository.polesInScope(accountId, [...poleIds], db);
+  }
+
+  /** A saved sample selection is private to its owner: anyone else gets 404 (its existence does not leak). */
+  async requireSelectionOwner(selectionId: string, accountId: string, db?: EntityManager): Promise<void> {
+    if ((await this.repository.selectionOwner(selectionId, db)) !== accountId) throw notFound();
   }
 
   /** A space's /events room: its members, whatever their role. */

@@ -158,4 +158,20 @@ export class AccessRepository {
     );
     return { namedInSpaces: row.named, animatesNamingSpace: row.animates, member: row.member };
   }
+
+  /** Which of these poles the account reads in the observatory: the poles of the spaces it belongs to. */
+  async polesInScope(accountId: string, poleIds: string[], db: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (poleIds.length === 0) return new Set();
+    const rows: { pole_id: string }[] = await db.query(
+      `SELECT DISTINCT s.pole_id FROM space s JOIN space_membership m ON m.space_id = s.id AND m.account_id = $1 WHERE s.pole_id = ANY($2::uuid[])`,
+      [accountId, poleIds],
+    );
+    return new Set(rows.map((r) => r.pole_id));
+  }
+
+  /** The owner of a saved sample selection. */
+  async selectionOwner(selectionId: string, db: EntityManager = this.dataSource.manager): Promise<string | undefined> {
+    const rows: { account_id: string }[] = await db.query(`SELECT account_id FROM sample_selection WHERE id = $1`, [selectionId]);
+    return rows[0]?.account_id;
+  }
 }

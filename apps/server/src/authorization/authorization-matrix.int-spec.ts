@@ -10,6 +10,7 @@ import { ACTORS, ANCHOR, type Actor, type Fixture, buildMatrixFixture } from '..
 import { GUIDE_DOCUMENT_MATRIX } from '../../testing/authorization-matrix-guide-document.js';
 import { GUIDE_MATRIX } from '../../testing/authorization-matrix-guide.js';
 import { NOTIFICATIONS_MATRIX } from '../../testing/authorization-matrix-notifications.js';
+import { SAMPLE_MATRIX } from '../../testing/authorization-matrix-sample.js';
 import { type Row, all, inSpace, ok, signedIn } from '../../testing/authorization-matrix-rows.js';
 
 const project = (f: Fixture) => `/api/spaces/${f.spaceId}/projects/${f.projectId}`;
@@ -292,6 +293,7 @@ const MATRIX: Record<string, Row> = {
   ...GUIDE_MATRIX,
   ...GUIDE_DOCUMENT_MATRIX,
   ...NOTIFICATIONS_MATRIX,
+  ...SAMPLE_MATRIX,
 };
 
 describe('authorisation matrix', () => {

@@ -1,12 +1,14 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaView } from '@concerto/domain';
+import { SelectionFilterGuard } from '../access/selection-filter.guard.js';
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { ObservatoryService } from './observatory.service.js';
 
-/** Every figure is computed over the spaces the caller belongs to, nothing else. */
+/** Every figure is computed over the spaces the caller belongs to, nothing else (a sample selection: the caller's own). */
 @Controller('observatory')
+@UseGuards(SelectionFilterGuard)
 export class ObservatoryController {
   constructor(private readonly observatory: ObservatoryService) {}
 

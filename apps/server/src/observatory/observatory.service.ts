@@ -115,8 +115,8 @@ export class ObservatoryService {
 
   /** The caller's spaces and their poles (narrowed by the pole filters), cached until their memberships or those poles change. */
   private scope(accountId: string, query: ObservatoryQuery): Promise<ScopeRow[]> {
-    const { territory, region, departement, poleStage, implantation, sector, spaceId, spaceIds } = query;
-    const scopeQuery = { territory, region, departement, poleStage, implantation, sector, spaceId, spaceIds };
+    const { territory, region, departement, poleStage, implantation, sector, spaceId, spaceIds, selectionId } = query;
+    const scopeQuery = { territory, region, departement, poleStage, implantation, sector, spaceId, spaceIds, selectionId };
     return this.cache.get(cacheKey('scope', accountId, scopeQuery), async () => {
       const scope = await this.observatory.scope(accountId, scopeQuery);
       return { value: scope, dependencies: this.dependencies(accountId, query, scope, ['pole']) };

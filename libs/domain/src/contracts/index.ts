@@ -17,3 +17,4 @@ export * from './recommendations.js';
 export * from './analyses.js';
 export * from './guide.js';
 export * from './notifications.js';
+export * from './sample.js';

@@ -42,6 +42,8 @@ export const observatoryFilters = {
   level: FunderLevel.schema.optional(),
   /** Funding statuses counted; secured and paid (the money mobilised) by default. */
   statuses: commaList(FundingStatus.schema).optional(),
+  /** Restrict to the poles of one of the caller's saved sample selections (another's is 404). */
+  selectionId: uuid.optional(),
   /** Restrict to one space the caller belongs to. */
   spaceId: uuid.optional(),
   /** Restrict to some of the spaces the caller belongs to (comma-separated ids; others count nothing). */

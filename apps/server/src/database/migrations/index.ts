@@ -11,6 +11,7 @@ import { Mail1764700000000 } from './1764700000000-mail.js';
 import { Notifications1764800000000 } from './1764800000000-notifications.js';
 import { ObservatoryRollups1764900000000 } from './1764900000000-observatory-rollups.js';
 import { IndicatorRollups1765000000000 } from './1765000000000-indicator-rollups.js';
+import { SampleSelections1765200000000 } from './1765200000000-sample-selections.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Notifications1764800000000,
   ObservatoryRollups1764900000000,
   IndicatorRollups1765000000000,
+  SampleSelections1765200000000,
 ];
