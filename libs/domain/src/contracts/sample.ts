@@ -1,43 +1,8 @@
 import { z } from 'zod';
 import { CollectiviteLevel, CollectiviteService } from '../vocabulary/collectivite.js';
 import { ActivityNature, type GridEntry, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from '../vocabulary/pole.js';
-import { defineVocabulary } from '../vocabulary/vocabulary.js';
+import { CooperationSize, SampleField } from '../vocabulary/sample.js';
 import { nameText, uuid, visibleText } from './text.js';
-
-/**
- * Coopération › taille: the number of member structures, in bands around the study's median pole (14 structures),
- * so that a sample can show « une diversité de » sizes as for the other fields of the grid.
- */
-export const CooperationSize = defineVocabulary('cooperationSize', {
-  small: { fr: 'Moins de 10 structures', en: 'Fewer than 10 structures' },
-  medium: { fr: '10 à 19 structures', en: '10 to 19 structures' },
-  large: { fr: '20 à 49 structures', en: '20 to 49 structures' },
-  very_large: { fr: '50 structures ou plus', en: '50 structures or more' },
-});
-export type CooperationSize = (typeof CooperationSize.keys)[number];
-
-/** The size band of a number of member structures (the SQL of the coverage uses the same bounds). */
-export function cooperationSizeOf(memberStructures: number): CooperationSize {
-  if (memberStructures < 10) return 'small';
-  if (memberStructures < 20) return 'medium';
-  if (memberStructures < 50) return 'large';
-  return 'very_large';
-}
-
-/** The fields of the characterisation grid a sample is chosen along (the study's « critères d'échantillonnage »). */
-export const SampleField = defineVocabulary('sampleField', {
-  collectiviteLevels: { fr: 'Types de collectivités impliquées', en: 'Kinds of local authorities involved' },
-  collectiviteServices: { fr: 'Services mobilisés', en: 'Services involved' },
-  legalForm: { fr: 'Forme juridique de la structure porteuse', en: 'Legal form of the lead structure' },
-  stage: { fr: "État d'avancement", en: 'Stage' },
-  perimeter: { fr: "Périmètre d'intervention", en: 'Area of action' },
-  implantation: { fr: 'Implantation', en: 'Setting' },
-  size: { fr: 'Taille (nombre de structures impliquées)', en: 'Size (number of structures involved)' },
-  structureKinds: { fr: 'Qualité des structures impliquées', en: 'Kinds of structures involved' },
-  sectors: { fr: "Secteur d'activité", en: 'Sector' },
-  activityNatures: { fr: "Nature d'activité", en: 'Nature of activity' },
-});
-export type SampleField = (typeof SampleField.keys)[number];
 
 /** Each field of the grid in order, with its entry and the values it may take (a vocabulary's keys). */
 export const SAMPLE_GRID: readonly { field: SampleField; entry: GridEntry; values: readonly string[]; vocabulary: string }[] = [

@@ -10,10 +10,12 @@ export * from './funding.js';
 export * from './session.js';
 export * from './diagnostic.js';
 export * from './guide.js';
+export * from './sample.js';
 export * from './french-territories.js';
 
 import { CollectiviteLevel, CollectiviteService, RelationEvolution } from './collectivite.js';
 import { ActivityNature, GridEntry, Implantation, LegalForm, Perimeter, PoleStage, Sector, StructureKind } from './pole.js';
+import { CooperationSize, SampleField } from './sample.js';
 import { OrganisationKind } from './organisation.js';
 import { SpaceRole } from './space-role.js';
 import { Lever, SupportStage } from './levers.js';
@@ -37,6 +39,8 @@ export const ALL_VOCABULARIES = [
   Sector,
   ActivityNature,
   GridEntry,
+  SampleField,
+  CooperationSize,
   OrganisationKind,
   SpaceRole,
   Lever,
