@@ -46,6 +46,7 @@ export class RecommendationVotesService {
           options,
           dotsPerParticipant: 8,
           resultsVisibility: 'live',
+          closesAt: null,
         },
         accountId,
         tx,

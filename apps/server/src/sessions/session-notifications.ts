@@ -10,7 +10,8 @@ import { excerpt } from '../notifications/notification-text.js';
  *   session (the space's members and the session's guests);
  * - a vote opened: those who may vote (contributeurs, animateurs, guests), not the observateurs;
  * - a guest added: that guest;
- * - starting within 24 hours (a reminder, once per session and date): everyone with a place in the session.
+ * - starting within 24 hours (a reminder, once per session and date): everyone with a place in the session;
+ * - a vote closing within 24 hours (a reminder, once per vote and closing time): those who may vote and have not.
  */
 
 /** What every session notification says about the session. */
@@ -101,6 +102,19 @@ export function voteOpened(
     link: sessionLinks.vote(s.sessionId, vote.id),
     params: { title: excerpt(s.title), vote: excerpt(vote.title) },
     dedupeKey: `vote_opened:${vote.id}`,
+  };
+}
+
+export function voteClosingSoon(s: SessionFacts, vote: { id: string; title: string; closesAt: string }, recipients: string[]): SessionEvent {
+  return {
+    kind: 'vote_closing_soon',
+    spaceId: s.spaceId,
+    actorAccountId: null,
+    recipients,
+    place: place(s.sessionId),
+    link: sessionLinks.vote(s.sessionId, vote.id),
+    params: { title: excerpt(s.title), vote: excerpt(vote.title), closesAt: vote.closesAt },
+    dedupeKey: `vote_closing_soon:${vote.id}:${vote.closesAt}`,
   };
 }
 

@@ -10,6 +10,14 @@ export interface SessionHeading {
   scheduledAt: string;
 }
 
+/** An open vote closing soon, and who may still vote in it and has not. */
+export interface VoteClosingSoon extends SessionHeading {
+  voteId: string;
+  voteTitle: string;
+  closesAt: string;
+  yetToVote: string[];
+}
+
 /**
  * Who a session's notifications are addressed to, and which sessions are due a reminder. The notifications service
  * keeps only those the access policy lets see the session when it writes them.
@@ -45,6 +53,32 @@ export class SessionRecipientsRepository {
   async heading(sessionId: string, db: EntityManager = this.dataSource.manager): Promise<SessionHeading | undefined> {
     const rows: HeadingRow[] = await db.query(`SELECT id, space_id, title, scheduled_at FROM concertation_session WHERE id = $1`, [sessionId]);
     return rows[0] && mapHeadingRow(rows[0]);
+  }
+
+  /**
+   * Open votes whose closing time is after `now` and at most `withinMs` later, each with those who may vote in it
+   * (as `voters`) and have not voted yet (no consent answer, no dot or score on any option).
+   */
+  async votesClosingSoon(now: Date, withinMs: number, db: EntityManager = this.dataSource.manager): Promise<VoteClosingSoon[]> {
+    const rows: (HeadingRow & { vote_id: string; vote_title: string; closes_at: Date })[] = await db.query(
+      `SELECT cs.id, cs.space_id, cs.title, cs.scheduled_at, v.id AS vote_id, v.title AS vote_title, v.closes_at
+         FROM vote v JOIN concertation_session cs ON cs.id = v.session_id
+        WHERE v.status = 'open' AND v.closes_at > $1 AND v.closes_at <= $1::timestamptz + $2 * interval '1 millisecond'
+        ORDER BY v.closes_at`,
+      [now, withinMs],
+    );
+    const result: VoteClosingSoon[] = [];
+    for (const r of rows) {
+      const voted: { account_id: string }[] = await db.query(
+        `SELECT account_id FROM vote_ballot WHERE vote_id = $1 AND answer IS NOT NULL
+         UNION SELECT account_id FROM vote_choice WHERE vote_id = $1`,
+        [r.vote_id],
+      );
+      const done = new Set(voted.map((v) => v.account_id));
+      const yetToVote = (await this.voters(r.id, db)).filter((id) => !done.has(id));
+      result.push({ ...mapHeadingRow(r), voteId: r.vote_id, voteTitle: r.vote_title, closesAt: r.closes_at.toISOString(), yetToVote });
+    }
+    return result;
   }
 
   /** Planned sessions starting after `now` and at most `withinMs` later. */

@@ -29,9 +29,17 @@ interface VoteRow {
   status: VoteView['status'];
   opened_at: Date;
   closed_at: Date | null;
+  closes_at: Date | null;
 }
 
-const mapVoteRow = (r: VoteRow): Vote => ({
+/** A vote whose closing time has passed is closed (at that time), even before anything writes it so. */
+const mapVoteRow = (r: VoteRow): Vote => {
+  const stored = mapStoredVote(r);
+  const timedOut = r.status === 'open' && r.closes_at !== null && r.closes_at.getTime() <= Date.now();
+  return timedOut ? { ...stored, status: 'closed', closedAt: stored.closesAt } : stored;
+};
+
+const mapStoredVote = (r: VoteRow): Vote => ({
   id: r.id,
   sessionId: r.session_id,
   agendaItemId: r.agenda_item_id,
@@ -43,6 +51,7 @@ const mapVoteRow = (r: VoteRow): Vote => ({
   status: r.status,
   openedAt: r.opened_at.toISOString(),
   closedAt: r.closed_at ? r.closed_at.toISOString() : null,
+  closesAt: r.closes_at ? r.closes_at.toISOString() : null,
 });
 
 interface BallotRow {
@@ -101,8 +110,8 @@ export class VotesRepository {
   /** Opens a vote (a consent vote has no options). */
   async insert(sessionId: string, vote: CreateVoteRequest, db: EntityManager = this.dataSource.manager): Promise<Vote> {
     const [row]: VoteRow[] = await db.query(
-      `INSERT INTO vote (session_id, agenda_item_id, kind, title, options, dots_per_participant, results_visibility)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      `INSERT INTO vote (session_id, agenda_item_id, kind, title, options, dots_per_participant, results_visibility, closes_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
       [
         sessionId,
         vote.agendaItemId,
@@ -111,16 +120,21 @@ export class VotesRepository {
         JSON.stringify(vote.kind === 'consent' ? [] : vote.options),
         vote.dotsPerParticipant,
         vote.resultsVisibility,
+        vote.closesAt,
       ],
     );
     return mapVoteRow(row);
   }
 
-  /** Closes a vote (it keeps its first closing time); undefined when the session has no such vote. */
+  /**
+   * Closes a vote (it keeps its first closing time; one whose closing time has passed closed then); undefined when
+   * the session has no such vote.
+   */
   async close(sessionId: string, voteId: string, db: EntityManager = this.dataSource.manager): Promise<Vote | undefined> {
     const rows: VoteRow[] = await changedRows(
       db,
-      `UPDATE vote SET status = 'closed', closed_at = coalesce(closed_at, now()) WHERE id = $1 AND session_id = $2 RETURNING *`,
+      `UPDATE vote SET status = 'closed', closed_at = coalesce(closed_at, CASE WHEN closes_at <= now() THEN closes_at ELSE now() END)
+        WHERE id = $1 AND session_id = $2 RETURNING *`,
       [voteId, sessionId],
     );
     return rows[0] && mapVoteRow(rows[0]);
@@ -128,7 +142,10 @@ export class VotesRepository {
 
   /** Closes every vote of the session still open, at `now`. */
   async closeAll(sessionId: string, now: number, db: EntityManager = this.dataSource.manager): Promise<void> {
-    await db.query(`UPDATE vote SET status = 'closed', closed_at = coalesce(closed_at, to_timestamp($2 / 1000.0)) WHERE session_id = $1`, [sessionId, now]);
+    await db.query(`UPDATE vote SET status = 'closed', closed_at = coalesce(closed_at, least(closes_at, to_timestamp($2 / 1000.0))) WHERE session_id = $1`, [
+      sessionId,
+      now,
+    ]);
   }
 
   /**

@@ -37,6 +37,9 @@ export class VotesService {
    */
   async create(access: SessionAccess, body: CreateVoteRequest, actorAccountId: string | null, tx?: EntityManager): Promise<VoteView> {
     if (access.status !== 'live') throw conflict('session_not_live');
+    if (body.closesAt !== null && Date.parse(body.closesAt) <= Date.now()) {
+      throw badRequest([{ path: 'closesAt', message: 'The closing time must be in the future' }]);
+    }
     if (body.agendaItemId && !(await this.agenda.isItemOf(access.sessionId, body.agendaItemId, tx))) {
       throw badRequest([{ path: 'agendaItemId', message: 'Not an item of this session' }]);
     }
@@ -116,6 +119,7 @@ export class VotesService {
     try {
       ballot = await this.dataSource.transaction(async (tx) => {
         const vote = await this.find(tx, access, voteId);
+        // Closed by the animateur, by the session's closing, or because its closing time has passed.
         if (vote.status !== 'open') throw conflict('vote_closed');
         // The ballot row is locked first: one participant's concurrent requests apply one after the other.
         const dotsUsed = await this.votes.lockBallot(vote, accountId, tx);

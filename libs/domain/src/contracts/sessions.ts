@@ -132,6 +132,8 @@ export const CreateVoteRequest = z
     options: z.array(VoteOptionInput).max(60).default([]),
     dotsPerParticipant: z.int().min(1).max(50).default(8),
     resultsVisibility: ResultsVisibility.schema.default('live'),
+    /** When ballots stop being accepted (optional; the animateur may still close the vote earlier). In the future. */
+    closesAt: z.iso.datetime({ offset: true }).nullable().default(null),
   })
   .refine((v) => v.kind === 'consent' || v.options.length >= 2, { message: 'At least two options', path: ['options'] })
   .refine((v) => new Set(v.options.map((o) => o.key)).size === v.options.length, { message: 'Option keys must be unique', path: ['options'] });
@@ -179,9 +181,12 @@ export const VoteView = z.object({
   options: z.array(z.object({ key: z.string(), label: z.string() })),
   dotsPerParticipant: z.number(),
   resultsVisibility: ResultsVisibility.schema,
+  /** `closed` once closed by the animateur, by the session's closing, or when `closesAt` has passed. */
   status: z.enum(['open', 'closed']),
   openedAt: z.string(),
   closedAt: z.string().nullable(),
+  /** The closing time set when the vote was opened (ISO), if any. */
+  closesAt: z.string().nullable(),
   /** Null while hidden from the caller. */
   results: VoteResults.nullable(),
 });

@@ -12,6 +12,7 @@ import { Notifications1764800000000 } from './1764800000000-notifications.js';
 import { ObservatoryRollups1764900000000 } from './1764900000000-observatory-rollups.js';
 import { IndicatorRollups1765000000000 } from './1765000000000-indicator-rollups.js';
 import { SampleSelections1765200000000 } from './1765200000000-sample-selections.js';
+import { VoteClosingTime1765300000000 } from './1765300000000-vote-closing-time.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ObservatoryRollups1764900000000,
   IndicatorRollups1765000000000,
   SampleSelections1765200000000,
+  VoteClosingTime1765300000000,
 ];
