@@ -4,13 +4,17 @@ import { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaVie
 import { SelectionFilterGuard } from '../access/selection-filter.guard.js';
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
+import { ObservatoryIndicatorsService } from './observatory-indicators.service.js';
 import { ObservatoryService } from './observatory.service.js';
 
 /** Every figure is computed over the spaces the caller belongs to, nothing else (a sample selection: the caller's own). */
 @Controller('observatory')
 @UseGuards(SelectionFilterGuard)
 export class ObservatoryController {
-  constructor(private readonly observatory: ObservatoryService) {}
+  constructor(
+    private readonly observatory: ObservatoryService,
+    private readonly indicators: ObservatoryIndicatorsService,
+  ) {}
 
   @Get('funding')
   @Contract({
@@ -31,7 +35,11 @@ export class ObservatoryController {
   @Get('export')
   @Contract({ summary: 'Open-data download (CSV or JSON) of a dataset with the same filters', query: ObservatoryExportQuery })
   async export(@CurrentAuth() auth: RequestAuth, @Query() query: ObservatoryExportQuery, @Res({ passthrough: true }) response: Response) {
-    const file = await this.observatory.export(auth.account.id, query);
+    const { dataset, format, ...filters } = query;
+    const file =
+      dataset === 'indicators' || dataset === 'indicators_by_pole'
+        ? await this.indicators.export(auth.account.id, dataset, format, filters)
+        : await this.observatory.export(auth.account.id, query);
     response.setHeader('content-type', file.contentType);
     response.setHeader('content-disposition', `attachment; filename="${file.name}"`);
     return file.body;

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { SpacesModule } from '../spaces/spaces.module.js';
 import { ObservatoryController } from './observatory.controller.js';
+import { ObservatoryIndicatorsController } from './observatory-indicators.controller.js';
+import { ObservatoryIndicatorsService } from './observatory-indicators.service.js';
+import { PoleNamesRepository } from './pole-names.repository.js';
 import { ObservatoryMapController } from './observatory-map.controller.js';
 import { ObservatoryMapService } from './observatory-map.service.js';
 import { PoleLocationsRepository } from './pole-locations.repository.js';
@@ -14,7 +17,7 @@ import { RelationsService } from './relations.service.js';
 
 @Module({
   imports: [SpacesModule],
-  controllers: [ObservatoryController, ObservatoryMapController, RelationsController],
+  controllers: [ObservatoryController, ObservatoryMapController, RelationsController, ObservatoryIndicatorsController],
   providers: [
     ObservatoryRepository,
     ObservatoryFactsRepository,
@@ -24,6 +27,8 @@ import { RelationsService } from './relations.service.js';
     RelationsService,
     PoleLocationsRepository,
     ObservatoryMapService,
+    PoleNamesRepository,
+    ObservatoryIndicatorsService,
   ],
   exports: [ObservatoryService],
 })

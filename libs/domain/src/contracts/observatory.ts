@@ -114,7 +114,7 @@ export const PanoramaView = z.object({
 export type PanoramaView = z.infer<typeof PanoramaView>;
 
 export const ExportFormat = z.enum(['csv', 'json']);
-export const ObservatoryDataset = z.enum(['funding', 'panorama', 'funding_lines']);
+export const ObservatoryDataset = z.enum(['funding', 'panorama', 'funding_lines', 'indicators', 'indicators_by_pole']);
 export type ObservatoryDataset = z.infer<typeof ObservatoryDataset>;
 /** Open-data download of a dataset, with the same filters. */
 export const ObservatoryExportQuery = z

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { IndicatorsOverTimeView, ObservatoryQuery } from '@concerto/domain';
+import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
+import { Contract } from '../common/contract.js';
+import { ObservatoryIndicatorsService } from './observatory-indicators.service.js';
+
+/** The projects' indicators by year, computed over the spaces the caller belongs to, like every other figure. */
+@Controller('observatory')
+export class ObservatoryIndicatorsController {
+  constructor(private readonly indicators: ObservatoryIndicatorsService) {}
+
+  @Get('indicators')
+  @Contract({
+    summary: 'Jobs, FTE, structures, people in work-integration, turnover and budget by year: total and median per pole over the scope',
+    query: ObservatoryQuery,
+    response: IndicatorsOverTimeView,
+  })
+  overTime(@CurrentAuth() auth: RequestAuth, @Query() query: ObservatoryQuery) {
+    return this.indicators.overTime(auth.account.id, query);
+  }
+}
