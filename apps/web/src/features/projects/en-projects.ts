@@ -34,6 +34,7 @@ export const enProjects: Widen<typeof frProjects> = {
       leverCount_one: '{{count}} lever',
       leverCount_other: '{{count}} levers',
       secured: 'Funding secured',
+      latestOn: 'on {{date}}',
       stage: 'Stage',
       ofProject: 'of the project “{{title}}”',
       moved: '“{{title}}” moved to the {{stage}} stage.',
@@ -102,6 +103,10 @@ export const enProjects: Widen<typeof frProjects> = {
       added: 'Measure “{{name}}” added.',
       delete: 'Delete',
       confirmDelete: 'Delete this measure of “{{name}}”?',
+      chartSummary_one: '{{name}}: one measure, on {{from}}: {{latest}}.',
+      chartSummary_other: '{{name}}: {{count}} measures from {{from}} to {{to}}; latest value {{latest}}.',
+      chartCaption: '{{name}}: measures by date',
+      showTable: 'Show the measures as a table',
     },
     notes: {
       title: 'Shared notes',

@@ -31,6 +31,7 @@ export const frProjects = {
       leverCount_one: '{{count}} levier',
       leverCount_other: '{{count}} leviers',
       secured: 'Financements acquis',
+      latestOn: 'au {{date}}',
       stage: 'Étape',
       ofProject: 'du projet « {{title}} »',
       moved: '« {{title}} » est passé à l’étape {{stage}}.',
@@ -100,6 +101,10 @@ export const frProjects = {
       added: 'Mesure « {{name}} » ajoutée.',
       delete: 'Supprimer',
       confirmDelete: 'Supprimer cette mesure de « {{name}} » ?',
+      chartSummary_one: '{{name}} : une mesure, le {{from}} : {{latest}}.',
+      chartSummary_other: '{{name}} : {{count}} mesures du {{from}} au {{to}} ; dernière valeur {{latest}}.',
+      chartCaption: '{{name}} : mesures par date',
+      showTable: 'Voir les mesures en tableau',
     },
     notes: {
       title: 'Notes partagées',

@@ -1,6 +1,7 @@
 import { CreateIndicatorRequest, IndicatorKind, type IndicatorView, type ProjectDetail } from '@concerto/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IndicatorCharts } from './indicator-charts';
 import { useCreateIndicator, useDeleteIndicator } from './projects-api';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
@@ -13,7 +14,7 @@ import { useActionFeedback, useConfirmedMutation } from '../../ui/use-confirmed-
 
 const FIELDS = ['kind', 'label', 'unit', 'measuredOn', 'value'] as const;
 
-/** Measures of the project's indicators, by date, and a form to add one. */
+/** Measures of the project's indicators: a chart per indicator over time, every measure by date, and a form to add one. */
 export function IndicatorsSection({ spaceId, project, canEdit }: { spaceId: string; project: ProjectDetail; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -26,8 +27,8 @@ export function IndicatorsSection({ spaceId, project, canEdit }: { spaceId: stri
   const [measuredOn, setMeasuredOn] = useState('');
   const [value, setValue] = useState('');
   const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: FIELDS });
-  const measures = [...project.indicators].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
-  const nameOf = (m: IndicatorView) => (m.kind === 'custom' ? m.label : t(`vocab.indicatorKind.${m.kind}`));
+  const measures = useMemo(() => [...project.indicators].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn)), [project.indicators]);
+  const nameOf = useCallback((m: IndicatorView) => (m.kind === 'custom' ? m.label : t(`vocab.indicatorKind.${m.kind}`)), [t]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -55,37 +56,40 @@ export function IndicatorsSection({ spaceId, project, canEdit }: { spaceId: stri
       {measures.length === 0 ? (
         <p className="empty">{t('projects.indicators.empty')}</p>
       ) : (
-        <DataTable
-          caption={t('projects.indicators.caption')}
-          rows={measures}
-          rowKey={(m) => m.id}
-          columns={[
-            { key: 'measuredOn', header: t('projects.indicators.measuredOn'), cell: (m) => formatDate(m.measuredOn, i18n.language) },
-            { key: 'indicator', header: t('projects.indicators.indicator'), rowHeader: true, cellId: (m) => `${id}-${m.id}`, cell: nameOf },
-            {
-              key: 'value',
-              header: t('projects.indicators.value'),
-              cell: (m) => (
-                <>
-                  {formatNumber(m.value, i18n.language)} {m.unit}
-                </>
-              ),
-            },
-            canEdit && {
-              key: 'actions',
-              header: t('members.actions'),
-              cell: (m) => (
-                <Button
-                  variant="secondary"
-                  aria-describedby={`${id}-${m.id}`}
-                  onClick={() => remove(m.id, { question: t('projects.indicators.confirmDelete', { name: nameOf(m) }) })}
-                >
-                  {t('projects.indicators.delete')}
-                </Button>
-              ),
-            },
-          ]}
-        />
+        <>
+          <IndicatorCharts measures={measures} nameOf={nameOf} />
+          <DataTable
+            caption={t('projects.indicators.caption')}
+            rows={measures}
+            rowKey={(m) => m.id}
+            columns={[
+              { key: 'measuredOn', header: t('projects.indicators.measuredOn'), cell: (m) => formatDate(m.measuredOn, i18n.language) },
+              { key: 'indicator', header: t('projects.indicators.indicator'), rowHeader: true, cellId: (m) => `${id}-${m.id}`, cell: nameOf },
+              {
+                key: 'value',
+                header: t('projects.indicators.value'),
+                cell: (m) => (
+                  <>
+                    {formatNumber(m.value, i18n.language)} {m.unit}
+                  </>
+                ),
+              },
+              canEdit && {
+                key: 'actions',
+                header: t('members.actions'),
+                cell: (m) => (
+                  <Button
+                    variant="secondary"
+                    aria-describedby={`${id}-${m.id}`}
+                    onClick={() => remove(m.id, { question: t('projects.indicators.confirmDelete', { name: nameOf(m) }) })}
+                  >
+                    {t('projects.indicators.delete')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </>
       )}
       {canEdit ? (
         <form className="card form" ref={formRef} noValidate onSubmit={onSubmit} aria-labelledby={`${id}-add`}>

@@ -8,10 +8,10 @@ import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { errorMessage } from '../../ui/form-feedback';
-import { formatEuros } from '../../ui/format';
+import { formatDate, formatEuros, formatNumber } from '../../ui/format';
 import { ProgressBar } from './progress-bar';
 
-/** One project on the board: what it is, where it stands, and (for editors) a stage selector. */
+/** One project on the board: what it is, where it stands (money secured, latest value of each indicator), and (for editors) a stage selector. */
 export function ProjectCard({
   spaceId,
   project,
@@ -66,6 +66,16 @@ export function ProjectCard({
           <dt>{t('projects.card.secured')}</dt>
           <dd>{formatEuros(secured, i18n.language)}</dd>
         </div>
+        {project.latestIndicators.map((indicator) => (
+          <div key={`${indicator.kind}:${indicator.label}`}>
+            <dt>{indicator.kind === 'custom' ? indicator.label : t(`vocab.indicatorKind.${indicator.kind}`)}</dt>
+            <dd>
+              {formatNumber(indicator.value, i18n.language)}
+              {indicator.unit ? ` ${indicator.unit}` : ''}{' '}
+              <span className="project-card__date">{t('projects.card.latestOn', { date: formatDate(indicator.measuredOn, i18n.language) })}</span>
+            </dd>
+          </div>
+        ))}
       </dl>
       <ProgressBar progress={project.progress} done={project.milestonesDone} total={project.milestoneCount} />
       {canEdit ? (
