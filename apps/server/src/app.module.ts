@@ -26,6 +26,7 @@ import { ProjectsModule } from './projects/projects.module.js';
 import { SampleModule } from './sample/sample.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { SpacesModule } from './spaces/spaces.module.js';
+import { SurveyModule } from './observatory/survey.module.js';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         SpacesModule,
         ProjectsModule,
         ObservatoryModule,
+        SurveyModule,
         SampleModule,
         SessionsModule,
         DiagnosticsModule,

@@ -125,6 +125,23 @@ export class AccessPolicy implements CollectiviteLevelGate {
     if ((await this.repository.selectionOwner(selectionId, db)) !== accountId) throw notFound();
   }
 
+  /**
+   * The poles a yearly survey campaign asks: those of the spaces the account follows (its observatory scope, as
+   * `followedSpaces`), or of the ones it chose among them.
+   */
+  async followedPoles(accountId: string, chosenSpaceIds?: readonly string[]): Promise<string[]> {
+    return this.repository.polesOfSpaces(await this.followedSpaces(accountId, chosenSpaceIds));
+  }
+
+  /**
+   * A survey campaign is managed (read, reminders) by the account that opened it; to anyone else it does not exist.
+   * A pole answers it through whoever may change its profile (the pole-profile rule, `@ChangesPoleProfile`): the
+   * answer rewrites the profile's facts, the cellule's funding and the relations.
+   */
+  requireSurveyOpener(openedById: string | undefined, accountId: string): void {
+    if (openedById !== accountId) throw notFound();
+  }
+
   /** A space's /events room: its members, whatever their role. */
   async mayFollowSpace(spaceId: string, accountId: string): Promise<boolean> {
     return (await this.spaceRole(spaceId, accountId)) !== undefined;

@@ -62,6 +62,13 @@ export class AccessRepository {
     return rows.map((r) => r.space_id);
   }
 
+  /** The poles of some spaces, each once. */
+  async polesOfSpaces(spaceIds: readonly string[], db: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (spaceIds.length === 0) return [];
+    const rows: { pole_id: string }[] = await db.query(`SELECT DISTINCT pole_id FROM space WHERE id = ANY($1::uuid[])`, [spaceIds]);
+    return rows.map((r) => r.pole_id);
+  }
+
   /** The space a project belongs to. */
   async spaceOfProject(projectId: string): Promise<string | undefined> {
     const rows: { space_id: string }[] = await this.dataSource.query(`SELECT space_id FROM project WHERE id = $1`, [projectId]);

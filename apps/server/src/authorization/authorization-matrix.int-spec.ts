@@ -11,6 +11,7 @@ import { GUIDE_DOCUMENT_MATRIX } from '../../testing/authorization-matrix-guide-
 import { GUIDE_MATRIX } from '../../testing/authorization-matrix-guide.js';
 import { NOTIFICATIONS_MATRIX } from '../../testing/authorization-matrix-notifications.js';
 import { SAMPLE_MATRIX } from '../../testing/authorization-matrix-sample.js';
+import { SURVEY_MATRIX } from '../../testing/authorization-matrix-survey.js';
 import { type Row, all, inSpace, ok, signedIn } from '../../testing/authorization-matrix-rows.js';
 
 const project = (f: Fixture) => `/api/spaces/${f.spaceId}/projects/${f.projectId}`;
@@ -294,6 +295,7 @@ const MATRIX: Record<string, Row> = {
   ...GUIDE_DOCUMENT_MATRIX,
   ...NOTIFICATIONS_MATRIX,
   ...SAMPLE_MATRIX,
+  ...SURVEY_MATRIX,
 };
 
 describe('authorisation matrix', () => {

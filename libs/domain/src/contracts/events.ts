@@ -34,6 +34,8 @@ export const ChangedEntity = z.enum([
   /** The guide d'appui's text changed (its document or an analysis it embeds), or it was published or withdrawn. */
   'guide',
   'guide_version',
+  /** A yearly survey campaign (opened, a pole's answer saved or submitted, reminders sent). */
+  'survey',
 ]);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
 

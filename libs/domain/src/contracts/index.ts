@@ -18,3 +18,4 @@ export * from './analyses.js';
 export * from './guide.js';
 export * from './notifications.js';
 export * from './sample.js';
+export * from './survey.js';

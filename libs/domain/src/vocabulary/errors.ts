@@ -113,6 +113,14 @@ export const ErrorCode = defineVocabulary('errorCode', {
     fr: 'Vous avez déjà une sélection de ce nom.',
     en: 'You already have a selection with this name.',
   },
+  survey_exists: {
+    fr: 'Vous avez déjà ouvert l’enquête de cette année.',
+    en: 'You have already opened this year’s survey.',
+  },
+  survey_submitted: {
+    fr: 'La réponse de ce pôle est déjà envoyée : modifiez-la et envoyez-la de nouveau plutôt qu’en brouillon.',
+    en: 'This pole’s answer is already submitted: change it and submit it again rather than as a draft.',
+  },
   internal_error: { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 });
 export type ErrorCode = (typeof ErrorCode.keys)[number];
