@@ -2,10 +2,12 @@ import type {
   ActivityNature,
   CollectiviteLevel,
   CollectiviteService,
+  DepartementCode,
   Implantation,
   LegalForm,
   Perimeter,
   PoleStage,
+  RegionCode,
   Sector,
   SpaceRole,
   StructureKind,
@@ -27,6 +29,9 @@ export interface DemoPole {
   key: string;
   name: string;
   territory: string;
+  /** Where the pole is on the observatory's map (INSEE codes). */
+  regionCode: RegionCode;
+  departementCode: DepartementCode;
   description: string;
   collectiviteLevels: CollectiviteLevel[];
   collectiviteServices: CollectiviteService[];
@@ -85,6 +90,8 @@ export const DEMO_POLES: DemoPole[] = [
     key: 'tetris',
     name: 'TETRIS',
     territory: 'Grasse (Alpes-Maritimes)',
+    regionCode: '93',
+    departementCode: '06',
     description: "Pôle de coopération autour de la transition écologique et de l'innovation sociale sur le Pays de Grasse.",
     collectiviteLevels: ['commune', 'epci', 'department', 'region'],
     collectiviteServices: ['economy', 'social_economy', 'employment_inclusion'],
@@ -105,6 +112,8 @@ export const DEMO_POLES: DemoPole[] = [
     key: 'ecopole',
     name: "Écopôle alimentaire de la région d'Audruicq",
     territory: "Région d'Audruicq (Pas-de-Calais)",
+    regionCode: '32',
+    departementCode: '62',
     description: 'Pôle alimentaire : maraîchage biologique, insertion, transformation et circuits courts.',
     collectiviteLevels: ['commune', 'epci', 'department', 'region', 'europe'],
     collectiviteServices: ['economy', 'employment_inclusion', 'sectoral'],
@@ -125,6 +134,8 @@ export const DEMO_POLES: DemoPole[] = [
     key: 'okhra',
     name: 'Ôkhra',
     territory: 'Roussillon (Vaucluse)',
+    regionCode: '93',
+    departementCode: '84',
     description: 'Pôle culturel et économique autour des ocres, de leurs savoir-faire et de leur transmission.',
     collectiviteLevels: ['commune', 'department', 'region', 'pnr_petr', 'europe'],
     collectiviteServices: ['economy', 'social_economy', 'sectoral'],
@@ -142,6 +153,8 @@ export const DEMO_POLES: DemoPole[] = [
     key: 'periscope',
     name: 'Le Périscope',
     territory: 'Sicoval (Haute-Garonne)',
+    regionCode: '76',
+    departementCode: '31',
     description: "Pôle de coopération du Sud-Est toulousain animé avec la communauté d'agglomération du Sicoval.",
     collectiviteLevels: ['epci', 'department', 'region'],
     collectiviteServices: ['economy', 'social_economy'],
@@ -162,6 +175,8 @@ export const DEMO_POLES: DemoPole[] = [
     key: 'ateliers',
     name: 'Les Ateliers',
     territory: 'Castres (Tarn)',
+    regionCode: '76',
+    departementCode: '81',
     description: 'Lieu de coopération et de mutualisation pour les entreprises et associations du bassin castrais.',
     collectiviteLevels: ['commune', 'epci', 'department'],
     collectiviteServices: ['economy', 'employment_inclusion'],

@@ -9,6 +9,7 @@ import { enInvitations } from '../features/invitations/en-invitations';
 import { enNotificationBell } from '../features/notifications/en-notification-bell';
 import { enNotifications } from '../features/notifications/en-notifications';
 import { enObservatory } from '../features/observatory/en-observatory';
+import { enObservatoryMap } from '../features/observatory/en-observatory-map';
 import { enProjects } from '../features/projects/en-projects';
 import { enSessions } from '../features/sessions/en-sessions';
 import { enSpaces } from '../features/spaces/en-spaces';
@@ -23,6 +24,7 @@ export const enUiStrings: Widen<FrUiStrings> = {
   ...enCollab,
   ...enSessions,
   ...enObservatory,
+  ...enObservatoryMap,
   ...enDiagnostic,
   ...enGuide,
   ...enNotificationBell,

@@ -9,6 +9,7 @@ export * from './projects.js';
 export * from './funding.js';
 export * from './imports.js';
 export * from './observatory.js';
+export * from './observatory-map.js';
 export * from './observatory-indicators.js';
 export * from './sessions.js';
 export * from './diagnostic.js';

@@ -12,6 +12,7 @@ import { Notifications1764800000000 } from './1764800000000-notifications.js';
 import { ObservatoryRollups1764900000000 } from './1764900000000-observatory-rollups.js';
 import { Survey1765100000000 } from './1765100000000-survey.js';
 import { IndicatorRollups1765000000000 } from './1765000000000-indicator-rollups.js';
+import { PoleLocation1765060000000 } from './1765060000000-pole-location.js';
 import { SampleSelections1765200000000 } from './1765200000000-sample-selections.js';
 import { VoteClosingTime1765300000000 } from './1765300000000-vote-closing-time.js';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   Notifications1764800000000,
   ObservatoryRollups1764900000000,
   IndicatorRollups1765000000000,
+  PoleLocation1765060000000,
   Survey1765100000000,
   SampleSelections1765200000000,
   VoteClosingTime1765300000000,

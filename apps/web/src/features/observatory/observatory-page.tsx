@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSpacesEvents } from '../../api/events';
@@ -12,6 +12,8 @@ import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { ExportLinks } from './export-links';
 import { FundingTable } from './funding-table';
+import { ObservatoryMap } from './observatory-map';
+import type { TerritoryFilter } from './observatory-map-api';
 import { ObservatoryFiltersForm } from './observatory-filters';
 import { EMPTY_FILTERS, toQuery } from './observatory-filters-model';
 import { PanoramaFigures } from './panorama-figures';
@@ -32,8 +34,11 @@ export function ObservatoryPage() {
   );
   const [filters, setFilters] = useState(() => toQuery(EMPTY_FILTERS));
   const [applied, setApplied] = useState<string | null>(null);
-  const funding = useFundingTable(filters);
-  const panorama = usePanorama(filters);
+  // The territory chosen on the map narrows every figure, like the form's filters.
+  const [territory, setTerritory] = useState<TerritoryFilter>({});
+  const query = useMemo(() => ({ ...filters, ...territory }), [filters, territory]);
+  const funding = useFundingTable(query);
+  const panorama = usePanorama(query);
 
   return (
     <div className="page observatory">
@@ -50,6 +55,7 @@ export function ObservatoryPage() {
         }}
       />
       <StatusMessage tone="info">{applied}</StatusMessage>
+      <ObservatoryMap filters={query} territory={territory} onTerritory={setTerritory} />
       {funding.isPending || panorama.isPending ? <Loading /> : null}
       {funding.isError ? (
         <ErrorAlert>
@@ -67,7 +73,7 @@ export function ObservatoryPage() {
           <PanoramaLinks panorama={panorama.data} />
         </>
       ) : null}
-      <ExportLinks filters={filters} />
+      <ExportLinks filters={query} />
     </div>
   );
 }

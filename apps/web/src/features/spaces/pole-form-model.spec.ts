@@ -9,6 +9,8 @@ function buildPole(overrides: Partial<PoleView> = {}): PoleView {
     id: 'pole-1',
     name: 'Pôle Sud Drôme',
     territory: 'Drôme',
+    regionCode: null,
+    departementCode: null,
     description: '',
     collectiviteLevels: [],
     collectiviteServices: [],
@@ -69,5 +71,12 @@ describe('pole form model', () => {
     expect(unreadableFigures(values)).toEqual(['foundedYear', 'cellBudgetCents']);
     expect(isEuroFigure('cellBudgetCents')).toBe(true);
     expect(isEuroFigure('cellFte')).toBe(false);
+  });
+
+  it('sends a location left empty as none, and a chosen one as its INSEE codes', () => {
+    const baseline = toFormValues(buildPole(), 'fr');
+    expect(changedFields({ ...baseline, regionCode: '84', departementCode: '26' }, baseline)).toEqual({ regionCode: '84', departementCode: '26' });
+    const located = toFormValues(buildPole({ regionCode: '84', departementCode: '26' }), 'fr');
+    expect(changedFields({ ...located, regionCode: '', departementCode: '' }, located)).toEqual({ regionCode: null, departementCode: null });
   });
 });

@@ -2,7 +2,7 @@ import type { PoleProfile, PoleView } from '@concerto/domain';
 import { centsToEuroText, parseDecimal, parseEuroAmount } from '../../ui/format';
 
 type ListKey = 'collectiviteLevels' | 'collectiviteServices' | 'structureKinds' | 'sectors' | 'activityNatures';
-type ChoiceKey = 'legalForm' | 'stage' | 'perimeter' | 'implantation';
+type ChoiceKey = 'legalForm' | 'stage' | 'perimeter' | 'implantation' | 'regionCode' | 'departementCode';
 
 /** The pole profile as edited in the form: single choices use '' for "not specified", the count is text. */
 export type PoleFormValues = Pick<PoleProfile, 'name' | 'territory' | 'description' | ListKey> & {
@@ -40,6 +40,8 @@ export function unreadableFigures(values: PoleFormValues): KeyFigure[] {
 export const POLE_FIELDS = [
   'name',
   'territory',
+  'regionCode',
+  'departementCode',
   'description',
   'collectiviteLevels',
   'collectiviteServices',
@@ -58,6 +60,8 @@ export function toFormValues(pole: PoleView, language = 'fr'): PoleFormValues {
   return {
     name: pole.name,
     territory: pole.territory,
+    regionCode: pole.regionCode ?? '',
+    departementCode: pole.departementCode ?? '',
     description: pole.description,
     collectiviteLevels: pole.collectiviteLevels,
     collectiviteServices: pole.collectiviteServices,
@@ -73,6 +77,8 @@ export function toFormValues(pole: PoleView, language = 'fr'): PoleFormValues {
   };
 }
 
+const CHOICE_KEYS: readonly ChoiceKey[] = ['legalForm', 'stage', 'perimeter', 'implantation', 'regionCode', 'departementCode'];
+
 /** The API value of one form field (empty choices and counts become null). */
 function apiValue(values: PoleFormValues, field: (typeof POLE_FIELDS)[number]): unknown {
   const value = values[field];
@@ -81,7 +87,7 @@ function apiValue(values: PoleFormValues, field: (typeof POLE_FIELDS)[number]): 
     return text === '' ? null : Number(text);
   }
   if ((KEY_FIGURES as readonly string[]).includes(field)) return figureValue(field as KeyFigure, value as string);
-  if (field === 'legalForm' || field === 'stage' || field === 'perimeter' || field === 'implantation') {
+  if (CHOICE_KEYS.includes(field as ChoiceKey)) {
     return value === '' ? null : value;
   }
   return value;

@@ -2,15 +2,19 @@ import {
   ActivityNature,
   CollectiviteLevel,
   CollectiviteService,
+  DEPARTEMENTS,
   Implantation,
   LegalForm,
   Perimeter,
   PoleStage,
+  REGIONS,
   Sector,
   StructureKind,
   UpdatePoleProfileRequest,
   type PoleView,
   type Vocabulary,
+  compareFrench,
+  regionOfDepartement,
 } from '@concerto/domain';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +27,8 @@ import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { useFormFeedback, validate } from '../../ui/form-feedback';
 import { POLE_FIELDS, changedFields, isEuroFigure, toFormValues, unreadableFigures, type PoleFormValues } from './pole-form-model';
 import { PoleKeyFiguresFields } from './pole-key-figures-fields';
+
+const REGION_OPTIONS = [...REGIONS].sort((a, b) => compareFrench(a.name, b.name)).map((r) => ({ value: r.code, label: r.name }));
 
 function Entry({ legend, children }: { legend: string; children: ReactNode }) {
   return (
@@ -178,6 +184,34 @@ export function PoleProfileForm({ spaceId, pole }: { spaceId: string; pole: Pole
           value={values.territory}
           onChange={(e) => set('territory')(e.target.value)}
           error={fieldErrors.territory}
+        />
+        <SelectField
+          label={t('pole.regionCode')}
+          hint={t('pole.locationHint')}
+          name="regionCode"
+          options={[{ value: '', label: t('pole.notSpecified') }, ...REGION_OPTIONS]}
+          value={values.regionCode}
+          onChange={(e) => {
+            const region = e.target.value as PoleFormValues['regionCode'];
+            set('regionCode')(region);
+            if (values.departementCode && regionOfDepartement(values.departementCode) !== region) set('departementCode')('');
+          }}
+          error={fieldErrors.regionCode}
+        />
+        <SelectField
+          label={t('pole.departementCode')}
+          name="departementCode"
+          options={[
+            { value: '', label: t('pole.notSpecified') },
+            ...DEPARTEMENTS.filter((d) => !values.regionCode || d.region === values.regionCode).map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` })),
+          ]}
+          value={values.departementCode}
+          onChange={(e) => {
+            const departement = e.target.value as PoleFormValues['departementCode'];
+            set('departementCode')(departement);
+            if (departement) set('regionCode')(regionOfDepartement(departement));
+          }}
+          error={fieldErrors.departementCode}
         />
       </Entry>
 

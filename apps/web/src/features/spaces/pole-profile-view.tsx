@@ -10,6 +10,8 @@ import {
   StructureKind,
   type PoleView,
   type Vocabulary,
+  departementName,
+  regionName,
 } from '@concerto/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,6 +47,8 @@ export function PoleProfileView({ pole, reason }: { pole: PoleView; reason: 'obs
         <Item term={t('pole.perimeter')}>{one(Perimeter, pole.perimeter)}</Item>
         <Item term={t('pole.implantation')}>{one(Implantation, pole.implantation)}</Item>
         <Item term={t('pole.territory')}>{pole.territory || none}</Item>
+        <Item term={t('pole.regionCode')}>{pole.regionCode ? regionName(pole.regionCode) : none}</Item>
+        <Item term={t('pole.departementCode')}>{pole.departementCode ? departementName(pole.departementCode) : none}</Item>
       </Entry>
       <Entry title={t('pole.cooperation')}>
         <Item term={t('pole.memberStructureCount')}>{pole.memberStructureCount ?? none}</Item>
