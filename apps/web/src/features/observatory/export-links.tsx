@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { observatoryExportUrl, type ObservatoryDataset, type ObservatoryFilters } from './observatory-api';
 
-const DATASETS: readonly ObservatoryDataset[] = ['funding', 'panorama', 'funding_lines'];
+const DATASETS: readonly ObservatoryDataset[] = ['funding', 'panorama', 'funding_lines', 'indicators', 'indicators_by_pole'];
 const FORMATS = ['csv', 'json'] as const;
 
 /** Downloads of each dataset with the filters in force. */

@@ -1,10 +1,11 @@
 import { FUNDER_LEVEL_ROW_LABELS, type FundingTableView } from '@concerto/domain';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n/locale';
 import { DataTable } from '../../ui/data-table';
 import { formatKiloEuros, formatNumber } from '../../ui/format';
-import { BarChart } from './bar-chart';
+import { Chart } from '../../ui/chart/chart';
+import { categorySeriesOption } from '../../ui/chart/series-option';
 
 /** The caption of the study's table over its period (« Repères … 2015–2015 »). */
 export function useFundingPeriod(table: FundingTableView): string {
@@ -35,6 +36,16 @@ export function FundingFigures({
   const locale = currentLocale();
   const kilo = (cents: number | null) => (cents === null ? '—' : formatKiloEuros(cents, language));
   const noted = studyNote && table.rows.some((row) => row.level === 'commune');
+  const option = useMemo(
+    () =>
+      categorySeriesOption({
+        categories: table.rows.map((row) => FUNDER_LEVEL_ROW_LABELS[row.level][locale]),
+        series: [{ name: t('observatory.funding.total'), kind: 'bar', values: table.rows.map((row) => Math.round(row.totalCents / 100_000)) }],
+        format: (value) => `${formatNumber(value, language, 0)}\u00a0k€`,
+        horizontal: true,
+      }),
+    [table.rows, locale, language, t],
+  );
   const median = (row: FundingTableView['rows'][number]) =>
     noted && row.level === 'commune' ? (
       <>
@@ -83,14 +94,16 @@ export function FundingFigures({
           * {t('observatory.funding.communeMedianNote')}
         </p>
       ) : null}
-      <BarChart
+      <Chart
         title={t('observatory.funding.chart')}
-        bars={table.rows.map((row) => ({
-          key: row.level,
-          label: FUNDER_LEVEL_ROW_LABELS[row.level][locale],
-          value: row.totalCents,
-          text: kilo(row.totalCents),
-        }))}
+        summary={t('observatory.funding.chartSummary', {
+          caption,
+          values: table.rows.map((row) => `${FUNDER_LEVEL_ROW_LABELS[row.level][locale]} ${kilo(row.totalCents)}`).join(', '),
+        })}
+        option={option}
+        height={40 + 36 * table.rows.length}
+        tableLabel={t('observatory.charts.showTable')}
+        table={<p>{t('observatory.charts.sameAsTable', { caption })}</p>}
       />
     </>
   );

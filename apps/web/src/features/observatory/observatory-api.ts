@@ -7,7 +7,7 @@ import { searchString } from '../../api/search-params';
 /** The observatory filters as sent in the query string (statuses as a list). */
 export type ObservatoryFilters = Partial<Omit<ObservatoryQuery, 'statuses'>> & { statuses?: readonly string[] };
 
-export type ObservatoryDataset = 'funding' | 'panorama' | 'funding_lines';
+export type ObservatoryDataset = 'funding' | 'panorama' | 'funding_lines' | 'indicators' | 'indicators_by_pole';
 
 export function useFundingTable(filters: ObservatoryFilters) {
   return useQuery({
