@@ -12,6 +12,7 @@ import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { ExportLinks } from './export-links';
 import { FundingTable } from './funding-table';
+import { IndicatorsOverTime } from './indicators-over-time';
 import { ObservatoryMap } from './observatory-map';
 import type { TerritoryFilter } from './observatory-map-api';
 import { ObservatoryFiltersForm } from './observatory-filters';
@@ -73,6 +74,7 @@ export function ObservatoryPage() {
           <PanoramaLinks panorama={panorama.data} />
         </>
       ) : null}
+      <IndicatorsOverTime filters={query} />
       <ExportLinks filters={query} />
     </div>
   );
