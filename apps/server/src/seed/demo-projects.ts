@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { FunderLevel, Lever, ProjectStage, ProjectStatus } from '@concerto/domain';
+import type { FunderLevel, ProjectStatus } from '@concerto/domain';
+import { CUSTOM_INDICATORS, DEMO_PROJECTS } from './demo-projects-content.js';
 import { studyFundingPlan } from './study-funding-plan.js';
 
 /** The year of the study's survey: the demo's funding lines reproduce its "Repères" table for that year. */
@@ -51,6 +52,43 @@ export const DEMO_POLE_FIGURES: Record<string, Record<string, number>> = {
 
 const POLE_ORDER = ['tetris', 'ecopole', 'okhra', 'periscope', 'ateliers'];
 
+/**
+ * Where each level's amounts start among the projects: Europe's largest goes to Ôkhra's Route des ocres (its
+ * testimony is about European funds).
+ */
+const FUNDING_OFFSETS: Record<string, number> = { commune: 0, epci: 7, department: 14, region: 21, state: 28, europe: 22 };
+
+const DAY_MS = 86_400_000;
+/** The year of the first value of each project's indicators (`demo-projects-content.ts`). */
+const INDICATOR_FIRST_YEAR = 2013;
+
+/**
+ * Milestones by the project's status, due some days before (negative) or after the seeding: a running project has
+ * done ones, a late one and one to come; a completed project has them all done; a suspended one is late.
+ */
+const MILESTONES: Record<ProjectStatus, { title: string; inDays: number; done: boolean }[]> = {
+  under_study: [
+    { title: 'Étude de faisabilité', inDays: -60, done: true },
+    { title: 'Montage financier', inDays: 30, done: false },
+    { title: 'Décision de lancement', inDays: 120, done: false },
+  ],
+  ongoing: [
+    { title: 'Convention de partenariat signée', inDays: -180, done: true },
+    { title: 'Bilan d’activité de l’année', inDays: -20, done: false },
+    { title: 'Comité de suivi avec les financeurs', inDays: 45, done: false },
+  ],
+  completed: [
+    { title: 'Lancement', inDays: -400, done: true },
+    { title: 'Ouverture au public', inDays: -250, done: true },
+    { title: 'Bilan final remis aux financeurs', inDays: -100, done: true },
+  ],
+  suspended: [
+    { title: 'Étude de faisabilité', inDays: -300, done: true },
+    { title: 'Recherche d’un nouveau financement', inDays: -75, done: false },
+  ],
+  abandoned: [{ title: 'Étude de faisabilité', inDays: -500, done: true }],
+};
+
 /** Funders per level, by pole where the level is local (organisation keys of the demo territory). */
 const FUNDERS: Record<Exclude<FunderLevel, 'other' | 'pnr_petr'>, Record<string, string> | string> = {
   commune: { tetris: 'grasse', ecopole: 'audruicq', okhra: 'roussillon', periscope: 'grasse', ateliers: 'castres' },
@@ -61,56 +99,13 @@ const FUNDERS: Record<Exclude<FunderLevel, 'other' | 'pnr_petr'>, Record<string,
   europe: 'europe',
 };
 
-const TITLES = [
-  'Recyclerie du Pays de Grasse',
-  'Légumerie solidaire',
-  'Conservatoire des ocres : formation',
-  'Tiers-lieu du Sicoval',
-  'Atelier partagé de Castres',
-  'Plateforme de mobilité solidaire',
-  'Jardins de cocagne — extension',
-  'Route des ocres : tourisme durable',
-  'Groupement d’employeurs ESS',
-  'Fablab textile',
-  'Épicerie solidaire itinérante',
-  'Cuisine centrale bio',
-  'Chantier d’insertion patrimoine',
-  'Coopérative d’activités et d’emploi',
-  'Halle de mutualisation',
-  'Filière plantes à parfum',
-  'Conserverie coopérative',
-  'Résidence d’artisans',
-  'Incubateur ESS du Sicoval',
-  'Friche des Ateliers',
-  'Compostage de proximité',
-  'Drive fermier',
-  'Écomusée vivant',
-  'Pôle numérique solidaire',
-  'Ressourcerie du Tarn',
-  'Bois énergie local',
-  'Maraîchage d’insertion',
-  'Atelier vélo',
-  'Café associatif et culturel',
-];
-const STAGES: ProjectStage[] = ['emergence', 'seeding', 'development', 'sustainability'];
-const STATUSES: ProjectStatus[] = ['under_study', 'ongoing', 'ongoing', 'completed', 'suspended'];
-const LEVERS: Lever[] = [
-  'pedagogy',
-  'contractual_frameworks',
-  'internal_transversality',
-  'inter_collectivite',
-  'networks_concertation',
-  'urban_projects',
-  'employment_coordination',
-  'skills_support',
-];
-
 /** Seeds the demo's projects, their funding (the study's table for 2015), milestones, pole figures and relations. */
 export async function seedDemoProjects(
   tx: EntityManager,
   spaceIds: Map<string, string>,
   organisationIds: Map<string, string>,
   accountId: string,
+  now = Date.now(),
 ): Promise<void> {
   for (const [key, figures] of Object.entries(DEMO_POLE_FIGURES)) {
     const columns = Object.keys(figures);
@@ -120,35 +115,63 @@ export async function seedDemoProjects(
     ]);
   }
   const projectIds: string[] = [];
-  for (const [i, title] of TITLES.entries()) {
+  for (const [i, project] of DEMO_PROJECTS.entries()) {
     const pole = POLE_ORDER[i % POLE_ORDER.length];
     const [row]: { id: string }[] = await tx.query(
-      `INSERT INTO project (space_id, title, summary, stage, status, start_date, levers, created_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        spaceIds.get(pole),
-        title,
-        '',
-        STAGES[i % STAGES.length],
-        STATUSES[i % STATUSES.length],
-        `${2013 + (i % 3)}-0${1 + (i % 9)}-01`,
-        [LEVERS[i % 8], LEVERS[(i * 3 + 1) % 8]],
-        accountId,
-      ],
+      `INSERT INTO project (space_id, title, summary, stage, status, start_date, end_date, levers, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [spaceIds.get(pole), project.title, project.summary, project.stage, project.status, project.start, project.end ?? null, project.levers, accountId],
     );
     projectIds.push(row.id);
-    await tx.query(`INSERT INTO project_partner (project_id, organisation_id, role) VALUES ($1, $2, 'carrier')`, [row.id, organisationIds.get(pole)]);
+    const partners: [string | undefined, string][] = [
+      [pole, 'carrier'],
+      [project.partner, 'partner'],
+      [project.support, 'technical_support'],
+    ];
+    for (const [organisation, role] of partners) {
+      if (!organisation) continue;
+      await tx.query(`INSERT INTO project_partner (project_id, organisation_id, role) VALUES ($1, $2, $3)`, [row.id, organisationIds.get(organisation), role]);
+    }
     await tx.query(`INSERT INTO project_change (project_id, account_id, action, details) VALUES ($1, $2, 'created', $3)`, [
       row.id,
       accountId,
-      JSON.stringify({ title }),
+      JSON.stringify({ title: project.title }),
     ]);
+    for (const [position, m] of MILESTONES[project.status].entries()) {
+      await tx.query(`INSERT INTO project_milestone (project_id, title, due_date, done, position) VALUES ($1, $2, $3, $4, $5)`, [
+        row.id,
+        m.title,
+        new Date(now + m.inDays * DAY_MS).toISOString().slice(0, 10),
+        m.done,
+        position,
+      ]);
+    }
+    for (const indicator of project.indicators ?? []) {
+      const custom = indicator.kind === 'custom' ? CUSTOM_INDICATORS[project.title] : { label: '', unit: '' };
+      for (const [n, value] of indicator.values.entries()) {
+        if (value === null) continue;
+        await tx.query(`INSERT INTO project_indicator (project_id, kind, label, unit, measured_on, value) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          row.id,
+          indicator.kind,
+          custom.label,
+          custom.unit,
+          `${INDICATOR_FIRST_YEAR + n}-12-31`,
+          value,
+        ]);
+      }
+    }
   }
   for (const { level, amounts } of studyFundingPlan()) {
-    for (const [i, amountCents] of amounts.entries()) {
+    for (const [rank, amountCents] of amounts.entries()) {
+      // Amounts come smallest first: spread them over the projects (29 is prime, so no project gets two of a level).
+      const i = (rank * 12 + FUNDING_OFFSETS[level]) % DEMO_PROJECTS.length;
       const pole = POLE_ORDER[i % POLE_ORDER.length];
       const funders = FUNDERS[level as keyof typeof FUNDERS];
       const funder = organisationIds.get(typeof funders === 'string' ? funders : funders[pole]);
+      await tx.query(`INSERT INTO project_partner (project_id, organisation_id, role) VALUES ($1, $2, 'funder') ON CONFLICT DO NOTHING`, [
+        projectIds[i],
+        funder,
+      ]);
       await tx.query(
         `INSERT INTO funding_line (project_id, funder_id, funder_level, year, amount_cents, kind, instrument, status, created_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -164,17 +187,6 @@ export async function seedDemoProjects(
           accountId,
         ],
       );
-    }
-  }
-  for (const [i, projectId] of projectIds.slice(0, 5).entries()) {
-    for (const [n, title] of ['Étude de faisabilité', 'Montage financier', 'Ouverture au public'].entries()) {
-      await tx.query(`INSERT INTO project_milestone (project_id, title, due_date, done, position) VALUES ($1, $2, $3, $4, $5)`, [
-        projectId,
-        title,
-        `2016-0${3 + n * 3}-30`,
-        n <= i % 3,
-        n,
-      ]);
     }
   }
   const relations: [string, string, number, 'widening' | 'stable' | 'weakening', string][] = [

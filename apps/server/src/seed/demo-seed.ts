@@ -5,8 +5,10 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { Pole } from '../poles/pole.entity.js';
 import { SpaceMembership } from '../spaces/space-membership.entity.js';
 import { Space } from '../spaces/space.entity.js';
+import { seedDemoDiagnostics } from './demo-diagnostics.js';
 import { seedDemoGuide } from './demo-guide.js';
 import { seedDemoProjects } from './demo-projects.js';
+import { seedDemoSessions } from './demo-sessions.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_POLES } from './demo-territory.js';
 
 /** Seeds the demo territory once: if the first demo account exists, nothing is written. Returns whether it seeded. */
@@ -52,8 +54,12 @@ export async function seedDemoTerritory(dataSource: DataSource): Promise<boolean
         if (spaceId && role) await tx.getRepository(SpaceMembership).insert({ spaceId, accountId: account.id, role });
       }
     }
-    await seedDemoProjects(tx, spaceIds, organisationIds, animatriceId);
+    // One clock for the whole demo: milestones, sessions and comments are dated from today.
+    const now = Date.now();
+    await seedDemoProjects(tx, spaceIds, organisationIds, animatriceId, now);
     await seedDemoGuide(tx, spaceIds, organisationIds, accountIds);
+    await seedDemoDiagnostics(tx, spaceIds, accountIds, now);
+    await seedDemoSessions(tx, spaceIds, accountIds, new Map(DEMO_PEOPLE.map((p) => [p.email, p.displayName])), now);
   });
   return true;
 }
