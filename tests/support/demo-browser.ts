@@ -17,9 +17,9 @@ export interface DemoBrowser {
    * A browser of its own (context) in French, signed in as nobody, with one blank page. The server's CSP is bypassed
    * (axe-core is injected) unless `enforceCsp`.
    */
-  open(options?: { enforceCsp?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
-  /** A browser of its own, signed in as a demo person, on "Mes espaces de concertation". */
-  signIn(email: string): Promise<{ context: BrowserContext; page: Page }>;
+  open(options?: { enforceCsp?: boolean; timezoneId?: string }): Promise<{ context: BrowserContext; page: Page }>;
+  /** A browser of its own, signed in as a demo person, on "Mes espaces de concertation" (in `timezoneId`, if given). */
+  signIn(email: string, options?: { timezoneId?: string }): Promise<{ context: BrowserContext; page: Page }>;
   /** Waits for the page to settle, checks it is in French and has no serious axe-core violation, saves a screenshot. */
   checkPage(page: Page, name: string): Promise<void>;
 }
@@ -55,8 +55,16 @@ export function useDemoBrowser(screenshotPrefix: string, options: DemoBrowserOpt
     await database?.drop();
   });
 
-  async function open({ enforceCsp = false } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ bypassCSP: !enforceCsp, locale: 'fr-FR', ...(options.viewport ? { viewport: options.viewport } : {}) });
+  async function open({ enforceCsp = false, timezoneId }: { enforceCsp?: boolean; timezoneId?: string } = {}): Promise<{
+    context: BrowserContext;
+    page: Page;
+  }> {
+    const context = await browser.newContext({
+      bypassCSP: !enforceCsp,
+      locale: 'fr-FR',
+      ...(timezoneId ? { timezoneId } : {}),
+      ...(options.viewport ? { viewport: options.viewport } : {}),
+    });
     contexts.push(context);
     return { context, page: await context.newPage() };
   }
@@ -69,8 +77,8 @@ export function useDemoBrowser(screenshotPrefix: string, options: DemoBrowserOpt
       return database.url;
     },
     open,
-    async signIn(email) {
-      const { context, page } = await open();
+    async signIn(email, { timezoneId } = {}) {
+      const { context, page } = await open({ timezoneId });
       await page.goto(`${server.url}/connexion`);
       await page.getByLabel('Adresse e-mail').fill(email);
       await page.getByLabel('Mot de passe').fill('concerto-demo');

@@ -164,6 +164,7 @@ export const enSessions: Widen<typeof frSessions> = {
     open: 'Open',
     closed: 'Closed',
     close: 'Close the vote',
+    closesAt: 'Closes on {{date}}',
     hidden: 'The results will be shown when the vote closes.',
     voters_one: '{{count}} voter',
     voters_other: '{{count}} voters',
@@ -186,6 +187,9 @@ export const enSessions: Widen<typeof frSessions> = {
       visibility: 'Results display',
       submit: 'Open the vote',
       opened: 'Vote “{{title}}” opened.',
+      closesAt: 'Vote closing time',
+      closesAtHint: 'Optional. After this date and time, ballots are no longer accepted.',
+      closesAtPast: 'Choose a date and time still to come.',
     },
     dot: {
       remaining_zero: 'No dot left',

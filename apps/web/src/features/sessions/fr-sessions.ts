@@ -161,6 +161,7 @@ export const frSessions = {
     open: 'Ouvert',
     closed: 'Clos',
     close: 'Clore le vote',
+    closesAt: 'Se ferme le {{date}}',
     hidden: 'Les résultats seront affichés à la clôture du vote.',
     voters_one: '{{count}} votant·e',
     voters_other: '{{count}} votant·es',
@@ -183,6 +184,9 @@ export const frSessions = {
       visibility: 'Affichage des résultats',
       submit: 'Ouvrir le vote',
       opened: 'Vote « {{title}} » ouvert.',
+      closesAt: 'Fermeture du vote',
+      closesAtHint: 'Facultatif. Après cette date et cette heure, les votes ne sont plus acceptés.',
+      closesAtPast: 'Choisissez une date et une heure à venir.',
     },
     dot: {
       remaining_zero: 'Plus aucune gommette restante',

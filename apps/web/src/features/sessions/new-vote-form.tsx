@@ -6,12 +6,13 @@ import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { RadioGroup } from '../../ui/choice-group';
-import { TextField } from '../../ui/field';
+import { Field, TextField } from '../../ui/field';
 import { useFormFeedback, validate } from '../../ui/form-feedback';
 import type { Board } from './use-board';
+import { localInputToIso } from './durations';
 
 type Source = 'levers' | 'clusters' | 'notes';
-const FIELDS = ['kind', 'title', 'options', 'dotsPerParticipant', 'resultsVisibility'];
+const FIELDS = ['kind', 'title', 'options', 'dotsPerParticipant', 'resultsVisibility', 'closesAt'];
 const fieldFor = (path: string) => (path.startsWith('options') ? 'options' : path);
 
 /** The animateur opens a vote on the 8 levers, or on the current item's clusters or notes. */
@@ -23,6 +24,8 @@ export function NewVoteForm({ sessionId, itemId, board }: { sessionId: string; i
   const [source, setSource] = useState<Source>('levers');
   const [dots, setDots] = useState('8');
   const [visibility, setVisibility] = useState<ResultsVisibility>('live');
+  /** The closing time as typed (`datetime-local`, the browser's time zone); empty for none. */
+  const [closesAt, setClosesAt] = useState('');
   const [opened, setOpened] = useState<string | null>(null);
   const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: FIELDS, fieldFor });
 
@@ -42,9 +45,20 @@ export function NewVoteForm({ sessionId, itemId, board }: { sessionId: string; i
     const checked = validate(
       t,
       CreateVoteRequest,
-      { kind, title, agendaItemId: itemId, options, dotsPerParticipant: dots.trim() === '' ? Number.NaN : Number(dots), resultsVisibility: visibility },
+      {
+        kind,
+        title,
+        agendaItemId: itemId,
+        options,
+        dotsPerParticipant: dots.trim() === '' ? Number.NaN : Number(dots),
+        resultsVisibility: visibility,
+        closesAt: closesAt ? localInputToIso(closesAt) : null,
+      },
       fieldFor,
     );
+    if (checked.ok && checked.data.closesAt !== null && Date.parse(checked.data.closesAt) <= Date.now()) {
+      return showFieldErrors({ closesAt: t('votes.create.closesAtPast') });
+    }
     if (!checked.ok) {
       if (checked.errors.options) checked.errors.options = t('votes.create.noOptions');
       return showFieldErrors(checked.errors);
@@ -52,6 +66,7 @@ export function NewVoteForm({ sessionId, itemId, board }: { sessionId: string; i
     create.mutate(checked.data, {
       onSuccess: (vote) => {
         setTitle('');
+        setClosesAt('');
         setOpened(t('votes.create.opened', { title: vote.title }));
       },
       onError: showError,
@@ -91,6 +106,18 @@ export function NewVoteForm({ sessionId, itemId, board }: { sessionId: string; i
         value={visibility}
         onChange={setVisibility}
       />
+      <Field label={t('votes.create.closesAt')} hint={t('votes.create.closesAtHint')} error={fieldErrors.closesAt}>
+        {(control) => (
+          <input
+            className="input input--short"
+            type="datetime-local"
+            name="closesAt"
+            value={closesAt}
+            onChange={(e) => setClosesAt(e.target.value)}
+            {...control}
+          />
+        )}
+      </Field>
       <div className="form__actions">
         <Button type="submit" busy={create.isPending}>
           {t('votes.create.submit')}

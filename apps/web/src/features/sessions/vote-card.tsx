@@ -1,5 +1,7 @@
 import { roleAtLeast, type VoteView } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../ui/format';
+import { useNow } from './use-now';
 import type { SessionData } from './sessions-api';
 import { useBallot, useCloseVote } from './votes-api';
 import { ErrorAlert } from '../../ui/alert';
@@ -12,8 +14,12 @@ import { VoteResults } from './vote-results';
 
 /** One vote: my ballot while it is open, its results when I may see them, and the animateur's close button. */
 export function VoteCard({ session, vote }: { session: SessionData; vote: VoteView }) {
-  const { t } = useTranslation();
-  const open = vote.status === 'open' && session.status === 'live';
+  const { t, i18n } = useTranslation();
+  // The clock runs only while a closing time is ahead: the ballot goes when it passes, as the server refuses it then.
+  const now = useNow(vote.status === 'open' && vote.closesAt !== null);
+  const timedOut = vote.closesAt !== null && Date.parse(vote.closesAt) <= now;
+  const accepting = vote.status === 'open' && !timedOut;
+  const open = accepting && session.status === 'live';
   const canVote = roleAtLeast(session.myRole, 'contributeur');
   const ballot = useBallot(session.id, vote.id, open && canVote);
   const close = useCloseVote(session.id);
@@ -26,8 +32,13 @@ export function VoteCard({ session, vote }: { session: SessionData; vote: VoteVi
       </h3>
       <p className="vote-card__meta">
         <span>{t(`vocab.voteKind.${vote.kind}`)}</span>
-        <span className={`status vote-status--${vote.status}`}>{vote.status === 'open' ? t('votes.open') : t('votes.closed')}</span>
+        <span className={`status vote-status--${accepting ? 'open' : 'closed'}`}>{accepting ? t('votes.open') : t('votes.closed')}</span>
         <span className="muted">{t(`vocab.resultsVisibility.${vote.resultsVisibility}`)}</span>
+        {vote.closesAt && accepting ? (
+          <span className="vote-card__closes">
+            <time dateTime={vote.closesAt}>{t('votes.closesAt', { date: formatDateTime(vote.closesAt, i18n.language) })}</time>
+          </span>
+        ) : null}
       </p>
       {open && !canVote ? <p className="muted">{t('votes.cannotVote')}</p> : null}
       {open && ballot.data ? (
