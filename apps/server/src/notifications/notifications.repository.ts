@@ -6,7 +6,8 @@ import type { DigestFrequency, NotificationChannel, NotificationKind, Notificati
 /** What one notification row is written with (the same for every recipient of an event but the channel). */
 export interface NotificationDraft {
   kind: NotificationKind;
-  spaceId: string;
+  /** Null for what is not about a place of a space one is in (an invitation to a space one is not a member of yet). */
+  spaceId: string | null;
   sessionId: string | null;
   link: string;
   params: NotificationParams;
@@ -168,6 +169,32 @@ export class NotificationsRepository {
         RETURNING id`,
       [accountId, spaceId, keepSessionIds],
     );
+    return rows.length;
+  }
+
+  /** The unread notifications of an event (its dedupe key) go; the accounts that had one. */
+  async deleteUnreadByDedupeKey(dedupeKey: string, db: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { account_id: string }[] = await db.query(`DELETE FROM notification WHERE dedupe_key = $1 AND read_at IS NULL RETURNING account_id`, [
+      dedupeKey,
+    ]);
+    return rows.map((r) => r.account_id);
+  }
+
+  /** The notifications of an event (its dedupe key) are read; the accounts that had one unread. */
+  async markReadByDedupeKey(dedupeKey: string, db: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { account_id: string }[] = await db.query(
+      `UPDATE notification SET read_at = now() WHERE dedupe_key = $1 AND read_at IS NULL RETURNING account_id`,
+      [dedupeKey],
+    );
+    return rows.map((r) => r.account_id);
+  }
+
+  /** A guest removed from a session: its unread notifications about the session go. */
+  async deleteUnreadAboutSession(accountId: string, sessionId: string, db: EntityManager = this.dataSource.manager): Promise<number> {
+    const rows: unknown[] = await db.query(`DELETE FROM notification WHERE account_id = $1 AND session_id = $2 AND read_at IS NULL RETURNING id`, [
+      accountId,
+      sessionId,
+    ]);
     return rows.length;
   }
 

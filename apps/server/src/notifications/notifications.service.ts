@@ -15,6 +15,9 @@ import { type NotificationDraft, NotificationsRepository, type WrittenNotificati
 
 const MAX_PARAM_LENGTH = 500;
 
+/** The dedupe key of an invitation's in-app notification. */
+const invitedKey = (invitationId: string) => `space_invited:${invitationId}`;
+
 /** Plain-text words, cut to what the contract allows (a long title or excerpt never refuses the producer's change). */
 function boundedParams(params: NotificationParams): NotificationParams {
   const bounded: NotificationParams = {};
@@ -84,6 +87,67 @@ export class NotificationsService implements OnModuleInit {
   async forgetSpace(spaceId: string, accountId: string, db: EntityManager): Promise<void> {
     const { sessionIds } = await this.access.visiblePlaces(accountId, db);
     const deleted = await this.repository.deleteUnreadAboutSpace(accountId, spaceId, sessionIds, db);
+    if (deleted === 0) return;
+    await this.afterCommit.run(db, async () => {
+      const counts = await this.repository.unreadCounts([accountId]);
+      this.events.notifyNotification(accountId, { unread: counts.get(accountId) ?? 0 });
+    });
+  }
+
+  /**
+   * `space_invited`: the account of an invited address hears of the invitation in the app. Its place is the
+   * invitation, which that address may open without being a member yet, so the access policy's places do not apply:
+   * the row names no space (it stays in the invitee's feed; the space's name is in its words) and links to the
+   * invitation page. The invitation mail is its mail: the channel is `in_app` whatever the preference (unless the kind
+   * is turned off), so one invitation never sends two mails. Once per invitation (resending it notifies nobody again).
+   */
+  async notifyInvited(
+    invitation: { invitationId: string; spaceId: string; inviteeId: string; invitedById: string | null; link: string; params: NotificationParams },
+    db: EntityManager,
+  ): Promise<number> {
+    if (invitation.inviteeId === invitation.invitedById) return 0;
+    const chosen = await this.repository.chosenChannels([invitation.inviteeId], 'space_invited', invitation.spaceId, db);
+    if (chosen.get(invitation.inviteeId) === 'off') return 0;
+    const names = await this.repository.names(invitation.spaceId, invitation.invitedById, db);
+    const draft: NotificationDraft = {
+      kind: 'space_invited',
+      spaceId: null,
+      sessionId: null,
+      link: invitation.link,
+      params: boundedParams({ ...invitation.params, space: names.space, ...(names.actor !== null ? { actor: names.actor } : {}) }),
+      dedupeKey: invitedKey(invitation.invitationId),
+    };
+    const written = await this.repository.insertMany(draft, [{ accountId: invitation.inviteeId, channel: 'in_app' }], db);
+    if (written.length > 0) await this.afterCommit.run(db, () => this.deliver(written));
+    return written.length;
+  }
+
+  /** An invitation revoked: the invitee's unread « invited » notification goes (in the revocation's transaction). */
+  async forgetInvitation(invitationId: string, db: EntityManager): Promise<void> {
+    await this.recount(await this.repository.deleteUnreadByDedupeKey(invitedKey(invitationId), db), db);
+  }
+
+  /** An invitation accepted: its « invited » notification is read (in the acceptance's transaction). */
+  async invitationAccepted(invitationId: string, db: EntityManager): Promise<void> {
+    await this.recount(await this.repository.markReadByDedupeKey(invitedKey(invitationId), db), db);
+  }
+
+  /** After the commit, these accounts' sockets learn their new unread count. */
+  private async recount(accountIds: string[], db: EntityManager): Promise<void> {
+    if (accountIds.length === 0) return;
+    await this.afterCommit.run(db, async () => {
+      const counts = await this.repository.unreadCounts(accountIds);
+      for (const id of accountIds) this.events.notifyNotification(id, { unread: counts.get(id) ?? 0 });
+    });
+  }
+
+  /**
+   * A guest removed from a session (called in the removal's transaction): its unread notifications about the session
+   * go — unless it still sees the session (a member of its space) — and its sockets learn the new count after the commit.
+   */
+  async forgetSession(spaceId: string, sessionId: string, accountId: string, db: EntityManager): Promise<void> {
+    if ((await this.access.whoMaySee(spaceId, { kind: 'session', sessionId }, [accountId], db)).has(accountId)) return;
+    const deleted = await this.repository.deleteUnreadAboutSession(accountId, sessionId, db);
     if (deleted === 0) return;
     await this.afterCommit.run(db, async () => {
       const counts = await this.repository.unreadCounts([accountId]);

@@ -87,8 +87,12 @@ export class SessionsService {
     return this.view(access);
   }
 
+  /** Removes a guest; its unread notifications about the session go with its place (in the same transaction). */
   async removeGuest(access: SessionAccess, accountId: string): Promise<void> {
-    if (!(await this.participants.removeGuest(access.sessionId, accountId))) throw notFound();
+    await this.dataSource.transaction(async (tx) => {
+      if (!(await this.participants.removeGuest(access.sessionId, accountId, tx))) throw notFound();
+      await this.notifications.forgetSession(access.spaceId, access.sessionId, accountId, tx);
+    });
     this.notify(access.spaceId, access.sessionId, 'updated', accountId);
     await this.events.leaveConcertationSession(access.sessionId, accountId);
   }
