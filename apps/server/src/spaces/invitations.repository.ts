@@ -25,6 +25,10 @@ export interface InvitationMailFacts {
   poleName: string;
   inviterName: string;
   locale: Locale;
+  /** Who invited (null once their account is gone). */
+  invitedById: string | null;
+  /** The account of the invited address, when one exists already. */
+  inviteeId: string | null;
 }
 
 interface InvitationMailFactsRow {
@@ -37,6 +41,8 @@ interface InvitationMailFactsRow {
   pole_name: string;
   inviter_name: string | null;
   locale: string | null;
+  invited_by_id: string | null;
+  invitee_id: string | null;
 }
 
 const mapInvitationMailFactsRow = (r: InvitationMailFactsRow): InvitationMailFacts => ({
@@ -49,6 +55,8 @@ const mapInvitationMailFactsRow = (r: InvitationMailFactsRow): InvitationMailFac
   poleName: r.pole_name,
   inviterName: r.inviter_name ?? '',
   locale: isLocale(r.locale) ? r.locale : DEFAULT_LOCALE,
+  invitedById: r.invited_by_id,
+  inviteeId: r.invitee_id,
 });
 
 /** What accepting an invitation looks at. */
@@ -101,8 +109,9 @@ export class InvitationsRepository {
   async lockPendingForMail(spaceId: string, invitationId: string, db: EntityManager): Promise<InvitationMailFacts | undefined> {
     const rows: InvitationMailFactsRow[] = await db.query(
       `SELECT i.id, i.email, i.role, i.token, i.expires_at, s.title AS space_title, p.name AS pole_name,
-              inviter.display_name AS inviter_name,
-              COALESCE((SELECT a.locale FROM account a WHERE lower(a.email) = lower(i.email) LIMIT 1), inviter.locale) AS locale
+              inviter.display_name AS inviter_name, i.invited_by_id,
+              COALESCE((SELECT a.locale FROM account a WHERE lower(a.email) = lower(i.email) LIMIT 1), inviter.locale) AS locale,
+              (SELECT a.id FROM account a WHERE lower(a.email) = lower(i.email) LIMIT 1) AS invitee_id
        FROM invitation i
        JOIN space s ON s.id = i.space_id
        JOIN pole p ON p.id = s.pole_id

@@ -75,8 +75,12 @@ export class InvitationsService {
     return this.view(invitationId);
   }
 
+  /** Revokes a pending invitation; the invited account's unread « invited » notification goes with it. */
   async revoke(spaceId: string, invitationId: string): Promise<void> {
-    if (!(await this.invitations.revokePending(spaceId, invitationId))) throw notFound();
+    await this.dataSource.transaction(async (tx) => {
+      if (!(await this.invitations.revokePending(spaceId, invitationId, tx))) throw notFound();
+      await this.notifications.forgetInvitation(invitationId, tx);
+    });
     this.events.notify({ spaceId, entity: 'invitation', id: invitationId, op: 'updated' });
   }
 
@@ -95,6 +99,7 @@ export class InvitationsService {
       if (found.email !== account.email) throw forbidden('invitation_email_mismatch');
       await this.memberships.insertIfAbsent(found.spaceId, account.id, found.role, tx);
       await this.invitations.markAccepted(found.id, account.id, tx);
+      await this.notifications.invitationAccepted(found.id, tx);
       await this.notifications.notify({ ...spaceJoined(found.spaceId, account.id, found.invitedById, found.role, found.id), db: tx });
       return found;
     });
@@ -130,6 +135,20 @@ export class InvitationsService {
       },
       tx,
     );
+    // An address that has an account hears of it in the app too (once per invitation; the mail above is its mail).
+    if (facts.inviteeId) {
+      await this.notifications.notifyInvited(
+        {
+          invitationId: facts.id,
+          spaceId,
+          inviteeId: facts.inviteeId,
+          invitedById: facts.invitedById,
+          link: invitationPath(facts.token),
+          params: { role: facts.role, space: facts.spaceTitle },
+        },
+        tx,
+      );
+    }
     return true;
   }
 
