@@ -43,6 +43,7 @@ const WEB_LAYERS = [
     'features/invitations',
     'features/projects',
     'features/observatory',
+    'features/survey',
     'features/diagnostic',
     'features/guide',
     'features/sessions',

@@ -126,6 +126,10 @@ export const createRouter = (queryClient: QueryClient) =>
                   lazy: () => import('../features/guide/guide-routes').then((m) => ({ Component: m.AnalysisPage })),
                 },
                 {
+                  path: 'enquete/:campaignId',
+                  lazy: () => import('../features/survey/survey-form-page').then((m) => ({ Component: m.SurveyFormPage })),
+                },
+                {
                   path: 'projets/:projectId',
                   loader: projectLoader(queryClient),
                   lazy: () => import('../features/projects/projects-routes').then((m) => ({ Component: m.ProjectPage })),
@@ -153,6 +157,16 @@ export const createRouter = (queryClient: QueryClient) =>
               path: 'observatoire/guide',
               loader: spacesLoader(queryClient),
               lazy: () => withAreaStrings(import('../features/guide/cross-pole-guide-page').then((m) => ({ Component: m.CrossPoleGuidePage }))),
+            },
+            {
+              path: 'observatoire/enquetes',
+              loader: spacesLoader(queryClient),
+              lazy: () => withAreaStrings(import('../features/survey/survey-campaigns-page').then((m) => ({ Component: m.SurveyCampaignsPage }))),
+            },
+            {
+              path: 'observatoire/enquetes/:campaignId',
+              loader: spacesLoader(queryClient),
+              lazy: () => withAreaStrings(import('../features/survey/survey-campaign-page').then((m) => ({ Component: m.SurveyCampaignPage }))),
             },
           ],
         },

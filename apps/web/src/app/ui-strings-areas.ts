@@ -5,6 +5,7 @@ import { frObservatory } from '../features/observatory/fr-observatory';
 import { frObservatoryMap } from '../features/observatory/fr-observatory-map';
 import { frProjects } from '../features/projects/fr-projects';
 import { frSessions } from '../features/sessions/fr-sessions';
+import { frSurvey } from '../features/survey/fr-survey';
 
 /**
  * The French strings of the areas past the spaces list: a chunk the router loads with a space's pages, a live
@@ -17,5 +18,6 @@ export const frAreaStrings = {
   ...frObservatoryMap,
   ...frDiagnostic,
   ...frGuide,
+  ...frSurvey,
   ...frNotifications,
 } as const;

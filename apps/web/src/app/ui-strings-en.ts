@@ -13,6 +13,7 @@ import { enObservatoryMap } from '../features/observatory/en-observatory-map';
 import { enProjects } from '../features/projects/en-projects';
 import { enSessions } from '../features/sessions/en-sessions';
 import { enSpaces } from '../features/spaces/en-spaces';
+import { enSurvey } from '../features/survey/en-survey';
 
 /** The same keys in English (each part is already checked against its French reference). */
 export const enUiStrings: Widen<FrUiStrings> = {
@@ -27,6 +28,7 @@ export const enUiStrings: Widen<FrUiStrings> = {
   ...enObservatoryMap,
   ...enDiagnostic,
   ...enGuide,
+  ...enSurvey,
   ...enNotificationBell,
   ...enNotifications,
 };

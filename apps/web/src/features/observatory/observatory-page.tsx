@@ -49,6 +49,10 @@ export function ObservatoryPage() {
         {/* A path, not an import: the guide's pages come after the observatory's. */}
         <Link to="/observatoire/guide">{t('observatory.crossPoleGuide')}</Link>
       </p>
+      <p>
+        {/* A path, not an import: the survey's pages come after the observatory's. */}
+        <Link to="/observatoire/enquetes">{t('survey.campaigns.title')}</Link>
+      </p>
       <ObservatoryFiltersForm
         onApply={(values) => {
           setFilters(toQuery(values));
