@@ -7,7 +7,8 @@ import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 
 /**
  * `npm run observatory:repair`: recomputes every funding rollup from the raw funding lines (`observatory_rebuild()`,
- * one transaction) and has every running server reload its copy of the observatory's facts. Safe at any time.
+ * one transaction) and the indicator rollup from the raw measures (`observatory_indicator_rebuild()`), and has every
+ * running server reload its copy of the observatory's facts. Safe at any time.
  */
 async function repair(): Promise<void> {
   loadDotEnv();
@@ -17,7 +18,10 @@ async function repair(): Promise<void> {
   try {
     const started = performance.now();
     const [{ rows }]: { rows: string }[] = await dataSource.query(`SELECT observatory_rebuild()::text AS rows`);
-    process.stdout.write(`Cumuls de l’observatoire recalculés : ${rows} lignes en ${Math.round(performance.now() - started)} ms\n`);
+    const [{ rows: indicators }]: { rows: string }[] = await dataSource.query(`SELECT observatory_indicator_rebuild()::text AS rows`);
+    process.stdout.write(
+      `Cumuls de l’observatoire recalculés : ${rows} lignes de financement et ${indicators} d’indicateurs en ${Math.round(performance.now() - started)} ms\n`,
+    );
   } finally {
     await dataSource.destroy();
     await embedded?.stop();
