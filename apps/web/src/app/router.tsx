@@ -154,6 +154,11 @@ export const createRouter = (queryClient: QueryClient) =>
               lazy: () => withAreaStrings(import('../features/observatory/observatory-page').then((m) => ({ Component: m.ObservatoryPage }))),
             },
             {
+              path: 'observatoire/echantillon',
+              loader: spacesLoader(queryClient),
+              lazy: () => withAreaStrings(import('../features/observatory/sample/sample-page').then((m) => ({ Component: m.SamplePage }))),
+            },
+            {
               path: 'observatoire/guide',
               loader: spacesLoader(queryClient),
               lazy: () => withAreaStrings(import('../features/guide/cross-pole-guide-page').then((m) => ({ Component: m.CrossPoleGuidePage }))),

@@ -2,6 +2,7 @@ import { frDiagnostic } from '../features/diagnostic/fr-diagnostic';
 import { frGuide } from '../features/guide/fr-guide';
 import { frNotifications } from '../features/notifications/fr-notifications';
 import { frObservatory } from '../features/observatory/fr-observatory';
+import { frSample } from '../features/observatory/sample/fr-sample';
 import { frObservatoryMap } from '../features/observatory/fr-observatory-map';
 import { frProjects } from '../features/projects/fr-projects';
 import { frSessions } from '../features/sessions/fr-sessions';
@@ -15,6 +16,7 @@ export const frAreaStrings = {
   ...frProjects,
   ...frSessions,
   ...frObservatory,
+  ...frSample,
   ...frObservatoryMap,
   ...frDiagnostic,
   ...frGuide,

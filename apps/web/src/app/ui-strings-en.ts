@@ -9,6 +9,7 @@ import { enInvitations } from '../features/invitations/en-invitations';
 import { enNotificationBell } from '../features/notifications/en-notification-bell';
 import { enNotifications } from '../features/notifications/en-notifications';
 import { enObservatory } from '../features/observatory/en-observatory';
+import { enSample } from '../features/observatory/sample/en-sample';
 import { enObservatoryMap } from '../features/observatory/en-observatory-map';
 import { enProjects } from '../features/projects/en-projects';
 import { enSessions } from '../features/sessions/en-sessions';
@@ -25,6 +26,7 @@ export const enUiStrings: Widen<FrUiStrings> = {
   ...enCollab,
   ...enSessions,
   ...enObservatory,
+  ...enSample,
   ...enObservatoryMap,
   ...enDiagnostic,
   ...enGuide,

@@ -13,6 +13,8 @@ export interface FilterFormValues {
   level: string;
   statuses: FundingStatus[];
   spaceId: string;
+  /** One of my saved sample selections (the sample builder). */
+  selectionId: string;
 }
 
 export const DEFAULT_STATUSES: FundingStatus[] = ['secured', 'paid'];
@@ -28,6 +30,7 @@ export const EMPTY_FILTERS: FilterFormValues = {
   level: '',
   statuses: DEFAULT_STATUSES,
   spaceId: '',
+  selectionId: '',
 };
 
 const year = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
@@ -48,6 +51,7 @@ export function toQuery(values: FilterFormValues): ObservatoryFilters {
       level: text(values.level),
       statuses: isDefault || values.statuses.length === 0 ? undefined : values.statuses,
       spaceId: text(values.spaceId),
+      selectionId: text(values.selectionId),
     }).filter(([, v]) => v !== undefined),
   ) as ObservatoryFilters;
 }

@@ -8,14 +8,16 @@ import { CheckboxGroup } from '../../ui/choice-group';
 import { SelectField, TextField } from '../../ui/field';
 import { useFormFeedback } from '../../ui/form-feedback';
 import { EMPTY_FILTERS, periodErrors, type FilterFormValues } from './observatory-filters-model';
+import { useSelections } from './sample/sample-api';
 
 const FIELDS = ['from', 'to'] as const;
 
 /** Period and filters of every figure of the observatory, applied together. */
-export function ObservatoryFiltersForm({ onApply }: { onApply: (values: FilterFormValues) => void }) {
+export function ObservatoryFiltersForm({ onApply, initial }: { onApply: (values: FilterFormValues) => void; initial?: Partial<FilterFormValues> }) {
   const { t } = useTranslation();
   const spaces = useSpaces();
-  const [values, setValues] = useState<FilterFormValues>(EMPTY_FILTERS);
+  const selections = useSelections();
+  const [values, setValues] = useState<FilterFormValues>(() => ({ ...EMPTY_FILTERS, ...initial }));
   const { formRef, fieldErrors, formError, clear, showFieldErrors } = useFormFeedback({ fields: FIELDS });
   const set =
     <K extends keyof FilterFormValues>(key: K) =>
@@ -70,6 +72,14 @@ export function ObservatoryFiltersForm({ onApply }: { onApply: (values: FilterFo
           options={[{ value: '', label: t('observatory.filters.allSpaces') }, ...(spaces.data ?? []).map((s) => ({ value: s.id, label: s.title }))]}
           value={values.spaceId}
           onChange={(e) => set('spaceId')(e.target.value)}
+        />
+        <SelectField
+          label={t('sample.filter.label')}
+          hint={t('sample.filter.hint')}
+          name="selectionId"
+          options={[{ value: '', label: t('sample.filter.all') }, ...(selections.data ?? []).map((s) => ({ value: s.id, label: s.name }))]}
+          value={values.selectionId}
+          onChange={(e) => set('selectionId')(e.target.value)}
         />
       </div>
       <div className="form__row">

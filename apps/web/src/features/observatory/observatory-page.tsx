@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useSpacesEvents } from '../../api/events';
 import { useFundingTable, usePanorama } from './observatory-api';
 import { queryKeys } from '../../api/query-keys';
@@ -33,7 +33,10 @@ export function ObservatoryPage() {
     (spaces.data ?? []).map((space) => space.id),
     CATCH_UP,
   );
-  const [filters, setFilters] = useState(() => toQuery(EMPTY_FILTERS));
+  // A saved sample selection opened from the sample builder (`?selection=`) is the first filter.
+  const [params] = useSearchParams();
+  const initialSelection = params.get('selection') ?? '';
+  const [filters, setFilters] = useState(() => toQuery({ ...EMPTY_FILTERS, selectionId: initialSelection }));
   const [applied, setApplied] = useState<string | null>(null);
   // The territory chosen on the map narrows every figure, like the form's filters.
   const [territory, setTerritory] = useState<TerritoryFilter>({});
@@ -53,7 +56,11 @@ export function ObservatoryPage() {
         {/* A path, not an import: the survey's pages come after the observatory's. */}
         <Link to="/observatoire/enquetes">{t('survey.campaigns.title')}</Link>
       </p>
+      <p>
+        <Link to="/observatoire/echantillon">{t('sample.observatoryLink')}</Link>
+      </p>
       <ObservatoryFiltersForm
+        initial={{ selectionId: initialSelection }}
         onApply={(values) => {
           setFilters(toQuery(values));
           setApplied(t('observatory.filters.applied'));
