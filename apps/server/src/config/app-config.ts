@@ -61,6 +61,10 @@ const EnvSchema = z.object({
   PASSWORD_RESET_TTL_MINUTES: positiveInt.default(30),
   /** How often the reminders and the digest are looked for (0: never, tests tick by hand). */
   NOTIFICATION_SCHEDULE_MS: z.coerce.number().int().min(0).default(300_000),
+  /** Sent mails are deleted from the outbox this many days after they were sent. */
+  MAIL_RETENTION_DAYS: positiveInt.default(30),
+  /** Read notifications are deleted this many days after they were made. */
+  NOTIFICATION_RETENTION_DAYS: positiveInt.default(90),
 });
 
 /** How many failed sign-ins are allowed before 429 (see auth/sign-in-limiter.ts). */
@@ -148,6 +152,8 @@ export interface AppConfig {
   passwordResetTtlMs: number;
   /** How often the reminders and the digest are looked for (0: never). */
   notificationScheduleMs: number;
+  /** How long sent mails and read notifications are kept (the hourly purge, `RetentionPurge`). */
+  retention: { mailDays: number; notificationDays: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -214,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     passwordResetTtlMs: e.PASSWORD_RESET_TTL_MINUTES * 60_000,
     notificationScheduleMs: e.NOTIFICATION_SCHEDULE_MS,
+    retention: { mailDays: e.MAIL_RETENTION_DAYS, notificationDays: e.NOTIFICATION_RETENTION_DAYS },
   };
 }
 

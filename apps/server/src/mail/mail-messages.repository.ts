@@ -134,6 +134,15 @@ export class MailMessagesRepository {
     return rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, createdAt: r.created_at }));
   }
 
+  /** Deletes the messages sent more than `days` days before `now` (failed and waiting ones stay); how many. */
+  async purgeSent(now: Date, days: number, db: EntityManager = this.dataSource.manager): Promise<number> {
+    const rows: unknown[] = await db.query(
+      `DELETE FROM mail_message WHERE status = 'sent' AND sent_at < $1::timestamptz - $2 * interval '1 day' RETURNING id`,
+      [now, days],
+    );
+    return rows.length;
+  }
+
   /** The status of the latest message about each of these things (e.g. invitations), by their id. */
   async latestStatusByReference(kind: string, ids: readonly string[], db: EntityManager = this.dataSource.manager): Promise<Map<string, MailStatus>> {
     if (ids.length === 0) return new Map();

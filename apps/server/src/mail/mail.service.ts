@@ -124,6 +124,11 @@ export class MailService {
     return this.messages.latestStatusByReference(referenceKind, ids, db);
   }
 
+  /** Deletes the messages sent more than `days` days before `now` (the outbox keeps failed and waiting ones); how many. */
+  purgeSent(now: Date, days: number, db?: EntityManager): Promise<number> {
+    return this.messages.purgeSent(now, days, db);
+  }
+
   /** The context templates get: product name, absolute links to the web app. */
   context(unsubscribeUrl?: string): MailContext {
     const base = this.config.publicUrl;

@@ -7,6 +7,7 @@ import { NotificationPreferencesService } from './notification-preferences.servi
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
+import { RetentionPurge } from './retention-purge.js';
 import { UnsubscribeController } from './unsubscribe.controller.js';
 
 /**
@@ -25,6 +26,7 @@ import { UnsubscribeController } from './unsubscribe.controller.js';
     NotificationPreferencesService,
     NotificationDigestRepository,
     NotificationDigestService,
+    RetentionPurge,
   ],
   exports: [NotificationsService, NotificationPreferencesService],
 })

@@ -172,6 +172,20 @@ export class NotificationsRepository {
     return rows.length;
   }
 
+  /**
+   * Deletes the notifications read and made more than `days` days before `now`, but those of `keepKinds` (reminders
+   * that may come again with the same dedupe key while their cause lasts); how many.
+   */
+  async purgeRead(now: Date, days: number, keepKinds: readonly NotificationKind[], db: EntityManager = this.dataSource.manager): Promise<number> {
+    const rows: unknown[] = await db.query(
+      `DELETE FROM notification
+        WHERE read_at IS NOT NULL AND created_at < $1::timestamptz - $2 * interval '1 day' AND NOT kind = ANY($3::text[])
+        RETURNING id`,
+      [now, days, keepKinds],
+    );
+    return rows.length;
+  }
+
   /** The unread notifications of an event (its dedupe key) go; the accounts that had one. */
   async deleteUnreadByDedupeKey(dedupeKey: string, db: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows: { account_id: string }[] = await db.query(`DELETE FROM notification WHERE dedupe_key = $1 AND read_at IS NULL RETURNING account_id`, [
