@@ -17,7 +17,7 @@ import { RadioGroup } from '../../ui/choice-group';
 import { DataTable } from '../../ui/data-table';
 import { SelectField } from '../../ui/field';
 import { errorMessage } from '../../ui/form-feedback';
-import { formatKiloEuros, formatNumber } from '../../ui/format';
+import { formatEuros, formatKiloEuros, formatNumber } from '../../ui/format';
 import { ErrorAlert } from '../../ui/alert';
 import { Loading } from '../../ui/loading';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
@@ -169,7 +169,7 @@ export function ObservatoryMap({
                     cell: (row) => (row.code === null ? t('observatoryMap.unlocated') : nameOf(row.code)),
                   },
                   { key: 'poles', header: t('observatoryMap.poles'), numeric: true, cell: (row) => formatNumber(row.poles, language) },
-                  { key: 'money', header: t('observatoryMap.money'), numeric: true, cell: (row) => formatKiloEuros(row.mobilisedCents, language) },
+                  { key: 'money', header: t('observatoryMap.money'), numeric: true, cell: (row) => formatEuros(row.mobilisedCents, language) },
                   {
                     key: 'presence',
                     header: t('observatoryMap.presence', { level: levelLabel }),
