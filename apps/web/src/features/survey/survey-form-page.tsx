@@ -21,18 +21,26 @@ export function SurveyFormPage() {
   const { t } = useTranslation();
   const { spaceId = '', campaignId = '' } = useParams();
   const form = useSurveyForm(spaceId, campaignId);
+  // Kept here: a save remounts the form with the saved answer, the message stays.
+  const [done, setDone] = useState<string | null>(null);
   useDocumentTitle(form.data?.campaign.title ?? t('survey.space.title'));
   if (form.isPending) return <Loading />;
   if (form.isError) return <ErrorAlert>{t('errors.generic')}</ErrorAlert>;
   // Keyed by the answer's last save: a submission elsewhere (a notice) shows the new answer.
-  return <SurveyForm key={`${form.data.status}:${form.data.updatedAt ?? ''}`} spaceId={spaceId} view={form.data} />;
+  return <SurveyForm key={`${form.data.status}:${form.data.updatedAt ?? ''}`} spaceId={spaceId} view={form.data} done={done} setDone={setDone} />;
 }
 
-function SurveyForm({ spaceId, view }: { spaceId: string; view: SurveyFormView }) {
+interface SurveyFormProps {
+  spaceId: string;
+  view: SurveyFormView;
+  done: string | null;
+  setDone: (message: string | null) => void;
+}
+
+function SurveyForm({ spaceId, view, done, setDone }: SurveyFormProps) {
   const { t, i18n } = useTranslation();
   const year = view.campaign.year;
   const [draft, setDraft] = useState<SurveyDraft>(() => draftFromAnswers(view.answers, i18n.language));
-  const [done, setDone] = useState<string | null>(null);
   const save = useSaveSurvey(spaceId, view.campaign.id);
   const organisations = useOrganisations();
   const fields = [
