@@ -5,6 +5,7 @@ import type { CommentAnchor } from '@concerto/domain';
 import { CommentsRepository } from '../diagnostics/comments.repository.js';
 import { SectionStatesRepository } from '../diagnostics/section-states.repository.js';
 import { VersionsRepository } from '../diagnostics/versions.repository.js';
+import { frenchTimeDaysAgo } from './demo-clock.js';
 import { appendParagraphs } from './demo-guide.js';
 import { DEMO_DIAGNOSTICS_GRASSE_AUDRUICQ, type DemoDiagnostic } from './demo-diagnostics-content.js';
 import { DEMO_DIAGNOSTICS_MORE } from './demo-diagnostics-more.js';
@@ -55,7 +56,7 @@ async function seedDiagnostic(tx: EntityManager, spaceId: string, content: DemoD
   await tx.query(`INSERT INTO collab_update (doc, data) VALUES ($1, $2)`, [name, Buffer.from(Y.encodeStateAsUpdate(doc))]);
 
   // Who wrote before the version (its contributors), and who wrote since.
-  const versionAt = new Date(now - content.version.daysAgo * DAY_MS);
+  const versionAt = new Date(frenchTimeDaysAgo(now, content.version.daysAgo, 17));
   const writers = (after: boolean) => new Set(content.sections.filter((s) => Boolean(s.afterVersion) === after).map((s) => account(s.by)));
   const contributed = async (accountIds: Set<string>, at: Date) => {
     for (const accountId of accountIds) {
@@ -81,20 +82,20 @@ async function seedDiagnostic(tx: EntityManager, spaceId: string, content: DemoD
     tx,
   );
   await tx.query(`UPDATE diagnostic_version SET created_at = $2 WHERE id = $1`, [versionId, versionAt]);
-  await contributed(writers(true), new Date(now - 3 * DAY_MS));
+  await contributed(writers(true), new Date(frenchTimeDaysAgo(now, 3, 16)));
 
   const states = new SectionStatesRepository(tx.connection);
   for (const [i, section] of content.sections.entries()) {
     await states.lockCreating(spaceId, section.id, tx);
     await states.update(spaceId, section.id, { score: section.score, justification: section.justification, status: section.status }, account(section.by), tx);
-    const at = section.afterVersion ? now - (2 + i) * 3_600_000 : versionAt.getTime() - (i + 1) * 3_600_000;
+    const at = section.afterVersion ? frenchTimeDaysAgo(now, 2, 10, 10 * i) : versionAt.getTime() - (i + 1) * 20 * 60_000;
     await tx.query(`UPDATE diagnostic_section_state SET updated_at = $3 WHERE space_id = $1 AND section_id = $2`, [spaceId, section.id, new Date(at)]);
   }
 
   const comments = new CommentsRepository(tx.connection);
   const document = { kind: 'diagnostic' as const, spaceId };
   for (const thread of content.comments) {
-    const at = now - thread.daysAgo * DAY_MS;
+    const at = frenchTimeDaysAgo(now, thread.daysAgo, 9, 30);
     const threadId = await comments.insert(
       {
         document,
@@ -113,7 +114,7 @@ async function seedDiagnostic(tx: EntityManager, spaceId: string, content: DemoD
         { document, sectionId: thread.section, parentId: threadId, anchor: null, body: reply.body, authorId: account(reply.author), mentions: [] },
         tx,
       );
-      await tx.query(`UPDATE diagnostic_comment SET created_at = $2 WHERE id = $1`, [replyId, new Date(at + (n + 1) * 5 * 3_600_000)]);
+      await tx.query(`UPDATE diagnostic_comment SET created_at = $2 WHERE id = $1`, [replyId, new Date(at + (n + 1) * 5 * 60 * 60_000)]);
     }
     if (thread.resolvedBy) {
       await comments.setResolved(threadId, true, account(thread.resolvedBy), tx);

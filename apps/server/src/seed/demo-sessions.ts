@@ -10,16 +10,11 @@ import { SessionParticipantsRepository } from '../sessions/session-participants.
 import { SessionsRepository } from '../sessions/sessions.repository.js';
 import { VoteResultsRepository } from '../sessions/vote-results.repository.js';
 import { VotesRepository } from '../sessions/votes.repository.js';
+import { frenchTimeDaysAgo } from './demo-clock.js';
 import { DEMO_SESSIONS, type DemoSession, type DemoVote } from './demo-sessions-content.js';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
-
-/** `daysAgo` days before `now`, at `hour` o'clock in France (UTC+1 in winter, +2 in summer: the hour is approximate by one at most). */
-function startOf(now: number, daysAgo: number, hour: number): number {
-  const day = new Date(now - daysAgo * DAY_MS);
-  return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour - 1);
-}
 
 /** The session's contribution board: each note in its agenda item, grouped in the named clusters. */
 function boardOf(session: DemoSession, itemIds: string[], account: (email: string) => string, names: Map<string, string>, start: number): Y.Doc {
@@ -105,7 +100,7 @@ async function seedSession(
     new VoteResultsRepository(db),
     new MinutesRepository(db),
   ];
-  const start = startOf(now, session.daysAgo, session.hour);
+  const start = frenchTimeDaysAgo(now, session.daysAgo, session.hour);
   const animateurId = account(session.animateur);
   const request = CreateSessionRequest.parse({
     title: session.title,
