@@ -31,7 +31,9 @@ export function territoryFigures(
   for (const row of scope) {
     const location = locations.get(row.poleId);
     const code = (mesh === 'region' ? location?.regionCode : location?.departementCode) ?? null;
-    parts.set(code, [...(parts.get(code) ?? []), row]);
+    const part = parts.get(code);
+    if (part) part.push(row);
+    else parts.set(code, [row]);
   }
   const territories = [...parts]
     .filter((entry): entry is [string, ScopeRow[]] => entry[0] !== null)

@@ -24,10 +24,13 @@ export function polePositions(
   codeOf: (pole: ObservatoryMapView['poles'][number]) => string | null,
 ): { name: string; value: [number, number] }[] {
   const shapeOf = new Map(shapes.map((shape) => [shape.properties.code, shape]));
-  const byTerritory = new Map<string, ObservatoryMapView['poles']>();
+  const byTerritory = new Map<string, ObservatoryMapView['poles'][number][]>();
   for (const pole of poles) {
     const code = codeOf(pole);
-    if (code && shapeOf.has(code)) byTerritory.set(code, [...(byTerritory.get(code) ?? []), pole]);
+    if (!code || !shapeOf.has(code)) continue;
+    const here = byTerritory.get(code);
+    if (here) here.push(pole);
+    else byTerritory.set(code, [pole]);
   }
   return [...byTerritory].flatMap(([code, here]) => {
     const { cx, cy } = shapeOf.get(code)!.properties;
