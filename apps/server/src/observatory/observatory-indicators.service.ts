@@ -3,7 +3,7 @@ import { type IndicatorsOverTimeView, type ObservatoryQuery, type PoleIndicatorR
 import type { ExportFile } from './observatory.service.js';
 import { ObservatoryService } from './observatory.service.js';
 import { indicatorsByPoleCsv, indicatorsCsv } from './indicator-export.js';
-import { indicatorsOverTime, poleIndicatorValues } from './indicator-figures.js';
+import { poleIndicatorValues, scopeIndicators } from './indicator-figures.js';
 import type { ChangeSource } from './observatory-facts.repository.js';
 import { PoleNamesRepository } from './pole-names.repository.js';
 
@@ -25,9 +25,7 @@ export class ObservatoryIndicatorsService {
   ) {}
 
   overTime(accountId: string, query: ObservatoryQuery): Promise<IndicatorsOverTimeView> {
-    return this.observatory.scopedFigure('indicators', accountId, query, SOURCES, async (facts, scope) =>
-      indicatorsOverTime(query, poleIndicatorValues(facts, scope, query)),
-    );
+    return this.observatory.scopedFigure('indicators', accountId, query, SOURCES, async (facts, scope) => scopeIndicators(facts, scope, query));
   }
 
   /** Each pole's value of each indicator per year, in the French order of the poles, then by indicator and year. */
