@@ -1,7 +1,6 @@
-import type { NotificationKind, NotificationParams } from '@concerto/domain';
+import { type NotificationKind, type NotificationParams, notificationSentence } from '@concerto/domain';
 import { html, mailLayout, safeHref } from '../mail/mail-html.js';
 import { defineMailTemplate } from '../mail/mail-template.js';
-import { notificationSentence } from './notification-wording.js';
 
 /** At most this many lines per space; the rest is counted (« et 3 autres »). */
 export const DIGEST_ITEMS_PER_SPACE = 20;

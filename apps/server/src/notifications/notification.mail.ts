@@ -1,7 +1,6 @@
-import type { NotificationKind, NotificationParams } from '@concerto/domain';
+import { type NotificationKind, type NotificationParams, notificationLabel, notificationSentence } from '@concerto/domain';
 import { html, mailButton, mailLayout } from '../mail/mail-html.js';
 import { defineMailTemplate } from '../mail/mail-template.js';
-import { KIND_LABELS, notificationSentence } from './notification-wording.js';
 
 export interface NotificationMailData {
   kind: NotificationKind;
@@ -27,11 +26,11 @@ export const notificationMail = defineMailTemplate<NotificationMailData>('notifi
   const space = data.params.space ?? '';
   const url = ctx.url(data.link);
   const preferences = ctx.url('/profil/notifications');
-  const subject = `${KIND_LABELS[locale][data.kind]}${space ? ` · ${space}` : ''}`;
+  const subject = `${notificationLabel(data.kind, locale)}${space ? ` · ${space}` : ''}`;
   const quoted = data.params.excerpt ? data.params.excerpt : undefined;
   return mailLayout(locale, ctx, {
     subject,
-    heading: KIND_LABELS[locale][data.kind],
+    heading: notificationLabel(data.kind, locale),
     bodyHtml: html`<p>${w.hello}</p>
       <p>${sentence}</p>
       ${quoted ? html`<blockquote style="margin:12px 0;padding:8px 12px;border-left:3px solid #d1d5db;color:#374151">${quoted}</blockquote>` : ''}

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Locale } from '@concerto/domain';
-import { KIND_LABELS } from './notification-wording.js';
+import { type Locale, notificationLabel } from '@concerto/domain';
 import type { UnsubscribeClaim } from './unsubscribe-token.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -54,7 +53,7 @@ function page(locale: Locale, body: string): string {
 
 function described(claim: UnsubscribeClaim, locale: Locale, spaceName: string | null): string {
   if (claim.kind === 'digest') return WORDS[locale].digest;
-  return WORDS[locale].what(KIND_LABELS[locale][claim.kind], spaceName);
+  return WORDS[locale].what(notificationLabel(claim.kind, locale), spaceName);
 }
 
 /** GET: what the link turns off, and a button (a POST to the same address) to confirm. */

@@ -1,6 +1,6 @@
 /**
- * French strings of the notifications page and preferences. Each kind's sentence uses the words captured with the
- * notification: `actor`, `space`, `title`, `vote`, `excerpt`, `role`, `when` (a date already formatted).
+ * French strings of the notifications page and preferences. Each kind's label and sentence are not here: they are the
+ * ones the mails use, from `@concerto/domain` (`notification-wording`), see `notification-sentence.ts`.
  */
 export const frNotifications = {
   notifications: {
@@ -14,50 +14,7 @@ export const frNotifications = {
     unread: 'Non lue',
     more: 'Notifications plus anciennes',
     preferencesLink: 'Choisir comment être prévenu·e',
-    someone: 'Quelqu’un',
     inSpace: 'Espace « {{space}} »',
-    kind: {
-      space_joined: 'Vous avez rejoint l’espace « {{space}} ».',
-      space_invited: '{{actor}} vous invite dans l’espace « {{space}} ».',
-      session_guest_added: '{{actor}} vous invite à la séance « {{title}} ».',
-      role_changed: 'Votre rôle dans « {{space}} » est maintenant : {{role}}.',
-      comment_mention: '{{actor}} vous mentionne dans un commentaire.',
-      comment_reply: '{{actor}} a répondu dans une discussion où vous avez écrit.',
-      comment_on_your_content: '{{actor}} a commenté ce que vous avez écrit.',
-      session_scheduled: 'La séance « {{title}} » est programmée.',
-      session_starting_soon: 'La séance « {{title}} » commence bientôt.',
-      session_closed: 'La séance « {{title}} » est close : son compte rendu est disponible.',
-      vote_opened: 'Un vote est ouvert : « {{vote}} ».',
-      vote_closing_soon: 'Le vote « {{vote}} » se ferme bientôt.',
-      decision_recorded: 'Une décision a été enregistrée à la séance « {{title}} ».',
-      recommendation_retained: 'La préconisation « {{title}} » a été retenue.',
-      project_stage_changed: 'Le projet « {{title}} » change d’étape.',
-      milestone_due: 'Un jalon du projet « {{title}} » arrive à échéance.',
-      milestone_late: 'Un jalon du projet « {{title}} » est en retard.',
-      funding_changed: 'Un financement de votre organisation a changé.',
-      survey_requested: 'L’enquête annuelle {{year}} attend la réponse de votre pôle.',
-    },
-    label: {
-      space_joined: 'Arrivée dans un espace',
-      space_invited: 'Invitation à un espace',
-      session_guest_added: 'Invitation à une séance',
-      role_changed: 'Changement de rôle',
-      comment_mention: 'Mention dans un commentaire',
-      comment_reply: 'Réponse dans une discussion',
-      comment_on_your_content: 'Commentaire sur ce que vous avez écrit',
-      session_scheduled: 'Séance programmée',
-      session_starting_soon: 'Séance qui commence bientôt',
-      session_closed: 'Séance close',
-      vote_opened: 'Vote ouvert',
-      vote_closing_soon: 'Vote qui se ferme bientôt',
-      decision_recorded: 'Décision enregistrée',
-      recommendation_retained: 'Préconisation retenue',
-      project_stage_changed: 'Projet qui change d’étape',
-      milestone_due: 'Jalon à échéance',
-      milestone_late: 'Jalon en retard',
-      funding_changed: 'Financement de votre organisation',
-      survey_requested: 'Enquête annuelle à remplir',
-    },
     preferences: {
       title: 'Préférences de notification',
       intro: 'Pour chaque sorte de notification, choisissez comment être prévenu·e. Tout reste visible dans l’application, sauf « Désactivé ».',

@@ -16,6 +16,7 @@ import { errorMessage } from '../../ui/form-feedback';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSpaces } from '../spaces/spaces-api';
+import { notificationKindLabel } from './notification-sentence';
 import { useNotificationPreferences, useUpdateNotificationPreferences } from './notifications-api';
 import './notifications.css';
 
@@ -142,7 +143,7 @@ function KindTable({
   options: { value: string; label: string }[];
   onChange: (kind: NotificationKind, choice: Choice) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <table className="preferences-table">
       <caption className="sr-only">{caption}</caption>
@@ -157,11 +158,11 @@ function KindTable({
       <tbody>
         {KINDS.map((kind) => (
           <tr key={kind}>
-            <th scope="row">{t(`notifications.label.${kind}`)}</th>
+            <th scope="row">{notificationKindLabel(i18n.language, kind)}</th>
             <td>
               <select
                 className="input input--select"
-                aria-label={t('notifications.preferences.channelFor', { kind: t(`notifications.label.${kind}`) })}
+                aria-label={t('notifications.preferences.channelFor', { kind: notificationKindLabel(i18n.language, kind) })}
                 value={choices.get(kind) ?? INHERIT}
                 onChange={(e) => onChange(kind, e.target.value as Choice)}
               >

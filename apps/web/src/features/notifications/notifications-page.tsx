@@ -63,13 +63,13 @@ export function NotificationsPage() {
 }
 
 function NotificationItem({ notification, time, onRead }: { notification: NotificationView; time: string; onRead: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const unread = notification.readAt === null;
   return (
     <li className={`notification${unread ? ' notification--unread' : ''}`}>
       <Link className="notification__link" to={notification.link} onClick={unread ? onRead : undefined}>
         {unread ? <span className="notification__dot">{t('notifications.unread')} : </span> : null}
-        {notificationSentence(t, notification)}
+        {notificationSentence(i18n.language, notification)}
       </Link>
       <p className="notification__meta">
         <time dateTime={notification.createdAt}>{time}</time>

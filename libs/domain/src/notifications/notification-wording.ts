@@ -1,12 +1,14 @@
-import type { Locale, NotificationKind, NotificationParams } from '@concerto/domain';
+import type { NotificationKind, NotificationParams } from '../contracts/notifications.js';
+import type { Locale } from '../vocabulary/vocabulary.js';
 
 /**
- * The server's words for notifications (mails and the unsubscribe page), in French and English; the web app has its
- * own (`fr-notifications.ts`, `en-notifications.ts`). Params are plain text captured when the notification was made:
- * `space` and `actor` (filled by the notifications service), `title` (the session, project, testimony…), `vote`,
- * `excerpt` (a comment, a decision), `role`, `stage`, `milestone`, `scheduledAt`/`dueAt` (ISO dates), `dueDate` (a plain day).
+ * The one wording of notifications, in French and English, for the mails and the unsubscribe page (server) and the
+ * bell's feed and the preferences page (web): each kind's label, and the sentence saying what happened. Params are
+ * plain text captured when the notification was made: `space` and `actor` (filled by the notifications service),
+ * `title` (the session, project, testimony…), `vote`, `excerpt` (a comment, a decision), `role`, `stage`,
+ * `milestone`, `year`, `scheduledAt`/`dueAt`/`closesAt` (ISO instants, shown in `timeZone`), `dueDate` (a plain day).
  */
-export const KIND_LABELS: Record<Locale, Record<NotificationKind, string>> = {
+export const NOTIFICATION_KIND_LABELS: Record<Locale, Record<NotificationKind, string>> = {
   fr: {
     space_joined: 'Arrivée dans un espace',
     space_invited: 'Invitation à un espace',
@@ -56,11 +58,14 @@ const ROLE: Record<Locale, Record<string, string>> = {
   en: { animateur: 'facilitator', contributeur: 'contributor', observateur: 'observer' },
 };
 
-function when(iso: string | undefined, locale: Locale): string {
+/** The time zone mails are written in (their readers are in France); the web app passes the reader's own. */
+export const MAIL_TIME_ZONE = 'Europe/Paris';
+
+function when(iso: string | undefined, locale: Locale, timeZone: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(date);
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date);
 }
 
 /** A plain day (`2026-12-24`, a milestone's date) in words, the same day wherever it is read. */
@@ -71,12 +76,20 @@ function day(value: string | undefined, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(date);
 }
 
-/** One sentence saying what happened, in the reader's language (plain text: the mail escapes it for HTML). */
-export function notificationSentence(kind: NotificationKind, p: NotificationParams, locale: Locale): string {
+/** A kind's label (a mail's subject, a preference's row). */
+export function notificationLabel(kind: NotificationKind, locale: Locale): string {
+  return NOTIFICATION_KIND_LABELS[locale][kind];
+}
+
+/**
+ * One sentence saying what happened, in the reader's language (plain text: the mail escapes it for HTML, React as
+ * any text). Instants are shown in `timeZone` (the mails': France's; the web app passes the reader's own).
+ */
+export function notificationSentence(kind: NotificationKind, p: NotificationParams, locale: Locale, timeZone: string = MAIL_TIME_ZONE): string {
   const someone = p.actor ?? (locale === 'fr' ? 'Quelqu’un' : 'Someone');
   const title = p.title ?? '';
   const role = ROLE[locale][p.role ?? ''] ?? p.role ?? '';
-  const at = when(p.scheduledAt ?? p.dueAt ?? p.closesAt, locale) || day(p.dueDate, locale);
+  const at = when(p.scheduledAt ?? p.dueAt ?? p.closesAt, locale, timeZone) || day(p.dueDate, locale);
   if (locale === 'fr') {
     switch (kind) {
       case 'space_joined':
