@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { TextField } from '../../ui/field';
+import { EmailField } from './auth-fields';
 import { useFormFeedback, validate } from '../../ui/form-feedback';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useRequestPasswordReset } from './password-reset-api';
@@ -38,17 +38,7 @@ export function ForgotPasswordPage() {
       <form className="card form" ref={formRef} noValidate onSubmit={onSubmit}>
         <ErrorAlert>{formError}</ErrorAlert>
         <StatusMessage>{sentTo ? t('auth.forgotPassword.sent', { email: sentTo }) : undefined}</StatusMessage>
-        <TextField
-          label={t('auth.forgotPassword.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fieldErrors.email}
-        />
+        <EmailField label={t('auth.forgotPassword.email')} value={email} onChange={setEmail} error={fieldErrors.email} />
         <div className="form__actions">
           <Button type="submit" busy={request.isPending}>
             {t('auth.forgotPassword.submit')}

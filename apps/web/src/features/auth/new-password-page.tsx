@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { TextField } from '../../ui/field';
+import { PasswordField } from './auth-fields';
 import { errorMessage, useFormFeedback, validate } from '../../ui/form-feedback';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useConfirmPasswordReset, usePasswordResetCheck } from './password-reset-api';
@@ -58,16 +58,11 @@ export function NewPasswordPage() {
           <p>{t('auth.newPassword.intro')}</p>
           <form className="card form" ref={formRef} noValidate onSubmit={onSubmit}>
             <ErrorAlert>{formError}</ErrorAlert>
-            <TextField
+            <PasswordField
               label={t('auth.newPassword.password')}
               hint={t('auth.newPassword.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={PASSWORD_MIN_LENGTH}
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={setPassword}
               error={fieldErrors.password}
             />
             <div className="form__actions">

@@ -6,7 +6,7 @@ import { useMe } from '../../api/account';
 import { useSignIn } from './auth-api';
 import { ErrorAlert, Notice } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { TextField } from '../../ui/field';
+import { EmailField, PasswordField } from './auth-fields';
 import { useFormFeedback, validate } from '../../ui/form-feedback';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { authSearch, isInvitationPath, safeNext } from './safe-next';
@@ -50,27 +50,8 @@ export function SignInPage() {
       {isInvitationPath(next) ? <Notice>{t('auth.signIn.forInvitation')}</Notice> : <p>{t('auth.signIn.intro')}</p>}
       <form className="card form" ref={formRef} noValidate onSubmit={onSubmit}>
         <ErrorAlert>{formError}</ErrorAlert>
-        <TextField
-          label={t('auth.signIn.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fieldErrors.email}
-        />
-        <TextField
-          label={t('auth.signIn.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={fieldErrors.password}
-        />
+        <EmailField label={t('auth.signIn.email')} value={email} onChange={setEmail} error={fieldErrors.email} />
+        <PasswordField label={t('auth.signIn.password')} current value={password} onChange={setPassword} error={fieldErrors.password} />
         <div className="form__actions">
           <Button type="submit" busy={signIn.isPending}>
             {t('auth.signIn.submit')}

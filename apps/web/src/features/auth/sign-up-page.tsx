@@ -8,6 +8,7 @@ import { currentLocale } from '../../i18n/locale';
 import { ErrorAlert, Notice } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';
+import { EmailField, PasswordField } from './auth-fields';
 import { useFormFeedback, validate } from '../../ui/form-feedback';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { authSearch, isInvitationPath, safeNext } from './safe-next';
@@ -60,28 +61,12 @@ export function SignUpPage() {
           onChange={(e) => setDisplayName(e.target.value)}
           error={fieldErrors.displayName}
         />
-        <TextField
-          label={t('auth.signUp.email')}
-          hint={t('auth.signUp.emailHint')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fieldErrors.email}
-        />
-        <TextField
+        <EmailField label={t('auth.signUp.email')} hint={t('auth.signUp.emailHint')} value={email} onChange={setEmail} error={fieldErrors.email} />
+        <PasswordField
           label={t('auth.signUp.password')}
           hint={t('auth.signUp.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={setPassword}
           error={fieldErrors.password}
         />
         <p className="form__note">{t('auth.signUp.organisationLater')}</p>
