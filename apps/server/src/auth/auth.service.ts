@@ -8,6 +8,7 @@ import { AccountsRepository } from './accounts.repository.js';
 import { AuthSessionsRepository } from './auth-sessions.repository.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { RequestAuth } from '../common/request-auth.js';
+import { SessionCache } from './session-cache.js';
 import { hashToken, newSessionToken } from './session-token.js';
 import { type SignInAttempt, SignInLimiter } from './sign-in-limiter.js';
 
@@ -38,6 +39,7 @@ export class AuthService implements OnModuleDestroy {
     private readonly accounts: AccountsRepository,
     private readonly sessions: AuthSessionsRepository,
     private readonly organisations: OrganisationsService,
+    private readonly sessionCache: SessionCache,
   ) {
     this.redis = config.redisUrl
       ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (attempt) => Math.min(100 * attempt, 2000) })
@@ -95,12 +97,24 @@ export class AuthService implements OnModuleDestroy {
 
   async signOut(authSessionId: string): Promise<void> {
     await this.sessions.revoke(authSessionId);
+    await this.sessionCache.forget({ authSessionId });
   }
 
-  /** The live session and its account for a cookie token, or undefined (unknown, expired or revoked). */
+  /**
+   * The live session and its account for a cookie token, or undefined (unknown, expired or revoked): one query, or
+   * the SessionCache for the next second or two (a revoked session leaves it at once, on every process).
+   */
   async resolveSession(token: string | undefined): Promise<RequestAuth | undefined> {
     if (!token) return undefined;
-    return this.sessions.findLive(hashToken(token));
+    const tokenHash = hashToken(token);
+    const cached = this.sessionCache.get(tokenHash);
+    if (cached) return cached;
+    const startedAt = this.sessionCache.lookupStarted();
+    const found = await this.sessions.findLive(tokenHash);
+    if (!found) return undefined;
+    const auth: RequestAuth = { account: found.account, authSessionId: found.authSessionId };
+    this.sessionCache.set(tokenHash, auth, found.expiresAt, startedAt);
+    return auth;
   }
 
   async isAuthSessionLive(authSessionId: string): Promise<boolean> {
@@ -116,6 +130,7 @@ export class AuthService implements OnModuleDestroy {
   async updateMe(accountId: string, request: UpdateMeRequest): Promise<AccountView> {
     if (request.organisationId) await this.requireOrganisation(request.organisationId);
     await this.accounts.update(accountId, request);
+    await this.sessionCache.forget({ accountId });
     return this.me(accountId);
   }
 
