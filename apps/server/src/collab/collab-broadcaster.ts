@@ -6,18 +6,17 @@ import { type CollabErrorCode, CollabEvent, SyncStep, awarenessFrame, syncFrame 
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { LiveDocument } from './live-document.js';
 
-/** From this many clients on, a document's relays are gathered over `relayIntervalMs`. */
+/** From this many clients on, a document relays at most once per `relayIntervalMs` (what arrives meanwhile is merged). */
 export const HOT_DOCUMENT_CLIENTS = 32;
 
 /**
- * Sends to the clients of a document on this process: edits and presence relayed once per event-loop turn (small
- * documents) or merged over `relayIntervalMs` (hot documents), and the closing of a document.
+ * Sends to the clients of a document on this process: edits and presence relayed at the end of the event-loop turn,
+ * merged, and on hot documents at most once per `relayIntervalMs`; and the closing of a document.
  */
 @Injectable()
 export class CollabBroadcaster {
   private namespace: Namespace | undefined;
   private readonly immediate = { documents: new Set<LiveDocument>(), scheduled: false };
-  private readonly delayed = { documents: new Set<LiveDocument>(), scheduled: false };
   private readonly relayIntervalMs: number;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -70,28 +69,38 @@ export class CollabBroadcaster {
   }
 
   /**
-   * Small documents relay at the end of the current event-loop turn (lowest latency); documents with many
-   * clients gather updates for `relayIntervalMs` first, so that each client gets one merged message per interval
-   * instead of one per edit.
+   * Every document relays at the end of the current event-loop turn (lowest latency), all that arrived in that turn
+   * merged. A document with many clients relays at most once per `relayIntervalMs`: an update arriving sooner after
+   * its last relay waits for the rest of the interval, with everything else that arrives meanwhile, so that under load
+   * each client gets one merged message per interval instead of one per edit; at a moderate pace nothing waits.
    */
   private scheduleRelay(live: LiveDocument): void {
-    const hot = this.isHot(live);
-    const batch = hot ? this.delayed : this.immediate;
+    if (this.isHot(live)) {
+      if (live.relayTimer) return;
+      const wait = live.lastRelayAt + this.relayIntervalMs - performance.now();
+      if (wait > 0) {
+        live.relayTimer = setTimeout(() => {
+          live.relayTimer = undefined;
+          this.relay(live);
+        }, wait);
+        return;
+      }
+    }
+    const batch = this.immediate;
     batch.documents.add(live);
     if (batch.scheduled) return;
     batch.scheduled = true;
-    const flush = () => {
+    setImmediate(() => {
       batch.scheduled = false;
       const documents = [...batch.documents];
       batch.documents.clear();
       for (const doc of documents) this.relay(doc);
-    };
-    if (hot) setTimeout(flush, this.relayIntervalMs);
-    else setImmediate(flush);
+    });
   }
 
   /** Edits first, then presence: cursors may point into what the edits bring. */
   private relay(live: LiveDocument): void {
+    live.lastRelayAt = performance.now();
     this.relayPendingUpdates(live);
     this.relayPendingAwareness(live);
   }

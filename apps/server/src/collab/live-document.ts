@@ -28,6 +28,9 @@ export class LiveDocument {
   /** Encoded size, from above: stored bytes plus updates since (exact after `DocumentRegistry.fits` measures it). */
   approximateBytes = 0;
   idleTimer: NodeJS.Timeout | undefined;
+  /** On a hot document: when its last relay went out (performance.now()), and the timer of the next merged one. */
+  lastRelayAt = Number.NEGATIVE_INFINITY;
+  relayTimer: NodeJS.Timeout | undefined;
   compacting = false;
   failed = false;
 
@@ -46,6 +49,7 @@ export class LiveDocument {
 
   destroy(): void {
     clearTimeout(this.idleTimer);
+    clearTimeout(this.relayTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }
