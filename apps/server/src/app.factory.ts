@@ -30,7 +30,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource) {
   // CSV imports carry a whole file; every other payload is small.
   app.use(/^\/api\/spaces\/[^/]+\/projects-csv\/import$/, express.json({ limit: '3mb' }), bodyErrorHandler);
   app.use('/api', express.json({ limit: '256kb' }), bodyErrorHandler);
-  const swaggerUiDir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+  // The folder only: `swagger-ui-dist`'s index would load both browser bundles into the server (megabytes kept at rest).
+  const swaggerUiDir = (require('swagger-ui-dist/absolute-path.js') as () => string)();
   app.use('/api/docs/assets', express.static(swaggerUiDir, { index: false }));
   app.setGlobalPrefix('api', { exclude: PAGES_OUTSIDE_API });
   app.useWebSocketAdapter(new ConcertoIoAdapter(app, { maxFrameBytes: config.collab.maxFrameBytes, redisUrl: config.redisUrl }));
