@@ -86,7 +86,7 @@ export const enObservatory: Widen<typeof frObservatory> = {
     indicators: {
       title: 'Project indicators by year',
       intro:
-        'For each year, the latest measure of each project. Jobs, organisations, people in work-integration, turnover and budget are added up over your hubs; FTEs are given as the median per hub, like the study’s median profile (1.75 FTE). Each indicator’s table gives both.',
+        'For each year, the latest measure of each project. Jobs, organisations, people in work-integration, turnover and budget are added up over your hubs; FTEs are given as the median per hub, like the study’s median profile (1.75 FTE). Each indicator’s table gives both. The period, territory and project stage apply; the local authority level and the funding counted concern the money only.',
       empty: 'No indicator measured on the projects of these hubs.',
       total: 'Total',
       median: 'Median per hub',

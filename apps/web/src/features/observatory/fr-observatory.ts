@@ -83,7 +83,7 @@ export const frObservatory = {
     indicators: {
       title: 'Indicateurs des projets par année',
       intro:
-        'Pour chaque année, la dernière mesure de chaque projet. Emplois, structures, personnes en insertion, chiffre d’affaires et budget sont additionnés sur vos pôles ; les ETP sont donnés en médiane par pôle, comme le profil médian de l’étude (1,75 ETP). Le tableau de chaque indicateur donne les deux.',
+        'Pour chaque année, la dernière mesure de chaque projet. Emplois, structures, personnes en insertion, chiffre d’affaires et budget sont additionnés sur vos pôles ; les ETP sont donnés en médiane par pôle, comme le profil médian de l’étude (1,75 ETP). Le tableau de chaque indicateur donne les deux. La période, le territoire et l’étape des projets s’appliquent ; le niveau de collectivité et les financements comptés ne concernent que l’argent.',
       empty: 'Aucun indicateur mesuré sur les projets de ces pôles.',
       total: 'Total',
       median: 'Médiane par pôle',
