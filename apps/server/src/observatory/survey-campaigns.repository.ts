@@ -151,4 +151,22 @@ export class SurveyCampaignsRepository {
     const rows: { id: string }[] = await db.query(`SELECT id FROM space WHERE pole_id = ANY($1::uuid[])`, [poleIds]);
     return rows.map((r) => r.id);
   }
+
+  /**
+   * Campaigns due within `days` days (in France's days, today included) with the poles that have not submitted: what
+   * the scheduled reminder tells.
+   */
+  async dueSoon(now: Date, days: number, db: EntityManager = this.dataSource.manager): Promise<{ campaign: CampaignRow; poleIds: string[] }[]> {
+    const rows: (CampaignSqlRow & { pole_ids: string[] })[] = await db.query(
+      `WITH due AS (
+         SELECT id FROM survey_campaign
+          WHERE due_on BETWEEN ($1::timestamptz AT TIME ZONE 'Europe/Paris')::date AND ($1::timestamptz AT TIME ZONE 'Europe/Paris')::date + $2::int)
+       SELECT c.*, ARRAY(SELECT cp.pole_id FROM survey_campaign_pole cp
+                          LEFT JOIN survey_response r ON r.campaign_id = cp.campaign_id AND r.pole_id = cp.pole_id AND r.status = 'submitted'
+                         WHERE cp.campaign_id = c.id AND r.id IS NULL ORDER BY cp.pole_id) AS pole_ids
+         FROM (${CAMPAIGNS}) c WHERE c.id IN (SELECT id FROM due) ORDER BY c.id`,
+      [now, days],
+    );
+    return rows.filter((r) => r.pole_ids.length > 0).map((r) => ({ campaign: mapCampaignRow(r), poleIds: r.pole_ids }));
+  }
 }

@@ -1,5 +1,6 @@
 import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { SurveyReminders } from './survey-reminders.js';
 
 /**
  * The yearly survey on real PostgreSQL through the HTTP API: a Région following two poles opens the 2014 campaign,
@@ -219,6 +220,11 @@ describe('yearly survey (enquête)', () => {
     expect(await surveyLines(spaceA)).toEqual([{ funder_level: 'region', amount: 1_200_000, year: 2014, status: 'paid' }]);
     expect(await relations(spaceA, 2014)).toEqual([{ organisation_id: orgs.region, evolution: 'widening', cause: '' }]);
     expect(await regionTotal()).toBe(before + 200_000);
+    // Two submissions at once run one after the other (the pole's place in the campaign is locked): still one line.
+    const both = await Promise.all([1, 2].map(() => animA.post(`/api/spaces/${spaceA}/surveys/${campaignId}/submit`, changed)));
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    expect(await surveyLines(spaceA)).toHaveLength(1);
+    expect(await regionTotal()).toBe(before + 200_000);
     expect((await region.get(`/api/observatory/surveys/${campaignId}`)).body.respondents).toBe(1);
     expect(await rollupsExact()).toBe(0);
     const draft = await animA.request('PUT', `/api/spaces/${spaceA}/surveys/${campaignId}/draft`, answers());
@@ -251,5 +257,25 @@ describe('yearly survey (enquête)', () => {
     expect(form.answers.funding).toEqual([{ funderId: orgs.region, amountCents: 1_200_000, status: 'paid' }]);
     expect(form.answers.facts).toMatchObject(facts);
     expect(form.answers.relations).toEqual(expect.arrayContaining([{ organisationId: orgs.region, evolution: 'stable', cause: '' }]));
+  });
+
+  it('reminds the poles without an answer once when the due day comes near, whatever the ticks', async () => {
+    const opened = await region.post('/api/observatory/surveys', { year: 2016, title: 'Enquête PTCE 2016', dueOn: '2016-06-30' });
+    expect(opened.status).toBe(201);
+    const form = (await animA.get(`/api/spaces/${spaceA}/surveys/${opened.body.id}`)).body;
+    expect((await animA.post(`/api/spaces/${spaceA}/surveys/${opened.body.id}/submit`, form.answers)).status).toBe(200);
+    const reminders = t.app.get(SurveyReminders);
+    const [a, b] = [(await notifications(animA)).length, (await notifications(animB)).length];
+    expect(await reminders.tick(new Date('2016-06-10T10:00:00Z'))).toBe(true);
+    expect((await notifications(animB)).length).toBe(b);
+    await reminders.tick(new Date('2016-06-25T10:00:00Z'));
+    await reminders.tick(new Date('2016-06-26T10:00:00Z'));
+    const reminded = await notifications(animB);
+    expect(reminded).toHaveLength(b + 1);
+    expect(reminded.at(-1)).toEqual({
+      link: `/espaces/${spaceB}/enquete/${opened.body.id}`,
+      params: expect.objectContaining({ year: '2016', dueDate: '2016-06-30' }),
+    });
+    expect(await notifications(animA)).toHaveLength(a);
   });
 });
