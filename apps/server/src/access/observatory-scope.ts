@@ -26,11 +26,12 @@ export class ObservatoryScope {
     if (query.territory) poleWhere.push(`po.territory ILIKE ${p(`%${query.territory.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     if (query.region) poleWhere.push(`po.region_code = ${p(query.region)}`);
     if (query.departement) poleWhere.push(`po.departement_code = ${p(query.departement)}`);
-    // A saved sample selection: its poles, only when it is the caller's own (the guard answers 404 before).
+    // A saved sample selection: its poles, only when it is the caller's own (the guard answers 404 before). Not
+    // correlated with the membership row, so that it is read once (a hashed subplan), not once per space.
     if (query.selectionId) {
       poleWhere.push(
         `s.pole_id IN (SELECT sp.pole_id FROM sample_selection ss JOIN sample_selection_pole sp ON sp.selection_id = ss.id
-                        WHERE ss.id = ${p(query.selectionId)} AND ss.account_id = m.account_id)`,
+                        WHERE ss.id = ${p(query.selectionId)} AND ss.account_id = ${p(accountId)})`,
       );
     }
     if (query.poleStage) poleWhere.push(`po.stage = ${p(query.poleStage)}`);

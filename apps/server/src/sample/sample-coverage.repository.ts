@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { SampleCell, SampleField, SamplePole } from '@concerto/domain';
+import { SAMPLE_GRID, type SampleCell, type SampleField, type SamplePole } from '@concerto/domain';
 import { ObservatoryScope } from '../access/observatory-scope.js';
 
 /** How many poles of the set and of the scope have a value of a field (value null: nothing filled in). */
@@ -18,27 +18,46 @@ export interface Candidate {
   fills: SampleCell[];
 }
 
+/** Where each field of the grid is in `pole`, and whether it holds a list. */
+const COLUMNS: Record<SampleField, { column: string; list: boolean }> = {
+  collectiviteLevels: { column: 'collectivite_levels', list: true },
+  collectiviteServices: { column: 'collectivite_services', list: true },
+  legalForm: { column: 'legal_form', list: false },
+  stage: { column: 'stage', list: false },
+  perimeter: { column: 'perimeter', list: false },
+  implantation: { column: 'implantation', list: false },
+  size: { column: 'member_structure_count', list: false },
+  structureKinds: { column: 'structure_kinds', list: true },
+  sectors: { column: 'sectors', list: true },
+  activityNatures: { column: 'activity_natures', list: true },
+};
+
+/** The bounds of `cooperationSizeOf`, in SQL. */
+const SIZE_BANDS: Record<string, string> = {
+  small: 'p.member_structure_count < 10',
+  medium: 'p.member_structure_count BETWEEN 10 AND 19',
+  large: 'p.member_structure_count BETWEEN 20 AND 49',
+  very_large: 'p.member_structure_count >= 50',
+};
+
 /**
- * One row per (pole, field, value) of the grid, as SQL over a relation `p` of poles: array fields unnested, the size
- * as its band (the bounds of `cooperationSizeOf`), and a row with a null value when the field is empty.
+ * Whether a pole `p` has a value of a field (value null: the field is empty), as SQL. Fields and values come from
+ * the grid's vocabularies only (`SAMPLE_GRID`), so they are written into the statement as literals.
  */
-const CELLS = `
-    SELECT 'collectiviteLevels', v FROM (SELECT DISTINCT unnest(p.collectivite_levels) v) x
-    UNION ALL SELECT 'collectiviteLevels', NULL WHERE cardinality(p.collectivite_levels) = 0
-    UNION ALL SELECT 'collectiviteServices', v FROM (SELECT DISTINCT unnest(p.collectivite_services) v) x
-    UNION ALL SELECT 'collectiviteServices', NULL WHERE cardinality(p.collectivite_services) = 0
-    UNION ALL SELECT 'legalForm', p.legal_form
-    UNION ALL SELECT 'stage', p.stage
-    UNION ALL SELECT 'perimeter', p.perimeter
-    UNION ALL SELECT 'implantation', p.implantation
-    UNION ALL SELECT 'size', CASE WHEN p.member_structure_count < 10 THEN 'small' WHEN p.member_structure_count < 20 THEN 'medium'
-                                  WHEN p.member_structure_count < 50 THEN 'large' WHEN p.member_structure_count IS NOT NULL THEN 'very_large' END
-    UNION ALL SELECT 'structureKinds', v FROM (SELECT DISTINCT unnest(p.structure_kinds) v) x
-    UNION ALL SELECT 'structureKinds', NULL WHERE cardinality(p.structure_kinds) = 0
-    UNION ALL SELECT 'sectors', v FROM (SELECT DISTINCT unnest(p.sectors) v) x
-    UNION ALL SELECT 'sectors', NULL WHERE cardinality(p.sectors) = 0
-    UNION ALL SELECT 'activityNatures', v FROM (SELECT DISTINCT unnest(p.activity_natures) v) x
-    UNION ALL SELECT 'activityNatures', NULL WHERE cardinality(p.activity_natures) = 0`;
+function hasCell(field: SampleField, value: string | null): string {
+  const grid = SAMPLE_GRID.find((g) => g.field === field);
+  if (!grid || (value !== null && !grid.values.includes(value))) throw new Error(`Not a value of the grid: ${field}=${value}`);
+  const { column, list } = COLUMNS[field];
+  if (value === null) return list ? `cardinality(p.${column}) = 0` : `p.${column} IS NULL`;
+  if (field === 'size') return SIZE_BANDS[value];
+  return list ? `'${value}' = ANY(p.${column})` : `p.${column} = '${value}'`;
+}
+
+/** Every (field, value) of the grid, and (value null) each field's "nothing filled in". */
+const CELLS: { field: SampleField; value: string | null }[] = SAMPLE_GRID.flatMap(({ field, values }) => [
+  ...values.map((value) => ({ field, value })),
+  { field, value: null },
+]);
 
 /**
  * The sample builder's SQL: the grid's coverage by a set of poles and by the caller's whole scope (the observatory's
@@ -56,20 +75,22 @@ export class SampleCoverageRepository {
   async coverage(accountId: string, poleIds: string[] | null, db: EntityManager = this.dataSource.manager): Promise<CoverageCount[]> {
     const scope = new ObservatoryScope(accountId, {});
     const set = `$${scope.params.length + 1}`;
+    // One pass over the scope's poles: per cell, the poles of the set and of the scope that have it.
+    const counts = CELLS.map((c, i) => {
+      const has = hasCell(c.field, c.value);
+      return `count(*) FILTER (WHERE in_set AND ${has})::int AS s${i}, count(*) FILTER (WHERE ${has})::int AS a${i}`;
+    });
     // counted_lines is not read, but it holds the statuses parameter every statement of the scope binds.
-    const rows: { field: SampleField | null; value: string | null; set_poles: number; scope_poles: number }[] = await db.query(
+    const [row]: Record<string, number>[] = await db.query(
       `WITH ${scope.scopeCte}, ${scope.countedLinesCte},
-            p AS MATERIALIZED (
-              SELECT po.*, (${set}::uuid[] IS NULL OR po.id = ANY(${set}::uuid[])) AS in_set
-                FROM pole po WHERE po.id IN (SELECT pole_id FROM scope))
-       SELECT c.field, c.value, count(*) FILTER (WHERE p.in_set)::int AS set_poles, count(*)::int AS scope_poles
-         FROM p CROSS JOIN LATERAL (${CELLS}) c(field, value)
-        GROUP BY c.field, c.value
-       UNION ALL
-       SELECT NULL, NULL, count(*) FILTER (WHERE in_set)::int, count(*)::int FROM p`,
+            p AS (SELECT po.*, (${set}::uuid[] IS NULL OR po.id = ANY(${set}::uuid[])) AS in_set FROM pole po WHERE po.id IN (SELECT pole_id FROM scope))
+       SELECT count(*) FILTER (WHERE in_set)::int AS set_poles, count(*)::int AS scope_poles, ${counts.join(', ')} FROM p`,
       [...scope.params, poleIds],
     );
-    return rows.map((r) => ({ field: r.field, value: r.value, setPoles: r.set_poles, scopePoles: r.scope_poles }));
+    return [
+      { field: null, value: null, setPoles: row.set_poles, scopePoles: row.scope_poles },
+      ...CELLS.map((c, i) => ({ ...c, setPoles: row[`s${i}`], scopePoles: row[`a${i}`] })),
+    ];
   }
 
   /** Poles of the scope outside the set that have at least one of `gaps`, those with the most first (at most `limit`). */
@@ -77,22 +98,17 @@ export class SampleCoverageRepository {
     if (gaps.length === 0) return [];
     const scope = new ObservatoryScope(accountId, {});
     const n = scope.params.length;
-    const rows: { id: string; name: string; territory: string; fields: SampleField[]; vals: string[] }[] = await db.query(
+    const fills = gaps.map((g, i) => `CASE WHEN ${hasCell(g.field, g.value)} THEN ${i} END`);
+    const rows: { id: string; name: string; territory: string; fills: number[] }[] = await db.query(
       `WITH ${scope.scopeCte}, ${scope.countedLinesCte},
-            p AS MATERIALIZED (SELECT po.* FROM pole po WHERE po.id IN (SELECT pole_id FROM scope) AND po.id <> ALL($${n + 1}::uuid[])),
-            gaps AS (SELECT * FROM unnest($${n + 2}::text[], $${n + 3}::text[]) g(field, value))
-       SELECT p.id, p.name, p.territory, array_agg(c.field ORDER BY c.field, c.value) AS fields, array_agg(c.value ORDER BY c.field, c.value) AS vals
-         FROM p CROSS JOIN LATERAL (${CELLS}) c(field, value)
-        WHERE (c.field, c.value) IN (SELECT field, value FROM gaps)
-        GROUP BY p.id, p.name, p.territory
-        ORDER BY count(*) DESC, lower(p.name), p.id
-        LIMIT $${n + 4}`,
-      [...scope.params, poleIds, gaps.map((g) => g.field), gaps.map((g) => g.value), limit],
+            p AS (SELECT po.* FROM pole po WHERE po.id IN (SELECT pole_id FROM scope) AND po.id <> ALL($${n + 1}::uuid[])),
+            f AS (SELECT p.id, p.name, p.territory, array_remove(ARRAY[${fills.join(', ')}], NULL) AS fills FROM p)
+       SELECT id, name, territory, fills FROM f WHERE cardinality(fills) > 0
+        ORDER BY cardinality(fills) DESC, lower(name), id
+        LIMIT $${n + 2}`,
+      [...scope.params, poleIds, limit],
     );
-    return rows.map((r) => ({
-      pole: { id: r.id, name: r.name, territory: r.territory },
-      fills: r.fields.map((field, i) => ({ field, value: r.vals[i] })),
-    }));
+    return rows.map((r) => ({ pole: { id: r.id, name: r.name, territory: r.territory }, fills: r.fills.map((i) => gaps[i]) }));
   }
 
   /** Poles of the caller's scope whose name or territory contains `search` (case ignored), by name; and how many match. */

@@ -154,9 +154,10 @@ describe('sample builder (real PostgreSQL, through the HTTP API)', () => {
       ['Pôle P2', 11],
       ['Pôle P4', 2],
     ]);
+    // In the grid's order.
     expect(c.suggestions[1].fills).toEqual([
-      { field: 'sectors', value: 'industry' },
       { field: 'stage', value: 'sustainability' },
+      { field: 'sectors', value: 'industry' },
     ]);
     const suggested = new Set(c.suggestions.map((s) => s.pole.id));
     expect(suggested.has(pole.p5)).toBe(false);
