@@ -91,6 +91,15 @@ describe('reminders (real PostgreSQL, two application instances)', () => {
     const all = await notifications('session_starting_soon');
     expect(all.filter((r) => r.link === `/seances/${later.body.id}`)).toHaveLength(3);
     expect(all.filter((r) => r.account_id === idOf(outsider))).toHaveLength(0);
+
+    // By mail (the kind's default): one message per notification, though both processes ticked, each twice.
+    const mails: { notifications: number; messages: number; referenced: number }[] = await t.dataSource.query(
+      `SELECT count(DISTINCT n.id)::int AS notifications, count(m.id)::int AS messages, count(DISTINCT m.reference_id)::int AS referenced
+         FROM notification n LEFT JOIN mail_message m ON m.reference_kind = 'notification' AND m.reference_id = n.id
+        WHERE n.kind = 'session_starting_soon' AND n.channel = 'mail'`,
+    );
+    expect(mails[0].notifications).toBe(all.length);
+    expect(mails[0]).toEqual({ notifications: all.length, messages: all.length, referenced: all.length });
   });
 
   it('reminds milestones due within 7 days and late ones once, to the member accounts of the partner organisations', async () => {
