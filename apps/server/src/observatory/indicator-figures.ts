@@ -33,7 +33,7 @@ const polesSums = new WeakMap<IndicatorColumns, Map<string, PoleSums>>();
 function sumsOf(rows: IndicatorColumns, spaces: readonly number[], from: number, to: number, stage: number, filterKey: string): PoleSums {
   let memo = polesSums.get(rows);
   if (!memo) polesSums.set(rows, (memo = new Map()));
-  const key = `${filterKey}|${spaces.join(',')}`;
+  const key = spaces.length === 1 ? `${filterKey}|${spaces[0]}` : `${filterKey}|${spaces.join(',')}`;
   const known = memo.get(key);
   if (known) return known;
   const index = new Map<number, number>();
@@ -53,6 +53,7 @@ function sumsOf(rows: IndicatorColumns, spaces: readonly number[], from: number,
       result.projects[at] += 1;
     }
   }
+  for (let i = 0; i < result.sums.length; i++) result.sums[i] = tidy(result.sums[i]);
   // A handful of filters per pole at most are in use at once; forget the oldest beyond that.
   if (memo.size >= 8) memo.delete(memo.keys().next().value as string);
   memo.set(key, result);
@@ -60,16 +61,11 @@ function sumsOf(rows: IndicatorColumns, spaces: readonly number[], from: number,
 }
 
 /**
- * Visits each pole's value of each indicator per year, over the spaces of the scope and the query's period and project
- * stage (the money filters — funder level, statuses — do not apply to indicators). A project's value for a year is its
- * latest measure of that year (the rollup's row); a pole's value is the sum over its projects in scope.
+ * Each pole's sums per indicator and year (tidy), over the spaces of the scope and the query's period and project stage
+ * (the money filters — funder level, statuses — do not apply to indicators). A project's value for a year is its latest
+ * measure of that year (the rollup's row); a pole's value is the sum over its projects in scope.
  */
-function forEachPoleValue(
-  facts: FactsSource,
-  scope: ScopeRow[],
-  query: ObservatoryQuery,
-  visit: (poleId: string, key: number, value: number, projects: number) => void,
-): void {
+function polesSumsInScope(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): { poleId: string; sums: PoleSums }[] {
   const spacesOf = new Map<string, number[]>();
   for (const { spaceId, poleId } of scope) {
     const index = facts.ids.find(spaceId);
@@ -82,40 +78,40 @@ function forEachPoleValue(
   const to = query.to ?? Infinity;
   const stage = query.projectStage ? STAGES.indexOf(query.projectStage) : -1;
   const filterKey = `${from}|${to}|${stage}`;
+  const result: { poleId: string; sums: PoleSums }[] = [];
   for (const [poleId, spaces] of spacesOf) {
     const rows = facts.pole(poleId)?.indicators;
     if (!rows || rows.length === 0) continue;
-    const { keys, sums, projects } = sumsOf(
-      rows,
-      spaces.sort((a, b) => a - b),
-      from,
-      to,
-      stage,
-      filterKey,
-    );
-    for (let i = 0; i < keys.length; i++) visit(poleId, keys[i], sums[i], projects[i]);
+    if (spaces.length > 1) spaces.sort((a, b) => a - b);
+    result.push({ poleId, sums: sumsOf(rows, spaces, from, to, stage, filterKey) });
   }
+  return result;
 }
 
 /** Each pole's value of each indicator per year (the open data per pole). */
 export function poleIndicatorValues(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): PoleIndicatorValue[] {
   const values: PoleIndicatorValue[] = [];
-  forEachPoleValue(facts, scope, query, (poleId, key, value, projects) =>
-    values.push({ poleId, kind: INDICATORS[Math.floor(key / 10_000)], year: key % 10_000, value: tidy(value), projects }),
-  );
+  for (const { poleId, sums } of polesSumsInScope(facts, scope, query)) {
+    for (let i = 0; i < sums.keys.length; i++) {
+      const key = sums.keys[i];
+      values.push({ poleId, kind: INDICATORS[Math.floor(key / 10_000)], year: key % 10_000, value: sums.sums[i], projects: sums.projects[i] });
+    }
+  }
   return values;
 }
 
-/** The indicators over the scope by year, summed straight from the poles' sums (no object per pole). */
+/** The indicators over the scope by year, straight from the poles' sums (no object per pole). */
 export function scopeIndicators(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): IndicatorsOverTimeView {
   const byKey = new Map<number, { values: number[]; projects: number }>();
-  forEachPoleValue(facts, scope, query, (_, key, value, projects) => {
-    const entry = byKey.get(key);
-    if (entry) {
-      entry.values.push(tidy(value));
-      entry.projects += projects;
-    } else byKey.set(key, { values: [tidy(value)], projects });
-  });
+  for (const { sums } of polesSumsInScope(facts, scope, query)) {
+    for (let i = 0; i < sums.keys.length; i++) {
+      const entry = byKey.get(sums.keys[i]);
+      if (entry) {
+        entry.values.push(sums.sums[i]);
+        entry.projects += sums.projects[i];
+      } else byKey.set(sums.keys[i], { values: [sums.sums[i]], projects: sums.projects[i] });
+    }
+  }
   return viewOf(query, byKey);
 }
 
