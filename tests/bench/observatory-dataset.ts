@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** Sizes of the generated territory (the issue's: 10,000 poles, 50,000 projects, 200,000 funding lines). */
-export const DATASET = { poles: 10_000, projects: 50_000, fundingLines: 200_000, relations: 20_000, narrowSpaces: 100 } as const;
+export const DATASET = { poles: 10_000, projects: 50_000, fundingLines: 200_000, relations: 20_000, indicators: 150_000, narrowSpaces: 100 } as const;
 
 const COLLECTIVITES: [level: string, count: number, name: string][] = [
   ['commune', 16, 'Ville'],
@@ -136,6 +136,18 @@ function statements(wideAccountId: string, narrowAccountId: string): [label: str
        ON CONFLICT (pole_id, organisation_id, year) DO NOTHING`,
       [wideAccountId],
     ],
+    // Last, so the steps before draw the same random numbers as before indicators were generated.
+    [
+      'indicators',
+      `INSERT INTO project_indicator (project_id, kind, measured_on, value)
+       SELECT p.id, r.kind, r.measured_on,
+              CASE WHEN r.kind IN ('turnover', 'budget') THEN round((random() * 2000000)::numeric, 2) ELSE round((random() * 40)::numeric, 2) END
+         FROM (SELECT g, 1 + floor(random() * ${DATASET.projects})::int AS pn,
+                      ${pick(['jobs_created', 'fte', 'structures_involved', 'people_in_insertion', 'turnover', 'budget'])} AS kind,
+                      date '2012-01-01' + floor(random() * 4700)::int AS measured_on
+                 FROM generate_series(1, ${DATASET.indicators}) g) r
+         JOIN bench_project p ON p.n = r.pn`,
+    ],
   ];
 }
 
@@ -165,7 +177,17 @@ export async function loadObservatoryDataset(db: DataSource, wideAccountId: stri
   const analyzeStarted = performance.now();
   await db.query('ANALYZE');
   const analyzeMs = performance.now() - analyzeStarted;
-  const tables = ['organisation', 'pole', 'space', 'space_membership', 'project', 'project_partner', 'funding_line', 'collectivite_relation'];
+  const tables = [
+    'organisation',
+    'pole',
+    'space',
+    'space_membership',
+    'project',
+    'project_partner',
+    'funding_line',
+    'collectivite_relation',
+    'project_indicator',
+  ];
   const [row]: Record<string, string>[] = await db.query(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`);
   const counts = Object.fromEntries(tables.map((t) => [t, Number(row[t])]));
   return { loadMs, analyzeMs, steps, counts };
