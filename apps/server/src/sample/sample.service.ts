@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   SAMPLE_GRID,
-  type SampleCell,
   type SampleCoverageRequest,
   type SampleCoverageView,
   type SamplePoleSearchQuery,
@@ -15,40 +14,12 @@ import {
 } from '@concerto/domain';
 import { AccessPolicy } from '../access/access-policy.js';
 import { conflict, notFound } from '../common/api-exception.js';
-import { type Candidate, type CoverageCount, SampleCoverageRepository } from './sample-coverage.repository.js';
+import { type CoverageCount, SampleCoverageRepository } from './sample-coverage.repository.js';
+import { chooseSuggestions } from './sample-suggestions.js';
 import { SampleSelectionsRepository } from './sample-selections.repository.js';
 
-/** Suggestions offered for the gaps of a set. */
-const SUGGESTIONS = 5;
 /** Poles read to choose them from (those filling the most gaps). */
 const CANDIDATES = 200;
-
-const cellKey = (c: SampleCell) => `${c.field}=${c.value}`;
-
-/**
- * Each time, the candidate filling the most gaps still open (ties: French order of names), until no candidate fills
- * one: a few poles that together fill as many gaps as they can, each listed with the gaps it adds.
- */
-export function chooseSuggestions(candidates: Candidate[], gaps: SampleCell[], count = SUGGESTIONS): Candidate[] {
-  const open = new Set(gaps.map(cellKey));
-  const left = [...candidates];
-  const chosen: Candidate[] = [];
-  while (chosen.length < count && open.size > 0) {
-    let best: { candidate: Candidate; fills: SampleCell[]; index: number } | null = null;
-    left.forEach((candidate, index) => {
-      const fills = candidate.fills.filter((c) => open.has(cellKey(c)));
-      const better =
-        !best || fills.length > best.fills.length || (fills.length === best.fills.length && compareFrench(candidate.pole.name, best.candidate.pole.name) < 0);
-      if (fills.length > 0 && better) best = { candidate, fills, index };
-    });
-    if (!best) break;
-    const { candidate, fills, index } = best as { candidate: Candidate; fills: SampleCell[]; index: number };
-    chosen.push({ pole: candidate.pole, fills });
-    for (const c of fills) open.delete(cellKey(c));
-    left.splice(index, 1);
-  }
-  return chosen;
-}
 
 /** The grid's rows from the grouped counts: every value of every field, in the vocabulary's order. */
 function coverageFields(counts: CoverageCount[]): SampleCoverageView['fields'] {
