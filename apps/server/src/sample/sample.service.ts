@@ -56,8 +56,11 @@ export class SampleService {
     const gaps = fields.flatMap(({ field, values }) => values.filter((v) => v.poles === 0).map(({ value }) => ({ field, value })));
     // Only values some pole of the scope has can be filled; the whole scope has nothing outside it to suggest.
     const fillable = gaps.filter((g) => (fields.find((f) => f.field === g.field)?.values.find((v) => v.value === g.value)?.scopePoles ?? 0) > 0);
-    const suggestions = poleIds ? chooseSuggestions(await this.coverageRepository.candidates(accountId, poleIds, fillable, CANDIDATES), fillable) : [];
-    const poles = poleIds ? (await this.coverageRepository.poles(poleIds)).sort((a, b) => compareFrench(a.name, b.name)) : [];
+    const [candidates, setPoles] = poleIds
+      ? await Promise.all([this.coverageRepository.candidates(accountId, poleIds, fillable, CANDIDATES), this.coverageRepository.poles(poleIds)])
+      : [[], []];
+    const suggestions = chooseSuggestions(candidates, fillable);
+    const poles = setPoles.sort((a, b) => compareFrench(a.name, b.name));
     return {
       scopePoleCount: totals.scopePoles,
       wholeScope: !poleIds,
