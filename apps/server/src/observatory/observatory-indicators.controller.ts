@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { IndicatorsOverTimeView, ObservatoryQuery } from '@concerto/domain';
+import { IndicatorsOverTimeView, ObservatoryQuery, PoleIndicatorsQuery, PoleIndicatorsView } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { ObservatoryIndicatorsService } from './observatory-indicators.service.js';
@@ -17,5 +17,15 @@ export class ObservatoryIndicatorsController {
   })
   overTime(@CurrentAuth() auth: RequestAuth, @Query() query: ObservatoryQuery) {
     return this.indicators.overTime(auth.account.id, query);
+  }
+
+  @Get('indicators/poles')
+  @Contract({
+    summary: "One indicator's values per pole and year over the scope (the first `limit` poles in French order) and how many poles measured it",
+    query: PoleIndicatorsQuery,
+    response: PoleIndicatorsView,
+  })
+  poles(@CurrentAuth() auth: RequestAuth, @Query() query: PoleIndicatorsQuery) {
+    return this.indicators.poles(auth.account.id, query);
   }
 }

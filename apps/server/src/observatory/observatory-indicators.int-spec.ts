@@ -162,6 +162,31 @@ describe('observatory indicators over time (real PostgreSQL)', () => {
     expect(years(json.body.data, 'jobs_created')[0].total).toBe(19);
   });
 
+  it('lists one indicator per pole and year, in the French order of the poles, within the scope', async () => {
+    const response = await owner.get('/api/observatory/indicators/poles?kind=jobs_created&limit=2');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      kind: 'jobs_created',
+      total: 3,
+      poles: [
+        {
+          poleId: expect.any(String),
+          pole: 'Pôle Azur',
+          territory: 'Territoire de test',
+          years: [
+            { year: 2024, value: 5, projects: 2 },
+            { year: 2025, value: 7, projects: 1 },
+          ],
+        },
+        { poleId: expect.any(String), pole: 'Pôle Bocage', territory: 'Territoire de test', years: [{ year: 2024, value: 4, projects: 1 }] },
+      ],
+    });
+    expect((await member.get('/api/observatory/indicators/poles?kind=jobs_created')).body.poles.map((p: { pole: string }) => p.pole)).toEqual(['Pôle Bocage']);
+    expect((await outsider.get('/api/observatory/indicators/poles?kind=fte')).body).toEqual({ kind: 'fte', total: 0, poles: [] });
+    expect((await owner.get('/api/observatory/indicators/poles?kind=custom')).status).toBe(400);
+    expect((await owner.get('/api/observatory/indicators/poles')).status).toBe(400);
+  });
+
   it('shows the latest value of each indicator on the board card', async () => {
     const board = (await owner.get(`/api/spaces/${spaces[0]}/projects`)).body as { id: string; latestIndicators: unknown[] }[];
     expect(board.find((p) => p.id === projects.p1.id)!.latestIndicators).toEqual([

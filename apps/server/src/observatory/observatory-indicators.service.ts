@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type IndicatorsOverTimeView, type ObservatoryQuery, type PoleIndicatorRow, ROLLED_UP_INDICATORS } from '@concerto/domain';
+import {
+  type IndicatorsOverTimeView,
+  type ObservatoryQuery,
+  type PoleIndicatorRow,
+  type PoleIndicatorsQuery,
+  type PoleIndicatorsView,
+  ROLLED_UP_INDICATORS,
+} from '@concerto/domain';
 import type { ExportFile } from './observatory.service.js';
 import { ObservatoryService } from './observatory.service.js';
 import { indicatorsByPoleCsv, indicatorsCsv } from './indicator-export.js';
@@ -21,7 +28,7 @@ export type IndicatorDataset = 'indicators' | 'indicators_by_pole';
 export class ObservatoryIndicatorsService {
   constructor(
     private readonly observatory: ObservatoryService,
-    private readonly poles: PoleNamesRepository,
+    private readonly poleNames: PoleNamesRepository,
   ) {}
 
   overTime(accountId: string, query: ObservatoryQuery): Promise<IndicatorsOverTimeView> {
@@ -32,7 +39,7 @@ export class ObservatoryIndicatorsService {
   byPole(accountId: string, query: ObservatoryQuery): Promise<PoleIndicatorRow[]> {
     return this.observatory.scopedFigure('indicators_by_pole', accountId, query, SOURCES, async (facts, scope) => {
       const values = poleIndicatorValues(facts, scope, query);
-      const names = await this.poles.names([...new Set(values.map((v) => v.poleId))]);
+      const names = await this.poleNames.names([...new Set(values.map((v) => v.poleId))]);
       const french = new Intl.Collator('fr');
       return values
         .map((v) => ({ ...v, pole: names.get(v.poleId)?.name ?? '', territory: names.get(v.poleId)?.territory ?? '' }))
@@ -44,6 +51,18 @@ export class ObservatoryIndicatorsService {
             a.year - b.year,
         );
     });
+  }
+
+  /** One indicator's values per pole and year, the first `limit` poles in French order, and how many poles measured it. */
+  async poles(accountId: string, { kind, limit, ...query }: PoleIndicatorsQuery): Promise<PoleIndicatorsView> {
+    const rows = (await this.byPole(accountId, query)).filter((r) => r.kind === kind);
+    const poles = new Map<string, PoleIndicatorsView['poles'][number]>();
+    for (const r of rows) {
+      let pole = poles.get(r.poleId);
+      if (!pole) poles.set(r.poleId, (pole = { poleId: r.poleId, pole: r.pole, territory: r.territory, years: [] }));
+      pole.years.push({ year: r.year, value: r.value, projects: r.projects });
+    }
+    return { kind, total: poles.size, poles: [...poles.values()].slice(0, limit) };
   }
 
   async export(accountId: string, dataset: IndicatorDataset, format: 'csv' | 'json', filters: ObservatoryQuery): Promise<ExportFile> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLLED_UP_INDICATORS } from '../vocabulary/project.js';
+import { observatoryFilters, periodInOrder } from './observatory.js';
 import { uuid } from './text.js';
 
 export const RolledUpIndicatorSchema = z.enum(ROLLED_UP_INDICATORS);
@@ -45,3 +46,24 @@ export const PoleIndicatorRow = z.object({
   projects: z.number(),
 });
 export type PoleIndicatorRow = z.infer<typeof PoleIndicatorRow>;
+
+/** The poles' values of one indicator by year, with the observatory's filters; `limit` poles in the French order of their names. */
+export const PoleIndicatorsQuery = z
+  .strictObject({ ...observatoryFilters, kind: RolledUpIndicatorSchema, limit: z.coerce.number().int().min(1).max(500).default(100) })
+  .refine(...periodInOrder);
+export type PoleIndicatorsQuery = z.infer<typeof PoleIndicatorsQuery>;
+
+export const PoleIndicatorsView = z.object({
+  kind: RolledUpIndicatorSchema,
+  /** Poles in scope that measured the indicator over the period. */
+  total: z.number(),
+  poles: z.array(
+    z.object({
+      poleId: uuid,
+      pole: z.string(),
+      territory: z.string(),
+      years: z.array(z.object({ year: z.number(), value: z.number(), projects: z.number() })),
+    }),
+  ),
+});
+export type PoleIndicatorsView = z.infer<typeof PoleIndicatorsView>;
