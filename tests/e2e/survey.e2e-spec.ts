@@ -3,6 +3,7 @@ import { useDemoBrowser } from '../support/demo-browser.js';
 import { api } from '../support/page-api.js';
 
 const OKHRA = 'Ôkhra — Pays des ocres';
+const PERISCOPE = 'Le Périscope — démarches collectives avec le Sicoval';
 
 interface Answers {
   facts: Record<string, number | null>;
@@ -89,8 +90,11 @@ describe('the yearly survey in the browser (demo seed)', () => {
       [jobsBefore + 120] as const,
     );
 
-    // Le Périscope: a draft first (the page says so live), then the answer.
-    await elu.goto(`${demo.server.url}${await surveyLink(elu, 2014)}`);
+    // Le Périscope's animateur finds the survey under the pole's profile, in the space: a draft first (the page says
+    // so live), then the answer.
+    await elu.goto(`${demo.server.url}/`);
+    await elu.getByRole('link', { name: PERISCOPE }).click();
+    await elu.getByRole('link', { name: 'Répondre à « Enquête annuelle des pôles 2014 » (Pas de réponse)' }).click();
     await elu.getByRole('heading', { level: 2, name: 'Enquête annuelle des pôles 2014' }).waitFor();
     await elu.getByLabel('Structures membres').fill('31');
     await elu.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
