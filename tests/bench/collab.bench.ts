@@ -16,6 +16,8 @@ const SERVER_CORE = process.env.BENCH_SERVER_CORE ?? '1';
 const GENERATOR_CORE = process.env.BENCH_GENERATOR_CORE ?? '0';
 /** A folder: the servers run with `node --cpu-prof` and write their profiles there when they stop. */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
+/** Another checkout holding a built server (e.g. a worktree of an earlier commit), to measure it instead; its run does not rewrite the document. */
+const SERVER_ROOT = process.env.BENCH_SERVER_ROOT;
 /** Which targets to run (`concerto,hocuspocus` by default). */
 const TARGETS = (process.env.BENCH_TARGETS ?? 'concerto,hocuspocus').split(',');
 /** A generator above this share of its core, or whose event loop lags more, measured itself as much as the server. */
@@ -67,7 +69,7 @@ describe('co-editing benchmark, Concerto beside Hocuspocus', () => {
         COLLAB_IDLE_UNLOAD_MS: '300',
         LOG_LEVEL: 'warn',
       },
-      { wrap, nodeArgs },
+      { wrap, nodeArgs, root: SERVER_ROOT },
     );
     hocuspocus = await startHocuspocus(hocuspocusDb.url, wrap, nodeArgs);
     const owner = new ApiClient(server.url);
@@ -278,9 +280,9 @@ describe('co-editing benchmark, Concerto beside Hocuspocus', () => {
       `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}. Each server pinned to core ${SERVER_CORE} (\`taskset\`), ` +
       `the load generator (${THREADS} worker thread${THREADS > 1 ? 's' : ''}) to core ${GENERATOR_CORE}; PostgreSQL unpinned. ${DURATION_MS / 1000} s of editing per scenario and server, ` +
       `${round(FULL_FRACTION * 100, 0)} % of the clients full replicas, the others light. Every cell is Concerto / Hocuspocus.`;
-    process.stdout.write(`\n${conditions}\n\n${editing}\n\n${other}\n`);
+    process.stdout.write(`\n${SERVER_ROOT ? `Concerto built in ${SERVER_ROOT}. ` : ''}${conditions}\n\n${editing}\n\n${other}\n`);
     // Only a complete run (every scenario, both servers, 15 s or more of editing) rewrites the document.
-    if (targets.length === 2 && editingRows.length === 4 && otherRows.length === 7 && DURATION_MS >= 15_000)
+    if (targets.length === 2 && editingRows.length === 4 && otherRows.length === 7 && DURATION_MS >= 15_000 && !SERVER_ROOT)
       writeResults('collab', `${conditions}\n\n${editing}\n\n${other}`);
   });
 });
