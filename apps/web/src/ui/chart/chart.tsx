@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { EChartsCoreOption, ECharts } from 'echarts/core';
+import type { echarts as EChartsLib } from './echarts-setup';
 
 /** What a chart draws: an ECharts option (series, axes…); the wrapper adds the accessible name and the SVG renderer. */
 export type ChartOption = EChartsCoreOption;
@@ -18,7 +19,7 @@ export interface ChartProps {
   /** Called with the instance once drawn (e.g. to listen to clicks on a map). */
   onReady?: (chart: ECharts) => void;
   /** Before drawing: e.g. register a map's boundaries. */
-  prepare?: (lib: typeof import('./echarts-setup').echarts) => void;
+  prepare?: (lib: typeof EChartsLib) => void;
   className?: string;
 }
 
