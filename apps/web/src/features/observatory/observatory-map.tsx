@@ -24,7 +24,6 @@ import { vocabularyOptions } from '../../ui/vocabulary-options';
 import type { ObservatoryFilters } from './observatory-api';
 import { type TerritoryFilter, type TerritoryShape, useFranceShapes, useObservatoryMap } from './observatory-map-api';
 import { type MapMetric, mapOption, metricValue } from './map-option';
-import './observatory-map.css';
 
 const isDepartement = (code: string): code is DepartementCode => DEPARTEMENTS.some((d) => d.code === code);
 
