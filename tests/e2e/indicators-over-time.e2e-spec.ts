@@ -55,7 +55,8 @@ describe('indicators over time in the browser', () => {
 
     // The board's card: the latest value of each indicator, with its date.
     await page.getByRole('link', { name: 'Retour aux projets' }).click();
-    const card = page.getByRole('article', { name: PROJECT });
+    await page.getByRole('heading', { level: 2, name: 'Projets' }).waitFor();
+    const card = page.getByRole('region', { name: /^Émergence \(\d+\)$/ }).getByRole('article', { name: PROJECT });
     await card.getByText('Emplois créés', { exact: true }).waitFor();
     await card.getByText(/^5\s+au 31 décembre 2021$/).waitFor();
     await card.getByText(/^1,75\s+au 31 décembre 2021$/).waitFor();
@@ -70,6 +71,14 @@ describe('indicators over time in the browser', () => {
     const fteByYear = page.getByRole('figure', { name: 'Équivalents temps plein (ETP) : médiane par pôle par année' });
     await openTable(page, fteByYear, 'Voir les chiffres en tableau');
     await fteByYear.getByRole('row', { name: /^2021\s+1,75\s+1,75\s+1\s+1$/ }).waitFor();
+    // Per pole: the animatrice's pole, with a line per pole and the table of years.
+    const byPole = page.getByRole('group', { name: 'Par pôle' });
+    await byPole.getByLabel('Indicateur').selectOption('jobs_created');
+    await byPole.getByRole('figure', { name: 'Emplois créés par pôle et par année' }).locator('.chart__drawing svg').first().waitFor();
+    await byPole
+      .getByRole('row', { name: /^TETRIS\b/ })
+      .getByRole('cell', { name: '5', exact: true })
+      .waitFor();
     // The relations of collectivités over time: a chart as well as the table.
     await page.getByRole('figure', { name: 'Relations collectivité–pôle par année et par évolution' }).locator('.chart__drawing svg').first().waitFor();
     await page.getByRole('figure', { name: 'Montants mobilisés par niveau (k€)' }).locator('.chart__drawing svg').first().waitFor();

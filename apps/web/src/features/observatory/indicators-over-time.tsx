@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/alert';
 import { errorMessage } from '../../ui/form-feedback';
 import { formatEuros, formatNumber } from '../../ui/format';
 import type { ObservatoryFilters } from './observatory-api';
+import { IndicatorsByPole } from './indicators-by-pole';
 import { useObservatoryIndicators } from './observatory-indicators-api';
 
 type Indicator = IndicatorsOverTimeView['indicators'][number];
@@ -104,6 +105,7 @@ export function IndicatorsOverTime({ filters }: { filters: ObservatoryFilters })
           <IndicatorYears key={indicator.kind} indicator={indicator} period={period} />
         ))}
       </div>
+      {measured.length > 0 ? <IndicatorsByPole filters={filters} kinds={measured.map((i) => i.kind)} /> : null}
       {measured.length > 0 && unmeasured.length > 0 ? (
         <p className="muted">{t('observatory.indicators.unmeasured', { names: unmeasured.map((i) => t(`vocab.indicatorKind.${i.kind}`)).join(', ') })}</p>
       ) : null}
