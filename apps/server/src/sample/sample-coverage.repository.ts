@@ -20,16 +20,16 @@ export interface Candidate {
 
 /** Where each field of the grid is in `pole`, and whether it holds a list. */
 const COLUMNS: Record<SampleField, { column: string; list: boolean }> = {
-  collectiviteLevels: { column: 'collectivite_levels', list: true },
-  collectiviteServices: { column: 'collectivite_services', list: true },
-  legalForm: { column: 'legal_form', list: false },
+  collectivite_levels: { column: 'collectivite_levels', list: true },
+  collectivite_services: { column: 'collectivite_services', list: true },
+  legal_form: { column: 'legal_form', list: false },
   stage: { column: 'stage', list: false },
   perimeter: { column: 'perimeter', list: false },
   implantation: { column: 'implantation', list: false },
   size: { column: 'member_structure_count', list: false },
-  structureKinds: { column: 'structure_kinds', list: true },
+  structure_kinds: { column: 'structure_kinds', list: true },
   sectors: { column: 'sectors', list: true },
-  activityNatures: { column: 'activity_natures', list: true },
+  activity_natures: { column: 'activity_natures', list: true },
 };
 
 /** The bounds of `cooperationSizeOf`, in SQL. */

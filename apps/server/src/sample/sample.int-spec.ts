@@ -109,8 +109,8 @@ describe('sample builder (real PostgreSQL, through the HTTP API)', () => {
     // The outsider's urban pole is not in the scope: nobody covers « Urbaine », and nobody could.
     expect(count(c, 'implantation', 'urban')).toEqual({ value: 'urban', poles: 0, scopePoles: 0 });
     expect(c.fields.find((f) => f.field === 'implantation')!.unknown).toBe(1);
-    expect(count(c, 'collectiviteLevels', 'region')).toMatchObject({ poles: 2 });
-    expect(count(c, 'collectiviteLevels', 'state')).toMatchObject({ poles: 0 });
+    expect(count(c, 'collectivite_levels', 'region')).toMatchObject({ poles: 2 });
+    expect(count(c, 'collectivite_levels', 'state')).toMatchObject({ poles: 0 });
     expect(count(c, 'size', 'small')).toMatchObject({ poles: 1 });
     expect(count(c, 'size', 'medium')).toMatchObject({ poles: 1 });
     expect(count(c, 'size', 'large')).toMatchObject({ poles: 1 });
@@ -119,22 +119,22 @@ describe('sample builder (real PostgreSQL, through the HTTP API)', () => {
     expect(c.gaps).toEqual(
       expect.arrayContaining([
         { field: 'implantation', value: 'urban' },
-        { field: 'collectiviteLevels', value: 'state' },
+        { field: 'collectivite_levels', value: 'state' },
         { field: 'size', value: 'very_large' },
       ]),
     );
     // Every value of every field is listed, gaps or not; a gap is exactly a value with no pole.
     expect(c.fields.map((f) => f.field)).toEqual([
-      'collectiviteLevels',
-      'collectiviteServices',
-      'legalForm',
+      'collectivite_levels',
+      'collectivite_services',
+      'legal_form',
       'stage',
       'perimeter',
       'implantation',
       'size',
-      'structureKinds',
+      'structure_kinds',
       'sectors',
-      'activityNatures',
+      'activity_natures',
     ]);
     const zeros = c.fields.flatMap((f) => f.values.filter((v) => v.poles === 0).map((v) => ({ field: f.field, value: v.value })));
     expect(c.gaps).toEqual(zeros);
@@ -144,10 +144,10 @@ describe('sample builder (real PostgreSQL, through the HTTP API)', () => {
     const c: Coverage = await expectStatus(owner.post('/api/sample/coverage', { poleIds: [pole.p1, pole.p3] }), 200);
     expect(c).toMatchObject({ scopePoleCount: 4, setPoleCount: 2, wholeScope: false, ignoredPoleIds: [] });
     expect(c.poles.map((p) => p.name)).toEqual(['Pôle P1', 'Pôle P3']);
-    expect(count(c, 'collectiviteLevels', 'region')).toEqual({ value: 'region', poles: 2, scopePoles: 2 });
-    expect(count(c, 'collectiviteLevels', 'department')).toEqual({ value: 'department', poles: 0, scopePoles: 1 });
-    expect(count(c, 'legalForm', 'cooperative')).toMatchObject({ poles: 0, scopePoles: 1 });
-    expect(c.gaps).toContainEqual({ field: 'collectiviteLevels', value: 'department' });
+    expect(count(c, 'collectivite_levels', 'region')).toEqual({ value: 'region', poles: 2, scopePoles: 2 });
+    expect(count(c, 'collectivite_levels', 'department')).toEqual({ value: 'department', poles: 0, scopePoles: 1 });
+    expect(count(c, 'legal_form', 'cooperative')).toMatchObject({ poles: 0, scopePoles: 1 });
+    expect(c.gaps).toContainEqual({ field: 'collectivite_levels', value: 'department' });
     expect(c.gaps).toContainEqual({ field: 'stage', value: 'sustainability' });
     // P2 fills eleven gaps, then P4 the two left that a pole of the scope has; nothing of the outsider's.
     expect(c.suggestions.map((s) => [s.pole.name, s.fills.length])).toEqual([

@@ -6,16 +6,16 @@ import { nameText, uuid, visibleText } from './text.js';
 
 /** Each field of the grid in order, with its entry and the values it may take (a vocabulary's keys). */
 export const SAMPLE_GRID: readonly { field: SampleField; entry: GridEntry; values: readonly string[]; vocabulary: string }[] = [
-  { field: 'collectiviteLevels', entry: 'collectivites', values: CollectiviteLevel.keys, vocabulary: CollectiviteLevel.name },
-  { field: 'collectiviteServices', entry: 'collectivites', values: CollectiviteService.keys, vocabulary: CollectiviteService.name },
-  { field: 'legalForm', entry: 'pole', values: LegalForm.keys, vocabulary: LegalForm.name },
+  { field: 'collectivite_levels', entry: 'collectivites', values: CollectiviteLevel.keys, vocabulary: CollectiviteLevel.name },
+  { field: 'collectivite_services', entry: 'collectivites', values: CollectiviteService.keys, vocabulary: CollectiviteService.name },
+  { field: 'legal_form', entry: 'pole', values: LegalForm.keys, vocabulary: LegalForm.name },
   { field: 'stage', entry: 'pole', values: PoleStage.keys, vocabulary: PoleStage.name },
   { field: 'perimeter', entry: 'territory', values: Perimeter.keys, vocabulary: Perimeter.name },
   { field: 'implantation', entry: 'territory', values: Implantation.keys, vocabulary: Implantation.name },
   { field: 'size', entry: 'cooperation', values: CooperationSize.keys, vocabulary: CooperationSize.name },
-  { field: 'structureKinds', entry: 'cooperation', values: StructureKind.keys, vocabulary: StructureKind.name },
+  { field: 'structure_kinds', entry: 'cooperation', values: StructureKind.keys, vocabulary: StructureKind.name },
   { field: 'sectors', entry: 'economy', values: Sector.keys, vocabulary: Sector.name },
-  { field: 'activityNatures', entry: 'economy', values: ActivityNature.keys, vocabulary: ActivityNature.name },
+  { field: 'activity_natures', entry: 'economy', values: ActivityNature.keys, vocabulary: ActivityNature.name },
 ];
 
 /** At most this many poles in a hand-picked set or a saved selection (a study's sample is a few dozen). */

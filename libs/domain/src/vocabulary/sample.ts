@@ -22,15 +22,15 @@ export function cooperationSizeOf(memberStructures: number): CooperationSize {
 
 /** The fields of the characterisation grid a sample is chosen along (the study's « critères d'échantillonnage »). */
 export const SampleField = defineVocabulary('sampleField', {
-  collectiviteLevels: { fr: 'Types de collectivités impliquées', en: 'Kinds of local authorities involved' },
-  collectiviteServices: { fr: 'Services mobilisés', en: 'Services involved' },
-  legalForm: { fr: 'Forme juridique de la structure porteuse', en: 'Legal form of the lead structure' },
+  collectivite_levels: { fr: 'Types de collectivités impliquées', en: 'Kinds of local authorities involved' },
+  collectivite_services: { fr: 'Services mobilisés', en: 'Services involved' },
+  legal_form: { fr: 'Forme juridique de la structure porteuse', en: 'Legal form of the lead structure' },
   stage: { fr: "État d'avancement", en: 'Stage' },
   perimeter: { fr: "Périmètre d'intervention", en: 'Area of action' },
   implantation: { fr: 'Implantation', en: 'Setting' },
   size: { fr: 'Taille (nombre de structures impliquées)', en: 'Size (number of structures involved)' },
-  structureKinds: { fr: 'Qualité des structures impliquées', en: 'Kinds of structures involved' },
+  structure_kinds: { fr: 'Qualité des structures impliquées', en: 'Kinds of structures involved' },
   sectors: { fr: "Secteur d'activité", en: 'Sector' },
-  activityNatures: { fr: "Nature d'activité", en: 'Nature of activity' },
+  activity_natures: { fr: "Nature d'activité", en: 'Nature of activity' },
 });
 export type SampleField = (typeof SampleField.keys)[number];
