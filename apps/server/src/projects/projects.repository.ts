@@ -5,6 +5,7 @@ import {
   type CreateProjectRequest,
   IndicatorKind,
   type ProjectListQuery,
+  type ProjectOrigin,
   type ProjectPartnerInput,
   type ProjectSummary,
   type UpdateProjectRequest,
@@ -171,6 +172,18 @@ export class ProjectsRepository {
   async findSummary(spaceId: string, projectId: string, db: EntityManager = this.dataSource.manager): Promise<ProjectSummary | undefined> {
     const rows: SummaryRow[] = await db.query(`${SUMMARY_SELECT} WHERE p.space_id = $1 AND p.id = $2`, [spaceId, projectId]);
     return rows[0] ? mapSummaryRow(rows[0]) : undefined;
+  }
+
+  /** The session decision the project was made from, if any (a project comes from one decision at most). */
+  async findOrigin(projectId: string, db: EntityManager = this.dataSource.manager): Promise<ProjectOrigin | null> {
+    const rows: { session_id: string; session_title: string; decision_id: string; decision_text: string }[] = await db.query(
+      `SELECT cs.id AS session_id, cs.title AS session_title, d.id AS decision_id, d.text AS decision_text
+         FROM session_decision d JOIN concertation_session cs ON cs.id = d.session_id
+        WHERE d.project_id = $1 ORDER BY d.created_at LIMIT 1`,
+      [projectId],
+    );
+    const row = rows[0];
+    return row ? { sessionId: row.session_id, sessionTitle: row.session_title, decisionId: row.decision_id, decisionText: row.decision_text } : null;
   }
 
   /** The id and title of every project of the space (the CSV import finds projects by title). */

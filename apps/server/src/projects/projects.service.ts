@@ -38,7 +38,8 @@ export class ProjectsService {
     const milestones = await this.items.listMilestones(projectId, tx);
     const indicators = await this.items.listIndicators(projectId, tx);
     const fundingLines = await this.funding.list(projectId, tx);
-    return { ...summary, milestones, indicators, fundingLines };
+    const origin = await this.projects.findOrigin(projectId, tx);
+    return { ...summary, origin, milestones, indicators, fundingLines };
   }
 
   async changes(spaceId: string, projectId: string) {

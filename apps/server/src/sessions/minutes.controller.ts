@@ -40,6 +40,13 @@ export class MinutesController {
     return this.minutes.addDecision(access, body, auth.account.id);
   }
 
+  @Post('votes/:voteId/decision')
+  @RequiresSessionRole('animateur')
+  @Contract({ summary: 'Record an adopted consent vote as a decision, on its agenda item', response: DecisionView, status: 201 })
+  decisionFromVote(@CurrentAuth() auth: RequestAuth, @CurrentSession() access: SessionAccess, @Param('voteId') voteId: string) {
+    return this.minutes.decisionFromVote(access, voteId, auth.account.id);
+  }
+
   @Delete('decisions/:decisionId')
   @RequiresSessionRole('animateur')
   @HttpCode(204)

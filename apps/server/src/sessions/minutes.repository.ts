@@ -15,6 +15,7 @@ export type MinutesDecision = MinutesView['decisions'][number];
 interface DecisionRow {
   id: string;
   agenda_item_id: string | null;
+  vote_id: string | null;
   text: string;
   project_id: string | null;
   created_at: Date;
@@ -23,6 +24,7 @@ interface DecisionRow {
 const mapDecisionRow = (r: DecisionRow): DecisionView => ({
   id: r.id,
   agendaItemId: r.agenda_item_id,
+  voteId: r.vote_id,
   text: r.text,
   projectId: r.project_id,
   createdAt: r.created_at.toISOString(),
@@ -67,15 +69,27 @@ export class MinutesRepository {
 
   async insertDecision(
     sessionId: string,
-    decision: CreateDecisionRequest,
+    decision: CreateDecisionRequest & { voteId?: string },
     accountId: string,
     db: EntityManager = this.dataSource.manager,
   ): Promise<DecisionView> {
     const [row]: DecisionRow[] = await db.query(
-      `INSERT INTO session_decision (session_id, agenda_item_id, text, created_by_id) VALUES ($1, $2, $3, $4) RETURNING *`,
-      [sessionId, decision.agendaItemId, decision.text, accountId],
+      `INSERT INTO session_decision (session_id, agenda_item_id, text, created_by_id, vote_id) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [sessionId, decision.agendaItemId, decision.text, accountId, decision.voteId ?? null],
     );
     return mapDecisionRow(row);
+  }
+
+  /** Locks the vote's row until the transaction ends: one decision is recorded from it at a time. */
+  async lockVote(sessionId: string, voteId: string, db: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await db.query(`SELECT id FROM vote WHERE id = $1 AND session_id = $2 FOR UPDATE`, [voteId, sessionId]);
+    return rows.length > 0;
+  }
+
+  /** The decision recorded from that vote, if any. */
+  async decisionOfVote(voteId: string, db: EntityManager = this.dataSource.manager): Promise<DecisionView | undefined> {
+    const rows: DecisionRow[] = await db.query(`SELECT * FROM session_decision WHERE vote_id = $1`, [voteId]);
+    return rows[0] && mapDecisionRow(rows[0]);
   }
 
   /** Whether the session had that decision. */

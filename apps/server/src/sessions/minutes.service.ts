@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { readBoard, sessionBoardDocument } from '@concerto/collab';
-import { type CreateDecisionRequest, type DecisionView, type MinutesView, finishItem } from '@concerto/domain';
+import { type CreateDecisionRequest, type DecisionView, type MinutesView, consentOutcome, finishItem } from '@concerto/domain';
 import { badRequest, conflict, notFound } from '../common/api-exception.js';
 import { readStoredDocument } from '../collab/document-store.js';
 import { ConcertationSignals } from '../events/concertation-signals.js';
@@ -52,15 +52,35 @@ export class MinutesService {
     if (body.agendaItemId && !(await this.agenda.isItemOf(access.sessionId, body.agendaItemId))) {
       throw badRequest([{ path: 'agendaItemId', message: 'Not an item of this session' }]);
     }
+    const decision = await this.dataSource.transaction((tx) => this.record(tx, access, body, accountId));
+    this.notify(access, decision.id);
+    return decision;
+  }
+
+  /**
+   * Records an adopted consent vote as a decision in one action: its proposal (the vote's title) on the vote's agenda
+   * item. Refused unless the vote is a closed consent vote without objection; a vote becomes one decision at most.
+   */
+  async decisionFromVote(access: SessionAccess, voteId: string, accountId: string): Promise<DecisionView> {
+    if (access.status === 'closed') throw conflict('session_closed');
     const decision = await this.dataSource.transaction(async (tx) => {
-      const inserted = await this.minutesRows.insertDecision(access.sessionId, body, accountId, tx);
-      const session = await this.recipients.heading(access.sessionId, tx);
-      if (session)
-        await this.notifications.notify({ ...decisionRecorded(session, inserted, accountId, await this.recipients.audience(access.sessionId, tx)), db: tx });
-      return inserted;
+      if (!(await this.minutesRows.lockVote(access.sessionId, voteId, tx))) throw notFound();
+      const vote = await this.votes.find(access.sessionId, voteId, tx);
+      if (!vote) throw notFound();
+      if (consentOutcome(vote, await this.tallies.results(vote, tx)) !== 'adopted') throw conflict('vote_not_adopted');
+      if (await this.minutesRows.decisionOfVote(voteId, tx)) throw conflict('decision_already_recorded');
+      return this.record(tx, access, { text: vote.title, agendaItemId: vote.agendaItemId, voteId }, accountId);
     });
     this.notify(access, decision.id);
     return decision;
+  }
+
+  /** Inserts a decision and tells the session's audience, inside `tx`. */
+  private async record(tx: EntityManager, access: SessionAccess, body: CreateDecisionRequest & { voteId?: string }, accountId: string): Promise<DecisionView> {
+    const inserted = await this.minutesRows.insertDecision(access.sessionId, body, accountId, tx);
+    const session = await this.recipients.heading(access.sessionId, tx);
+    if (session) await this.notifications.notify({ ...decisionRecorded(session, inserted, accountId, await this.recipients.audience(access.sessionId, tx)), db: tx });
+    return inserted;
   }
 
   async removeDecision(access: SessionAccess, decisionId: string): Promise<void> {

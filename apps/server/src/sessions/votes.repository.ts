@@ -5,7 +5,7 @@ import type { BallotView, CreateVoteRequest, VoteView } from '@concerto/domain';
 import { changedRows } from '../database/changed-rows.js';
 
 /** A vote as stored: its view without the results, which depend on who asks. */
-export type Vote = Omit<VoteView, 'results'>;
+export type Vote = Omit<VoteView, 'results' | 'outcome'>;
 
 /** One option of a ballot: dots on it (dot votes) or its score (score votes). */
 export interface BallotChoice {

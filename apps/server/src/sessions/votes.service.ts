@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { BallotRequest, BallotView, CreateVoteRequest, DotRequest, VoteView } from '@concerto/domain';
+import { type BallotRequest, type BallotView, type CreateVoteRequest, type DotRequest, type VoteView, consentOutcome } from '@concerto/domain';
 import { maySeeVoteResults } from '../access/content-rules.js';
 import { badRequest, conflict, forbidden, notFound } from '../common/api-exception.js';
 import { EventsPublisher } from '../events/events-publisher.js';
@@ -142,9 +142,10 @@ export class VotesService {
     return vote;
   }
 
-  /** Results are shown to everyone when live, otherwise only to the animateur until the vote closes. */
+  /** Results are shown to everyone when live, otherwise only to the animateur until the vote closes; a closed consent vote's outcome with them. */
   private async toView(vote: Vote, access: SessionAccess): Promise<VoteView> {
-    return { ...vote, results: maySeeVoteResults(access.role, vote) ? await this.tallies.results(vote) : null };
+    const results = maySeeVoteResults(access.role, vote) ? await this.tallies.results(vote) : null;
+    return { ...vote, results, outcome: consentOutcome(vote, results) };
   }
 
   private notify(access: SessionAccess, voteId: string, op: 'created' | 'updated'): void {

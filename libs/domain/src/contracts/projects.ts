@@ -185,7 +185,13 @@ export const ProjectChangeView = z.object({
 });
 export type ProjectChangeView = z.infer<typeof ProjectChangeView>;
 
+/** The session decision a project was made from. */
+export const ProjectOrigin = z.object({ sessionId: uuid, sessionTitle: z.string(), decisionId: uuid, decisionText: z.string() });
+export type ProjectOrigin = z.infer<typeof ProjectOrigin>;
+
 export const ProjectDetail = ProjectSummary.extend({
+  /** Null for a project not made from a decision. */
+  origin: ProjectOrigin.nullable(),
   milestones: z.array(MilestoneView),
   indicators: z.array(IndicatorView),
   fundingLines: z.array(FundingLineView),

@@ -87,8 +87,11 @@ export type AgendaItemView = z.infer<typeof AgendaItemView>;
 export const ParticipantView = z.object({
   accountId: uuid,
   displayName: z.string(),
-  /** `member` of the space (with their role), or `guest` of this session only (a contributeur for it). */
-  kind: z.enum(['member', 'guest']),
+  /**
+   * `member` of the space (with their role), `guest` of this session only (a contributeur for it), or `participant`
+   * who joined by code without an account (a contributeur of this session only, « participant invité »).
+   */
+  kind: z.enum(['member', 'guest', 'participant']),
   role: z.enum(['animateur', 'contributeur', 'observateur']),
   invited: z.boolean(),
   attendedAt: z.string().nullable(),
@@ -189,6 +192,8 @@ export const VoteView = z.object({
   closesAt: z.string().nullable(),
   /** Null while hidden from the caller. */
   results: VoteResults.nullable(),
+  /** A closed consent vote's outcome (see `consentOutcome`); null otherwise or while the results are hidden. */
+  outcome: z.enum(['adopted', 'blocked', 'no_answer']).nullable(),
 });
 export type VoteView = z.infer<typeof VoteView>;
 
@@ -198,6 +203,8 @@ export type CreateDecisionRequest = z.infer<typeof CreateDecisionRequest>;
 export const DecisionView = z.object({
   id: uuid,
   agendaItemId: uuid.nullable(),
+  /** The adopted consent vote it was recorded from, if any. */
+  voteId: uuid.nullable(),
   text: z.string(),
   projectId: uuid.nullable(),
   createdAt: z.string(),
@@ -213,7 +220,7 @@ export const MinutesView = z.object({
   mode: SessionMode.schema,
   startedAt: z.string().nullable(),
   closedAt: z.string(),
-  attendance: z.array(z.object({ displayName: z.string(), kind: z.enum(['member', 'guest']), attended: z.boolean() })),
+  attendance: z.array(z.object({ displayName: z.string(), kind: z.enum(['member', 'guest', 'participant']), attended: z.boolean() })),
   agenda: z.array(
     z.object({
       title: z.string(),

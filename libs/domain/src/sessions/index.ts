@@ -1,2 +1,3 @@
 export * from './agenda-timer.js';
 export * from './minutes-markdown.js';
+export * from './consent-outcome.js';

@@ -84,6 +84,11 @@ export const ErrorCode = defineVocabulary('errorCode', {
   session_closed: { fr: 'La séance est clôturée : elle ne peut plus être modifiée.', en: 'The session is closed: it can no longer be changed.' },
   session_state: { fr: "Cette action n'est pas possible à ce moment de la séance.", en: 'This action is not possible at this point of the session.' },
   vote_closed: { fr: 'Le vote est clos.', en: 'The vote is closed.' },
+  vote_not_adopted: {
+    fr: "Seule une proposition adoptée par consentement, vote clos et sans objection, peut devenir une décision.",
+    en: 'Only a proposal adopted by consent, its vote closed without objection, can become a decision.',
+  },
+  decision_already_recorded: { fr: 'Cette proposition est déjà enregistrée comme décision.', en: 'This proposal is already recorded as a decision.' },
   dot_budget_exceeded: { fr: 'Vous avez déjà utilisé toutes vos gommettes.', en: 'You have already used all your dots.' },
   results_hidden: {
     fr: 'Les résultats seront visibles à la clôture du vote.',
@@ -120,6 +125,18 @@ export const ErrorCode = defineVocabulary('errorCode', {
   survey_submitted: {
     fr: 'La réponse de ce pôle est déjà envoyée : modifiez-la et envoyez-la de nouveau plutôt qu’en brouillon.',
     en: 'This pole’s answer is already submitted: change it and submit it again rather than as a draft.',
+  },
+  join_code_invalid: {
+    fr: "Ce code ne permet pas (ou plus) de rejoindre une séance : l'animateur·rice a pu le changer ou le fermer. Demandez le code affiché dans la salle.",
+    en: 'This code does not (or no longer) open a session: the facilitator may have changed or closed it. Ask for the code shown in the room.',
+  },
+  participant_removed: {
+    fr: "L'animateur·rice vous a retiré·e de cette séance.",
+    en: 'The facilitator removed you from this session.',
+  },
+  signed_in_account: {
+    fr: 'Vous êtes connecté·e avec un compte : ouvrez la séance depuis votre espace, ou déconnectez-vous pour la rejoindre par code.',
+    en: 'You are signed in with an account: open the session from your space, or sign out to join it by code.',
   },
   internal_error: { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 });
