@@ -88,6 +88,7 @@ describe('co-editing benchmark, Concerto beside Hocuspocus', () => {
   });
 
   async function editOn(target: BenchTarget, docs: number, perDocument: number, rate: number): Promise<EditingFigures> {
+    process.stderr.write(`[collab bench] ${new Date().toISOString().slice(11, 19)} ${target.label}: ${docs} × ${perDocument} at ${rate} edits/s\n`);
     const names = await target.documents(docs);
     const load = LoadWorkers.create({
       target: target.name,
