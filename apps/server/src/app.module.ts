@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module.js';
+import { ParticipantScopeGuard } from './access/participant-scope.guard.js';
 import { SpaceRoleGuard } from './access/space-role.guard.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -67,6 +68,7 @@ export class AppModule {
         // Order matters: foreign-origin writes are refused first, then the session is resolved, then the space role checked.
         { provide: APP_GUARD, useClass: RequestOriginGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: ParticipantScopeGuard },
         { provide: APP_GUARD, useClass: SpaceRoleGuard },
       ],
       exports: [APP_CONFIG],

@@ -25,6 +25,9 @@ export type NotificationPlace = { kind: 'space' } | { kind: 'session'; sessionId
  * organisation (partner, funder, related collectivité, testimony), only an animateur of such a space may change it;
  * before that, its members (its creator) may still correct it.
  * A saved sample selection is its owner's alone, and holds only poles of the owner's observatory scope.
+ * A participant who joined a live session by code (no account) is a contributeur of that session only: it reaches
+ * only the routes marked `@OpenToParticipants()` (and through them only its session), follows only that session's
+ * /events room and board, and is never notified.
  */
 @Injectable()
 export class AccessPolicy implements CollectiviteLevelGate {
@@ -142,6 +145,15 @@ export class AccessPolicy implements CollectiviteLevelGate {
     if (openedById !== accountId) throw notFound();
   }
 
+  /**
+   * The participant principal (joined a live session by code): it may use a route only when the route is open to
+   * participants; anywhere else it does not exist (404), so nothing of the space leaks. Session routes then check
+   * that the session is its own (`requireSessionRole`).
+   */
+  requireParticipantMayUse(routeOpenToParticipants: boolean): void {
+    if (!routeOpenToParticipants) throw notFound();
+  }
+
   /** A space's /events room: its members, whatever their role. */
   async mayFollowSpace(spaceId: string, accountId: string): Promise<boolean> {
     return (await this.spaceRole(spaceId, accountId)) !== undefined;
@@ -202,7 +214,10 @@ export class AccessPolicy implements CollectiviteLevelGate {
   async whoMaySee(spaceId: string, place: NotificationPlace, accountIds: string[], db?: EntityManager): Promise<Set<string>> {
     if (place.kind === 'space') return this.membersAmong(spaceId, accountIds, db);
     const standings = await this.repository.sessionStandings(place.sessionId, accountIds, db);
-    return new Set([...standings].filter(([, standing]) => standing.spaceId === spaceId && sessionAccessFrom(standing)).map(([id]) => id));
+    // Participants who joined by code are not accounts: they are never notified (nor reached by a digest).
+    return new Set(
+      [...standings].filter(([, standing]) => standing.spaceId === spaceId && !standing.participant && sessionAccessFrom(standing)).map(([id]) => id),
+    );
   }
 
   /**

@@ -10,6 +10,7 @@ interface StandingRow {
   status: SessionStatus;
   member_role: SpaceRole | null;
   guest: boolean;
+  participant: boolean;
   account_id: string;
 }
 
@@ -19,6 +20,7 @@ const toStanding = (row: StandingRow): SessionStanding => ({
   status: row.status,
   memberRole: row.member_role,
   guest: row.guest,
+  participant: row.participant,
 });
 
 /** Where the pole-profile rule looks: the caller's best role in the pole's spaces, and in its main space. */
@@ -92,12 +94,12 @@ export class AccessRepository {
     if (accountIds.length === 0) return new Map();
     const rows: StandingRow[] = await db.query(
       `SELECT cs.id AS session_id, cs.space_id, cs.status, a.id AS account_id, m.role AS member_role,
-              coalesce(p.kind = 'guest', false) AS guest
+              coalesce(p.kind = 'guest', false) AS guest, coalesce(p.kind = 'participant', false) AS participant
          FROM concertation_session cs
          CROSS JOIN unnest($2::uuid[]) AS a(id)
          LEFT JOIN space_membership m ON m.space_id = cs.space_id AND m.account_id = a.id
          LEFT JOIN session_participant p ON p.session_id = cs.id AND p.account_id = a.id
-        WHERE cs.id = $1 AND (m.role IS NOT NULL OR p.kind = 'guest')`,
+        WHERE cs.id = $1 AND (m.role IS NOT NULL OR p.kind IN ('guest', 'participant'))`,
       [sessionId, accountIds],
     );
     return new Map(rows.map((r) => [r.account_id, toStanding(r)]));

@@ -22,6 +22,7 @@ interface LiveSessionRow {
   display_name: string;
   locale: Locale;
   organisation_id: string | null;
+  participant_session_id: string | null;
 }
 
 function mapLiveSessionRow(r: LiveSessionRow): RequestAuth & { expiresAt: Date } {
@@ -29,6 +30,7 @@ function mapLiveSessionRow(r: LiveSessionRow): RequestAuth & { expiresAt: Date }
     authSessionId: r.session_id,
     expiresAt: r.expires_at,
     account: { id: r.id, email: r.email, displayName: r.display_name, locale: r.locale, organisationId: r.organisation_id },
+    ...(r.participant_session_id ? { participantSessionId: r.participant_session_id } : {}),
   };
 }
 
@@ -67,8 +69,10 @@ export class AuthSessionsRepository {
   /** The live session of this token hash with its account, and until when it is valid: one statement. */
   async findLive(tokenHash: string, db: EntityManager = this.dataSource.manager): Promise<(RequestAuth & { expiresAt: Date }) | undefined> {
     const rows: LiveSessionRow[] = await db.query(
-      `SELECT s.id AS session_id, s.expires_at, a.id, a.email, a.display_name, a.locale, a.organisation_id
+      `SELECT s.id AS session_id, s.expires_at, a.id, a.email, a.display_name, a.locale, a.organisation_id,
+              jp.session_id AS participant_session_id
          FROM auth_session s JOIN account a ON a.id = s.account_id
+         LEFT JOIN session_join_participant jp ON jp.account_id = a.id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
       [tokenHash],
     );

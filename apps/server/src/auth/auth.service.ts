@@ -112,7 +112,11 @@ export class AuthService implements OnModuleDestroy {
     const startedAt = this.sessionCache.lookupStarted();
     const found = await this.sessions.findLive(tokenHash);
     if (!found) return undefined;
-    const auth: RequestAuth = { account: found.account, authSessionId: found.authSessionId };
+    const auth: RequestAuth = {
+      account: found.account,
+      authSessionId: found.authSessionId,
+      ...(found.participantSessionId ? { participantSessionId: found.participantSessionId } : {}),
+    };
     this.sessionCache.set(tokenHash, auth, found.expiresAt, startedAt);
     return auth;
   }
@@ -150,6 +154,29 @@ export class AuthService implements OnModuleDestroy {
     if (!(await this.organisations.exists(id))) {
       throw badRequest([{ path: 'organisationId', message: 'Unknown organisation' }]);
     }
+  }
+
+  /**
+   * A session for an account without a password: a participant who joined a live concertation session by code. Its
+   * token (256 random bits, kept only as a SHA-256) is the participant's; revoked at once by `revokeAccountSessions`.
+   */
+  async openParticipantSession(accountId: string, client: ClientInfo, ttlMs: number): Promise<{ token: string; authSessionId: string }> {
+    const token = newSessionToken();
+    const authSessionId = await this.sessions.insert({
+      tokenHash: hashToken(token),
+      accountId,
+      expiresAt: new Date(Date.now() + ttlMs),
+      ip: client.ip.slice(0, 64),
+      userAgent: client.userAgent.slice(0, 300),
+    });
+    return { token, authSessionId };
+  }
+
+  /** Revokes every live session of the account and forgets it from the cache on every process; returns their ids. */
+  async revokeAccountSessions(accountId: string): Promise<string[]> {
+    const revoked = await this.sessions.revokeAllOf(accountId);
+    await this.sessionCache.forget({ accountId });
+    return revoked;
   }
 
   private async openSession(accountId: string, client: ClientInfo): Promise<IssuedSession> {

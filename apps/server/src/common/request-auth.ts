@@ -15,6 +15,11 @@ export interface RequestAuth {
   account: AuthenticatedAccount;
   /** The sign-in session (auth_session), not a concertation session. */
   authSessionId: string;
+  /**
+   * Set when the caller is a participant who joined this concertation session by code (no account of its own): the
+   * access policy confines it to that session (`@OpenToParticipants()` routes only).
+   */
+  participantSessionId?: string;
 }
 
 export type AuthenticatedRequest = Request & { auth?: RequestAuth };

@@ -42,7 +42,7 @@ export function buildMinutes(sources: MinutesSources, closedAt: number): Minutes
     startedAt: session.startedAt,
     closedAt: new Date(closedAt).toISOString(),
     attendance: participants
-      .filter((p) => p.invited || p.attendedAt || p.kind === 'guest')
+      .filter((p) => p.invited || p.attendedAt || p.kind !== 'member')
       .map((p) => ({ displayName: p.displayName, kind: p.kind, attended: p.attendedAt !== null })),
     agenda: agenda.map((item) => ({
       title: item.title,

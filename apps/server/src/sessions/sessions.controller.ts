@@ -4,6 +4,7 @@ import { AddGuestRequest, CreateSessionRequest, FacilitationRequest, SessionSumm
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { RequiresSpaceRole } from '../access/space-role.guard.js';
+import { OpenToParticipants } from '../access/participant-scope.guard.js';
 import { FacilitationService } from './facilitation.service.js';
 import { CurrentSession, RequiresSessionRole, SessionRoleGuard } from '../access/session-role.guard.js';
 import type { SessionAccess } from '../access/session-roles.js';
@@ -39,6 +40,7 @@ export class SessionsController {
 
   @Get()
   @RequiresSessionRole('observateur')
+  @OpenToParticipants()
   @Contract({ summary: 'A session with its agenda, timers (server clock) and participants', response: SessionView })
   get(@CurrentSession() access: SessionAccess) {
     return this.sessions.view(access);
@@ -77,6 +79,7 @@ export class SessionsController {
   @Post('attendance')
   @HttpCode(200)
   @RequiresSessionRole('observateur')
+  @OpenToParticipants()
   @Contract({ summary: 'Record that I am taking part (the live screen calls it when it opens)', response: SessionView })
   attend(@CurrentAuth() auth: RequestAuth, @CurrentSession() access: SessionAccess) {
     return this.sessions.attend(access, auth.account.id);

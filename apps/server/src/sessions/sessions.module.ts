@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { SpacesModule } from '../spaces/spaces.module.js';
 import { AgendaItemsRepository } from './agenda-items.repository.js';
@@ -17,10 +18,14 @@ import { VoteResultsRepository } from './vote-results.repository.js';
 import { VotesController } from './votes.controller.js';
 import { VotesRepository } from './votes.repository.js';
 import { VotesService } from './votes.service.js';
+import { JoinLimits } from './join-limits.js';
+import { SessionJoinCodeController, SessionJoinController } from './session-join.controller.js';
+import { SessionJoinRepository } from './session-join.repository.js';
+import { SessionJoinService } from './session-join.service.js';
 
 @Module({
-  imports: [SpacesModule, ProjectsModule],
-  controllers: [SpaceSessionsController, SessionsController, VotesController, MinutesController],
+  imports: [SpacesModule, ProjectsModule, AuthModule],
+  controllers: [SpaceSessionsController, SessionsController, VotesController, MinutesController, SessionJoinController, SessionJoinCodeController],
   providers: [
     SessionsRepository,
     AgendaItemsRepository,
@@ -35,6 +40,9 @@ import { VotesService } from './votes.service.js';
     VotesService,
     MinutesService,
     SessionClock,
+    SessionJoinRepository,
+    SessionJoinService,
+    JoinLimits,
   ],
   exports: [VotesService],
 })

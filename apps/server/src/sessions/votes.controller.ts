@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BallotRequest, BallotView, CreateVoteRequest, DotRequest, VoteView } from '@concerto/domain';
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
+import { OpenToParticipants } from '../access/participant-scope.guard.js';
 import { CurrentSession, RequiresSessionRole, SessionRoleGuard } from '../access/session-role.guard.js';
 import type { SessionAccess } from '../access/session-roles.js';
 import { VotesService } from './votes.service.js';
@@ -14,6 +15,7 @@ export class VotesController {
 
   @Get()
   @RequiresSessionRole('observateur')
+  @OpenToParticipants()
   @Contract({ summary: "The session's votes, with results where the caller may see them", response: z.array(VoteView) })
   list(@CurrentSession() access: SessionAccess) {
     return this.votes.list(access);
@@ -36,6 +38,7 @@ export class VotesController {
 
   @Get(':voteId/results')
   @RequiresSessionRole('observateur')
+  @OpenToParticipants()
   @Contract({ summary: 'Results (403 results_hidden while hidden until close)', response: VoteView })
   results(@CurrentSession() access: SessionAccess, @Param('voteId') voteId: string) {
     return this.votes.results(access, voteId);
@@ -43,6 +46,7 @@ export class VotesController {
 
   @Get(':voteId/ballot')
   @RequiresSessionRole('contributeur')
+  @OpenToParticipants()
   @Contract({ summary: 'My ballot', response: BallotView })
   ballot(@CurrentAuth() auth: RequestAuth, @CurrentSession() access: SessionAccess, @Param('voteId') voteId: string) {
     return this.votes.ballot(access, voteId, auth.account.id);
@@ -50,6 +54,7 @@ export class VotesController {
 
   @Put(':voteId/ballot')
   @RequiresSessionRole('contributeur')
+  @OpenToParticipants()
   @Contract({ summary: 'Cast or change my whole ballot while the vote is open', body: BallotRequest, response: BallotView })
   putBallot(@CurrentAuth() auth: RequestAuth, @CurrentSession() access: SessionAccess, @Param('voteId') voteId: string, @Body() body: BallotRequest) {
     return this.votes.putBallot(access, voteId, auth.account.id, body);
@@ -58,6 +63,7 @@ export class VotesController {
   @Post(':voteId/dots')
   @HttpCode(200)
   @RequiresSessionRole('contributeur')
+  @OpenToParticipants()
   @Contract({ summary: 'Put one dot on an option or take one back (409 dot_budget_exceeded beyond my dots)', body: DotRequest, response: BallotView })
   dot(@CurrentAuth() auth: RequestAuth, @CurrentSession() access: SessionAccess, @Param('voteId') voteId: string, @Body() body: DotRequest) {
     return this.votes.dot(access, voteId, auth.account.id, body);

@@ -12,6 +12,7 @@ export * from './observatory.js';
 export * from './observatory-map.js';
 export * from './observatory-indicators.js';
 export * from './sessions.js';
+export * from './session-participants.js';
 export * from './diagnostic.js';
 export * from './testimonies.js';
 export * from './recommendations.js';

@@ -14,6 +14,7 @@ const WORDS = {
     present: 'présent·e',
     absent: 'excusé·e ou absent·e',
     guest: 'invité·e',
+    participant: 'participant invité',
     agenda: 'Ordre du jour',
     planned: 'prévu',
     actual: 'réel',
@@ -39,6 +40,7 @@ const WORDS = {
     present: 'present',
     absent: 'absent',
     guest: 'guest',
+    participant: 'invited participant',
     agenda: 'Agenda',
     planned: 'planned',
     actual: 'actual',
@@ -98,7 +100,7 @@ export function minutesMarkdown(m: MinutesView, locale: Locale = 'fr'): string {
   out.push(`- **${w.mode}** : ${labelOf(SessionMode, m.mode, locale)}`, '');
   out.push(`## ${w.attendance}`, '');
   for (const p of m.attendance)
-    out.push(`- ${escapeMarkdown(p.displayName)}${p.kind === 'guest' ? ` (${w.guest})` : ''} — ${p.attended ? w.present : w.absent}`);
+    out.push(`- ${escapeMarkdown(p.displayName)}${p.kind === 'guest' ? ` (${w.guest})` : p.kind === 'participant' ? ` (${w.participant})` : ''} — ${p.attended ? w.present : w.absent}`);
   out.push('', `## ${w.agenda}`, '');
   for (const [i, item] of m.agenda.entries()) {
     out.push(`### ${i + 1}. ${escapeMarkdown(item.title)} (${w.planned} ${item.plannedMinutes} ${w.min}, ${w.actual} ${item.actualMinutes} ${w.min})`, '');

@@ -15,6 +15,7 @@ import { IndicatorRollups1765000000000 } from './1765000000000-indicator-rollups
 import { PoleLocation1765060000000 } from './1765060000000-pole-location.js';
 import { SampleSelections1765200000000 } from './1765200000000-sample-selections.js';
 import { VoteClosingTime1765300000000 } from './1765300000000-vote-closing-time.js';
+import { SessionJoin1765400000000 } from './1765400000000-session-join.js';
 import { DecisionFromVote1765500000000 } from './1765500000000-decision-from-vote.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from src (tests) and dist (production). */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   Survey1765100000000,
   SampleSelections1765200000000,
   VoteClosingTime1765300000000,
+  SessionJoin1765400000000,
   DecisionFromVote1765500000000,
 ];
