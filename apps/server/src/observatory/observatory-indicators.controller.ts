@@ -1,11 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { IndicatorsOverTimeView, ObservatoryQuery, PoleIndicatorsQuery, PoleIndicatorsView } from '@concerto/domain';
+import { SelectionFilterGuard } from '../access/selection-filter.guard.js';
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { ObservatoryIndicatorsService } from './observatory-indicators.service.js';
 
 /** The projects' indicators by year, computed over the spaces the caller belongs to, like every other figure. */
 @Controller('observatory')
+@UseGuards(SelectionFilterGuard)
 export class ObservatoryIndicatorsController {
   constructor(private readonly indicators: ObservatoryIndicatorsService) {}
 

@@ -1,11 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ObservatoryMapQuery, ObservatoryMapView } from '@concerto/domain';
+import { SelectionFilterGuard } from '../access/selection-filter.guard.js';
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { ObservatoryMapService } from './observatory-map.service.js';
 
 /** The map's figures are computed over the spaces the caller belongs to, like every other figure. */
 @Controller('observatory')
+@UseGuards(SelectionFilterGuard)
 export class ObservatoryMapController {
   constructor(private readonly map: ObservatoryMapService) {}
 

@@ -208,6 +208,10 @@ describe('sample builder (real PostgreSQL, through the HTTP API)', () => {
     expect((await outsider.request('PUT', `/api/sample/selections/${saved.id}`, { name: 'Volée', poleIds: [] })).status).toBe(404);
     expect((await outsider.delete(`/api/sample/selections/${saved.id}`)).status).toBe(404);
     expect((await outsider.get(`/api/observatory/funding?selectionId=${saved.id}`)).status).toBe(404);
+    for (const path of ['panorama', 'export?dataset=funding&format=json', 'map', 'indicators']) {
+      expect((await outsider.get(`/api/observatory/${path}${path.includes('?') ? '&' : '?'}selectionId=${saved.id}`)).status).toBe(404);
+      expect((await owner.get(`/api/observatory/${path}${path.includes('?') ? '&' : '?'}selectionId=${saved.id}`)).status).toBe(200);
+    }
     expect((await owner.get('/api/sample/selections/nope')).status).toBe(400);
     expect((await expectStatus(owner.get(`/api/sample/selections/${saved.id}`), 200)).poleCount).toBe(2);
   });
