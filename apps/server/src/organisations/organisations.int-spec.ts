@@ -28,6 +28,14 @@ describe('organisations (real PostgreSQL)', () => {
     expect((await new ApiClient(t.url).get('/api/organisations')).status).toBe(401);
   });
 
+  it('lists organisations in French collation (accents and case aside)', async () => {
+    for (const name of ['Fabrique collation', 'écopôle collation', 'Dunes collation', 'Écopôle collation bis', 'Zèbre collation', 'élan collation']) {
+      expect((await member.post('/api/organisations', { kind: 'ess_network', name })).status).toBe(201);
+    }
+    const names = (await member.get('/api/organisations?q=collation')).body.map((o: { name: string }) => o.name);
+    expect(names).toEqual(['Dunes collation', 'écopôle collation', 'Écopôle collation bis', 'élan collation', 'Fabrique collation', 'Zèbre collation']);
+  });
+
   it('refuses inconsistent types and duplicates', async () => {
     expect((await member.post('/api/organisations', { kind: 'collectivite', name: 'Sans niveau' })).status).toBe(400);
     expect((await member.post('/api/organisations', { kind: 'ess_network', name: 'Réseau', collectiviteLevel: 'region' })).status).toBe(400);

@@ -31,9 +31,12 @@ export interface NewOrganisation {
 export class OrganisationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** At most 500, by name; `q` is matched literally anywhere in the name, whatever the case. */
+  /**
+   * At most 500, by name in French collation (« Écopôle » among the E's, case and accents aside); `q` is matched
+   * literally anywhere in the name, whatever the case.
+   */
   async list(query: OrganisationListQuery, db: EntityManager = this.dataSource.manager): Promise<OrganisationView[]> {
-    const qb = db.getRepository(Organisation).createQueryBuilder('o').orderBy('o.name').limit(500);
+    const qb = db.getRepository(Organisation).createQueryBuilder('o').orderBy(`o.name COLLATE "fr-x-icu"`).addOrderBy('o.id').limit(500);
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.q) qb.andWhere(`o.name ILIKE :q ESCAPE '\\'`, { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
     return (await qb.getMany()).map(mapOrganisation);
