@@ -4,6 +4,7 @@ import type { Widen } from '../../i18n/widen';
 /** English UI strings of the shared projects, their funding and CSV files, and the co-edited notes. */
 export const enProjects: Widen<typeof frProjects> = {
   projects: {
+    origin: { text: 'Made from the decision <decision>“{{decision}}”</decision> of the session <session>“{{session}}”</session>.' },
     title: 'Projects',
     intro: 'The pole’s shared projects, from emergence to sustainability, with their partners and funding.',
     readOnly: 'As an observer, you can read the projects but not change them.',
@@ -42,7 +43,8 @@ export const enProjects: Widen<typeof frProjects> = {
     },
     progress: {
       none: 'No milestone',
-      value: 'Progress: {{percent}} ({{done}} of {{total}} milestones)',
+      value_one: 'Progress: {{percent}} ({{done}} of {{count}} milestone)',
+      value_other: 'Progress: {{percent}} ({{done}} of {{count}} milestones)',
     },
     create: { title: 'New project', submit: 'Create the project' },
     fields: {

@@ -1,6 +1,7 @@
 /** French UI strings of the shared projects, their funding and CSV files, and the co-edited notes. */
 export const frProjects = {
   projects: {
+    origin: { text: 'Issu de la décision <decision>« {{decision}} »</decision> de la séance <session>« {{session}} »</session>.' },
     title: 'Projets',
     intro: 'Les projets partagés du pôle, de leur émergence à leur pérennisation, avec leurs partenaires et leurs financements.',
     readOnly: 'En tant qu’observateur·rice, vous consultez les projets sans pouvoir les modifier.',
@@ -39,7 +40,8 @@ export const frProjects = {
     },
     progress: {
       none: 'Aucun jalon',
-      value: 'Avancement : {{percent}} ({{done}} jalons sur {{total}})',
+      value_one: 'Avancement : {{percent}} ({{done}} sur {{count}} jalon)',
+      value_other: 'Avancement : {{percent}} ({{done}} sur {{count}} jalons)',
     },
     create: { title: 'Nouveau projet', submit: 'Créer le projet' },
     fields: {

@@ -5,7 +5,7 @@ import { formatShare } from '../../ui/format';
 export function ProgressBar({ progress, done, total }: { progress: number | null; done: number; total: number }) {
   const { t, i18n } = useTranslation();
   if (progress === null || total === 0) return <p className="progress progress--none">{t('projects.progress.none')}</p>;
-  const text = t('projects.progress.value', { percent: formatShare(progress, i18n.language), done, total });
+  const text = t('projects.progress.value', { percent: formatShare(progress, i18n.language), done, count: total });
   return (
     <div className="progress">
       <p className="progress__label">{text}</p>
