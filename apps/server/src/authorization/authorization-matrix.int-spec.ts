@@ -12,6 +12,7 @@ import { GUIDE_MATRIX } from '../../testing/authorization-matrix-guide.js';
 import { NOTIFICATIONS_MATRIX } from '../../testing/authorization-matrix-notifications.js';
 import { SAMPLE_MATRIX } from '../../testing/authorization-matrix-sample.js';
 import { SURVEY_MATRIX } from '../../testing/authorization-matrix-survey.js';
+import { type JoinFixture, SESSION_JOIN_MATRIX, buildJoinFixture, participantExpected } from '../../testing/authorization-matrix-session-join.js';
 import { type Row, all, inSpace, ok, signedIn } from '../../testing/authorization-matrix-rows.js';
 
 const project = (f: Fixture) => `/api/spaces/${f.spaceId}/projects/${f.projectId}`;
@@ -48,6 +49,7 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ token: 'a'.repeat(43), password: 'un mot de passe solide' }),
     expected: all(400),
   },
+  'GET /api/auth/session': { path: () => '/api/auth/session', expected: all(ok) },
   'GET /api/auth/me': { path: () => '/api/auth/me', expected: signedIn(ok) },
   'PATCH /api/auth/me': { path: () => '/api/auth/me', body: () => ({ locale: 'fr' }), expected: signedIn(ok) },
   'GET /api/organisations': { path: () => '/api/organisations', expected: signedIn(ok) },
@@ -296,17 +298,20 @@ const MATRIX: Record<string, Row> = {
   ...NOTIFICATIONS_MATRIX,
   ...SAMPLE_MATRIX,
   ...SURVEY_MATRIX,
+  ...SESSION_JOIN_MATRIX,
 };
 
 describe('authorisation matrix', () => {
   let t: TestApp;
   const clients = {} as Record<Actor, ApiClient>;
   let fixture: Fixture;
+  let joined: JoinFixture;
 
   beforeAll(async () => {
     t = await startTestApp();
     for (const actor of ACTORS) clients[actor] = new ApiClient(t.url);
     fixture = await buildMatrixFixture(t, clients);
+    joined = await buildJoinFixture(t.url, clients.animateur, fixture);
   });
   afterAll(() => t.close());
 
@@ -340,5 +345,19 @@ describe('authorisation matrix', () => {
       actual[actor] = response.status;
     }
     expect(actual).toEqual(row.expected);
+  });
+
+  // The participant principal (joined a session by code, no account): its session's routes open to it, 404 elsewhere.
+  const signedInRoutes = () => Object.keys(MATRIX).filter((key) => MATRIX[key].expected.anonymous === 401);
+  it.each(signedInRoutes())('%s answers a participant of the session as the policy says', async (key) => {
+    const row = MATRIX[key];
+    const body = row.body?.(fixture, 'contributeur');
+    const response = await fetch(`${t.url}${row.path(fixture, 'contributeur')}`, {
+      method: key.split(' ')[0],
+      headers: { cookie: joined.participantCookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    await response.arrayBuffer();
+    expect(response.status).toBe(participantExpected(key, row));
   });
 });
