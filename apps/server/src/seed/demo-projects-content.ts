@@ -4,6 +4,8 @@ import type { IndicatorKind, Lever, ProjectStage, ProjectStatus } from '@concert
  * The demo's 29 shared projects (the count of the study's Régions row), in the order of the poles they belong to
  * (project i is the pole `i % 5` of tetris, ecopole, okhra, periscope, ateliers): stage, status, dates, levers, a
  * partner and a technical support (organisation keys of the demo territory), and the indicators they report.
+ * Late milestones are reminded by mail to the members of a project's partner organisations: the CRESS PACA (Karim's)
+ * supports a completed project only, so that the demo's first mails to him are the ones he asks for.
  */
 export interface DemoProject {
   title: string;
@@ -28,7 +30,6 @@ export const DEMO_PROJECTS: DemoProject[] = [
     start: '2013-03-01',
     levers: ['employment_coordination', 'urban_projects'],
     partner: 'pays-grasse',
-    support: 'cress-paca',
     indicators: [
       { kind: 'people_in_insertion', values: [6, 9, 12, 12] },
       { kind: 'turnover', values: [80_000, 120_000, 150_000, 180_000] },
@@ -232,6 +233,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     end: '2015-12-31',
     levers: ['pedagogy'],
     partner: 'grasse',
+    support: 'cress-paca',
     indicators: [{ kind: 'custom', values: [12, 25, 40, 40] }],
   },
   {
