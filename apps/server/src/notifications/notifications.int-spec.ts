@@ -295,48 +295,6 @@ describe('notifications (real PostgreSQL, real socket.io clients)', () => {
     expect(await service.notify(event({ kind: 'comment_reply', recipients: [idOf(leaving)] }))).toBe(0);
   });
 
-  it("removal of a session's guest deletes its unread notifications about that session only, and nothing more reaches it", async () => {
-    const passing = new ApiClient(t.url);
-    await passing.signUp({ displayName: 'Gina Passagère' });
-    const other = (await animateur.post(`/api/spaces/${spaceId}/sessions`, { title: 'Séance d’été', scheduledAt: '2026-12-20T09:00:00Z' })).body.id as string;
-    for (const id of [sessionId, other]) expect((await animateur.post(`/api/sessions/${id}/guests`, { email: passing.account!.email })).status).toBe(201);
-    await t.dataSource.query(`DELETE FROM notification WHERE account_id = $1`, [idOf(passing)]);
-    const about = (session: string, title: string) =>
-      service.notify(
-        event({
-          kind: 'session_scheduled',
-          recipients: [idOf(passing)],
-          place: { kind: 'session', sessionId: session },
-          link: `/seances/${session}`,
-          params: { title },
-        }),
-      );
-    await about(sessionId, 'lu');
-    const read = (await passing.get('/api/notifications')).body.items[0].id as string;
-    await passing.post('/api/notifications/read', { ids: [read] });
-    await about(sessionId, 'non lu');
-    await about(other, 'autre séance');
-    expect((await passing.get('/api/notifications')).body.unread).toBe(2);
-
-    const socket = await connect(passing);
-    const notices = collect(socket);
-    expect((await animateur.delete(`/api/sessions/${sessionId}/guests/${idOf(passing)}`)).status).toBe(204);
-    const left = await t.dataSource.query(
-      `SELECT params->>'title' AS title, read_at IS NOT NULL AS read FROM notification WHERE account_id = $1 ORDER BY created_at`,
-      [idOf(passing)],
-    );
-    expect(left).toEqual([
-      { title: 'lu', read: true },
-      { title: 'autre séance', read: false },
-    ]);
-    expect((await passing.get('/api/notifications')).body.unread).toBe(1);
-    await waitFor(() => notices.some((n) => n.unread === 1));
-    expect(await about(sessionId, 'après')).toBe(0);
-    expect(await about(other, 'encore invitée')).toBe(1);
-    // A guest removal that finds no guest changes nothing and says so.
-    expect((await animateur.delete(`/api/sessions/${sessionId}/guests/${idOf(passing)}`)).status).toBe(404);
-  });
-
   describe('unsubscribe links (signed out)', () => {
     const page = (token: string, method = 'GET') => fetch(`${t.url}/unsubscribe/${token}`, { method, redirect: 'manual' });
     const channelOf = async (client: ApiClient, kind: string, space: string | null) =>
