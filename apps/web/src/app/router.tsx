@@ -4,6 +4,7 @@ import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RequireAuth } from './require-auth';
 import { RouteErrorPage } from './route-error-page';
+import { WallLayout } from './wall-layout';
 import { loadAreaStrings } from './i18n-setup';
 import { projectLoader, spaceLoader, spacesLoader } from './route-data';
 
@@ -16,6 +17,23 @@ const withAreaStrings = <T,>(page: Promise<T>): Promise<T> => Promise.all([page,
  */
 export const createRouter = (queryClient: QueryClient) =>
   createBrowserRouter([
+    {
+      // The room's screen: full screen, without the application's header, navigation or footer.
+      element: <WallLayout />,
+      errorElement: <RouteErrorPage />,
+      hydrateFallbackElement: null,
+      children: [
+        {
+          element: <RequireAuth />,
+          children: [
+            {
+              path: 'seances/:sessionId/projection',
+              lazy: () => withAreaStrings(import('../features/sessions/sessions-routes').then((m) => ({ Component: m.ProjectionPage }))),
+            },
+          ],
+        },
+      ],
+    },
     {
       element: <AppLayout />,
       errorElement: <RouteErrorPage />,
@@ -139,10 +157,6 @@ export const createRouter = (queryClient: QueryClient) =>
             {
               path: 'seances/:sessionId',
               lazy: () => withAreaStrings(import('../features/sessions/sessions-routes').then((m) => ({ Component: m.SessionPage }))),
-            },
-            {
-              path: 'seances/:sessionId/projection',
-              lazy: () => withAreaStrings(import('../features/sessions/sessions-routes').then((m) => ({ Component: m.ProjectionPage }))),
             },
             {
               path: 'seances/:sessionId/compte-rendu',

@@ -85,7 +85,7 @@ export const ErrorCode = defineVocabulary('errorCode', {
   session_state: { fr: "Cette action n'est pas possible à ce moment de la séance.", en: 'This action is not possible at this point of the session.' },
   vote_closed: { fr: 'Le vote est clos.', en: 'The vote is closed.' },
   vote_not_adopted: {
-    fr: "Seule une proposition adoptée par consentement, vote clos et sans objection, peut devenir une décision.",
+    fr: 'Seule une proposition adoptée par consentement, vote clos et sans objection, peut devenir une décision.',
     en: 'Only a proposal adopted by consent, its vote closed without objection, can become a decision.',
   },
   decision_already_recorded: { fr: 'Cette proposition est déjà enregistrée comme décision.', en: 'This proposal is already recorded as a decision.' },

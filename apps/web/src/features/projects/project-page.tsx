@@ -17,6 +17,7 @@ import { IndicatorsSection } from './indicators-section';
 import { MilestonesSection } from './milestones-section';
 import { ProjectForm } from './project-form';
 import { ProjectNotes } from './project-notes';
+import { ProjectOrigin } from './project-origin';
 import { ProjectReadView } from './project-read-view';
 import { ProjectTimeline } from './project-timeline';
 import './projects.css';
@@ -64,6 +65,7 @@ export function ProjectPage() {
       </p>
       <h2 id={`${id}-title`}>{current.title}</h2>
       <p className="muted">{t('projects.updatedAt', { date: formatDateTime(current.updatedAt, i18n.language) })}</p>
+      <ProjectOrigin project={current} />
       <section className="section" aria-labelledby={`${id}-about`}>
         <h2 id={`${id}-about`} className="sr-only">
           {t('projects.about')}

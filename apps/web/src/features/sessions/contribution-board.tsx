@@ -6,6 +6,7 @@ import type { SessionData } from './sessions-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { CollabStatus } from '../collab/collab-status';
+import { BoardDnd, DropGroup, LOOSE_DROP_ID } from './board-dnd';
 import { ClusterTitle } from './cluster-title';
 import { NoteCard } from './note-card';
 import { MakeTestimonyButton } from './make-testimony-button';
@@ -34,6 +35,7 @@ export function ContributionBoard({ board, session, itemId, presentation = false
   const clusters = board.clusters.filter((c) => c.itemId === itemId);
   const known = new Set(clusters.map((c) => c.id));
   const loose = notes.filter((n) => !n.clusterId || !known.has(n.clusterId));
+  const dragging = canWrite && clusters.length > 0;
 
   const renderNotes = (list: BoardNote[]) => (
     <ul className="note-list">
@@ -43,6 +45,7 @@ export function ContributionBoard({ board, session, itemId, presentation = false
           note={note}
           clusters={clusters}
           canMove={canWrite}
+          draggable={dragging}
           canDelete={animateur || (canWrite && !!me && note.authorId === me.id)}
           onMove={(clusterId) => board.setNoteCluster(note.id, clusterId)}
           onDelete={() => board.removeNote(note.id)}
@@ -76,25 +79,27 @@ export function ContributionBoard({ board, session, itemId, presentation = false
         />
       ) : null}
       <StatusMessage tone="info">{t('board.count', { count: notes.length })}</StatusMessage>
-      <div className="board-clusters">
-        {clusters.map((cluster) => (
-          <section key={cluster.id} className="board-cluster" aria-label={cluster.title || t('board.untitled')}>
-            <ClusterTitle
-              cluster={cluster}
-              editable={animateur}
-              onRename={(title) => board.renameCluster(cluster.id, title)}
-              onRemove={() => board.removeCluster(cluster.id)}
-            />
-            {renderNotes(notes.filter((n) => n.clusterId === cluster.id))}
-          </section>
-        ))}
-        {loose.length > 0 || clusters.length === 0 ? (
-          <section className="board-cluster board-cluster--loose" aria-label={t('board.unclustered')}>
-            {clusters.length > 0 ? <h4 className="board-cluster__title">{t('board.unclustered')}</h4> : null}
-            {renderNotes(loose)}
-          </section>
-        ) : null}
-      </div>
+      <BoardDnd enabled={dragging} onMove={(noteId, clusterId) => board.setNoteCluster(noteId, clusterId)}>
+        <div className="board-clusters">
+          {clusters.map((cluster) => (
+            <DropGroup key={cluster.id} id={cluster.id} enabled={dragging} className="board-cluster" label={cluster.title || t('board.untitled')}>
+              <ClusterTitle
+                cluster={cluster}
+                editable={animateur}
+                onRename={(title) => board.renameCluster(cluster.id, title)}
+                onRemove={() => board.removeCluster(cluster.id)}
+              />
+              {renderNotes(notes.filter((n) => n.clusterId === cluster.id))}
+            </DropGroup>
+          ))}
+          {loose.length > 0 || clusters.length === 0 || dragging ? (
+            <DropGroup id={LOOSE_DROP_ID} enabled={dragging} className="board-cluster board-cluster--loose" label={t('board.unclustered')}>
+              {clusters.length > 0 ? <h4 className="board-cluster__title">{t('board.unclustered')}</h4> : null}
+              {renderNotes(loose)}
+            </DropGroup>
+          ) : null}
+        </div>
+      </BoardDnd>
       {animateur ? <NewClusterForm onAdd={(title) => board.addCluster(itemId, title)} /> : null}
     </div>
   );

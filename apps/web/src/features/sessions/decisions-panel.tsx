@@ -70,7 +70,9 @@ function DecisionForm({ session, itemId }: { session: SessionData; itemId: strin
   const { t } = useTranslation();
   const add = useAddDecision(session.id);
   const [text, setText] = useState('');
-  const [item, setItem] = useState<string>(itemId ?? '');
+  // Follows the item under way (the board's item) until the animateur picks another; a pick lasts until the decision is recorded.
+  const [picked, setPicked] = useState<string | null>(null);
+  const item = picked ?? itemId ?? '';
   const [added, setAdded] = useState<string | null>(null);
   const { formRef, fieldErrors, formError, clear, showFieldErrors, showError } = useFormFeedback({ fields: ['text', 'agendaItemId'] });
   const items = [{ value: '', label: t('decisions.noItem') }, ...session.agenda.map((i) => ({ value: i.id, label: i.title }))];
@@ -83,6 +85,7 @@ function DecisionForm({ session, itemId }: { session: SessionData; itemId: strin
     add.mutate(checked.data, {
       onSuccess: () => {
         setText('');
+        setPicked(null);
         setAdded(t('decisions.added'));
       },
       onError: showError,
@@ -92,7 +95,7 @@ function DecisionForm({ session, itemId }: { session: SessionData; itemId: strin
     <form className="card form" ref={formRef} noValidate onSubmit={submit} aria-label={t('decisions.add')}>
       <ErrorAlert>{formError}</ErrorAlert>
       <TextAreaField label={t('decisions.text')} rows={2} value={text} onChange={(e) => setText(e.target.value)} error={fieldErrors.text} />
-      <SelectField label={t('decisions.item')} options={items} value={item} onChange={(e) => setItem(e.target.value)} error={fieldErrors.agendaItemId} />
+      <SelectField label={t('decisions.item')} options={items} value={item} onChange={(e) => setPicked(e.target.value)} error={fieldErrors.agendaItemId} />
       <Button type="submit" busy={add.isPending}>
         {t('decisions.add')}
       </Button>

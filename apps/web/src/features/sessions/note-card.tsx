@@ -2,6 +2,7 @@ import type { BoardCluster, BoardNote } from '@concerto/collab';
 import { NoteCategory } from '@concerto/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDraggableNote } from './board-dnd';
 import { IconButton } from './icon-button';
 
 const categoryOf = (note: BoardNote) => ((NoteCategory.keys as readonly string[]).includes(note.category) ? note.category : 'idea');
@@ -17,14 +18,23 @@ interface NoteCardProps {
   onDelete: () => void;
   /** An action on the note itself (e.g. making a testimony of it). */
   action?: ReactNode;
+  /** May be dragged onto another group (inside the board's drag-and-drop context). */
+  draggable?: boolean;
 }
 
-/** One note: its category (colour and text), its text and author; regrouped with a select, no dragging needed. */
-export function NoteCard({ note, clusters, canMove, canDelete, onMove, onDelete, action }: NoteCardProps) {
+/** One note: its category (colour and text), its text and author; dragged onto another group, or regrouped with its select (the keyboard way). */
+export function NoteCard({ note, clusters, canMove, canDelete, onMove, onDelete, action, draggable = false }: NoteCardProps) {
   const { t } = useTranslation();
   const category = categoryOf(note);
+  const drag = useDraggableNote(note.id, note.clusterId ?? null, draggable && canMove);
   return (
-    <li className={`note note--${category}`}>
+    <li
+      ref={drag.ref}
+      {...drag.listeners}
+      style={drag.style}
+      className={`note note--${category}${drag.ref ? ' note--draggable' : ''}${drag.dragging ? ' note--dragging' : ''}`}
+      data-note-id={note.id}
+    >
       <p className="note__category">{t(`vocab.noteCategory.${category}`)}</p>
       <p className="note__text">{note.text}</p>
       <p className="note__author">{note.authorName || t('board.anonymous')}</p>

@@ -5,14 +5,18 @@ import { useVotes } from './votes-api';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { ContributionBoard } from './contribution-board';
+import { ProjectionJoinCode } from './projection-join-code';
 import { SessionError, SessionNotFound } from './session-not-found';
-import { SessionTimer } from './session-timer';
+import { SessionTimer, useItemClock } from './session-timer';
+import { useMutedSignal, useTimeUpTone } from './time-up-signal';
 import { useBoard } from './use-board';
 import { useSessionPage } from './use-session-page';
+import { VoteOutcomeBadge } from './vote-outcome';
 import { VoteResults } from './vote-results';
 import './sessions.css';
+import './projection.css';
 
-/** For the room's screen: the current item, its big timer, its board and the open votes' visible results. */
+/** The room's screen, outside the application's layout: full screen, read from the back of the room. */
 export function ProjectionPage() {
   const { t } = useTranslation();
   const { session, notFound, error } = useSessionPage({ attend: false });
@@ -30,28 +34,58 @@ function Projection({ session }: { session: SessionData }) {
   const current = session.agenda.find((item) => item.status === 'current');
   const shown = current ?? session.agenda[0];
   const visible = (votes.data ?? []).filter((vote) => vote.results && (vote.status === 'open' || vote.agendaItemId === shown?.id));
+  const clock = useItemClock(current, session.clockOffset);
+  const timeUp = !!current && !!clock && clock.overrun > 0;
+  const { muted, toggle } = useMutedSignal();
+  // One signal per item and planned time: extending the item and running out again sounds anew.
+  const tones = useTimeUpTone(timeUp && current ? `${current.id}:${current.plannedMs + current.extraMs}` : null, muted);
+  const fullScreen = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
 
   return (
-    <div className="projection">
-      <p className="projection__back">
+    <main className={`projection${timeUp ? ' projection--time-up' : ''}`} id="main" data-tones={tones}>
+      <div className="projection__bar">
         <Link to={`/seances/${session.id}`}>{t('minutes.backToSession')}</Link>
-      </p>
+        <button type="button" className="projection__control" onClick={fullScreen}>
+          {t('wall.fullScreen')}
+        </button>
+        <button type="button" className="projection__control" aria-pressed={muted} onClick={toggle}>
+          {muted ? t('wall.muted') : t('wall.sound')}
+        </button>
+      </div>
       <h1 className="projection__title">{session.title}</h1>
-      <SessionTimer item={current} clockOffset={session.clockOffset} large />
-      {shown ? (
-        <section aria-labelledby="projection-board">
-          <h2 id="projection-board">
-            {t('board.heading')} : {shown.title}
+      <div className="projection__top">
+        <section className="projection__now" aria-labelledby="projection-item">
+          <h2 id="projection-item" className="projection__item">
+            {current ? t('wall.current', { title: current.title }) : t('wall.noCurrent')}
           </h2>
+          <SessionTimer item={current} clockOffset={session.clockOffset} large />
+          <div role="alert" className="projection__alert-slot">
+            {timeUp && current ? <p className="projection__time-up">{t('wall.timeUp', { title: current.title })}</p> : null}
+          </div>
+        </section>
+        <aside className="projection__join" aria-label={t('wall.join')}>
+          <ProjectionJoinCode session={session} />
+        </aside>
+      </div>
+      {shown ? (
+        <section aria-labelledby="projection-board" className="projection__board">
+          <h2 id="projection-board">{t('wall.board', { title: shown.title })}</h2>
           <ContributionBoard board={board} session={session} itemId={shown.id} presentation />
         </section>
       ) : null}
       {visible.length > 0 ? (
-        <section aria-labelledby="projection-votes">
+        <section aria-labelledby="projection-votes" className="projection__votes">
           <h2 id="projection-votes">{t('votes.heading')}</h2>
-          {visible.map((vote) => (vote.results ? <VoteResults key={vote.id} title={vote.title} kind={vote.kind} results={vote.results} large /> : null))}
+          {visible.map((vote) =>
+            vote.results ? (
+              <div key={vote.id} className="projection__vote" data-vote-id={vote.id}>
+                <VoteResults title={vote.title} kind={vote.kind} results={vote.results} large />
+                <VoteOutcomeBadge vote={vote} large />
+              </div>
+            ) : null,
+          )}
         </section>
       ) : null}
-    </div>
+    </main>
   );
 }

@@ -10,6 +10,7 @@ import { errorMessage } from '../../ui/form-feedback';
 import { ConsentBallot } from './consent-ballot';
 import { DotBallot } from './dot-ballot';
 import { ScoreBallot } from './score-ballot';
+import { VoteOutcome } from './vote-outcome';
 import { VoteResults } from './vote-results';
 
 /** One vote: my ballot while it is open, its results when I may see them, and the animateur's close button. */
@@ -51,6 +52,7 @@ export function VoteCard({ session, vote }: { session: SessionData; vote: VoteVi
         )
       ) : null}
       {vote.results ? <VoteResults title={vote.title} kind={vote.kind} results={vote.results} /> : <p className="muted">{t('votes.hidden')}</p>}
+      {vote.outcome ? <VoteOutcome session={session} vote={vote} /> : null}
       {session.myRole === 'animateur' && open ? (
         <Button variant="secondary" busy={close.isPending} onClick={() => close.mutate(vote.id)}>
           {t('votes.close')}
