@@ -1,6 +1,6 @@
-import { io, type Socket } from 'socket.io-client';
-import { NOTIFICATION_EVENT, type NotificationNotice } from '@concerto/domain';
+import type { Socket } from 'socket.io-client';
 import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
+import { NotificationSockets } from '../../testing/notification-sockets.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import type { NotificationEvent } from './notification-event.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
@@ -18,10 +18,11 @@ describe('notifications (real PostgreSQL, real socket.io clients)', () => {
   let spaceId: string;
   let otherSpaceId: string;
   let sessionId: string;
-  const sockets: Socket[] = [];
+  let sockets: NotificationSockets;
 
   beforeAll(async () => {
     t = await startTestApp();
+    sockets = new NotificationSockets(t.url);
     service = t.app.get(NotificationsService);
     preferences = t.app.get(NotificationPreferencesService);
     [animateur, member, observateur, outsider, guest] = Array.from({ length: 5 }, () => new ApiClient(t.url));
@@ -39,7 +40,7 @@ describe('notifications (real PostgreSQL, real socket.io clients)', () => {
     expect((await animateur.post(`/api/sessions/${sessionId}/guests`, { email: guest.account!.email })).status).toBe(201);
   });
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
+    sockets.close();
     await t.close();
   });
 
@@ -60,19 +61,8 @@ describe('notifications (real PostgreSQL, real socket.io clients)', () => {
     ...overrides,
   });
 
-  function connect(client: ApiClient): Promise<Socket> {
-    const socket = io(`${t.url}/events`, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie: client.cookie! } });
-    sockets.push(socket);
-    return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', reject);
-    });
-  }
-  const collect = (socket: Socket) => {
-    const notices: NotificationNotice[] = [];
-    socket.on(NOTIFICATION_EVENT, (notice: NotificationNotice) => notices.push(notice));
-    return notices;
-  };
+  const connect = (client: ApiClient) => sockets.connect(client);
+  const collect = (socket: Socket) => sockets.collect(socket);
 
   it('writes one row per recipient the policy lets see the space, never the actor nor an outsider', async () => {
     const written = await service.notify(

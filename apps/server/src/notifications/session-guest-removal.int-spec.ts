@@ -1,7 +1,7 @@
-import { io, type Socket } from 'socket.io-client';
-import { NOTIFICATION_EVENT, type NotificationNotice } from '@concerto/domain';
+import type { Socket } from 'socket.io-client';
 import { ApiClient, buildSpace } from '../../testing/api-client.js';
 import { eventually } from '../../testing/collab-clients.js';
+import { NotificationSockets } from '../../testing/notification-sockets.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import type { NotificationEvent } from './notification-event.js';
 import { NotificationsService } from './notifications.service.js';
@@ -17,10 +17,11 @@ describe("a session guest's removal (real PostgreSQL, a real socket.io client)",
   let animateur: ApiClient;
   let spaceId: string;
   let sessionId: string;
-  const sockets: Socket[] = [];
+  let sockets: NotificationSockets;
 
   beforeAll(async () => {
     t = await startTestApp();
+    sockets = new NotificationSockets(t.url);
     service = t.app.get(NotificationsService);
     animateur = new ApiClient(t.url);
     await animateur.signUp({ displayName: 'Anne Animatrice' });
@@ -28,7 +29,7 @@ describe("a session guest's removal (real PostgreSQL, a real socket.io client)",
     sessionId = (await animateur.post(`/api/spaces/${spaceId}/sessions`, { title: 'Séance de printemps', scheduledAt: '2026-12-10T09:00:00Z' })).body.id;
   });
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
+    sockets.close();
     await t.close();
   });
 
@@ -43,19 +44,8 @@ describe("a session guest's removal (real PostgreSQL, a real socket.io client)",
     params: {},
     ...overrides,
   });
-  function connect(client: ApiClient): Promise<Socket> {
-    const socket = io(`${t.url}/events`, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie: client.cookie! } });
-    sockets.push(socket);
-    return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', reject);
-    });
-  }
-  const collect = (socket: Socket) => {
-    const notices: NotificationNotice[] = [];
-    socket.on(NOTIFICATION_EVENT, (notice: NotificationNotice) => notices.push(notice));
-    return notices;
-  };
+  const connect = (client: ApiClient) => sockets.connect(client);
+  const collect = (socket: Socket) => sockets.collect(socket);
   const waitFor = (condition: () => boolean) => eventually(condition, 5000, 'the live notice');
 
   it('deletes its unread notifications about that session only, and nothing more reaches it', async () => {
