@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AccountView, PasswordResetConfirm, PasswordResetRequest, SignInRequest, SignUpRequest, UpdateMeRequest } from '@concerto/domain';
+import { AccountView, SignedInView, PasswordResetConfirm, PasswordResetRequest, SignInRequest, SignUpRequest, UpdateMeRequest } from '@concerto/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Contract, Public } from '../common/contract.js';
 import { AccessChanges } from './access-changes.js';
 import { AuthService, type ClientInfo, type IssuedSession } from './auth.service.js';
 import { PasswordResetService } from './password-reset.service.js';
-import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
+import { CurrentAuth, type AuthenticatedRequest, type RequestAuth } from '../common/request-auth.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-token.js';
 
 function clientOf(request: Request): ClientInfo {
@@ -72,6 +72,14 @@ export class AuthController {
   @Contract({ summary: 'Choose a new password with a reset link; every sign-in session of the account is revoked', body: PasswordResetConfirm, status: 204 })
   confirmPasswordReset(@Body() body: PasswordResetConfirm) {
     return this.passwordReset.confirm(body);
+  }
+
+  @Get('session')
+  @Public()
+  @Contract({ summary: 'Who is signed in: the account, or null for a visitor (200 either way)', response: SignedInView })
+  async session(@Req() req: AuthenticatedRequest) {
+    // A participant who joined a live session by code is not an account: to the application it is a visitor.
+    return { account: req.auth && !req.auth.participantSessionId ? await this.auth.me(req.auth.account.id) : null };
   }
 
   @Get('me')

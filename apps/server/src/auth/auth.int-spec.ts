@@ -42,6 +42,16 @@ describe('accounts and sessions (real PostgreSQL)', () => {
     expect(response.headers.get('set-cookie')).toMatch(/Secure/i);
   });
 
+  it('tells who is signed in without an error status for a visitor', async () => {
+    const visitor = new ApiClient(t.url);
+    expect(await visitor.get('/api/auth/session')).toMatchObject({ status: 200, body: { account: null } });
+    await visitor.signUp();
+    const me = await visitor.get('/api/auth/me');
+    expect(await visitor.get('/api/auth/session')).toMatchObject({ status: 200, body: { account: me.body } });
+    await visitor.post('/api/auth/sign-out', {});
+    expect((await visitor.get('/api/auth/session')).body).toEqual({ account: null });
+  });
+
   it('refuses a second account with the same e-mail', async () => {
     await new ApiClient(t.url).signUp({ email: 'twice@example.fr' });
     const again = await new ApiClient(t.url).post('/api/auth/sign-up', {

@@ -50,6 +50,7 @@ const MATRIX: Record<string, Row> = {
     expected: all(400),
   },
   'GET /api/auth/session': { path: () => '/api/auth/session', expected: all(ok) },
+  'GET /api/auth/session': { path: () => '/api/auth/session', expected: all(ok) },
   'GET /api/auth/me': { path: () => '/api/auth/me', expected: signedIn(ok) },
   'PATCH /api/auth/me': { path: () => '/api/auth/me', body: () => ({ locale: 'fr' }), expected: signedIn(ok) },
   'GET /api/organisations': { path: () => '/api/organisations', expected: signedIn(ok) },
@@ -186,6 +187,8 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/observatory/funding': { path: () => '/api/observatory/funding?from=2015', expected: signedIn(ok) },
   'GET /api/observatory/panorama': { path: () => '/api/observatory/panorama', expected: signedIn(ok) },
+  'GET /api/observatory/indicators': { path: () => '/api/observatory/indicators?from=2015', expected: signedIn(ok) },
+  'GET /api/observatory/indicators/poles': { path: () => '/api/observatory/indicators/poles?kind=jobs_created', expected: signedIn(ok) },
   'GET /api/observatory/map': { path: () => '/api/observatory/map?mesh=departement', expected: signedIn(ok) },
   'GET /api/observatory/export': { path: () => '/api/observatory/export?dataset=funding&format=json', expected: signedIn(ok) },
   // The cross-pole guide over the fixture's space: only its members may choose it.

@@ -49,3 +49,7 @@ export const AccountView = z.object({
   organisation: z.object({ id: uuid, name: z.string(), kind: z.string() }).nullable(),
 });
 export type AccountView = z.infer<typeof AccountView>;
+
+/** Who is signed in, asked by every page at load: `account` is null for a visitor (a 200 either way, no error logged). */
+export const SignedInView = z.object({ account: AccountView.nullable() });
+export type SignedInView = z.infer<typeof SignedInView>;
