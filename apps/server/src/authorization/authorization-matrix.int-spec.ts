@@ -50,7 +50,6 @@ const MATRIX: Record<string, Row> = {
     expected: all(400),
   },
   'GET /api/auth/session': { path: () => '/api/auth/session', expected: all(ok) },
-  'GET /api/auth/session': { path: () => '/api/auth/session', expected: all(ok) },
   'GET /api/auth/me': { path: () => '/api/auth/me', expected: signedIn(ok) },
   'PATCH /api/auth/me': { path: () => '/api/auth/me', body: () => ({ locale: 'fr' }), expected: signedIn(ok) },
   'GET /api/organisations': { path: () => '/api/organisations', expected: signedIn(ok) },
