@@ -22,9 +22,10 @@ export interface AccessRemovedState {
  * Keeps one `/events` connection while someone is signed in, and turns change notices into
  * query invalidations so every screen refreshes without reload.
  */
-export function EventsProvider({ children }: { children: ReactNode }) {
+export function EventsProvider({ children, participantId }: { children: ReactNode; participantId?: string }) {
   const { data: me } = useMe();
-  const accountId = me?.id ?? null;
+  // A participant who joined a session by code has no account: its page names it.
+  const accountId = participantId ?? me?.id ?? null;
   const [socket, setSocket] = useState<EventsSocket | null>(null);
   const queryClient = useQueryClient();
   const navigate = useNavigate();

@@ -18,6 +18,13 @@ const withAreaStrings = <T,>(page: Promise<T>): Promise<T> => Promise.all([page,
 export const createRouter = (queryClient: QueryClient) =>
   createBrowserRouter([
     {
+      // A participant joins a live session by its code, without an account: phone-first, no header, no sign-in.
+      path: 'rejoindre/:code',
+      errorElement: <RouteErrorPage />,
+      hydrateFallbackElement: null,
+      lazy: () => withAreaStrings(import('../features/session-join/join-page').then((m) => ({ Component: m.JoinPage }))),
+    },
+    {
       // The room's screen: full screen, without the application's header, navigation or footer.
       element: <WallLayout />,
       errorElement: <RouteErrorPage />,

@@ -6,6 +6,7 @@ import { frSample } from '../features/observatory/sample/fr-sample';
 import { frObservatoryMap } from '../features/observatory/fr-observatory-map';
 import { frProjects } from '../features/projects/fr-projects';
 import { frSessions } from '../features/sessions/fr-sessions';
+import { frSessionJoin } from '../features/session-join/fr-session-join';
 import { frSurvey } from '../features/survey/fr-survey';
 
 /**
@@ -15,6 +16,7 @@ import { frSurvey } from '../features/survey/fr-survey';
 export const frAreaStrings = {
   ...frProjects,
   ...frSessions,
+  ...frSessionJoin,
   ...frObservatory,
   ...frSample,
   ...frObservatoryMap,

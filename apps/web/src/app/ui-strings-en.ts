@@ -13,6 +13,7 @@ import { enSample } from '../features/observatory/sample/en-sample';
 import { enObservatoryMap } from '../features/observatory/en-observatory-map';
 import { enProjects } from '../features/projects/en-projects';
 import { enSessions } from '../features/sessions/en-sessions';
+import { enSessionJoin } from '../features/session-join/en-session-join';
 import { enSpaces } from '../features/spaces/en-spaces';
 import { enSurvey } from '../features/survey/en-survey';
 
@@ -25,6 +26,7 @@ export const enUiStrings: Widen<FrUiStrings> = {
   ...enProjects,
   ...enCollab,
   ...enSessions,
+  ...enSessionJoin,
   ...enObservatory,
   ...enSample,
   ...enObservatoryMap,

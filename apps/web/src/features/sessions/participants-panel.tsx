@@ -8,12 +8,14 @@ import { TextField } from '../../ui/field';
 import { useFormFeedback, validate } from '../../ui/form-feedback';
 import { RoleBadge } from '../../ui/role-badge';
 import { IconButton } from './icon-button';
+import { useRemoveParticipant } from '../session-join/session-join-api';
 
 /** Who takes part (invited members, guests, anyone who came) and who is present; guests managed by the animateur. */
 export function ParticipantsPanel({ session }: { session: SessionData }) {
   const { t } = useTranslation();
   const animateur = session.myRole === 'animateur' && session.status !== 'closed';
   const remove = useRemoveGuest(session.id);
+  const removeParticipant = useRemoveParticipant(session.id);
   const [message, setMessage] = useState<string | null>(null);
   const present = session.participants.filter((p) => p.attendedAt !== null).length;
 
@@ -30,6 +32,17 @@ export function ParticipantsPanel({ session }: { session: SessionData }) {
             <span className="participants__name">{p.displayName}</span>
             <RoleBadge role={p.role} />
             {p.kind === 'guest' ? <span className="muted">{t('session.participants.guest')}</span> : null}
+            {p.kind === 'participant' ? <span className="muted">{t('join.participant')}</span> : null}
+            {animateur && p.kind === 'participant' ? (
+              <IconButton
+                symbol="×"
+                busy={removeParticipant.isPending}
+                label={t('join.removeParticipant', { name: p.displayName })}
+                onClick={() =>
+                  removeParticipant.mutate(p.accountId, { onSuccess: () => setMessage(t('session.participants.removed', { name: p.displayName })) })
+                }
+              />
+            ) : null}
             {animateur && p.kind === 'guest' ? (
               <IconButton
                 symbol="×"
@@ -41,7 +54,7 @@ export function ParticipantsPanel({ session }: { session: SessionData }) {
           </li>
         ))}
       </ul>
-      {remove.isError ? <ErrorAlert>{t('errors.generic')}</ErrorAlert> : null}
+      {remove.isError || removeParticipant.isError ? <ErrorAlert>{t('errors.generic')}</ErrorAlert> : null}
       <StatusMessage>{message}</StatusMessage>
       {animateur ? <GuestForm sessionId={session.id} /> : null}
     </section>

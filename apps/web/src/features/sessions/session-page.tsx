@@ -20,6 +20,7 @@ import { SessionTimer } from './session-timer';
 import { useBoard } from './use-board';
 import { useSessionPage } from './use-session-page';
 import { VotesPanel } from './votes-panel';
+import { JoinCodePanel } from '../session-join/join-code-panel';
 import './sessions.css';
 
 /** A concertation session, live: agenda and timer, board, votes, decisions; the animateur's controls. */
@@ -57,6 +58,7 @@ function LiveSession({ session }: { session: SessionData }) {
         {session.status === 'closed' ? <Link to={`/seances/${session.id}/compte-rendu`}>{t('session.minutes')}</Link> : null}
       </p>
       {animateur && session.status !== 'closed' ? <EditSession session={session} /> : null}
+      {animateur && session.status !== 'closed' ? <JoinCodePanel sessionId={session.id} /> : null}
       {session.status === 'closed' ? <Notice>{t('session.closedNotice')}</Notice> : null}
       {session.status === 'planned' ? <Notice>{t('session.plannedNotice')}</Notice> : null}
       {session.myRole === 'observateur' ? <Notice>{t('session.readOnly')}</Notice> : null}
