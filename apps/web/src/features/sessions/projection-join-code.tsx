@@ -1,10 +1,11 @@
+import { JoinCodePanel } from '../session-join/join-code-panel';
 import type { SessionData } from './sessions-api';
 
 /**
- * Where the room's screen shows the join code and its QR code (`JoinCodePanel`, joining a session without an account).
- * Empty until that panel exists; the projection keeps its place in the layout.
+ * The join code, its link and QR code on the room's screen (the animateur's `JoinCodePanel`, without its buttons),
+ * while the session is live: people in the room join from their phone without an account.
  */
 export function ProjectionJoinCode({ session }: { session: SessionData }) {
-  void session;
-  return null;
+  if (session.myRole !== 'animateur' || session.status !== 'live') return null;
+  return <JoinCodePanel sessionId={session.id} controls={false} />;
 }
