@@ -19,7 +19,13 @@ async function joinAs(baseUrl: string, code: string, displayName: string): Promi
   });
   if (response.status !== 200) throw new Error(`join failed: ${response.status}`);
   const body = (await response.json()) as { accountId: string };
-  return { accountId: body.accountId, cookie: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+  return {
+    accountId: body.accountId,
+    cookie: response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+  };
 }
 
 /** Opens the fixture session's join code and lets two participants in (one to remove). */

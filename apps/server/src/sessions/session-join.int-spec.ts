@@ -9,7 +9,12 @@ class Phone extends ApiClient {
     const response = await this.request('POST', `/api/join/${code}`, body);
     const set = response.headers.getSetCookie().map((c) => c.split(';')[0]!);
     if (set.length > 0) {
-      const jar = new Map((this.cookie ?? '').split('; ').filter(Boolean).map((c) => [c.split('=')[0]!, c] as const));
+      const jar = new Map(
+        (this.cookie ?? '')
+          .split('; ')
+          .filter(Boolean)
+          .map((c) => [c.split('=')[0]!, c] as const),
+      );
       for (const c of set) jar.set(c.split('=')[0]!, c);
       this.cookie = [...jar.values()].join('; ');
     }
@@ -31,7 +36,11 @@ describe('joining a live session by code, without an account (real PostgreSQL)',
   ];
 
   const newSession = async (title: string) => {
-    const response = await animateur.post(`/api/spaces/${spaceId}/sessions`, { title, scheduledAt: '2026-12-10T09:00:00+01:00', agenda: [{ title: 'Idées', durationMinutes: 15 }] });
+    const response = await animateur.post(`/api/spaces/${spaceId}/sessions`, {
+      title,
+      scheduledAt: '2026-12-10T09:00:00+01:00',
+      agenda: [{ title: 'Idées', durationMinutes: 15 }],
+    });
     expect(response.status).toBe(201);
     return response.body.id as string;
   };
@@ -88,7 +97,9 @@ describe('joining a live session by code, without an account (real PostgreSQL)',
   it('lets participants join by name, vote within their own budget, and one device only once', async () => {
     const code = await openCode();
     const phones = [new Phone(t.url), new Phone(t.url), new Phone(t.url)];
-    const joined = await Promise.all(phones.map((p, i) => p.join(code, { displayName: `Participant ${i + 1}`, ...(i === 0 ? { organisation: 'Mairie de Grasse' } : {}) })));
+    const joined = await Promise.all(
+      phones.map((p, i) => p.join(code, { displayName: `Participant ${i + 1}`, ...(i === 0 ? { organisation: 'Mairie de Grasse' } : {}) })),
+    );
     for (const j of joined) expect(j.status).toBe(200);
     expect(joined[0]!.body).toMatchObject({ sessionId, displayName: 'Participant 1', organisation: 'Mairie de Grasse', resumed: false });
     expect((await phones[0]!.join(code, { displayName: '' })).status).toBe(400);

@@ -57,15 +57,17 @@ export class SessionJoinRepository {
 
   /** Sets the session's code (a new one replaces the old); false when another session holds this code. */
   async setCode(sessionId: string, code: string, db: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows: unknown[] = await db.query(
-      `INSERT INTO session_join_code (session_id, code) VALUES ($1, $2)
+    const rows: unknown[] = await db
+      .query(
+        `INSERT INTO session_join_code (session_id, code) VALUES ($1, $2)
        ON CONFLICT (session_id) DO UPDATE SET code = excluded.code, opened_at = now()
        RETURNING session_id`,
-      [sessionId, code],
-    ).catch((error: unknown) => {
-      if ((error as { code?: string }).code === '23505') return [];
-      throw error;
-    });
+        [sessionId, code],
+      )
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23505') return [];
+        throw error;
+      });
     return rows.length > 0;
   }
 
