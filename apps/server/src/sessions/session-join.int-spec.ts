@@ -177,6 +177,22 @@ describe('joining a live session by code, without an account (real PostgreSQL)',
     expect((await animateur.delete(`/api/sessions/${sessionId}/participants/${accountId}`)).status).toBe(404);
   });
 
+  it('names participants in the minutes by their display name, marked « participant invité »', async () => {
+    const id = await newSession('Séance courte');
+    await animateur.post(`/api/sessions/${id}/facilitation`, { action: 'start' });
+    const phone = new Phone(t.url);
+    expect((await phone.join(await openCode(id), { displayName: 'Zoé Martin' })).status).toBe(200);
+    expect((await phone.post(`/api/sessions/${id}/attendance`)).status).toBe(200);
+    expect((await animateur.post(`/api/sessions/${id}/close`, {})).status).toBe(200);
+    const md = await animateur.request('GET', `/api/sessions/${id}/minutes/export?format=md`);
+    expect(md.body).toContain('Zoé Martin (participant invité) — présent');
+    const en = await animateur.request('GET', `/api/sessions/${id}/minutes/export?format=md&lang=en`);
+    expect(en.body).toContain('Zoé Martin (invited participant)');
+    // A closed session's code opens nothing any more.
+    expect((await phone.get(`/api/sessions/${id}`)).status).toBe(200);
+    expect((await animateur.post(`/api/sessions/${id}/join-code`)).status).toBe(409);
+  });
+
   it('limits wrong codes per address, so the codes cannot be walked', async () => {
     const code = await openCode();
     const phone = new Phone(t.url);

@@ -67,7 +67,7 @@ function MinutesBody({ minutes, session }: { minutes: MinutesView; session: Sess
           {minutes.attendance.map((person, i) => (
             <li key={i}>
               {person.displayName} — {person.attended ? t('minutes.attended') : t('minutes.absent')}
-              {person.kind === 'guest' ? ` (${t('session.participants.guest')})` : ''}
+              {person.kind === 'guest' ? ` (${t('session.participants.guest')})` : person.kind === 'participant' ? ` (${t('join.participant')})` : ''}
             </li>
           ))}
         </ul>
