@@ -59,6 +59,7 @@ describe('the projection view and decisions in the browser', () => {
     const itemId = session.agenda[1].id;
     await api(a, 'POST', `${sessionPath}/facilitation`, { action: 'start' });
     await api(a, 'POST', `${sessionPath}/facilitation`, { action: 'goto', itemId });
+    const joinCode = await api<{ code: string }>(a, 'POST', `${sessionPath}/join-code`);
 
     // The wall: no application header, navigation or footer; the current item and its timer.
     await wall.goto(`${demo.server.url}/seances/${session.id}/projection`);
@@ -67,6 +68,8 @@ describe('the projection view and decisions in the browser', () => {
     await wall.getByRole('timer').waitFor();
     expect(await wall.locator('.site-header, .site-footer').count()).toBe(0);
     expect(await wall.getByRole('navigation').count()).toBe(0);
+    // The join code, for people in the room to join from their phone.
+    await wall.getByTestId('join-code').getByText(joinCode.code, { exact: true }).waitFor({ timeout: 10_000 });
     // A first click on the page lets it play sound later (browsers require an interaction).
     await wall.getByRole('heading', { level: 1, name: SESSION }).click();
 
