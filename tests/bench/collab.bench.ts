@@ -20,6 +20,10 @@ const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
 const SERVER_ROOT = process.env.BENCH_SERVER_ROOT;
 /** Which targets to run (`concerto,hocuspocus` by default). */
 const TARGETS = (process.env.BENCH_TARGETS ?? 'concerto,hocuspocus').split(',');
+/** Which scenarios to run, by a word of their name (`BENCH_SCENARIOS=connect,cold`); all by default. */
+const SCENARIOS = process.env.BENCH_SCENARIOS?.split(',').map((word) => word.trim().toLowerCase());
+const scenarioIt = (name: string, fn: () => Promise<void>) =>
+  (SCENARIOS && !SCENARIOS.some((word) => name.toLowerCase().includes(word)) ? it.skip : it)(name, fn);
 /** A generator above this share of its core, or whose event loop lags more, measured itself as much as the server. */
 const SATURATED_CPU = 0.9;
 const SATURATED_LOOP_P99_MS = 20;
@@ -167,27 +171,27 @@ describe('co-editing benchmark, Concerto beside Hocuspocus', () => {
     return figures;
   }
 
-  it('20 documents × 10 clients, 400 edits/s', async () => {
+  scenarioIt('20 documents × 10 clients, 400 edits/s', async () => {
     const f = await scenario('20 docs × 10 clients, 400 edits/s', 20, 10, 400);
     expect(f[0].m.deliveries).toBeGreaterThan(0);
   });
 
-  it('100 documents × 10 clients, 2,000 edits/s', async () => {
+  scenarioIt('100 documents × 10 clients, 2,000 edits/s', async () => {
     const f = await scenario('100 docs × 10 clients, 2 000 edits/s', 100, 10, 2000);
     expect(f[0].m.deliveries).toBeGreaterThan(0);
   });
 
-  it('hot document: 1 document × 200 clients, 400 edits/s', async () => {
+  scenarioIt('hot document: 1 document × 200 clients, 400 edits/s', async () => {
     const f = await scenario('1 doc × 200 clients, 400 edits/s', 1, 200, 400);
     expect(f[0].m.deliveries).toBeGreaterThan(0);
   });
 
-  it('hot document: 1 document × 200 clients, 100 edits/s', async () => {
+  scenarioIt('hot document: 1 document × 200 clients, 100 edits/s', async () => {
     const f = await scenario('1 doc × 200 clients, 100 edits/s', 1, 200, 100);
     expect(f[0].m.deliveries).toBeGreaterThan(0);
   });
 
-  it('1,000 clients connect and sync at once', async () => {
+  scenarioIt('1,000 clients connect and sync at once', async () => {
     const cells: { seconds: number; p50: number; p99: number; rss: number; cpuMs: number; synced: number }[] = [];
     for (const target of targets) {
       const names = await target.documents(100);
@@ -217,7 +221,7 @@ describe('co-editing benchmark, Concerto beside Hocuspocus', () => {
     otherRows.push(['… server RSS with 1 000 connected clients (MiB)', both(cells.map((c) => c.rss))]);
   });
 
-  it('cold load of a document of 100,000 updates', async () => {
+  scenarioIt('cold load of a document of 100,000 updates', async () => {
     // 100,000 real Yjs updates (one per keystroke of a single writer).
     const writer = new Y.Doc();
     const updates: Buffer[] = [];
