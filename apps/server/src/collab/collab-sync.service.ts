@@ -124,15 +124,16 @@ export class CollabSyncService {
 
   /** Sync step 1: what the client lacks (step 2), then, for writers, the server's state vector to get what it lacks. */
   private answerStep1(connection: CollabConnection, live: LiveDocument, readOnly: boolean, stateVector: Uint8Array, ack: Ack): void {
-    let missing: Uint8Array;
+    let answer: Uint8Array;
     try {
-      Y.decodeStateVector(stateVector);
-      missing = Y.encodeStateAsUpdate(live.doc, stateVector);
+      // A joiner with nothing gets the whole document, encoded once for all joiners until it changes.
+      answer =
+        Y.decodeStateVector(stateVector).size === 0 ? live.wholeState() : syncFrame(live.name, SyncStep.step2, Y.encodeStateAsUpdate(live.doc, stateVector));
     } catch {
       return connection.refuse(ack, Codes.invalidUpdate, 'Malformed state vector', live.name);
     }
-    connection.socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step2, missing));
-    if (!readOnly) connection.socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step1, Y.encodeStateVector(live.doc)));
+    connection.socket.emit(CollabEvent.message, answer);
+    if (!readOnly) connection.socket.emit(CollabEvent.message, live.stateVector());
     ack?.({ ok: true, durable: true });
   }
 
@@ -170,7 +171,7 @@ export class CollabSyncService {
     const now = Date.now();
     if (now - joined.resyncRequestedAt > RESYNC_REQUEST_INTERVAL_MS) {
       joined.resyncRequestedAt = now;
-      connection.socket.emit(CollabEvent.message, syncFrame(live.name, SyncStep.step1, Y.encodeStateVector(live.doc)));
+      connection.socket.emit(CollabEvent.message, live.stateVector());
     }
     connection.refuse(ack, Codes.missingDependencies, 'This change depends on changes the server does not have: resync', live.name);
   }

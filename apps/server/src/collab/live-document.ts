@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import type { DocumentRef } from '@concerto/collab';
+import { type DocumentRef, SyncStep, syncFrame } from '@concerto/collab';
 import type { CollabConnection } from './collab-connection.js';
 
 /** Where a change to a server document came from: decides whether it is stored and published. */
@@ -33,8 +33,15 @@ export class LiveDocument {
   relayTimer: NodeJS.Timeout | undefined;
   compacting = false;
   failed = false;
+  /** The sync frames every joiner gets while the document does not change (encoded once, not once per joiner). */
+  private wholeStateFrame: Uint8Array | undefined;
+  private stateVectorFrame: Uint8Array | undefined;
 
   constructor(readonly ref: DocumentRef) {
+    this.doc.on('update', () => {
+      this.wholeStateFrame = undefined;
+      this.stateVectorFrame = undefined;
+    });
     // The server holds presence only to hand it to new joiners; it has no presence of its own.
     this.awareness.setLocalState(null);
   }
@@ -45,6 +52,16 @@ export class LiveDocument {
 
   get room(): string {
     return `doc:${this.ref.name}`;
+  }
+
+  /** Sync step 2 with the whole document (for a joiner that has nothing), encoded once per state of the document. */
+  wholeState(): Uint8Array {
+    return (this.wholeStateFrame ??= syncFrame(this.name, SyncStep.step2, Y.encodeStateAsUpdate(this.doc)));
+  }
+
+  /** Sync step 1 with the document's state vector, encoded once per state of the document. */
+  stateVector(): Uint8Array {
+    return (this.stateVectorFrame ??= syncFrame(this.name, SyncStep.step1, Y.encodeStateVector(this.doc)));
   }
 
   destroy(): void {
