@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SessionStatus, SpaceRole } from '@concerto/domain';
 import type { SessionStanding } from './session-roles.js';
+import { preparedQuery } from '../database/prepared-query.js';
 
 interface StandingRow {
   session_id: string;
@@ -49,12 +50,13 @@ export class AccessRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Roles of some accounts in one space. */
-  async spaceRoles(spaceId: string, accountIds: string[], db: EntityManager = this.dataSource.manager): Promise<Map<string, SpaceRole>> {
+  async spaceRoles(spaceId: string, accountIds: string[], db?: EntityManager): Promise<Map<string, SpaceRole>> {
     if (accountIds.length === 0) return new Map();
-    const rows: { account_id: string; role: SpaceRole }[] = await db.query(
-      `SELECT account_id, role FROM space_membership WHERE space_id = $1 AND account_id = ANY($2::uuid[])`,
-      [spaceId, accountIds],
-    );
+    const sql = `SELECT account_id, role FROM space_membership WHERE space_id = $1 AND account_id = ANY($2::uuid[])`;
+    // Asked at every co-editing join: a prepared statement on the pool, unless inside the caller's transaction.
+    const rows: { account_id: string; role: SpaceRole }[] = db
+      ? await db.query(sql, [spaceId, accountIds])
+      : await preparedQuery(this.dataSource, 'access-space-roles', sql, [spaceId, accountIds]);
     return new Map(rows.map((r) => [r.account_id, r.role]));
   }
 

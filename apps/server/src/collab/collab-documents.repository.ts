@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 
 /** One update to append to a document's log. */
 export interface AppendedUpdate {
@@ -36,7 +37,9 @@ export class CollabDocumentsRepository {
 
   /** Snapshot first, then the remaining log in order. */
   async load(doc: string): Promise<Uint8Array[]> {
-    const rows: StoredRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<StoredRow>(
+      this.dataSource,
+      'collab-load',
       `SELECT data FROM (
          SELECT 0 AS part, 0::bigint AS id, data FROM collab_snapshot WHERE doc = $1
          UNION ALL
@@ -47,9 +50,9 @@ export class CollabDocumentsRepository {
     return rows.map((r) => bytesOf(r.data));
   }
 
-  /** Appends several updates in one statement. */
+  /** Appends several updates in one statement (the group commit: a prepared statement on the pool). */
   async insert(updates: AppendedUpdate[]): Promise<void> {
-    await this.dataSource.query(`INSERT INTO collab_update (doc, data) SELECT * FROM unnest($1::text[], $2::bytea[])`, [
+    await preparedQuery(this.dataSource, 'collab-insert', `INSERT INTO collab_update (doc, data) SELECT * FROM unnest($1::text[], $2::bytea[])`, [
       updates.map((u) => u.doc),
       updates.map((u) => Buffer.from(u.data.buffer, u.data.byteOffset, u.data.byteLength)),
     ]);
