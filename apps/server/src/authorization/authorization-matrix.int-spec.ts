@@ -239,6 +239,8 @@ const MATRIX: Record<string, Row> = {
     path: (f) => `${session(f)}/decisions/${f.decisionToProject}/project`,
     expected: inSpace(403, 403, ok),
   },
+  // An open vote has no outcome yet: the animateur is told it cannot become a decision (409), the others may not ask.
+  'POST /api/sessions/:sessionId/votes/:voteId/decision': { path: (f) => `${session(f)}/votes/${f.voteId}/decision`, expected: inSpace(403, 403, 409) },
   'POST /api/sessions/:sessionId/close': { path: (f) => `/api/sessions/${f.sessionToClose}/close`, expected: inSpace(403, 403, ok) },
   'GET /api/sessions/:sessionId/minutes': { path: (f) => `/api/sessions/${f.closedSessionId}/minutes`, expected: inSpace(ok, ok, ok) },
   'GET /api/sessions/:sessionId/minutes/export': {
