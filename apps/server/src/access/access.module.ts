@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { CollectiviteLevelGate } from '../organisations/collectivite-level-gate.js';
 import { AccessPolicy } from './access-policy.js';
 import { AccessRepository } from './access.repository.js';
+import { ParticipantWriteLimits } from './participant-write-limits.js';
 import { SessionRoleGuard } from './session-role.guard.js';
 import { SpaceRoleGuard } from './space-role.guard.js';
 
@@ -11,7 +12,14 @@ import { SpaceRoleGuard } from './space-role.guard.js';
  */
 @Global()
 @Module({
-  providers: [AccessRepository, AccessPolicy, SpaceRoleGuard, SessionRoleGuard, { provide: CollectiviteLevelGate, useExisting: AccessPolicy }],
-  exports: [AccessPolicy, SpaceRoleGuard, SessionRoleGuard, CollectiviteLevelGate],
+  providers: [
+    AccessRepository,
+    AccessPolicy,
+    SpaceRoleGuard,
+    SessionRoleGuard,
+    ParticipantWriteLimits,
+    { provide: CollectiviteLevelGate, useExisting: AccessPolicy },
+  ],
+  exports: [AccessPolicy, SpaceRoleGuard, SessionRoleGuard, ParticipantWriteLimits, CollectiviteLevelGate],
 })
 export class AccessModule {}

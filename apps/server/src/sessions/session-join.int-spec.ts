@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { ApiClient, buildSpace } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { PARTICIPANT_WRITES_PER_MINUTE } from '../access/participant-write-limits.js';
 import { JOIN_FAILURES_PER_ADDRESS } from './join-limits.js';
 
 /** A phone without an account: keeps every cookie it is given (the participant token and the device cookie). */
@@ -175,6 +176,30 @@ describe('joining a live session by code, without an account (real PostgreSQL)',
     expect(back.status).toBe(403);
     expect(back.body.code).toBe('participant_removed');
     expect((await animateur.delete(`/api/sessions/${sessionId}/participants/${accountId}`)).status).toBe(404);
+  });
+
+  it('rate-limits each participant, and its dot budget holds, under simultaneous clicks', async () => {
+    const phone = new Phone(t.url);
+    const other = new Phone(t.url);
+    const code = await openCode();
+    await phone.join(code, { displayName: 'Clics rapides' });
+    await other.join(code, { displayName: 'Voisine' });
+    const vote = (await animateur.post(`/api/sessions/${sessionId}/votes`, { kind: 'dot', title: 'Rafale', options, dotsPerParticipant: 5 })).body;
+    const burst = await Promise.all(
+      Array.from({ length: PARTICIPANT_WRITES_PER_MINUTE + 10 }, () =>
+        phone.post(`/api/sessions/${sessionId}/votes/${vote.id}/dots`, { option: options[0]!.key, delta: 1 }),
+      ),
+    );
+    const count = (status: number) => burst.filter((r) => r.status === status).length;
+    expect(count(429)).toBe(10);
+    expect(count(200)).toBe(5);
+    expect(count(409)).toBe(PARTICIPANT_WRITES_PER_MINUTE - 5);
+    expect((await phone.get(`/api/sessions/${sessionId}/votes/${vote.id}/ballot`)).body.dotsUsed).toBe(5);
+    // Joining again from the same device is the same participant: the same count, still refused.
+    expect((await phone.join(code, { displayName: 'Clics rapides' })).body.resumed).toBe(true);
+    expect((await phone.post(`/api/sessions/${sessionId}/attendance`)).status).toBe(429);
+    // The limit is per participant: the neighbour votes.
+    expect((await other.post(`/api/sessions/${sessionId}/votes/${vote.id}/dots`, { option: options[1]!.key, delta: 1 })).status).toBe(200);
   });
 
   it('names participants in the minutes by their display name, marked « participant invité »', async () => {
