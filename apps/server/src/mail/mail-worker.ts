@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { type ClaimedMail, MailMessagesRepository } from './mail-messages.repository.js';
 import { MailService } from './mail.service.js';
@@ -59,9 +59,11 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly mail: MailService,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     const { smtpUrl, logLinks } = this.config.mail;
     if (smtpUrl) {
+      // Loaded only when mail is sent (SMTP_URL set).
+      const { default: nodemailer } = await import('nodemailer');
       this.transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
     } else {
       this.logger.warn('SMTP_URL non défini : les courriels restent dans la boîte d’envoi (table mail_message)');

@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { renderAsync } from '@resvg/resvg-js';
 import type { FundingTableView, GuideBlock, GuideView, Locale } from '@concerto/domain';
 import { type Bar, fundingBars } from './guide-figures.js';
 import { GUIDE_WORDS, inert } from './guide-wording.js';
@@ -106,6 +105,8 @@ const CACHE_SIZE = 64;
 const rendered = new Map<string, Promise<Chart>>();
 
 async function renderPng(svg: string): Promise<Chart> {
+  // resvg is loaded on the first chart drawn (an export), not with the public guide page that only needs the SVG.
+  const { renderAsync } = await import('@resvg/resvg-js');
   const image = await renderAsync(svg, {
     // The chart has no italics: the regular and medium faces are enough (each font file costs time to load).
     font: { loadSystemFonts: false, fontFiles: [ROBOTO_FILES.normal, ROBOTO_FILES.bold], defaultFontFamily: 'Roboto', sansSerifFamily: 'Roboto' },
