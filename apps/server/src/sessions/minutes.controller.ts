@@ -5,7 +5,6 @@ import { CreateDecisionRequest, DecisionView, MinutesExportQuery, MinutesView, m
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
 import { Contract } from '../common/contract.js';
 import { localeFromHeader } from '../common/locale.js';
-import { minutesDocx } from './minutes-docx.js';
 import { MinutesService } from './minutes.service.js';
 import { CurrentSession, RequiresSessionRole, SessionRoleGuard } from '../access/session-role.guard.js';
 import type { SessionAccess } from '../access/session-roles.js';
@@ -94,6 +93,8 @@ export class MinutesController {
       response.setHeader('content-disposition', `attachment; filename="${fileName(minutes.title, 'md')}"`);
       return minutesMarkdown(minutes, locale);
     }
+    // The DOCX library is loaded on the first export only (it is not needed to run the server).
+    const { minutesDocx } = await import('./minutes-docx.js');
     return new StreamableFile(await minutesDocx(minutes, locale), {
       type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       disposition: `attachment; filename="${fileName(minutes.title, 'docx')}"`,
