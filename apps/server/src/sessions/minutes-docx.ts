@@ -1,5 +1,16 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { type Locale, type MinutesView, SessionMode, VoteKind, labelOf, voteResultLines, withoutControlCharacters } from '@concerto/domain';
+import {
+  DEFAULT_TIME_ZONE,
+  Lever,
+  type Locale,
+  type MinutesView,
+  SessionMode,
+  VoteKind,
+  labelOf,
+  sessionTimesLines,
+  voteResultLines,
+  withoutControlCharacters,
+} from '@concerto/domain';
 
 const WORDS = {
   fr: {
@@ -16,6 +27,8 @@ const WORDS = {
     planned: 'prévu',
     actual: 'réel',
     unclustered: 'Contributions non regroupées',
+    lever: 'Levier',
+    colon: ' : ',
   },
   en: {
     minutes: 'Minutes',
@@ -31,6 +44,8 @@ const WORDS = {
     planned: 'planned',
     actual: 'actual',
     unclustered: 'Ungrouped contributions',
+    lever: 'Lever',
+    colon: ': ',
   },
 } as const;
 
@@ -40,16 +55,21 @@ const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof Heading
   new Paragraph({ heading: level, children: [new TextRun(plain(text))] });
 const bullet = (text: string) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(plain(text))] });
 
-/** The minutes as a Word document with real headings, so it opens structured in any word processor. */
-export async function minutesDocx(m: MinutesView, locale: Locale = 'fr'): Promise<Buffer> {
+/**
+ * The minutes as a Word document with real headings, so it opens structured in any word processor; dated (planned
+ * and actual times) in the reader's language and time zone.
+ */
+export async function minutesDocx(m: MinutesView, locale: Locale = 'fr', timeZone: string = DEFAULT_TIME_ZONE): Promise<Buffer> {
   const w = WORDS[locale];
   const children: Paragraph[] = [heading(`${w.minutes} — ${m.title}`, HeadingLevel.TITLE)];
-  children.push(new Paragraph(plain(`${w.mode} : ${labelOf(SessionMode, m.mode, locale)}${m.place ? ` — ${w.place} : ${m.place}` : ''}`)));
+  for (const line of sessionTimesLines(m, locale, timeZone)) children.push(new Paragraph(line));
+  children.push(new Paragraph(plain(`${w.mode}${w.colon}${labelOf(SessionMode, m.mode, locale)}${m.place ? ` — ${w.place}${w.colon}${m.place}` : ''}`)));
   children.push(heading(w.attendance, HeadingLevel.HEADING_1));
   for (const p of m.attendance) children.push(bullet(`${p.displayName} — ${p.attended ? w.present : w.absent}`));
   children.push(heading(w.agenda, HeadingLevel.HEADING_1));
   for (const [i, item] of m.agenda.entries()) {
     children.push(heading(`${i + 1}. ${item.title} (${w.planned} ${item.plannedMinutes} min, ${w.actual} ${item.actualMinutes} min)`, HeadingLevel.HEADING_2));
+    if (item.lever) children.push(new Paragraph(`${w.lever}${w.colon}${labelOf(Lever, item.lever, locale)}`));
     for (const cluster of item.clusters) {
       children.push(heading(cluster.title || w.unclustered, HeadingLevel.HEADING_3));
       for (const note of cluster.notes) children.push(bullet(note.author ? `${note.text} — ${note.author}` : note.text));

@@ -91,11 +91,11 @@ export class MinutesController {
     if (query.format === 'md') {
       response.setHeader('content-type', 'text/markdown; charset=utf-8');
       response.setHeader('content-disposition', `attachment; filename="${fileName(minutes.title, 'md')}"`);
-      return minutesMarkdown(minutes, locale);
+      return minutesMarkdown(minutes, locale, query.tz);
     }
     // The DOCX library is loaded on the first export only (it is not needed to run the server).
     const { minutesDocx } = await import('./minutes-docx.js');
-    return new StreamableFile(await minutesDocx(minutes, locale), {
+    return new StreamableFile(await minutesDocx(minutes, locale, query.tz), {
       type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       disposition: `attachment; filename="${fileName(minutes.title, 'docx')}"`,
     });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Lever } from '../vocabulary/levers.js';
 import { AgendaItemStatus, ConsentAnswer, ResultsVisibility, SessionMode, SessionStatus, VoteKind } from '../vocabulary/session.js';
 import { emailAddress, longText, nameText, uuid, visibleText } from './text.js';
+import { isTimeZone } from '../sessions/minutes-dates.js';
 
 const webLink = z
   .string()
@@ -239,5 +240,10 @@ export const MinutesView = z.object({
 export type MinutesView = z.infer<typeof MinutesView>;
 
 /** `lang` picks the document's language (downloads are plain links: they cannot choose Accept-Language). */
-export const MinutesExportQuery = z.strictObject({ format: z.enum(['md', 'docx']).default('md'), lang: z.enum(['fr', 'en']).optional() });
+export const MinutesExportQuery = z.strictObject({
+  format: z.enum(['md', 'docx']).default('md'),
+  lang: z.enum(['fr', 'en']).optional(),
+  /** The reader's IANA time zone for the dates written in the minutes (Europe/Paris when absent). */
+  tz: z.string().max(64).refine(isTimeZone, { message: 'tz must be an IANA time zone, e.g. Europe/Paris' }).optional(),
+});
 export type MinutesExportQuery = z.infer<typeof MinutesExportQuery>;

@@ -15,4 +15,15 @@ describe('vote results in the minutes', () => {
     expect(fr.join('\n')).toContain('moyenne 3,3 / 5');
     expect(voteResultLines('score', results as never, 'en', (t) => t).join('\n')).toContain('4.5 / 5');
   });
+
+  it('writes one dot and one voter in the singular, and lever options in the reader’s language', () => {
+    const dots = {
+      voters: 1,
+      options: [{ key: 'inter_collectivite', label: 'Développer les coopérations inter-collectivités', dots: 1, meanScore: null, scores: 0 }],
+    };
+    expect(voteResultLines('dot', dots as never, 'fr', (t) => t)).toEqual(['1 votant·e', 'Développer les coopérations inter-collectivités : 1 gommette']);
+    expect(voteResultLines('dot', dots as never, 'en', (t) => t)).toEqual(['1 voter', 'Develop cooperation between local authorities: 1 dot']);
+    const many = { voters: 3, options: [{ key: 'x', label: 'Tiers-lieu', dots: 4, meanScore: null, scores: 0 }] };
+    expect(voteResultLines('dot', many as never, 'fr', (t) => t)).toEqual(['3 votant·e·s', 'Tiers-lieu : 4 gommettes']);
+  });
 });

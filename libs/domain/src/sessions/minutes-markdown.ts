@@ -3,11 +3,13 @@ import { escapeMarkdown } from '../contracts/text.js';
 import { ConsentAnswer, SessionMode, VoteKind } from '../vocabulary/session.js';
 import { Lever } from '../vocabulary/levers.js';
 import { type Locale, labelOf } from '../vocabulary/vocabulary.js';
+import { DEFAULT_TIME_ZONE, sessionTimesLines } from './minutes-dates.js';
+import { optionLabelIn } from './option-label.js';
 
 const WORDS = {
   fr: {
+    colon: ' : ',
     minutes: 'Compte-rendu',
-    date: 'Date',
     place: 'Lieu',
     mode: 'Modalité',
     attendance: 'Participants',
@@ -23,7 +25,9 @@ const WORDS = {
     unclustered: 'Contributions non regroupées',
     votes: 'Votes',
     decisions: 'Décisions',
+    voter: 'votant·e',
     voters: 'votant·e·s',
+    dot: 'gommette',
     dots: 'gommettes',
     mean: 'moyenne',
     objection: 'Objection',
@@ -32,8 +36,8 @@ const WORDS = {
     lever: 'Levier',
   },
   en: {
+    colon: ': ',
     minutes: 'Minutes',
-    date: 'Date',
     place: 'Place',
     mode: 'Mode',
     attendance: 'Participants',
@@ -49,7 +53,9 @@ const WORDS = {
     unclustered: 'Ungrouped contributions',
     votes: 'Votes',
     decisions: 'Decisions',
+    voter: 'voter',
     voters: 'voters',
+    dot: 'dot',
     dots: 'dots',
     mean: 'mean',
     objection: 'Objection',
@@ -67,17 +73,17 @@ export function voteResultLines(
   escape: (text: string) => string = escapeMarkdown,
 ): string[] {
   const w = WORDS[locale];
-  const lines = [`${results.voters} ${w.voters}`];
+  const lines = [counted(results.voters, w.voter, w.voters, locale)];
   if (kind === 'consent' && results.consent) {
-    lines.push(...ConsentAnswer.keys.map((k) => `${labelOf(ConsentAnswer, k, locale)} : ${results.consent![k]}`));
-    lines.push(...results.objections.map((o) => `${w.objection} : ${escape(o.reason)}`));
+    lines.push(...ConsentAnswer.keys.map((k) => `${labelOf(ConsentAnswer, k, locale)}${w.colon}${results.consent![k]}`));
+    lines.push(...results.objections.map((o) => `${w.objection}${w.colon}${escape(o.reason)}`));
   } else {
     const sorted = [...results.options].sort((a, b) => (kind === 'dot' ? b.dots - a.dots : (b.meanScore ?? -1) - (a.meanScore ?? -1)));
     lines.push(
       ...sorted.map((o) =>
         kind === 'dot'
-          ? `${escape(o.label)} : ${o.dots} ${w.dots}`
-          : `${escape(o.label)} : ${w.mean} ${o.meanScore === null ? '—' : formatMean(o.meanScore, locale)} / 5 (${o.scores})`,
+          ? `${escape(optionLabelIn(o, locale))}${w.colon}${counted(o.dots, w.dot, w.dots, locale)}`
+          : `${escape(optionLabelIn(o, locale))}${w.colon}${w.mean} ${o.meanScore === null ? '—' : formatMean(o.meanScore, locale)} / 5 (${o.scores})`,
       ),
     );
   }
@@ -88,23 +94,26 @@ export function voteResultLines(
 const formatMean = (mean: number, locale: Locale) =>
   new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mean);
 
-const formatDate = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+/** « 1 gommette », « 2 gommettes » (French: 0 and 1 are singular), "1 dot", "2 dots". */
+const counted = (count: number, one: string, other: string, locale: Locale) =>
+  `${count} ${new Intl.PluralRules(locale === 'fr' ? 'fr-FR' : 'en-GB').select(count) === 'one' ? one : other}`;
 
-/** The minutes as Markdown, in the reader's language. */
-export function minutesMarkdown(m: MinutesView, locale: Locale = 'fr'): string {
+/** The minutes as Markdown, in the reader's language and time zone. */
+export function minutesMarkdown(m: MinutesView, locale: Locale = 'fr', timeZone: string = DEFAULT_TIME_ZONE): string {
   const w = WORDS[locale];
   const out: string[] = [`# ${w.minutes} — ${escapeMarkdown(m.title)}`, ''];
-  out.push(`- **${w.date}** : ${formatDate(m.startedAt ?? m.scheduledAt, locale)}`);
-  if (m.place) out.push(`- **${w.place}** : ${escapeMarkdown(m.place)}`);
-  out.push(`- **${w.mode}** : ${labelOf(SessionMode, m.mode, locale)}`, '');
+  for (const line of sessionTimesLines(m, locale, timeZone)) out.push(`- ${line}`);
+  if (m.place) out.push(`- **${w.place}**${w.colon}${escapeMarkdown(m.place)}`);
+  out.push(`- **${w.mode}**${w.colon}${labelOf(SessionMode, m.mode, locale)}`, '');
   out.push(`## ${w.attendance}`, '');
   for (const p of m.attendance)
-    out.push(`- ${escapeMarkdown(p.displayName)}${p.kind === 'guest' ? ` (${w.guest})` : p.kind === 'participant' ? ` (${w.participant})` : ''} — ${p.attended ? w.present : w.absent}`);
+    out.push(
+      `- ${escapeMarkdown(p.displayName)}${p.kind === 'guest' ? ` (${w.guest})` : p.kind === 'participant' ? ` (${w.participant})` : ''} — ${p.attended ? w.present : w.absent}`,
+    );
   out.push('', `## ${w.agenda}`, '');
   for (const [i, item] of m.agenda.entries()) {
     out.push(`### ${i + 1}. ${escapeMarkdown(item.title)} (${w.planned} ${item.plannedMinutes} ${w.min}, ${w.actual} ${item.actualMinutes} ${w.min})`, '');
-    if (item.lever) out.push(`*${w.lever} : ${labelOf(Lever, item.lever, locale)}*`, '');
+    if (item.lever) out.push(`*${w.lever}${w.colon}${labelOf(Lever, item.lever, locale)}*`, '');
     for (const cluster of item.clusters) {
       out.push(`**${cluster.title ? escapeMarkdown(cluster.title) : w.unclustered}**`, '');
       for (const note of cluster.notes) out.push(`- ${escapeMarkdown(note.text)}${note.author ? ` — ${escapeMarkdown(note.author)}` : ''}`);

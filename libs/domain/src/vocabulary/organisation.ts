@@ -1,7 +1,7 @@
 import { defineVocabulary } from './vocabulary.js';
 
 export const OrganisationKind = defineVocabulary('organisationKind', {
-  collectivite: { fr: 'Collectivité', en: 'Local authority' },
+  collectivite: { fr: 'Collectivité', en: 'Public authority' },
   ess_network: { fr: 'Tête de réseau ESS', en: 'Social economy network' },
   member_structure: { fr: 'Structure membre', en: 'Member organisation' },
 });

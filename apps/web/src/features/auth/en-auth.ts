@@ -64,7 +64,7 @@ export const enAuth: Widen<typeof frAuth> = {
       kind: 'Kind of organisation',
       name: 'Name of the organisation',
       territory: 'Territory of the organisation',
-      collectiviteLevel: 'Level of local authority',
+      collectiviteLevel: 'Level of public authority',
       structureKind: 'Kind of structure',
       submit: 'Add the organisation',
       created: 'Organisation “{{name}}” added and linked to your profile.',

@@ -67,15 +67,19 @@ export function CommentThread({
         {comment.mentions.length > 0 ? (
           <p className="comment__mentions">{t('diagnostic.comments.mentions', { names: comment.mentions.map((m) => m.displayName).join(', ') })}</p>
         ) : null}
-        {mine && editingId !== comment.id ? (
-          <button type="button" className="link-button" onClick={() => setEditingId(comment.id)}>
-            {t('diagnostic.comments.edit')}
-          </button>
-        ) : null}
         {mine || canModerate ? (
-          <button type="button" className="link-button" onClick={() => confirmRemove(comment.id, { question: t('diagnostic.comments.confirmDelete') })}>
-            {t('diagnostic.comments.delete')}
-          </button>
+          <p className="comment__actions">
+            {mine && editingId !== comment.id ? (
+              <button type="button" className="link-button" onClick={() => setEditingId(comment.id)}>
+                {t('diagnostic.comments.edit')}
+              </button>
+            ) : null}
+            {mine || canModerate ? (
+              <button type="button" className="link-button" onClick={() => confirmRemove(comment.id, { question: t('diagnostic.comments.confirmDelete') })}>
+                {t('diagnostic.comments.delete')}
+              </button>
+            ) : null}
+          </p>
         ) : null}
       </li>
     );

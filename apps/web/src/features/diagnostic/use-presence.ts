@@ -34,11 +34,16 @@ export function usePresence(document: CollabDocument | null): Present[] {
         const user = (state as { user?: Partial<CollabUser> }).user;
         if (!user?.name) continue;
         const me = clientId === document.doc.clientID;
-        const id = user.id ?? `client-${clientId}`;
+        // This tab's own state is written by the cursor extension without an id: take the identity the server gave,
+        // so the same account open in two tabs is listed once.
+        const id = (me ? document.user?.id : undefined) ?? user.id ?? `client-${clientId}`;
         const cursor = (state as { cursor?: { anchor?: unknown } | null }).cursor;
         const sectionId = cursor?.anchor ? sectionOfCursor(document.doc, cursor.anchor) : null;
         const previous = byUser.get(id);
-        if (previous && (previous.sectionId || !sectionId)) continue;
+        if (previous && (previous.sectionId || !sectionId)) {
+          if (me) previous.me = true;
+          continue;
+        }
         byUser.set(id, { user: { id, name: user.name, color: user.color ?? '#000091' }, sectionId, me: me || previous?.me === true });
       }
       setPresent([...byUser.values()].sort((a, b) => Number(b.me) - Number(a.me) || a.user.name.localeCompare(b.user.name, 'fr')));

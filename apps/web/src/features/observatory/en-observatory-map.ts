@@ -15,12 +15,14 @@ export const enObservatoryMap: Widen<typeof frObservatoryMap> = {
     metric: 'Shading',
     metricMoney: 'Money mobilised',
     metricPoles: 'Number of poles',
-    metricPresence: 'Presence of a local authority level',
-    level: 'Local authority level',
+    metricPresence: 'Presence of a public authority level',
+    level: 'Public authority level',
     chartTitle: 'Map: {{metric}} by {{mesh}}',
     meshRegionWord: 'region',
     meshDepartementWord: 'department',
-    summary:
+    summary_one:
+      '{{metric}} by {{mesh}}: {{count}} territory with at least one pole; poles are placed at the centre of their territory. The same figures are in the table.',
+    summary_other:
       '{{metric}} by {{mesh}}: {{count}} territories with at least one pole; poles are placed at the centre of their territory. The same figures are in the table.',
     tableLabel: 'Show the map’s figures as a table',
     tableCaption: 'Figures by {{mesh}} (same filters as the map)',

@@ -17,7 +17,9 @@ export const frObservatoryMap = {
     chartTitle: 'Carte : {{metric}} par {{mesh}}',
     meshRegionWord: 'région',
     meshDepartementWord: 'département',
-    summary:
+    summary_one:
+      '{{metric}} par {{mesh}} : {{count}} territoire avec au moins un pôle ; les pôles sont placés au centre de leur territoire. Les mêmes chiffres sont dans le tableau.',
+    summary_other:
       '{{metric}} par {{mesh}} : {{count}} territoires avec au moins un pôle ; les pôles sont placés au centre de leur territoire. Les mêmes chiffres sont dans le tableau.',
     tableLabel: 'Voir les chiffres de la carte en tableau',
     tableCaption: 'Chiffres par {{mesh}} (mêmes filtres que la carte)',

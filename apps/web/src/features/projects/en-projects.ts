@@ -169,7 +169,7 @@ export const enProjects: Widen<typeof frProjects> = {
     funder: 'Funder',
     chooseFunder: 'Choose a funder',
     level: 'Funder level',
-    levelHint: 'The level of the chosen local authority; “Other funder” for an organisation that is not a local authority.',
+    levelHint: 'The level of the chosen public authority (municipality… State, Europe); “Other funder” for an organisation that is not a public authority.',
     year: 'Year',
     amount: 'Amount (€)',
     amountHint: 'In euros, for example 12,500 or 12,500.50.',

@@ -1,4 +1,5 @@
-import type { BallotView, VoteView } from '@concerto/domain';
+import { type BallotView, type VoteView, optionLabelIn } from '@concerto/domain';
+import { currentLocale } from '../../i18n/locale';
 import { useTranslation } from 'react-i18next';
 import { useDot } from './votes-api';
 import { ErrorAlert, StatusMessage } from '../../ui/alert';
@@ -17,22 +18,24 @@ export function DotBallot({ sessionId, vote, ballot }: { sessionId: string; vote
     <div className="ballot">
       <StatusMessage tone="info">{t('votes.dot.remaining', { count: left })}</StatusMessage>
       <ul className="dot-ballot">
-        {vote.options.map((option) => {
-          const mine = ballot.allocations[option.key] ?? 0;
-          return (
-            <li key={option.key} className="dot-ballot__row">
-              <span className="dot-ballot__label">{option.label}</span>
-              <span className="dot-ballot__controls">
-                <IconButton symbol="−" label={t('votes.dot.remove', { label: option.label })} disabled={mine === 0} onClick={() => send(option.key, -1)} />
-                <span className="dot-ballot__count">
-                  <span className="sr-only">{t('votes.dot.mine', { label: option.label })} : </span>
-                  {mine}
+        {vote.options
+          .map((o) => ({ ...o, label: optionLabelIn(o, currentLocale()) }))
+          .map((option) => {
+            const mine = ballot.allocations[option.key] ?? 0;
+            return (
+              <li key={option.key} className="dot-ballot__row">
+                <span className="dot-ballot__label">{option.label}</span>
+                <span className="dot-ballot__controls">
+                  <IconButton symbol="−" label={t('votes.dot.remove', { label: option.label })} disabled={mine === 0} onClick={() => send(option.key, -1)} />
+                  <span className="dot-ballot__count">
+                    <span className="sr-only">{t('votes.dot.mine', { label: option.label })} : </span>
+                    {mine}
+                  </span>
+                  <IconButton symbol="+" label={t('votes.dot.add', { label: option.label })} disabled={left === 0} onClick={() => send(option.key, 1)} />
                 </span>
-                <IconButton symbol="+" label={t('votes.dot.add', { label: option.label })} disabled={left === 0} onClick={() => send(option.key, 1)} />
-              </span>
-            </li>
-          );
-        })}
+              </li>
+            );
+          })}
       </ul>
       <ErrorAlert>{dot.isError ? errorMessage(t, dot.error) : null}</ErrorAlert>
     </div>

@@ -1,4 +1,5 @@
-import type { BallotView, VoteView } from '@concerto/domain';
+import { type BallotView, type VoteView, optionLabelIn } from '@concerto/domain';
+import { currentLocale } from '../../i18n/locale';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePutBallot } from './votes-api';
@@ -31,7 +32,7 @@ export function ScoreBallot({ sessionId, vote, ballot }: { sessionId: string; vo
       {vote.options.map((option) => (
         <SelectField
           key={option.key}
-          label={t('votes.score.label', { label: option.label })}
+          label={t('votes.score.label', { label: optionLabelIn(option, currentLocale()) })}
           options={options}
           className="input input--select input--short"
           value={scores[option.key] ?? ''}

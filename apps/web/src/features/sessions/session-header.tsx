@@ -39,6 +39,12 @@ export function SessionHeader({ session, title }: { session: SessionData; title?
           <dt>{t('session.date')}</dt>
           <dd>{formatDateTime(session.scheduledAt, i18n.language)}</dd>
         </div>
+        {session.startedAt ? (
+          <div>
+            <dt>{t('session.startedAt')}</dt>
+            <dd>{formatDateTime(session.startedAt, i18n.language)}</dd>
+          </div>
+        ) : null}
         {session.place ? (
           <div>
             <dt>{t('session.place')}</dt>

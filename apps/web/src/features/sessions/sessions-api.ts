@@ -104,6 +104,6 @@ export function useMinutes(sessionId: string, enabled = true) {
   });
 }
 
-/** In the interface's language: a download link cannot choose its Accept-Language. */
+/** In the interface's language and the reader's time zone: a download link cannot choose its Accept-Language. */
 export const minutesExportUrl = (sessionId: string, format: 'md' | 'docx') =>
-  `${sessionPath(sessionId)}/minutes/export?format=${format}&lang=${currentLocale()}`;
+  `${sessionPath(sessionId)}/minutes/export?format=${format}&lang=${currentLocale()}&tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}`;

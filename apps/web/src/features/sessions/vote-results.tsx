@@ -1,4 +1,5 @@
-import { ConsentAnswer, type VoteKind, type VoteResults as Results } from '@concerto/domain';
+import { ConsentAnswer, type VoteKind, type VoteResults as Results, optionLabelIn } from '@concerto/domain';
+import { currentLocale } from '../../i18n/locale';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../ui/format';
@@ -23,10 +24,10 @@ export function VoteResults({ title, kind, results, large = false }: { title: st
       : [...results.options]
           .map((o) =>
             kind === 'dot'
-              ? { key: o.key, label: o.label, value: o.dots, text: t('votes.dots', { count: o.dots }) }
+              ? { key: o.key, label: optionLabelIn(o, currentLocale()), value: o.dots, text: t('votes.dots', { count: o.dots }) }
               : {
                   key: o.key,
-                  label: o.label,
+                  label: optionLabelIn(o, currentLocale()),
                   value: o.meanScore ?? 0,
                   text: o.meanScore === null ? t('votes.noScore') : t('votes.mean', { value: formatNumber(o.meanScore, i18n.language, 1) }),
                 },

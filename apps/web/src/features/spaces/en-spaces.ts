@@ -106,7 +106,7 @@ export const enSpaces: Widen<typeof frSpaces> = {
     intro: 'How the relation of each local authority with the hub evolved, year by year.',
     empty: 'No evolution recorded yet.',
     caption: 'Relations in {{year}}',
-    collectivite: 'Local authority',
+    collectivite: 'Public authority',
     choose: 'Choose a local authority',
     year: 'Year',
     evolution: 'Evolution',
