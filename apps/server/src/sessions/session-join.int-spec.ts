@@ -1,4 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
+import { CollabEvent, type JoinResult, diagnosticDocument, sessionBoardDocument } from '@concerto/collab';
+import { collabSocket, connected } from '../../testing/collab-clients.js';
 import { ApiClient, buildSpace } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { PARTICIPANT_WRITES_PER_MINUTE } from '../access/participant-write-limits.js';
@@ -158,6 +160,18 @@ describe('joining a live session by code, without an account (real PostgreSQL)',
       [sessionId],
     );
     expect(rows).toHaveLength(0);
+  });
+
+  it('opens its session board to the participant, and no other co-edited document', async () => {
+    const phone = new Phone(t.url);
+    await phone.join(await openCode(), { displayName: 'Plume' });
+    const socket = collabSocket(t.url, phone.cookie);
+    sockets.push(socket);
+    await connected(socket);
+    const join = (doc: string): Promise<JoinResult> => socket.timeout(5000).emitWithAck(CollabEvent.join, { doc });
+    expect(await join(sessionBoardDocument(sessionId))).toMatchObject({ ok: true, readOnly: false });
+    expect(await join(sessionBoardDocument(otherSessionId))).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await join(diagnosticDocument(spaceId))).toMatchObject({ ok: false, code: 'not_found' });
   });
 
   it('removes a participant: its token stops working at once (HTTP and socket) and its device cannot come back', async () => {
