@@ -216,7 +216,6 @@ const MATRIX: Record<string, Row> = {
     expected: inSpace(403, 403, 201),
   },
   'POST /api/sessions/:sessionId/votes/:voteId/close': { path: (f) => `${session(f)}/votes/${f.voteToClose}/close`, expected: inSpace(403, 403, ok) },
-  'POST /api/sessions/:sessionId/votes/:voteId/decision': { path: (f) => `${session(f)}/votes/${f.voteId}/decision`, expected: inSpace(403, 403, 409) },
   'GET /api/sessions/:sessionId/votes/:voteId/results': { path: (f) => `${session(f)}/votes/${f.voteId}/results`, expected: inSpace(ok, ok, ok) },
   'GET /api/sessions/:sessionId/votes/:voteId/ballot': { path: (f) => `${session(f)}/votes/${f.voteId}/ballot`, expected: inSpace(403, ok, ok) },
   'PUT /api/sessions/:sessionId/votes/:voteId/ballot': {
