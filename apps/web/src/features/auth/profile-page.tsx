@@ -14,6 +14,7 @@ import { useFormFeedback, validate } from '../../ui/form-feedback';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { NewOrganisationForm } from './new-organisation-form';
+import { organisationKindLabel } from '../../ui/organisation-kind';
 
 const FIELDS = ['displayName', 'organisationId', 'locale'] as const;
 
@@ -46,7 +47,7 @@ function ProfileForm({ account }: { account: AccountView }) {
     { value: '', label: t('profile.noOrganisation') },
     ...withCurrent(organisations.data ?? [], account.organisation).map((o) => ({
       value: o.id,
-      label: `${o.name} (${t(`vocab.organisationKind.${o.kind}`)})`,
+      label: `${o.name} (${organisationKindLabel(t, o)})`,
     })),
   ];
 

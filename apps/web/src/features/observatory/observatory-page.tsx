@@ -37,7 +37,8 @@ export function ObservatoryPage() {
   const [params] = useSearchParams();
   const initialSelection = params.get('selection') ?? '';
   const [filters, setFilters] = useState(() => toQuery({ ...EMPTY_FILTERS, selectionId: initialSelection }));
-  const [applied, setApplied] = useState<string | null>(null);
+  // A flag, not a sentence: the message follows a change of language.
+  const [applied, setApplied] = useState(false);
   // The territory chosen on the map narrows every figure, like the form's filters.
   const [territory, setTerritory] = useState<TerritoryFilter>({});
   const query = useMemo(() => ({ ...filters, ...territory }), [filters, territory]);
@@ -63,10 +64,10 @@ export function ObservatoryPage() {
         initial={{ selectionId: initialSelection }}
         onApply={(values) => {
           setFilters(toQuery(values));
-          setApplied(t('observatory.filters.applied'));
+          setApplied(true);
         }}
       />
-      <StatusMessage tone="info">{applied}</StatusMessage>
+      <StatusMessage tone="info">{applied ? t('observatory.filters.applied') : null}</StatusMessage>
       <ObservatoryMap filters={query} territory={territory} onTerritory={setTerritory} />
       {funding.isPending || panorama.isPending ? <Loading /> : null}
       {funding.isError ? (

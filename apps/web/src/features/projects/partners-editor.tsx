@@ -5,6 +5,7 @@ import { useOrganisations } from '../../api/organisations';
 import { vocabularyOptions } from '../../ui/vocabulary-options';
 import { Button } from '../../ui/button';
 import { FieldError } from '../../ui/field';
+import { organisationKindLabel } from '../../ui/organisation-kind';
 
 /** The project's partner organisations and their role; the whole list is saved with the project. */
 export function PartnersEditor({
@@ -72,7 +73,7 @@ export function PartnersEditor({
             <option value="">{t('projects.partners.choose')}</option>
             {sorted.map((org) => (
               <option key={org.id} value={org.id}>
-                {org.name} ({t(`vocab.organisationKind.${org.kind}`)})
+                {org.name} ({organisationKindLabel(t, org)})
               </option>
             ))}
           </select>

@@ -14,6 +14,7 @@ import { RoleBadge } from '../../ui/role-badge';
 import { useActionFeedback, useConfirmedMutation } from '../../ui/use-confirmed-mutation';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSpaceContext } from './space-context';
+import { organisationKindLabel } from '../../ui/organisation-kind';
 
 export function MembersTab() {
   const { t, i18n } = useTranslation();
@@ -80,7 +81,7 @@ export function MembersTab() {
                 member.organisation ? (
                   <>
                     {member.organisation.name}
-                    <span className="table__sub">{t(`vocab.organisationKind.${member.organisation.kind}`)}</span>
+                    <span className="table__sub">{organisationKindLabel(t, member.organisation)}</span>
                   </>
                 ) : (
                   <span className="muted">{t('members.none')}</span>
