@@ -6,6 +6,12 @@ export const EVENTS_NAMESPACE = '/events';
 
 export const EventsClientEvent = { join: 'space:join', leave: 'space:leave', joinSession: 'session:join', leaveSession: 'session:leave' } as const;
 export const EventsServerEvent = { change: 'change', revoked: 'space:revoked', error: 'error' } as const;
+/**
+ * The live notice of a notification (`NotificationNotice`, contracts/notifications.ts), pushed on `/events` to every
+ * socket of the recipient. Named here, with the other events, so that the app's first page does not carry the
+ * notification contracts (zod schemas are kept by the bundler wherever their module is imported).
+ */
+export const NOTIFICATION_EVENT = 'notification';
 
 export const JoinSpaceMessage = z.strictObject({ spaceId: uuid });
 export type JoinSpaceMessage = z.infer<typeof JoinSpaceMessage>;

@@ -152,7 +152,6 @@ export type UpdateNotificationPreferences = z.infer<typeof UpdateNotificationPre
 /** The live notice pushed on `/events` to every socket of the recipient when a notification is created or read. */
 export const NotificationNotice = z.object({ unread: z.number().int().nonnegative(), id: uuid.optional() });
 export type NotificationNotice = z.infer<typeof NotificationNotice>;
-export const NOTIFICATION_EVENT = 'notification';
 
 /**
  * What a one-click unsubscribe link turns off without signing in: one kind (in one space, or everywhere when

@@ -4,7 +4,7 @@ import type { Widen } from '../../i18n/widen';
 /** English UI strings of the shared projects, their funding and CSV files, and the co-edited notes. */
 export const enProjects: Widen<typeof frProjects> = {
   projects: {
-    origin: { text: 'Made from the decision <decision>“{{decision}}”</decision> of the session <session>“{{session}}”</session>.' },
+    origin: { fromDecision: 'Made from the decision', ofSession: 'of the session', quoted: '“{{text}}”' },
     title: 'Projects',
     intro: 'The pole’s shared projects, from emergence to sustainability, with their partners and funding.',
     readOnly: 'As an observer, you can read the projects but not change them.',

@@ -1,7 +1,7 @@
 /** French UI strings of the shared projects, their funding and CSV files, and the co-edited notes. */
 export const frProjects = {
   projects: {
-    origin: { text: 'Issu de la décision <decision>« {{decision}} »</decision> de la séance <session>« {{session}} »</session>.' },
+    origin: { fromDecision: 'Issu de la décision', ofSession: 'de la séance', quoted: '« {{text}} »' },
     title: 'Projets',
     intro: 'Les projets partagés du pôle, de leur émergence à leur pérennisation, avec leurs partenaires et leurs financements.',
     readOnly: 'En tant qu’observateur·rice, vous consultez les projets sans pouvoir les modifier.',
