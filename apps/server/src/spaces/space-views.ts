@@ -9,7 +9,9 @@ export function toMemberView(m: SpaceMembership): MemberView {
     displayName: m.account.displayName,
     email: m.account.email,
     role: m.role,
-    organisation: organisation ? { id: organisation.id, name: organisation.name, kind: organisation.kind } : null,
+    organisation: organisation
+      ? { id: organisation.id, name: organisation.name, kind: organisation.kind, collectiviteLevel: organisation.collectiviteLevel }
+      : null,
     joinedAt: m.createdAt.toISOString(),
   };
 }

@@ -40,7 +40,7 @@ export const MemberView = z.object({
   displayName: z.string(),
   email: z.string(),
   role: SpaceRole.schema,
-  organisation: OrganisationView.pick({ id: true, name: true, kind: true }).nullable(),
+  organisation: OrganisationView.pick({ id: true, name: true, kind: true, collectiviteLevel: true }).nullable(),
   joinedAt: z.string(),
 });
 export type MemberView = z.infer<typeof MemberView>;
