@@ -79,7 +79,8 @@ export class MinutesService {
   private async record(tx: EntityManager, access: SessionAccess, body: CreateDecisionRequest & { voteId?: string }, accountId: string): Promise<DecisionView> {
     const inserted = await this.minutesRows.insertDecision(access.sessionId, body, accountId, tx);
     const session = await this.recipients.heading(access.sessionId, tx);
-    if (session) await this.notifications.notify({ ...decisionRecorded(session, inserted, accountId, await this.recipients.audience(access.sessionId, tx)), db: tx });
+    if (session)
+      await this.notifications.notify({ ...decisionRecorded(session, inserted, accountId, await this.recipients.audience(access.sessionId, tx)), db: tx });
     return inserted;
   }
 
