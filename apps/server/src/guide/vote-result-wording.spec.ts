@@ -1,5 +1,5 @@
 import type { VoteResults } from '@concerto/domain';
-import { voteResultFor } from './vote-result-wording.js';
+import { voteResultFor, voterCount } from './vote-result-wording.js';
 
 const results = (options: [string, number, number | null, number][], consent: VoteResults['consent'] = null, voters = 10): VoteResults => ({
   voters,
@@ -36,7 +36,15 @@ describe('a recommendation’s result in a closed vote', () => {
 
   it('words a consent vote by its answers', () => {
     const consent = results([], { agree: 7, abstain: 1, disagree: 1, objection: 1 });
-    expect(voteResultFor('consent', consent, 'any', 'fr')).toBe("D'accord : 7, Abstention : 1, Pas d'accord : 1, Objection : 1 (10 votant·e·s)");
+    expect(voteResultFor('consent', consent, 'any', 'fr')).toBe("D'accord : 7, Abstention : 1, Pas d'accord : 1, Objection : 1 (10 votant·es)");
     expect(voteResultFor('consent', consent, 'any', 'en')).toBe('Agree: 7, Abstain: 1, Disagree: 1, Objection: 1 (10 voters)');
+  });
+
+  it('counts voters with proper plurals: 0 and 1 singular in French, only 1 in English', () => {
+    const one = results([], { agree: 1, abstain: 0, disagree: 0, objection: 0 }, 1);
+    expect(voteResultFor('consent', one, 'any', 'fr')).toBe("D'accord : 1, Abstention : 0, Pas d'accord : 0, Objection : 0 (1 votant·e)");
+    expect(voteResultFor('consent', one, 'any', 'en')).toBe('Agree: 1, Abstain: 0, Disagree: 0, Objection: 0 (1 voter)');
+    expect([0, 1, 2, 10].map((n) => voterCount(n, 'fr'))).toEqual(['0 votant·e', '1 votant·e', '2 votant·es', '10 votant·es']);
+    expect([0, 1, 2].map((n) => voterCount(n, 'en'))).toEqual(['0 voters', '1 voter', '2 voters']);
   });
 });

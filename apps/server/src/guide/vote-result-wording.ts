@@ -10,6 +10,12 @@ const ordinal = (n: number, locale: Locale): string => {
 const decimal = (value: number, locale: Locale) =>
   value.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+/** « 1 votant·e », « 2 votant·es » (0 and 1 are singular in French, as in the web catalogue), "1 voter", "2 voters". */
+export const voterCount = (count: number, locale: Locale): string => {
+  const one = new Intl.PluralRules(locale === 'fr' ? 'fr-FR' : 'en-GB').select(count) === 'one';
+  return `${count} ${locale === 'fr' ? (one ? 'votant·e' : 'votant·es') : one ? 'voter' : 'voters'}`;
+};
+
 /**
  * One recommendation's result in a closed vote, as a sentence: its dots and rank (« 12 gommettes sur 30 (1re sur 4) »),
  * its mean score and rank, or the answers of a consent vote on the whole set (it has no options).
@@ -20,7 +26,7 @@ export function voteResultFor(kind: VoteKind, results: VoteResults, optionKey: s
     const consent = results.consent;
     if (!consent) return null;
     const answers = ConsentAnswer.keys.map((k) => `${labelOf(ConsentAnswer, k, locale)}${fr ? ' : ' : ': '}${consent[k]}`).join(', ');
-    return `${answers} (${results.voters} ${fr ? 'votant·e·s' : 'voters'})`;
+    return `${answers} (${voterCount(results.voters, locale)})`;
   }
   const option = results.options.find((o) => o.key === optionKey);
   if (!option) return null;

@@ -24,6 +24,6 @@ describe('vote results in the minutes', () => {
     expect(voteResultLines('dot', dots as never, 'fr', (t) => t)).toEqual(['1 votant·e', 'Développer les coopérations inter-collectivités : 1 gommette']);
     expect(voteResultLines('dot', dots as never, 'en', (t) => t)).toEqual(['1 voter', 'Develop cooperation between local authorities: 1 dot']);
     const many = { voters: 3, options: [{ key: 'x', label: 'Tiers-lieu', dots: 4, meanScore: null, scores: 0 }] };
-    expect(voteResultLines('dot', many as never, 'fr', (t) => t)).toEqual(['3 votant·e·s', 'Tiers-lieu : 4 gommettes']);
+    expect(voteResultLines('dot', many as never, 'fr', (t) => t)).toEqual(['3 votant·es', 'Tiers-lieu : 4 gommettes']);
   });
 });

@@ -26,7 +26,7 @@ const WORDS = {
     votes: 'Votes',
     decisions: 'Décisions',
     voter: 'votant·e',
-    voters: 'votant·e·s',
+    voters: 'votant·es',
     dot: 'gommette',
     dots: 'gommettes',
     mean: 'moyenne',
