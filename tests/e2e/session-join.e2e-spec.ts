@@ -26,7 +26,7 @@ describe('joining a live session by code, on a phone, without an account', () =>
     await page.getByRole('heading', { level: 1, name: `Rejoindre la séance : ${SESSION}` }).waitFor();
     await page.getByLabel('Votre nom').fill(name);
     await page.getByRole('button', { name: 'Rejoindre' }).click();
-    await page.getByText(`Vous participez en tant que ${name} (participant invité).`).waitFor();
+    await page.getByText(`Vous participez en tant que ${name} (participant·e sans compte).`).waitFor();
     return { context, page };
   };
 

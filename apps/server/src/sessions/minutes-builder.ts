@@ -18,12 +18,18 @@ export interface MinutesSources {
 /** Gathers the minutes of a session: attendance, agenda with actual times, board contributions, votes, decisions. */
 export function buildMinutes(sources: MinutesSources, closedAt: number): MinutesView {
   const { session, agenda, participants, decisions, board } = sources;
+  // Who wrote a note, as the session knows them: a member, a guest, or a participant without an account.
+  const kindOf = new Map(participants.map((p) => [p.accountId, p.kind]));
   const results = sources.votes.map(({ vote, results }) => ({ vote, view: { title: vote.title, kind: vote.kind, results } }));
 
   const clustersOf = (itemId: string) => {
     const notes = board.notes.filter((n) => n.itemId === itemId && n.text.trim());
     const author = (n: (typeof notes)[number]) => (session.anonymousNotes || !n.authorName ? null : n.authorName);
-    const toNote = (n: (typeof notes)[number]) => ({ text: n.text, author: author(n), category: n.category });
+    const toNote = (n: (typeof notes)[number]) => {
+      const name = author(n);
+      const kind = name ? kindOf.get(n.authorId) : undefined;
+      return { text: n.text, author: name, ...(kind ? { authorKind: kind } : {}), category: n.category };
+    };
     const clusters = board.clusters
       .filter((c) => c.itemId === itemId)
       .map((c) => ({ title: c.title, notes: notes.filter((n) => n.clusterId === c.id).map(toNote) }))

@@ -1,12 +1,6 @@
-import JSZip from 'jszip';
 import { ApiClient, buildSpace } from '../../testing/api-client.js';
+import { docxParagraphs } from '../../testing/docx-text.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
-
-/** The text of a DOCX's paragraphs, one string per paragraph. */
-async function docxParagraphs(body: ArrayBuffer): Promise<string[]> {
-  const xml = await (await JSZip.loadAsync(Buffer.from(body))).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((r) => r[1]).join(''));
-}
 
 describe('the minutes are dated (real PostgreSQL, DOCX and Markdown)', () => {
   let t: TestApp;

@@ -7,6 +7,7 @@ import {
   SessionMode,
   VoteKind,
   labelOf,
+  personKindMark,
   sessionTimesLines,
   voteResultLines,
   withoutControlCharacters,
@@ -65,14 +66,15 @@ export async function minutesDocx(m: MinutesView, locale: Locale = 'fr', timeZon
   for (const line of sessionTimesLines(m, locale, timeZone)) children.push(new Paragraph(line));
   children.push(new Paragraph(plain(`${w.mode}${w.colon}${labelOf(SessionMode, m.mode, locale)}${m.place ? ` — ${w.place}${w.colon}${m.place}` : ''}`)));
   children.push(heading(w.attendance, HeadingLevel.HEADING_1));
-  for (const p of m.attendance) children.push(bullet(`${p.displayName} — ${p.attended ? w.present : w.absent}`));
+  for (const p of m.attendance) children.push(bullet(`${p.displayName}${personKindMark(p.kind, locale)} — ${p.attended ? w.present : w.absent}`));
   children.push(heading(w.agenda, HeadingLevel.HEADING_1));
   for (const [i, item] of m.agenda.entries()) {
     children.push(heading(`${i + 1}. ${item.title} (${w.planned} ${item.plannedMinutes} min, ${w.actual} ${item.actualMinutes} min)`, HeadingLevel.HEADING_2));
     if (item.lever) children.push(new Paragraph(`${w.lever}${w.colon}${labelOf(Lever, item.lever, locale)}`));
     for (const cluster of item.clusters) {
       children.push(heading(cluster.title || w.unclustered, HeadingLevel.HEADING_3));
-      for (const note of cluster.notes) children.push(bullet(note.author ? `${note.text} — ${note.author}` : note.text));
+      for (const note of cluster.notes)
+        children.push(bullet(note.author ? `${note.text} — ${note.author}${personKindMark(note.authorKind, locale)}` : note.text));
     }
     for (const vote of item.votes) {
       children.push(heading(`${labelOf(VoteKind, vote.kind, locale)} — ${vote.title}`, HeadingLevel.HEADING_3));

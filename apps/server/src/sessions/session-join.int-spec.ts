@@ -1,7 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import { CollabEvent, type JoinResult, diagnosticDocument, sessionBoardDocument } from '@concerto/collab';
-import { collabSocket, connected } from '../../testing/collab-clients.js';
+import * as Y from 'yjs';
+import { BOARD_NOTES, CollabEvent, type JoinResult, diagnosticDocument, sessionBoardDocument } from '@concerto/collab';
+import { collabSocket, connected, openDocument } from '../../testing/collab-clients.js';
 import { ApiClient, buildSpace } from '../../testing/api-client.js';
+import { docxParagraphs } from '../../testing/docx-text.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { PARTICIPANT_WRITES_PER_MINUTE } from '../access/participant-write-limits.js';
 import { JOIN_FAILURES_PER_ADDRESS } from './join-limits.js';
@@ -216,17 +218,78 @@ describe('joining a live session by code, without an account (real PostgreSQL)',
     expect((await other.post(`/api/sessions/${sessionId}/votes/${vote.id}/dots`, { option: options[1]!.key, delta: 1 })).status).toBe(200);
   });
 
-  it('names participants in the minutes by their display name, marked « participant invité »', async () => {
+  it('marks in the DOCX and Markdown minutes who took part without an account and who was a guest, apart from members', async () => {
     const id = await newSession('Séance courte');
+    const guest = new ApiClient(t.url);
+    await guest.signUp();
+    expect((await animateur.post(`/api/sessions/${id}/guests`, { email: guest.account!.email })).status).toBe(201);
     await animateur.post(`/api/sessions/${id}/facilitation`, { action: 'start' });
     const phone = new Phone(t.url);
-    expect((await phone.join(await openCode(id), { displayName: 'Zoé Martin' })).status).toBe(200);
-    expect((await phone.post(`/api/sessions/${id}/attendance`)).status).toBe(200);
-    expect((await animateur.post(`/api/sessions/${id}/close`, {})).status).toBe(200);
-    const md = await animateur.request('GET', `/api/sessions/${id}/minutes/export?format=md`);
-    expect(md.body).toContain('Zoé Martin (participant invité) — présent');
-    const en = await animateur.request('GET', `/api/sessions/${id}/minutes/export?format=md&lang=en`);
-    expect(en.body).toContain('Zoé Martin (invited participant)');
+    const joined = await phone.join(await openCode(id), { displayName: 'Zoé Martin' });
+    expect(joined.status).toBe(200);
+    for (const who of [phone, guest, animateur]) expect((await who.post(`/api/sessions/${id}/attendance`)).status).toBe(200);
+    const itemId = (await animateur.get(`/api/sessions/${id}`)).body.agenda[0].id as string;
+
+    // Each writes a note on the board as the web app does, under their own name (the participant with its own token).
+    const writers = [
+      [phone, joined.body.accountId as string, 'Zoé Martin', 'Navette vers la gare'],
+      [guest, guest.account!.id, 'Invitée Durand', 'Vélos partagés'],
+      [animateur, animateur.account!.id, 'Animatrice Roux', 'Covoiturage'],
+    ] as const;
+    for (const [client, authorId, authorName, text] of writers) {
+      const board = await openDocument(t.url, client.cookie, sessionBoardDocument(id));
+      board.doc.transact(() => {
+        const note = new Y.Map<unknown>();
+        for (const [k, v] of Object.entries({ itemId, text, authorId, authorName, category: 'idea', x: 0, y: 0, clusterId: null, createdAt: Date.now() }))
+          note.set(k, v);
+        board.doc.getMap(BOARD_NOTES).set(`note-${authorId}`, note);
+      });
+      await board.document.waitFor(['saved']);
+      board.close();
+    }
+    const minutes = (await animateur.post(`/api/sessions/${id}/close`, {})).body;
+    expect(minutes.agenda[0].clusters[0].notes).toEqual(
+      expect.arrayContaining([
+        { text: 'Navette vers la gare', author: 'Zoé Martin', authorKind: 'participant', category: 'idea' },
+        { text: 'Vélos partagés', author: 'Invitée Durand', authorKind: 'guest', category: 'idea' },
+        { text: 'Covoiturage', author: 'Animatrice Roux', authorKind: 'member', category: 'idea' },
+      ]),
+    );
+
+    const docx = async (lang: string) => {
+      const response = await fetch(`${t.url}/api/sessions/${id}/minutes/export?format=docx&lang=${lang}`, { headers: { cookie: animateur.cookie! } });
+      expect(response.status).toBe(200);
+      return docxParagraphs(await response.arrayBuffer());
+    };
+    const fr = await docx('fr');
+    expect(fr).toEqual(
+      expect.arrayContaining([
+        'Zoé Martin (participant·e sans compte) — présent·e',
+        `${guest.account!.displayName} (invité·e externe) — présent·e`,
+        `${animateur.account!.displayName} — présent·e`,
+        'Navette vers la gare — Zoé Martin (participant·e sans compte)',
+        'Vélos partagés — Invitée Durand (invité·e externe)',
+        'Covoiturage — Animatrice Roux',
+      ]),
+    );
+    const en = await docx('en');
+    expect(en).toEqual(
+      expect.arrayContaining([
+        'Zoé Martin (participant without an account) — present',
+        `${guest.account!.displayName} (external guest) — present`,
+        'Navette vers la gare — Zoé Martin (participant without an account)',
+        'Vélos partagés — Invitée Durand (external guest)',
+        'Covoiturage — Animatrice Roux',
+      ]),
+    );
+    const md = (await animateur.request('GET', `/api/sessions/${id}/minutes/export?format=md`)).body as string;
+    expect(md).toContain('- Zoé Martin (participant·e sans compte) — présent·e');
+    expect(md).toContain('- Navette vers la gare — Zoé Martin (participant·e sans compte)');
+    expect(md).toContain('- Vélos partagés — Invitée Durand (invité·e externe)');
+    expect(md).toContain('- Covoiturage — Animatrice Roux\n');
+    const mdEn = (await animateur.request('GET', `/api/sessions/${id}/minutes/export?format=md&lang=en`)).body as string;
+    expect(mdEn).toContain('- Zoé Martin (participant without an account) — present');
+    expect(mdEn).toContain('- Vélos partagés — Invitée Durand (external guest)');
     // A closed session's code opens nothing any more.
     expect((await phone.get(`/api/sessions/${id}`)).status).toBe(200);
     expect((await animateur.post(`/api/sessions/${id}/join-code`)).status).toBe(409);

@@ -254,8 +254,8 @@ describe('live concertation sessions (real PostgreSQL, real Yjs board)', () => {
       ]),
     );
     expect(minutes.agenda[0].clusters).toEqual([
-      { title: 'Mobilité', notes: [{ text: 'Covoiturage des salariés', author: 'Karim', category: 'idea' }] },
-      { title: '', notes: [{ text: '[piège](javascript:alert(1))', author: 'Karim', category: 'idea' }] },
+      { title: 'Mobilité', notes: [{ text: 'Covoiturage des salariés', author: 'Karim', authorKind: 'member', category: 'idea' }] },
+      { title: '', notes: [{ text: '[piège](javascript:alert(1))', author: 'Karim', authorKind: 'member', category: 'idea' }] },
     ]);
     expect(minutes.agenda[0].votes[0].results.options[0]).toMatchObject({ key: 'x', dots: 1 });
     expect(minutes.decisions).toEqual([{ text: 'Lancer une étude de mobilité partagée', item: 'Tour de table', projectId: project.id }]);

@@ -90,7 +90,7 @@ export const ParticipantView = z.object({
   displayName: z.string(),
   /**
    * `member` of the space (with their role), `guest` of this session only (a contributeur for it), or `participant`
-   * who joined by code without an account (a contributeur of this session only, « participant invité »).
+   * who joined by code without an account (a contributeur of this session only, « participant·e sans compte »).
    */
   kind: z.enum(['member', 'guest', 'participant']),
   role: z.enum(['animateur', 'contributeur', 'observateur']),
@@ -230,7 +230,20 @@ export const MinutesView = z.object({
       startedAt: z.string().nullable(),
       endedAt: z.string().nullable(),
       lever: Lever.schema.nullable(),
-      clusters: z.array(z.object({ title: z.string(), notes: z.array(z.object({ text: z.string(), author: z.string().nullable(), category: z.string() })) })),
+      clusters: z.array(
+        z.object({
+          title: z.string(),
+          notes: z.array(
+            z.object({
+              text: z.string(),
+              author: z.string().nullable(),
+              /** Who the author was in the session (absent from minutes written before it was recorded, and when notes are anonymous). */
+              authorKind: ParticipantView.shape.kind.optional(),
+              category: z.string(),
+            }),
+          ),
+        }),
+      ),
       votes: z.array(z.object({ title: z.string(), kind: VoteKind.schema, results: VoteResults })),
     }),
   ),

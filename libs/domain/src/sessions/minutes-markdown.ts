@@ -15,8 +15,8 @@ const WORDS = {
     attendance: 'Participants',
     present: 'présent·e',
     absent: 'excusé·e ou absent·e',
-    guest: 'invité·e',
-    participant: 'participant invité',
+    guest: 'invité·e externe',
+    participant: 'participant·e sans compte',
     agenda: 'Ordre du jour',
     planned: 'prévu',
     actual: 'réel',
@@ -43,8 +43,8 @@ const WORDS = {
     attendance: 'Participants',
     present: 'present',
     absent: 'absent',
-    guest: 'guest',
-    participant: 'invited participant',
+    guest: 'external guest',
+    participant: 'participant without an account',
     agenda: 'Agenda',
     planned: 'planned',
     actual: 'actual',
@@ -64,6 +64,16 @@ const WORDS = {
     lever: 'Lever',
   },
 } as const;
+
+/**
+ * How the minutes mark someone who is not a member of the space: « (participant·e sans compte) » for who joined by code,
+ * « (invité·e externe) » for a guest of this session only; nothing for a member (or when it is not known).
+ */
+export function personKindMark(kind: MinutesView['attendance'][number]['kind'] | undefined, locale: Locale): string {
+  if (kind === 'participant') return ` (${WORDS[locale].participant})`;
+  if (kind === 'guest') return ` (${WORDS[locale].guest})`;
+  return '';
+}
 
 /** One line per result; `escape` is applied to user text (Markdown escaping by default, identity for plain documents). */
 export function voteResultLines(
@@ -106,17 +116,15 @@ export function minutesMarkdown(m: MinutesView, locale: Locale = 'fr', timeZone:
   if (m.place) out.push(`- **${w.place}**${w.colon}${escapeMarkdown(m.place)}`);
   out.push(`- **${w.mode}**${w.colon}${labelOf(SessionMode, m.mode, locale)}`, '');
   out.push(`## ${w.attendance}`, '');
-  for (const p of m.attendance)
-    out.push(
-      `- ${escapeMarkdown(p.displayName)}${p.kind === 'guest' ? ` (${w.guest})` : p.kind === 'participant' ? ` (${w.participant})` : ''} — ${p.attended ? w.present : w.absent}`,
-    );
+  for (const p of m.attendance) out.push(`- ${escapeMarkdown(p.displayName)}${personKindMark(p.kind, locale)} — ${p.attended ? w.present : w.absent}`);
   out.push('', `## ${w.agenda}`, '');
   for (const [i, item] of m.agenda.entries()) {
     out.push(`### ${i + 1}. ${escapeMarkdown(item.title)} (${w.planned} ${item.plannedMinutes} ${w.min}, ${w.actual} ${item.actualMinutes} ${w.min})`, '');
     if (item.lever) out.push(`*${w.lever}${w.colon}${labelOf(Lever, item.lever, locale)}*`, '');
     for (const cluster of item.clusters) {
       out.push(`**${cluster.title ? escapeMarkdown(cluster.title) : w.unclustered}**`, '');
-      for (const note of cluster.notes) out.push(`- ${escapeMarkdown(note.text)}${note.author ? ` — ${escapeMarkdown(note.author)}` : ''}`);
+      for (const note of cluster.notes)
+        out.push(`- ${escapeMarkdown(note.text)}${note.author ? ` — ${escapeMarkdown(note.author)}${personKindMark(note.authorKind, locale)}` : ''}`);
       out.push('');
     }
     for (const vote of item.votes) {

@@ -16,7 +16,7 @@ export const enSessionJoin: Widen<typeof frSessionJoin> = {
     closedTitle: 'Session over',
     closed: 'This session is closed: it can no longer be joined.',
     welcome: 'Welcome, {{name}}',
-    you: 'You take part as {{name}} (invited participant).',
+    you: 'You take part as {{name}} (participant without an account).',
     removed: 'The facilitator removed you from this session.',
     planned: 'The session has not started yet: this page will update as soon as it opens.',
     contribute: 'Contribute',
@@ -37,7 +37,7 @@ export const enSessionJoin: Widen<typeof frSessionJoin> = {
       rotated: 'New code: {{code}}. The old link no longer works.',
       closedNow: 'Joining by code closed: participants already in stay.',
     },
-    participant: 'invited participant',
+    participant: 'participant without an account',
     removeParticipant: 'Remove {{name}}',
   },
 };

@@ -13,7 +13,7 @@ export const frSessionJoin = {
     closedTitle: 'Séance terminée',
     closed: 'Cette séance est clôturée : elle ne peut plus être rejointe.',
     welcome: 'Bienvenue, {{name}}',
-    you: 'Vous participez en tant que {{name}} (participant invité).',
+    you: 'Vous participez en tant que {{name}} (participant·e sans compte).',
     removed: 'L’animateur·rice vous a retiré·e de cette séance.',
     planned: 'La séance n’a pas encore commencé : cette page se mettra à jour dès son ouverture.',
     contribute: 'Contribuer',
@@ -34,7 +34,7 @@ export const frSessionJoin = {
       rotated: 'Nouveau code : {{code}}. L’ancien lien ne fonctionne plus.',
       closedNow: 'Accès par code fermé : les participant·es déjà présent·es restent.',
     },
-    participant: 'participant invité',
+    participant: 'participant·e sans compte',
     removeParticipant: 'Retirer {{name}}',
   },
 };

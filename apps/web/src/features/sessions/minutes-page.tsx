@@ -44,6 +44,9 @@ export function MinutesPage() {
 function MinutesBody({ minutes, session }: { minutes: MinutesView; session: SessionData }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  /** « (participant·e sans compte) » for who joined by code, « (invité·e externe) » for a guest, nothing for a member. */
+  const personKind = (kind: MinutesView['attendance'][number]['kind'] | undefined) =>
+    kind === 'guest' ? ` (${t('session.participants.guest')})` : kind === 'participant' ? ` (${t('join.participant')})` : '';
   const votes = [...minutes.agenda.flatMap((item) => item.votes), ...minutes.votes];
   return (
     <>
@@ -66,8 +69,8 @@ function MinutesBody({ minutes, session }: { minutes: MinutesView; session: Sess
         <ul className="minutes-attendance">
           {minutes.attendance.map((person, i) => (
             <li key={i}>
-              {person.displayName} — {person.attended ? t('minutes.attended') : t('minutes.absent')}
-              {person.kind === 'guest' ? ` (${t('session.participants.guest')})` : person.kind === 'participant' ? ` (${t('join.participant')})` : ''}
+              {person.displayName}
+              {personKind(person.kind)} — {person.attended ? t('minutes.attended') : t('minutes.absent')}
             </li>
           ))}
         </ul>
@@ -93,7 +96,7 @@ function MinutesBody({ minutes, session }: { minutes: MinutesView; session: Sess
                         <span className="muted">
                           {' '}
                           — {t(`vocab.noteCategory.${note.category}`, { defaultValue: note.category })}
-                          {note.author ? `, ${note.author}` : ''}
+                          {note.author ? `, ${note.author}${personKind(note.authorKind)}` : ''}
                         </span>
                       </li>
                     ))}
