@@ -17,24 +17,29 @@ describe('observatory open-data CSV', () => {
     ]);
   });
 
-  it('writes each funding line with code and label columns, and amounts to the cent', () => {
-    const csv = fundingLinesCsv([
-      {
-        pole: 'TETRIS',
-        territory: 'Pays de Grasse',
-        project: '=Recyclerie',
-        funder: 'Région Sud',
-        funder_level: 'region',
-        year: 2026,
-        amount_euros: 30_000.5,
-        kind: 'operating',
-        instrument: 'Fonds régional ESS',
-        status: 'secured',
-      },
-    ]);
+  it('writes each funding line with code and label columns (the pole’s région and département too), and amounts to the cent', () => {
+    const line = {
+      pole: 'TETRIS',
+      territory: 'Pays de Grasse',
+      region_code: '93',
+      departement_code: '06',
+      project: '=Recyclerie',
+      funder: 'Région Sud',
+      funder_level: 'region',
+      year: 2026,
+      amount_euros: 30_000.5,
+      kind: 'operating',
+      instrument: 'Fonds régional ESS',
+      status: 'secured',
+    };
+    const csv = fundingLinesCsv([line, { ...line, pole: 'Pôle sans lieu', region_code: null, departement_code: null }]);
     expect(parseCsv(csv).header).toEqual([
       'pole',
       'territoire',
+      'region',
+      'region_libelle',
+      'departement',
+      'departement_libelle',
       'projet',
       'financeur',
       'niveau',
@@ -50,6 +55,10 @@ describe('observatory open-data CSV', () => {
     expect(cellsOf(csv)[0]).toEqual([
       'TETRIS',
       'Pays de Grasse',
+      '93',
+      'Provence-Alpes-Côte d’Azur',
+      '06',
+      'Alpes-Maritimes',
       "'=Recyclerie",
       'Région Sud',
       'region',
@@ -62,6 +71,7 @@ describe('observatory open-data CSV', () => {
       'secured',
       'Acquis',
     ]);
+    expect(cellsOf(csv)[1].slice(0, 6)).toEqual(['Pôle sans lieu', 'Pays de Grasse', '', '', '', '']);
   });
 
   it('writes panorama rates as decimal-comma shares with the level code and label', () => {

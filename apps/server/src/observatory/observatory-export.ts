@@ -8,6 +8,8 @@ import {
   RelationEvolution,
   type Vocabulary,
   csvEuros,
+  departementName,
+  regionName,
   csvRate,
   labelOf,
   toCsv,
@@ -77,6 +79,9 @@ export function panoramaCsv(view: PanoramaView): string {
 export interface OpenFundingLine {
   pole: string;
   territory: string;
+  /** The pole's région and département (INSEE codes), null when its profile does not say. */
+  region_code: string | null;
+  departement_code: string | null;
   project: string;
   funder: string;
   funder_level: string;
@@ -91,6 +96,10 @@ export function fundingLinesCsv(lines: OpenFundingLine[]): string {
   const header = [
     'pole',
     'territoire',
+    'region',
+    'region_libelle',
+    'departement',
+    'departement_libelle',
     'projet',
     'financeur',
     'niveau',
@@ -108,6 +117,10 @@ export function fundingLinesCsv(lines: OpenFundingLine[]): string {
     lines.map((l) => [
       l.pole,
       l.territory,
+      l.region_code,
+      l.region_code && regionName(l.region_code),
+      l.departement_code,
+      l.departement_code && departementName(l.departement_code),
       l.project,
       l.funder,
       l.funder_level,

@@ -213,10 +213,52 @@ describe('observatory (real PostgreSQL, through the HTTP API)', () => {
     expect(parseCsv(panorama.body as string).rows[0].cells).toEqual(['total', 'poles', 'Pôles', '2', '']);
     const lines = await collectivite.request('GET', `/api/observatory/export?dataset=funding_lines&format=csv&from=${STUDY_YEAR}&to=${STUDY_YEAR}`);
     const linesTable = parseCsv(lines.body as string);
-    expect(linesTable.header.slice(4, 8)).toEqual(['niveau', 'niveau_libelle', 'annee', 'montant_euros']);
-    const euros = linesTable.rows.reduce((sum, r) => sum + Number(r.cells[7].replace(',', '.')), 0);
-    expect(linesTable.rows.every((r) => /^\d+,\d{2}$/.test(r.cells[7]))).toBe(true);
+    const column = (name: string) => linesTable.header.indexOf(name);
+    expect(linesTable.header.slice(column('niveau'), column('niveau') + 4)).toEqual(['niveau', 'niveau_libelle', 'annee', 'montant_euros']);
+    const euros = linesTable.rows.reduce((sum, r) => sum + Number(r.cells[column('montant_euros')].replace(',', '.')), 0);
+    expect(linesTable.rows.every((r) => /^\d+,\d{2}$/.test(r.cells[column('montant_euros')]))).toBe(true);
     expect(euros).toBeCloseTo(4_398_000);
     expect((await collectivite.get('/api/observatory/export?dataset=secret')).status).toBe(400);
+  });
+
+  it('writes the pole’s région and département (code and French label) on every open funding line, and the file goes back in through the import', async () => {
+    const [located, unlocated] = territory.spaceIds;
+    expect((await collectivite.patch(`/api/spaces/${located}/pole`, { departementCode: '31' })).status).toBe(200);
+    const lines = await collectivite.request('GET', `/api/observatory/export?dataset=funding_lines&format=csv&from=${STUDY_YEAR}&to=${STUDY_YEAR}`);
+    expect(lines.status).toBe(200);
+    const text = lines.body as string;
+    // (fetch's text() drops the byte-order mark the file starts with.)
+    expect(text.replace(/^\uFEFF/, '').startsWith('pole;territoire;region;region_libelle;departement;departement_libelle;projet;')).toBe(true);
+    const { header, rows } = parseCsv(text);
+    const place = (cells: string[]) => ['region', 'region_libelle', 'departement', 'departement_libelle'].map((c) => cells[header.indexOf(c)]);
+    const byPole = new Map<string, string[][]>();
+    for (const { cells } of rows) byPole.set(cells[0], [...(byPole.get(cells[0]) ?? []), place(cells)]);
+    // Pôle repères A is in Haute-Garonne (Occitanie), B has no location: its cells are empty, not "null".
+    expect([...byPole.keys()].sort()).toEqual(['Pôle repères A', 'Pôle repères B']);
+    expect(new Set(byPole.get('Pôle repères A')!.map((p) => p.join('|')))).toEqual(new Set(['76|Occitanie|31|Haute-Garonne']));
+    expect(new Set(byPole.get('Pôle repères B')!.map((p) => p.join('|')))).toEqual(new Set(['|||']));
+    expect(rows.reduce((sum, r) => sum + Number(r.cells[header.indexOf('montant_euros')].replace(',', '.')), 0)).toBeCloseTo(4_398_000);
+
+    // The same file for one space, every status: the space's import reads it as its own (the pole, its place and the
+    // labels beside the codes are left be), each line valid.
+    for (const spaceId of [located, unlocated]) {
+      const own = await collectivite.request(
+        'GET',
+        `/api/observatory/export?dataset=funding_lines&format=csv&spaceId=${spaceId}&statuses=requested,secured,paid`,
+      );
+      const [{ n }]: { n: number }[] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM funding_line f JOIN project p ON p.id = f.project_id WHERE p.space_id = $1`,
+        [spaceId],
+      );
+      const dryRun = await collectivite.post(`/api/spaces/${spaceId}/projects-csv/import`, { kind: 'funding_lines', csv: own.body, dryRun: true });
+      expect(dryRun.status).toBe(200);
+      expect(dryRun.body).toMatchObject({ valid: true, rowCount: n, errors: [] });
+    }
+    // Any other unknown column is still reported.
+    const own = (await collectivite.request('GET', `/api/observatory/export?dataset=funding_lines&format=csv&spaceId=${located}`)).body as string;
+    const renamed = own.replace('region_libelle', 'nom_de_region');
+    const refused = await collectivite.post(`/api/spaces/${located}/projects-csv/import`, { kind: 'funding_lines', csv: renamed, dryRun: true });
+    expect(refused.body.valid).toBe(false);
+    expect(JSON.stringify(refused.body.errors)).toContain('nom_de_region');
   });
 });

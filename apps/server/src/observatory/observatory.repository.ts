@@ -78,7 +78,7 @@ export class ObservatoryRepository {
     const scope = new ObservatoryScope(accountId, query);
     const rows: OpenFundingLineRow[] = await db.query(
       `WITH ${scope.scopeCte}, ${scope.countedLinesCte}
-       SELECT po.name AS pole, po.territory, p.title AS project, o.name AS funder, l.funder_level, l.year, l.amount_cents,
+       SELECT po.name AS pole, po.territory, po.region_code, po.departement_code, p.title AS project, o.name AS funder, l.funder_level, l.year, l.amount_cents,
               f.kind, f.instrument, f.status
          FROM counted_lines l JOIN funding_line f ON f.id = l.id
          JOIN project p ON p.id = l.project_id JOIN pole po ON po.id = l.pole_id JOIN organisation o ON o.id = l.funder_id

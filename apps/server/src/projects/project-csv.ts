@@ -87,6 +87,23 @@ function headerIndex(kind: ImportKind): Map<string, string> {
 /** The column a header names (`Année` → `annee`, `Montant (€)` → `montant_euros`), or undefined when it names none. */
 export const columnOfHeader = (kind: ImportKind, header: string): string | undefined => HEADER_INDEX[kind].get(foldHeader(header));
 
+/**
+ * Columns that the product's open-data export of funding lines (the observatory's `funding_lines`) writes beside the
+ * import's own: the pole and where it is, and the French label beside each code. An import of that file reads the
+ * codes and leaves these be, so the export goes back in; any other unknown column is still reported.
+ */
+const INFORMATIVE_COLUMNS: Record<ImportKind, readonly string[]> = {
+  projects: [],
+  funding_lines: ['pole', 'territoire', 'region', 'region_libelle', 'departement', 'departement_libelle', 'niveau_libelle', 'nature_libelle', 'statut_libelle'],
+};
+const INFORMATIVE_HEADERS: Record<ImportKind, Set<string>> = {
+  projects: new Set(INFORMATIVE_COLUMNS.projects.map(foldHeader)),
+  funding_lines: new Set(INFORMATIVE_COLUMNS.funding_lines.map(foldHeader)),
+};
+
+/** Whether a header names a column the import knows and leaves be (see INFORMATIVE_COLUMNS). */
+export const isInformativeHeader = (kind: ImportKind, header: string): boolean => INFORMATIVE_HEADERS[kind].has(foldHeader(header));
+
 /** What a row needs from the database: organisations and projects by (lower-cased) name. */
 export interface ImportLookups {
   organisations: Map<string, OrganisationRef[]>;

@@ -36,6 +36,7 @@ import {
   REQUIRED_COLUMNS,
   RowReader,
   columnOfHeader,
+  isInformativeHeader,
   readFundingRow,
   readProjectRow,
 } from './project-csv.js';
@@ -100,7 +101,7 @@ export class ProjectImportService {
     const header = columns.map((c) => c ?? '');
     const headerIssues = [
       ...REQUIRED_COLUMNS[request.kind].filter((c) => !header.includes(c)).map((c) => headerIssue('missing', c)),
-      ...table.header.filter((_, i) => columns[i] === undefined).map((h) => headerIssue('unknown', h)),
+      ...table.header.filter((h, i) => columns[i] === undefined && !isInformativeHeader(request.kind, h)).map((h) => headerIssue('unknown', h)),
       ...table.header.filter((_, i) => columns[i] !== undefined && header.indexOf(header[i]) !== i).map((h) => headerIssue('duplicate', h)),
       ...(table.rows.length === 0 ? [headerIssue('empty')] : []),
       ...(table.rows.length > MAX_IMPORT_ROWS ? [headerIssue('tooMany')] : []),
