@@ -1,4 +1,4 @@
-import { voteResultLines } from './minutes-markdown.js';
+import { personKindMark, voteResultLines } from './minutes-markdown.js';
 
 describe('vote results in the minutes', () => {
   const results = {
@@ -25,5 +25,16 @@ describe('vote results in the minutes', () => {
     expect(voteResultLines('dot', dots as never, 'en', (t) => t)).toEqual(['1 voter', 'Develop cooperation between local authorities: 1 dot']);
     const many = { voters: 3, options: [{ key: 'x', label: 'Tiers-lieu', dots: 4, meanScore: null, scores: 0 }] };
     expect(voteResultLines('dot', many as never, 'fr', (t) => t)).toEqual(['3 votant·es', 'Tiers-lieu : 4 gommettes']);
+  });
+});
+
+describe('who took part, in the minutes', () => {
+  it('marks participants without an account and guests, not members, in the reader’s language', () => {
+    expect(personKindMark('participant', 'fr')).toBe(' (participant·e sans compte)');
+    expect(personKindMark('guest', 'fr')).toBe(' (invité·e externe)');
+    expect(personKindMark('participant', 'en')).toBe(' (participant without an account)');
+    expect(personKindMark('guest', 'en')).toBe(' (external guest)');
+    expect(personKindMark('member', 'fr')).toBe('');
+    expect(personKindMark(undefined, 'en')).toBe('');
   });
 });
