@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { FunderLevel, FundingStatus, ProjectStage, RolledUpIndicator } from '@concerto/domain';
+import type { DepartementCode, FunderLevel, FundingStatus, ProjectStage, RegionCode, RolledUpIndicator } from '@concerto/domain';
 import type { IndicatorFact } from './indicator-columns.js';
 
 /** Where a change came from: what a server process must reload, and which cached figures it makes stale. */
@@ -27,8 +27,11 @@ export interface RollupFact {
   lineCount: number;
 }
 
-/** A pole's profile facts (the panorama's medians and totals). */
+/** A pole's profile facts (the panorama's medians and totals), its name and where it is (the map). */
 export interface PoleFact {
+  name: string;
+  regionCode: RegionCode | null;
+  departementCode: DepartementCode | null;
   foundedYear: number | null;
   cellBudgetCents: number | null;
   cellSelfFinancedPercent: number | null;
@@ -52,10 +55,14 @@ export interface PoleFacts {
 export interface OrganisationFact {
   kind: string;
   level: string | null;
+  name: string;
 }
 
 interface ProfileRow {
   id: string;
+  name: string;
+  region_code: RegionCode | null;
+  departement_code: DepartementCode | null;
   founded_year: number | null;
   cell_budget_cents: number | null;
   cell_self_financed_percent: number | null;
@@ -113,8 +120,10 @@ export class ObservatoryFactsRepository {
   }
 
   async organisations(db: EntityManager = this.dataSource.manager): Promise<Map<string, OrganisationFact>> {
-    const rows: { id: string; kind: string; collectivite_level: string | null }[] = await db.query(`SELECT id, kind, collectivite_level FROM organisation`);
-    return new Map(rows.map((r) => [r.id, { kind: r.kind, level: r.collectivite_level }]));
+    const rows: { id: string; kind: string; collectivite_level: string | null; name: string }[] = await db.query(
+      `SELECT id, kind, collectivite_level, name FROM organisation`,
+    );
+    return new Map(rows.map((r) => [r.id, { kind: r.kind, level: r.collectivite_level, name: r.name }]));
   }
 
   /** The facts of these poles (every pole when null), each pole present even without any fact. */
@@ -127,13 +136,16 @@ export class ObservatoryFactsRepository {
     };
     for (const poleId of poles ?? []) of(poleId);
     const profiles: ProfileRow[] = await db.query(
-      `SELECT id, founded_year, cell_budget_cents::float8, cell_self_financed_percent::float8, cell_fte::float8, member_structure_count,
+      `SELECT id, name, region_code, departement_code, founded_year, cell_budget_cents::float8, cell_self_financed_percent::float8, cell_fte::float8, member_structure_count,
               employee_count, consolidated_budget_cents::float8, collectivite_levels
          FROM pole ${poleFilter('id', poles)}`,
       params(poles),
     );
     for (const r of profiles) {
       of(r.id).profile = {
+        name: r.name,
+        regionCode: r.region_code,
+        departementCode: r.departement_code,
         foundedYear: r.founded_year,
         cellBudgetCents: r.cell_budget_cents,
         cellSelfFinancedPercent: r.cell_self_financed_percent,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ObservatoryMapQuery, ObservatoryMapView } from '@concerto/domain';
 import { ObservatoryService } from './observatory.service.js';
-import { PoleLocationsRepository } from './pole-locations.repository.js';
 import { territoryFigures } from './territory-figures.js';
 
 /**
@@ -10,14 +9,11 @@ import { territoryFigures } from './territory-figures.js';
  */
 @Injectable()
 export class ObservatoryMapService {
-  constructor(
-    private readonly observatory: ObservatoryService,
-    private readonly locations: PoleLocationsRepository,
-  ) {}
+  constructor(private readonly observatory: ObservatoryService) {}
 
   map(accountId: string, { mesh, ...query }: ObservatoryMapQuery): Promise<ObservatoryMapView> {
     return this.observatory.scopedFigure(`map-${mesh}`, accountId, query, ['projects', 'pole', 'relations', 'organisation'], async (facts, scope) =>
-      territoryFigures(facts, scope, query, mesh, await this.locations.of([...new Set(scope.map((s) => s.poleId))])),
+      territoryFigures(facts, scope, query, mesh),
     );
   }
 }

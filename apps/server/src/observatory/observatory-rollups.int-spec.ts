@@ -189,6 +189,22 @@ describe('observatory rollups (real PostgreSQL, through the HTTP API)', () => {
     expect((await owner.post(`/api/spaces/${project.spaceId}/projects/${project.id}/funding-lines`, { ...later, funderLevel: 'epci' })).status).toBe(201);
   });
 
+  it('names a renamed funder in the open lines at the next read, and keeps the lines as recorded when only its level changes', async () => {
+    const project = projects[0];
+    const created = await owner.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: 'commune', name: 'Commune avant fusion' });
+    const funderId = created.body.id;
+    const line = { funderId, funderLevel: 'commune', year: 2020, amountCents: 123_400, kind: 'operating', status: 'paid' };
+    expect((await owner.post(`/api/spaces/${project.spaceId}/projects/${project.id}/funding-lines`, line)).status).toBe(201);
+    const path = '/api/observatory/export?dataset=funding_lines&format=json&from=2020&to=2020';
+    const funderOf = (body: { data: { funder: string; funder_level: string; amount_euros: number }[] }) =>
+      body.data.filter((l) => l.amount_euros === 1_234).map((l) => `${l.funder} (${l.funder_level})`);
+    expect(funderOf((await owner.get(path)).body)).toEqual(['Commune avant fusion (commune)']);
+    await t.dataSource.query(`UPDATE organisation SET collectivite_level = 'epci' WHERE id = $1`, [funderId]);
+    expect(funderOf((await owner.get(path)).body)).toEqual(['Commune avant fusion (commune)']);
+    await t.dataSource.query(`UPDATE organisation SET name = 'Commune nouvelle' WHERE id = $1`, [funderId]);
+    expect(funderOf((await owner.get(path)).body)).toEqual(['Commune nouvelle (commune)']);
+  });
+
   it('moves the links of the poles an organisation is a partner or relation of when its level changes, and only theirs', async () => {
     const created = await owner.post('/api/organisations', { kind: 'collectivite', collectiviteLevel: 'commune', name: 'Commune partenaire des rollups' });
     const partnerId = created.body.id;

@@ -80,10 +80,16 @@ export class ObservatoryStore implements FactsSource {
       await this.loadEverything();
       return fresh;
     }
-    // An organisation added or renamed changes no figure but the open lines (names); a change of kind or level
-    // changes the links of the poles it is a partner or relation of (their partials recompute their links).
-    if (fresh.some((c) => c.source === 'organisation') && !(await this.loadOrganisations())) {
-      fresh = fresh.map((c) => (c.source === 'organisation' ? { ...c, source: 'names' } : c));
+    // A change of organisations stands for what it changed: a kind or level ('organisation': the links of the poles
+    // it is a partner or relation of), a name ('names': the open lines); an organisation added changes nothing.
+    const organisationChange = fresh.find((c) => c.source === 'organisation');
+    if (organisationChange) {
+      const changed = await this.loadOrganisations();
+      fresh = [
+        ...fresh.filter((c) => c.source !== 'organisation'),
+        ...(changed.levels ? [organisationChange] : []),
+        ...(changed.names ? [{ ...organisationChange, source: 'names' as const }] : []),
+      ];
     }
     const stale = [...new Set(fresh.filter((c) => c.poleId && c.source !== 'membership').map((c) => c.poleId!))];
     if (stale.length > 0) this.keep(await this.facts.poleFacts(stale));
@@ -104,23 +110,26 @@ export class ObservatoryStore implements FactsSource {
   }
 
   /**
-   * Reads the organisations; returns whether one that was known changed kind or level (or disappeared). When none
-   * did, the map is completed in place: its identity is what the partials check, and they stay valid.
+   * Reads the organisations; answers whether one that was known changed kind or level (or disappeared), and whether
+   * one was renamed. When no kind nor level changed, the map is completed in place: its identity is what the
+   * partials check, and they stay valid.
    */
-  private async loadOrganisations(): Promise<boolean> {
+  private async loadOrganisations(): Promise<{ levels: boolean; names: boolean }> {
     const read = new Map([...(await this.facts.organisations())].map(([id, organisation]) => [this.ids.index(id), organisation]));
     const changed = new Set<number>();
+    let names = false;
     for (const [index, known] of this.organisations) {
       const now = read.get(index);
       if (!now || now.kind !== known.kind || now.level !== known.level) changed.add(index);
+      if (!now || now.name !== known.name) names = true;
     }
     if (changed.size === 0) {
       for (const [index, organisation] of read) this.organisations.set(index, organisation);
-      return false;
+      return { levels: false, names };
     }
     this.organisations = read;
     this.partials.organisationsChanged(changed, read);
-    return true;
+    return { levels: true, names };
   }
 
   /** Keeps these poles' facts (a pole gone from the database is forgotten). */

@@ -1,5 +1,5 @@
-import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaView } from '@concerto/domain';
 import { SelectionFilterGuard } from '../access/selection-filter.guard.js';
 import { CurrentAuth, type RequestAuth } from '../common/request-auth.js';
@@ -34,7 +34,12 @@ export class ObservatoryController {
 
   @Get('export')
   @Contract({ summary: 'Open-data download (CSV or JSON) of a dataset with the same filters', query: ObservatoryExportQuery })
-  async export(@CurrentAuth() auth: RequestAuth, @Query() query: ObservatoryExportQuery, @Res({ passthrough: true }) response: Response) {
+  async export(
+    @CurrentAuth() auth: RequestAuth,
+    @Query() query: ObservatoryExportQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { dataset, format, ...filters } = query;
     const file =
       dataset === 'indicators' || dataset === 'indicators_by_pole'
@@ -42,6 +47,11 @@ export class ObservatoryController {
         : await this.observatory.export(auth.account.id, query);
     response.setHeader('content-type', file.contentType);
     response.setHeader('content-disposition', `attachment; filename="${file.name}"`);
-    return file.body;
+    if (!file.gzipped) return file.body;
+    // A large file kept compressed goes out as it is (the compression middleware leaves an encoded body be).
+    response.setHeader('vary', 'Accept-Encoding');
+    if (!request.acceptsEncodings('gzip')) return file.body;
+    response.setHeader('content-encoding', 'gzip');
+    return new StreamableFile(file.gzipped, { length: file.gzipped.length });
   }
 }

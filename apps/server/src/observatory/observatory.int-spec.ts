@@ -261,4 +261,35 @@ describe('observatory (real PostgreSQL, through the HTTP API)', () => {
     expect(refused.body.valid).toBe(false);
     expect(JSON.stringify(refused.body.errors)).toContain('nom_de_region');
   });
+
+  it('sends a large open funding lines file compressed once and kept, and the same lines to a client that takes no gzip', async () => {
+    // 12,000 more lines (a file over a megabyte) on one project of the territory, the year after the study's.
+    await t.dataSource.query(
+      `INSERT INTO funding_line (project_id, funder_id, funder_level, year, amount_cents, kind, instrument, status, created_by_id)
+       SELECT $1, $2, 'region', ${STUDY_YEAR + 1}, 100000 + g, 'operating', 'Fonds régional ESS — ligne ' || g, 'paid', $3 FROM generate_series(1, 12000) g`,
+      [territory.projectIds[0], territory.funderIds.region, collectivite.account!.id],
+    );
+    const path = `/api/observatory/export?dataset=funding_lines&format=csv&from=${STUDY_YEAR + 1}&to=${STUDY_YEAR + 1}`;
+    const get = (encoding: string) => fetch(`${t.url}${path}`, { headers: { cookie: collectivite.cookie!, 'accept-encoding': encoding } });
+    const gzipped = await get('gzip');
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gzipped.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(gzipped.headers.get('content-disposition')).toMatch(/concerto-observatoire-funding-lines\.csv/);
+    const text = await gzipped.text();
+    const plain = await get('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(text);
+    const { rows, header } = parseCsv(text);
+    expect(rows.length).toBeGreaterThanOrEqual(12_000);
+    const amounts = rows.filter((r) => r.cells[header.indexOf('instrument')].startsWith('Fonds régional ESS — ligne '));
+    expect(amounts.reduce((sum, r) => sum + Math.round(Number(r.cells[header.indexOf('montant_euros')].replace(',', '.')) * 100), 0)).toBe(
+      12_000 * 100_000 + (12_000 * 12_001) / 2,
+    );
+    // A line written since is in the next download (the kept file is forgotten).
+    const line = { funderId: territory.funderIds.region, funderLevel: 'region', year: STUDY_YEAR + 1, amountCents: 4_242, kind: 'operating', status: 'paid' };
+    const spaceOf = (await t.dataSource.query(`SELECT space_id FROM project WHERE id = $1`, [territory.projectIds[0]]))[0].space_id;
+    expect((await collectivite.post(`/api/spaces/${spaceOf}/projects/${territory.projectIds[0]}/funding-lines`, line)).status).toBe(201);
+    expect(parseCsv(await (await get('gzip')).text()).rows.length).toBe(rows.length + 1);
+  });
 });

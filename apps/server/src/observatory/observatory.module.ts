@@ -6,7 +6,6 @@ import { ObservatoryIndicatorsService } from './observatory-indicators.service.j
 import { PoleNamesRepository } from './pole-names.repository.js';
 import { ObservatoryMapController } from './observatory-map.controller.js';
 import { ObservatoryMapService } from './observatory-map.service.js';
-import { PoleLocationsRepository } from './pole-locations.repository.js';
 import { ObservatoryFactsRepository } from './observatory-facts.repository.js';
 import { ObservatoryRepository } from './observatory.repository.js';
 import { ObservatoryService } from './observatory.service.js';
@@ -25,7 +24,6 @@ import { RelationsService } from './relations.service.js';
     RelationsRepository,
     ObservatoryService,
     RelationsService,
-    PoleLocationsRepository,
     ObservatoryMapService,
     PoleNamesRepository,
     ObservatoryIndicatorsService,

@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import type { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaView } from '@concerto/domain';
 import { fundingLinesCsv, fundingTableCsv, type OpenFundingLine, panoramaCsv } from './observatory-export.js';
@@ -21,7 +23,17 @@ export interface ExportFile {
   name: string;
   contentType: string;
   body: string;
+  /** The body gzip-compressed once, for a large file kept in the cache (sent as it is to a client that accepts gzip). */
+  gzipped?: Buffer;
 }
+
+/** A file larger than this (characters) is kept compressed beside its text: compressing it again at each download would cost more than reading it. */
+const KEEP_GZIPPED_OVER = 1 << 20;
+
+/** Each line keeps the level it was recorded at: a change of an organisation's level leaves the lines be, not its name. */
+const FUNDING_LINES_SOURCES: ChangeSource[] = ['projects', 'pole', 'names'];
+
+const gzipText = promisify((text: string, done: (error: Error | null, result: Buffer) => void) => gzip(text, done));
 
 const poleFiltered = (query: ObservatoryQuery) =>
   Boolean(query.territory || query.region || query.departement || query.poleStage || query.implantation || query.sector);
@@ -65,10 +77,11 @@ export class ObservatoryService {
     await this.store.sync();
     return this.cache.get(cacheKey('panorama', accountId, query), async () => {
       const scope = await this.scope(accountId, query);
-      // The relations are read in SQL, and kept apart: a funding change leaves them be.
+      // The relations are read in SQL, and kept apart: a funding change leaves them be, and so does a change of an
+      // organisation's level unless the figures are of one level.
       const relations = await this.cache.get(cacheKey('relations', accountId, query), async () => ({
         value: await this.panoramas.relationFigures(accountId, query),
-        dependencies: this.dependencies(accountId, query, scope, ['relations', 'pole', 'organisation']),
+        dependencies: this.dependencies(accountId, query, scope, query.level ? ['relations', 'pole', 'organisation'] : ['relations', 'pole']),
       }));
       // The poles' profile follows the poles only: a funding change leaves it be.
       const profile = await this.cache.get(cacheKey('profile', accountId, query), async () => ({
@@ -101,6 +114,22 @@ export class ObservatoryService {
     });
   }
 
+  /**
+   * The open funding lines as the CSV file, kept whole (and compressed, when large) until a change touches them: the
+   * widest scope's file is tens of megabytes, which are neither read nor written again between two changes.
+   */
+  private async fundingLinesCsvFile(accountId: string, query: ObservatoryQuery): Promise<{ body: string; gzipped?: Buffer }> {
+    await this.store.sync();
+    return this.cache.get(cacheKey('funding_lines.csv', accountId, query), async () => {
+      const scope = await this.scope(accountId, query);
+      const body = fundingLinesCsv(await this.observatory.openFundingLines(accountId, query));
+      return {
+        value: { body, gzipped: body.length > KEEP_GZIPPED_OVER ? await gzipText(body) : undefined },
+        dependencies: this.dependencies(accountId, query, scope, FUNDING_LINES_SOURCES),
+      };
+    });
+  }
+
   /** The counted funding lines themselves (open data), with their pole, project and funder. */
   async fundingLines(accountId: string, query: ObservatoryQuery): Promise<OpenFundingLine[]> {
     await this.store.sync();
@@ -108,7 +137,7 @@ export class ObservatoryService {
       const scope = await this.scope(accountId, query);
       return {
         value: await this.observatory.openFundingLines(accountId, query),
-        dependencies: this.dependencies(accountId, query, scope, ['projects', 'pole', 'names', 'organisation']),
+        dependencies: this.dependencies(accountId, query, scope, FUNDING_LINES_SOURCES),
       };
     });
   }
@@ -129,13 +158,15 @@ export class ObservatoryService {
 
   async export(accountId: string, query: ObservatoryExportQuery): Promise<ExportFile> {
     const { dataset, format, ...filters } = query;
+    const name = `concerto-observatoire-${dataset.replace('_', '-')}.${format}`;
+    const csv = 'text/csv; charset=utf-8';
+    if (dataset === 'funding_lines' && format === 'csv') return { name, contentType: csv, ...(await this.fundingLinesCsvFile(accountId, filters)) };
     const data =
       dataset === 'funding'
         ? await this.funding(accountId, filters)
         : dataset === 'panorama'
           ? await this.panorama(accountId, filters)
           : await this.fundingLines(accountId, filters);
-    const name = `concerto-observatoire-${dataset.replace('_', '-')}.${format}`;
     if (format === 'json') {
       return {
         name,
@@ -143,12 +174,6 @@ export class ObservatoryService {
         body: JSON.stringify({ dataset, filters, generatedAt: new Date().toISOString(), data }, null, 2),
       };
     }
-    const body =
-      dataset === 'funding'
-        ? fundingTableCsv(data as FundingTableView)
-        : dataset === 'panorama'
-          ? panoramaCsv(data as PanoramaView)
-          : fundingLinesCsv(data as OpenFundingLine[]);
-    return { name, contentType: 'text/csv; charset=utf-8', body };
+    return { name, contentType: csv, body: dataset === 'funding' ? fundingTableCsv(data as FundingTableView) : panoramaCsv(data as PanoramaView) };
   }
 }

@@ -1,6 +1,5 @@
 import { CollectiviteLevel, type MapMesh, type ObservatoryMapView, type ObservatoryQuery, type TerritoryFigures } from '@concerto/domain';
 import { type FactsSource, type ScopeRow, panoramaFacts } from './observatory-figures.js';
-import type { PoleLocation } from './pole-locations.repository.js';
 
 /** One territory's figures: exactly the panorama's (money mobilised, presence of levels) over the scope's poles located there. */
 function figuresOf(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): TerritoryFigures {
@@ -16,20 +15,17 @@ function figuresOf(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuer
   };
 }
 
+const frenchOrder = new Intl.Collator('fr').compare;
+
 /**
- * The map's figures: the caller's scope cut by the territory (région or département) of each pole, each part
- * computed as the panorama computes the whole, so the territories add up to the panorama's totals (poles, money).
+ * The map's figures: the caller's scope cut by the territory (région or département) of each pole (from the poles'
+ * facts in memory), each part computed as the panorama computes the whole, so the territories add up to the
+ * panorama's totals (poles, money).
  */
-export function territoryFigures(
-  facts: FactsSource,
-  scope: ScopeRow[],
-  query: ObservatoryQuery,
-  mesh: MapMesh,
-  locations: Map<string, PoleLocation>,
-): ObservatoryMapView {
+export function territoryFigures(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery, mesh: MapMesh): ObservatoryMapView {
   const parts = new Map<string | null, ScopeRow[]>();
   for (const row of scope) {
-    const location = locations.get(row.poleId);
+    const location = facts.pole(row.poleId)?.profile;
     const code = (mesh === 'region' ? location?.regionCode : location?.departementCode) ?? null;
     const part = parts.get(code);
     if (part) part.push(row);
@@ -41,8 +37,10 @@ export function territoryFigures(
     .map(([code, rows]) => ({ code, ...figuresOf(facts, rows, query) }))
     .filter((t) => t.poles > 0) as ObservatoryMapView['territories'];
   const poles = [...new Set(scope.map((s) => s.poleId))]
-    .filter((poleId) => facts.pole(poleId)?.profile && locations.has(poleId))
-    .map((poleId) => ({ id: poleId, ...locations.get(poleId)! }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+    .flatMap((poleId) => {
+      const profile = facts.pole(poleId)?.profile;
+      return profile ? [{ id: poleId, name: profile.name, regionCode: profile.regionCode, departementCode: profile.departementCode }] : [];
+    })
+    .sort((a, b) => frenchOrder(a.name, b.name));
   return { mesh, territories, unlocated: figuresOf(facts, parts.get(null) ?? [], query), poles };
 }
