@@ -69,7 +69,7 @@ describe('the observatory map in the browser (demo seed)', () => {
     throw new Error(`${name} not found on the map`);
   }
 
-  it('draws France offline, switches its shading, filters the tables on a click, and shows the same figures as a keyboard table', async () => {
+  it('draws France offline, switches its shading, filters the tables on a click, shows the same figures as a keyboard table, and « Réinitialiser » clears the territory', async () => {
     const { context, page } = await demo.signIn('observatoire@demo.concerto.fr');
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
@@ -141,6 +141,13 @@ describe('the observatory map in the browser (demo seed)', () => {
     await page.getByText('Chiffres filtrés sur : Hauts-de-France.').waitFor();
     await polesShown(page, 1);
     expect(await shownFundingTotal(page)).toBe(Math.round((await fundingTotal(page, '?region=32')) / 100_000));
-    process.stdout.write('observatory map drawn offline, shaded, clicked and read as a table\n');
+
+    // « Réinitialiser » forgets every filter, the territory chosen on the map included: all five poles again, France by région.
+    await page.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
+    await polesShown(page, 5);
+    await page.getByRole('figure', { name: 'Carte : Montants mobilisés par région' }).waitFor();
+    expect(await page.getByText(/^Chiffres filtrés sur/).count()).toBe(0);
+    expect(await shownFundingTotal(page)).toBe(Math.round((await fundingTotal(page, '')) / 100_000));
+    process.stdout.write('observatory map drawn offline, shaded, clicked, read as a table and reset\n');
   });
 });

@@ -12,8 +12,19 @@ import { useSelections } from './sample/sample-api';
 
 const FIELDS = ['from', 'to'] as const;
 
-/** Period and filters of every figure of the observatory, applied together. */
-export function ObservatoryFiltersForm({ onApply, initial }: { onApply: (values: FilterFormValues) => void; initial?: Partial<FilterFormValues> }) {
+/**
+ * Period and filters of every figure of the observatory, applied together. « Réinitialiser » empties the form and
+ * calls `onReset` (the page also forgets what lies outside the form, e.g. the territory chosen on the map).
+ */
+export function ObservatoryFiltersForm({
+  onApply,
+  onReset,
+  initial,
+}: {
+  onApply: (values: FilterFormValues) => void;
+  onReset: () => void;
+  initial?: Partial<FilterFormValues>;
+}) {
   const { t } = useTranslation();
   const spaces = useSpaces();
   const selections = useSelections();
@@ -124,7 +135,7 @@ export function ObservatoryFiltersForm({ onApply, initial }: { onApply: (values:
           onClick={() => {
             clear();
             setValues(EMPTY_FILTERS);
-            onApply(EMPTY_FILTERS);
+            onReset();
           }}
         >
           {t('observatory.filters.reset')}

@@ -66,6 +66,12 @@ export function ObservatoryPage() {
           setFilters(toQuery(values));
           setApplied(true);
         }}
+        onReset={() => {
+          // Every filter back to none: the form's and the territory chosen on the map.
+          setFilters(toQuery(EMPTY_FILTERS));
+          setTerritory({});
+          setApplied(true);
+        }}
       />
       <StatusMessage tone="info">{applied ? t('observatory.filters.applied') : null}</StatusMessage>
       <ObservatoryMap filters={query} territory={territory} onTerritory={setTerritory} />
