@@ -1,4 +1,8 @@
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DEPARTEMENTS } from '@concerto/domain';
+import { ApiClient, buildSpace, startTestApp, type TestApp } from '@concerto/server/testing';
+import { round } from './stats.js';
 
 /** Sizes of the generated territory (the issue's: 10,000 poles, 50,000 projects, 200,000 funding lines). */
 export const DATASET = { poles: 10_000, projects: 50_000, fundingLines: 200_000, relations: 20_000, indicators: 150_000, narrowSpaces: 100 } as const;
@@ -46,6 +50,8 @@ const subset = (values: readonly string[], p: number, atLeastOne = false) =>
 const sometimes = (expression: string, nullShare = 0.06) => `CASE WHEN random() < ${nullShare} THEN NULL ELSE ${expression} END`;
 
 const LEVELS = COLLECTIVITES.map(([level]) => level);
+/** One pole in this many has no région nor département. */
+const UNLOCATED_EVERY = 40;
 
 /** Statements in order; each a single bulk INSERT … SELECT. */
 function statements(wideAccountId: string, narrowAccountId: string): [label: string, sql: string, params?: unknown[]][] {
@@ -148,6 +154,16 @@ function statements(wideAccountId: string, narrowAccountId: string): [label: str
                  FROM generate_series(1, ${DATASET.indicators}) g) r
          JOIN bench_project p ON p.n = r.pn`,
     ],
+    // Where each pole is (for the map), without drawing random numbers: the poles spread over every département in
+    // turn, one in ${UNLOCATED_EVERY} left without a location (as a profile not filled in).
+    [
+      'locations',
+      `UPDATE pole po SET region_code = d.region, departement_code = d.code
+         FROM (SELECT id, row_number() OVER (ORDER BY id)::int AS n FROM pole) r
+         JOIN (SELECT * FROM unnest(${list(DEPARTEMENTS.map((d) => d.code))}, ${list(DEPARTEMENTS.map((d) => d.region))}) WITH ORDINALITY AS d(code, region, i)) d
+           ON d.i = 1 + r.n % ${DEPARTEMENTS.length}
+        WHERE po.id = r.id AND r.n % ${UNLOCATED_EVERY} <> 0`,
+    ],
   ];
 }
 
@@ -191,4 +207,76 @@ export async function loadObservatoryDataset(db: DataSource, wideAccountId: stri
   const [row]: Record<string, string>[] = await db.query(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`);
   const counts = Object.fromEntries(tables.map((t) => [t, Number(row[t])]));
   return { loadMs, analyzeMs, steps, counts };
+}
+
+/** The benchmarks' readers: an observateur of every space (the worst case for the scope) and one of 100 spaces. */
+export type Reader = 'wide' | 'narrow';
+
+export interface ObservatoryTerritory {
+  t: TestApp;
+  dataset: LoadedDataset;
+  clients: Record<Reader, ApiClient>;
+}
+
+/** A fresh app (real migrations) with the generated territory and its two readers signed in. */
+export async function startObservatoryTerritory(): Promise<ObservatoryTerritory> {
+  const t = await startTestApp();
+  const clients = { wide: new ApiClient(t.url), narrow: new ApiClient(t.url) };
+  await clients.wide.signUp({ email: 'technicienne@region.example.fr', displayName: 'Technicienne de la Région' });
+  await clients.narrow.signUp({ email: 'charge.mission@epci.example.fr', displayName: 'Chargé de mission EPCI' });
+  const dataset = await loadObservatoryDataset(t.dataSource, clients.wide.account!.id, clients.narrow.account!.id);
+  return { t, dataset, clients };
+}
+
+export interface WriteTarget {
+  spaceId: string;
+  projectId: string;
+}
+
+export interface ObservatoryWriter {
+  writer: ApiClient;
+  /** A project in a space of the writer's own, outside both readers' scopes. */
+  elsewhere: WriteTarget;
+  /** A project in a space both readers follow (the first of the narrow reader's), where the writer is animateur. */
+  inScope: WriteTarget;
+}
+
+/** A person writing through the API (animatrice): in a space of her own, and in a space both readers follow. */
+export async function addObservatoryWriter({ t, clients }: ObservatoryTerritory): Promise<ObservatoryWriter> {
+  const writer = new ApiClient(t.url);
+  await writer.signUp({ email: 'animatrice@pole.example.fr', displayName: 'Animatrice du pôle' });
+  const ownSpace = await buildSpace(writer, { poleName: 'Pôle de l’animatrice' });
+  const elsewhere = { spaceId: ownSpace, projectId: (await writer.post(`/api/spaces/${ownSpace}/projects`, { title: 'Projet hors champ' })).body.id };
+  const [{ space_id: sharedSpace }]: { space_id: string }[] = await t.dataSource.query(
+    `SELECT space_id FROM space_membership WHERE account_id = $1 ORDER BY space_id LIMIT 1`,
+    [clients.narrow.account!.id],
+  );
+  await t.dataSource.query(`INSERT INTO space_membership (space_id, account_id, role) VALUES ($1, $2, 'animateur')`, [sharedSpace, writer.account!.id]);
+  const inScope = { spaceId: sharedSpace, projectId: (await writer.post(`/api/spaces/${sharedSpace}/projects`, { title: 'Projet suivi' })).body.id };
+  return { writer, elsewhere, inScope };
+}
+
+export type ObservatoryBench = ObservatoryTerritory & ObservatoryWriter;
+
+/**
+ * A benchmark's territory, started before its tests (with the writer unless `writer` is false) and closed after:
+ * the object answered is filled in by `beforeAll`.
+ */
+export function useObservatoryBench({ writer = true }: { writer?: boolean } = {}): ObservatoryBench {
+  const bench = {} as ObservatoryBench;
+  beforeAll(async () => {
+    Object.assign(bench, await startObservatoryTerritory());
+    if (writer) Object.assign(bench, await addObservatoryWriter(bench));
+  });
+  afterAll(() => bench.t?.close());
+  return bench;
+}
+
+/** The machine and the load it carried, for the results' first line (the cores are shared with other work). */
+export function machineLine(details: string, loadAtStart: number[]): string {
+  const load = (values: number[]) => values.map((l) => round(l)).join(' / ');
+  return (
+    `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${details}; ` +
+    `load average (1 / 5 / 15 min) ${load(loadAtStart)} at the start of the measures, ${load(loadavg())} at the end (the cores are shared with other work)`
+  );
 }

@@ -1,7 +1,6 @@
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { parseCsv } from '@concerto/domain';
-import { ApiClient, buildSpace, startTestApp, type TestApp } from '@concerto/server/testing';
-import { DATASET, loadObservatoryDataset, type LoadedDataset } from './observatory-dataset.js';
+import { DATASET, type Reader, type WriteTarget, machineLine, useObservatoryBench } from './observatory-dataset.js';
 import { writeResults } from './performance-doc.js';
 import { markdownTable, round, summary } from './stats.js';
 
@@ -12,7 +11,7 @@ const TARGET_P95_MS = 100;
 interface Case {
   name: string;
   path: string;
-  client: 'wide' | 'narrow';
+  client: Reader;
   check: (body: any) => Promise<void>;
 }
 
@@ -26,38 +25,13 @@ const MODES: Mode[] = ['computed', 'warm', 'after write elsewhere', 'after write
  * that reads the indicator rollup (one pole, every pole) with its plan, and the rollup's rebuild.
  */
 describe('observatory indicators benchmark', () => {
-  let t: TestApp;
-  let dataset: LoadedDataset;
-  let writer: ApiClient;
-  let elsewhere: { spaceId: string; projectId: string };
-  let inScope: { spaceId: string; projectId: string };
-  const clients = {} as Record<Case['client'], ApiClient>;
+  const bench = useObservatoryBench();
   let written = 0;
   const writeSamples: number[] = [];
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    clients.wide = new ApiClient(t.url);
-    clients.narrow = new ApiClient(t.url);
-    await clients.wide.signUp({ email: 'technicienne@region.example.fr', displayName: 'Technicienne de la Région' });
-    await clients.narrow.signUp({ email: 'charge.mission@epci.example.fr', displayName: 'Chargé de mission EPCI' });
-    dataset = await loadObservatoryDataset(t.dataSource, clients.wide.account!.id, clients.narrow.account!.id);
-    writer = new ApiClient(t.url);
-    await writer.signUp({ email: 'animatrice@pole.example.fr', displayName: 'Animatrice du pôle' });
-    const ownSpace = await buildSpace(writer, { poleName: 'Pôle de l’animatrice' });
-    elsewhere = { spaceId: ownSpace, projectId: (await writer.post(`/api/spaces/${ownSpace}/projects`, { title: 'Projet hors champ' })).body.id };
-    const [{ space_id: sharedSpace }]: { space_id: string }[] = await t.dataSource.query(
-      `SELECT space_id FROM space_membership WHERE account_id = $1 ORDER BY space_id LIMIT 1`,
-      [clients.narrow.account!.id],
-    );
-    await t.dataSource.query(`INSERT INTO space_membership (space_id, account_id, role) VALUES ($1, $2, 'animateur')`, [sharedSpace, writer.account!.id]);
-    inScope = { spaceId: sharedSpace, projectId: (await writer.post(`/api/spaces/${sharedSpace}/projects`, { title: 'Projet suivi' })).body.id };
-  });
-  afterAll(() => t.close());
-
   /** The sum of every project's latest jobs measure of each year over the account's spaces, straight from the raw measures. */
   async function jobsTotal(accountId: string): Promise<number> {
-    const [{ total }]: { total: number }[] = await t.dataSource.query(
+    const [{ total }]: { total: number }[] = await bench.t.dataSource.query(
       `SELECT coalesce(sum(value), 0)::float8 AS total FROM (
          SELECT DISTINCT ON (i.project_id, extract(year FROM i.measured_on)) i.value
            FROM project_indicator i JOIN project p ON p.id = i.project_id JOIN space_membership m ON m.space_id = p.space_id AND m.account_id = $1
@@ -70,7 +44,7 @@ describe('observatory indicators benchmark', () => {
 
   const expectJobs = (client: Case['client']) => async (body: any) => {
     const years: { total: number }[] = body.indicators.find((i: { kind: string }) => i.kind === 'jobs_created').years;
-    expect(round(years.reduce((sum, y) => sum + y.total, 0))).toBe(round(await jobsTotal(clients[client].account!.id)));
+    expect(round(years.reduce((sum, y) => sum + y.total, 0))).toBe(round(await jobsTotal(bench.clients[client].account!.id)));
   };
 
   const cases: Case[] = [
@@ -102,10 +76,10 @@ describe('observatory indicators benchmark', () => {
   ];
 
   /** A measure recorded through the API, as a person would, timed. */
-  async function writeMeasure(target: { spaceId: string; projectId: string }): Promise<void> {
+  async function writeMeasure(target: WriteTarget): Promise<void> {
     written += 1;
     const at = performance.now();
-    const response = await writer.post(`/api/spaces/${target.spaceId}/projects/${target.projectId}/indicators`, {
+    const response = await bench.writer.post(`/api/spaces/${target.spaceId}/projects/${target.projectId}/indicators`, {
       kind: 'jobs_created',
       measuredOn: `${2012 + (written % 13)}-06-30`,
       value: written % 40,
@@ -115,7 +89,7 @@ describe('observatory indicators benchmark', () => {
   }
 
   async function measure(c: Case, mode: Mode): Promise<number[]> {
-    const client = clients[c.client];
+    const client = bench.clients[c.client];
     for (let i = 0; i < WARM_UPS; i++) {
       const response = await client.get(c.path);
       if (response.status !== 200) throw new Error(`${c.path}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -124,9 +98,9 @@ describe('observatory indicators benchmark', () => {
     const samples: number[] = [];
     for (let run = 0; run < (mode === 'computed' ? Math.min(RUNS, 5) : RUNS); run++) {
       // Every fact reloaded and every figure forgotten (what a process start or a repair does).
-      if (mode === 'computed') await t.dataSource.query(`INSERT INTO observatory_change (source) VALUES ('all')`);
-      if (mode === 'after write elsewhere') await writeMeasure(elsewhere);
-      if (mode === 'after write in scope') await writeMeasure(inScope);
+      if (mode === 'computed') await bench.t.dataSource.query(`INSERT INTO observatory_change (source) VALUES ('all')`);
+      if (mode === 'after write elsewhere') await writeMeasure(bench.elsewhere);
+      if (mode === 'after write in scope') await writeMeasure(bench.inScope);
       const at = performance.now();
       const response = await client.get(c.path);
       if (response.status !== 200) throw new Error(`${c.path}: ${response.status}`);
@@ -137,18 +111,19 @@ describe('observatory indicators benchmark', () => {
 
   /** Runs `sql` a few times (after one warm-up) and answers its p50 in ms and its plan. */
   async function timedSql(sql: string, params: unknown[]): Promise<{ p50: number; plan: string }> {
-    await t.dataSource.query(sql, params);
+    await bench.t.dataSource.query(sql, params);
     const samples: number[] = [];
     for (let i = 0; i < 5; i++) {
       const at = performance.now();
-      await t.dataSource.query(sql, params);
+      await bench.t.dataSource.query(sql, params);
       samples.push(performance.now() - at);
     }
-    const plan: { 'QUERY PLAN': string }[] = await t.dataSource.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
+    const plan: { 'QUERY PLAN': string }[] = await bench.t.dataSource.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
     return { p50: summary(samples).p50, plan: plan.map((r) => r['QUERY PLAN']).join('\n') };
   }
 
   it('measures', async () => {
+    const loadAtStart = loadavg();
     const rows: (string | number)[][] = [];
     const met = (p95: number) => (p95 < TARGET_P95_MS ? '' : ' ✗');
     for (const c of cases) {
@@ -166,11 +141,11 @@ describe('observatory indicators benchmark', () => {
     // The SQL behind the store: one pole's rows (after a change) and every pole's (a process start).
     const select = `SELECT s.pole_id, p.space_id, r.project_id, r.kind, r.year, p.stage, r.value::float8
                       FROM observatory_indicator_rollup r JOIN project p ON p.id = r.project_id JOIN space s ON s.id = p.space_id`;
-    const [{ pole_id: onePole }]: { pole_id: string }[] = await t.dataSource.query(`SELECT pole_id FROM space WHERE id = $1`, [inScope.spaceId]);
+    const [{ pole_id: onePole }]: { pole_id: string }[] = await bench.t.dataSource.query(`SELECT pole_id FROM space WHERE id = $1`, [bench.inScope.spaceId]);
     const one = await timedSql(`${select} WHERE s.pole_id = ANY($1::uuid[])`, [[onePole]]);
     const all = await timedSql(select, []);
     const at = performance.now();
-    const [{ n: rebuilt }]: { n: string }[] = await t.dataSource.query(`SELECT observatory_indicator_rebuild()::text AS n`);
+    const [{ n: rebuilt }]: { n: string }[] = await bench.t.dataSource.query(`SELECT observatory_indicator_rebuild()::text AS n`);
     const rebuildMs = round(performance.now() - at);
     rows.push(['SQL: one pole’s indicator rows (reload after a change)', '`observatory_indicator_rollup` ⋈ project ⋈ space', `${one.p50}`, '', '', '']);
     rows.push([`SQL: every pole’s indicator rows (process start, ${rebuilt} rows)`, 'same, no filter', `${all.p50}`, '', '', '']);
@@ -178,16 +153,12 @@ describe('observatory indicators benchmark', () => {
     process.stdout.write(`\nPlan, one pole:\n${one.plan}\n\nPlan, every pole:\n${all.plan}\n`);
 
     const table = markdownTable(['query', 'request', ...MODES.map((m) => `${m} p50 / p95 ms`)], rows);
-    const n = dataset.counts;
+    const n = bench.dataset.counts;
     const loaded =
       `Dataset: the observatory benchmark's (${n.pole.toLocaleString('en')} poles, ${n.project.toLocaleString('en')} projects, ` +
       `${n.funding_line.toLocaleString('en')} funding lines) and ${n.project_indicator.toLocaleString('en')} indicator measures ` +
       `(${rebuilt} rollup rows: one per project, indicator and year).`;
-    const machine =
-      `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
-      `${WARM_UPS} warm-ups then ${RUNS} runs (5 when computed from scratch); load average at the end ${loadavg()
-        .map((l) => round(l))
-        .join(' / ')}`;
+    const machine = machineLine(`${WARM_UPS} warm-ups then ${RUNS} runs (5 when computed from scratch)`, loadAtStart);
     process.stdout.write(`\nObservatory indicators benchmark — ${machine}\n${loaded}\n${table}\n`);
     writeResults('observatory-indicators', `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${loaded}\n\n${table}`);
     expect(n.project_indicator).toBe(DATASET.indicators);

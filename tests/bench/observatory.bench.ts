@@ -1,7 +1,6 @@
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { parseCsv } from '@concerto/domain';
-import { ApiClient, buildSpace, startTestApp, type TestApp } from '@concerto/server/testing';
-import { DATASET, loadObservatoryDataset, type LoadedDataset } from './observatory-dataset.js';
+import { DATASET, type Reader, machineLine, useObservatoryBench } from './observatory-dataset.js';
 import { writeResults } from './performance-doc.js';
 import { markdownTable, round, summary } from './stats.js';
 
@@ -16,7 +15,7 @@ const TARGET_WRITE_P95_MS = 30;
 interface Case {
   name: string;
   path: string;
-  client: 'wide' | 'narrow';
+  client: Reader;
   /** Fails the run when the answer is not what the data holds, so an error is never timed as a result. */
   check: (body: any, headers: Headers) => Promise<void>;
 }
@@ -26,39 +25,18 @@ interface Case {
  * 200,000 funding lines, for a member of every space (worst case for the scope) and a member of 100 spaces.
  */
 describe('observatory benchmark', () => {
-  let t: TestApp;
-  let dataset: LoadedDataset;
-  let writer: ApiClient;
-  let elsewhere: { spaceId: string; projectId: string };
-  let inScope: { spaceId: string; projectId: string };
+  const bench = useObservatoryBench();
   let funder: { id: string; level: string };
-  const clients = {} as Record<Case['client'], ApiClient>;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    clients.wide = new ApiClient(t.url);
-    clients.narrow = new ApiClient(t.url);
-    await clients.wide.signUp({ email: 'technicienne@region.example.fr', displayName: 'Technicienne de la Région' });
-    await clients.narrow.signUp({ email: 'charge.mission@epci.example.fr', displayName: 'Chargé de mission EPCI' });
-    dataset = await loadObservatoryDataset(t.dataSource, clients.wide.account!.id, clients.narrow.account!.id);
-    // A person writing funding lines: in a space of their own (outside both scopes), and in a space both accounts follow.
-    writer = new ApiClient(t.url);
-    await writer.signUp({ email: 'animatrice@pole.example.fr', displayName: 'Animatrice du pôle' });
-    const ownSpace = await buildSpace(writer, { poleName: 'Pôle de l’animatrice' });
-    elsewhere = { spaceId: ownSpace, projectId: (await writer.post(`/api/spaces/${ownSpace}/projects`, { title: 'Projet hors champ' })).body.id };
-    const [{ space_id: sharedSpace }]: { space_id: string }[] = await t.dataSource.query(
-      `SELECT space_id FROM space_membership WHERE account_id = $1 ORDER BY space_id LIMIT 1`,
-      [clients.narrow.account!.id],
+    [funder] = await bench.t.dataSource.query(
+      `SELECT id, collectivite_level AS level FROM organisation WHERE collectivite_level = 'region' ORDER BY name LIMIT 1`,
     );
-    await t.dataSource.query(`INSERT INTO space_membership (space_id, account_id, role) VALUES ($1, $2, 'animateur')`, [sharedSpace, writer.account!.id]);
-    inScope = { spaceId: sharedSpace, projectId: (await writer.post(`/api/spaces/${sharedSpace}/projects`, { title: 'Projet suivi' })).body.id };
-    [funder] = await t.dataSource.query(`SELECT id, collectivite_level AS level FROM organisation WHERE collectivite_level = 'region' ORDER BY name LIMIT 1`);
   });
-  afterAll(() => t.close());
 
   /** The money mobilised (secured + paid) over the lines of `where`, computed directly in SQL. */
   async function mobilised(accountId: string, where = 'true'): Promise<{ total: number; projects: number }> {
-    const [row]: { total: string; projects: number }[] = await t.dataSource.query(
+    const [row]: { total: string; projects: number }[] = await bench.t.dataSource.query(
       `SELECT coalesce(sum(f.amount_cents), 0)::text AS total, count(DISTINCT f.project_id)::int AS projects
          FROM funding_line f JOIN project p ON p.id = f.project_id JOIN space s ON s.id = p.space_id JOIN pole po ON po.id = s.pole_id
          JOIN space_membership m ON m.space_id = s.id AND m.account_id = $1
@@ -70,7 +48,7 @@ describe('observatory benchmark', () => {
 
   function expectFunding(where: string, account: Case['client'] = 'wide') {
     return async (body: any) => {
-      const expected = await mobilised(clients[account].account!.id, where);
+      const expected = await mobilised(bench.clients[account].account!.id, where);
       expect(body.total.totalCents).toBe(expected.total);
       expect(body.total.projectCount).toBe(expected.projects);
       expect(expected.total).toBeGreaterThan(0);
@@ -78,13 +56,29 @@ describe('observatory benchmark', () => {
   }
 
   async function poleCount(where = 'true'): Promise<number> {
-    const [row]: { n: number }[] = await t.dataSource.query(
+    const [row]: { n: number }[] = await bench.t.dataSource.query(
       `SELECT count(*)::int AS n FROM pole po
         WHERE po.id IN (SELECT s.pole_id FROM space s JOIN space_membership m ON m.space_id = s.id AND m.account_id = $1) AND ${where}`,
-      [clients.wide.account!.id],
+      [bench.clients.wide.account!.id],
     );
     return row.n;
   }
+
+  /** The open funding lines file holds every counted line of the reader's spaces, with the pole's région and département. */
+  const expectOpenLines = (reader: Reader) => async (body: string) => {
+    const { header, rows } = parseCsv(body);
+    expect(header).toEqual(expect.arrayContaining(['region', 'region_libelle', 'departement', 'departement_libelle']));
+    const [{ n }]: { n: number }[] = await bench.t.dataSource.query(
+      `SELECT count(*)::int AS n FROM funding_line f JOIN project p ON p.id = f.project_id
+         JOIN space_membership m ON m.space_id = p.space_id AND m.account_id = $1 WHERE f.status IN ('secured', 'paid')`,
+      [bench.clients[reader].account!.id],
+    );
+    expect(rows.length).toBe(n);
+  };
+
+  /** A figure of the map added up over its territories (and the poles without a location, unless `locatedOnly`). */
+  const mapSum = (body: any, figure: 'poles' | 'mobilisedCents', locatedOnly = false): number =>
+    [...body.territories, ...(locatedOnly ? [] : [body.unlocated])].reduce((sum: number, x: Record<string, number>) => sum + x[figure], 0);
 
   const cases: Case[] = [
     { name: 'funding table, no filter', path: '/api/observatory/funding', client: 'wide', check: expectFunding('true') },
@@ -101,7 +95,7 @@ describe('observatory benchmark', () => {
       client: 'wide',
       check: async (body) => {
         expect(body.totals.poles).toBe(await poleCount());
-        expect(body.totals.mobilisedCents).toBe((await mobilised(clients.wide.account!.id)).total);
+        expect(body.totals.mobilisedCents).toBe((await mobilised(bench.clients.wide.account!.id)).total);
       },
     },
     {
@@ -111,7 +105,7 @@ describe('observatory benchmark', () => {
       check: async (body) => {
         expect(body.totals.poles).toBe(await poleCount(`'social' = ANY(po.sectors)`));
         expect(body.totals.mobilisedCents).toBe(
-          (await mobilised(clients.wide.account!.id, `f.year BETWEEN 2020 AND 2024 AND 'social' = ANY(po.sectors)`)).total,
+          (await mobilised(bench.clients.wide.account!.id, `f.year BETWEEN 2020 AND 2024 AND 'social' = ANY(po.sectors)`)).total,
         );
       },
     },
@@ -123,7 +117,7 @@ describe('observatory benchmark', () => {
         expect(headers.get('content-type')).toMatch(/^text\/csv/);
         const total = parseCsv(body).rows.at(-1)!.cells;
         expect(total[0]).toBe('total');
-        expect(Number(total[2].replace(',', '.'))).toBe((await mobilised(clients.wide.account!.id)).total / 100);
+        expect(Number(total[2].replace(',', '.'))).toBe((await mobilised(bench.clients.wide.account!.id)).total / 100);
       },
     },
     {
@@ -140,20 +134,54 @@ describe('observatory benchmark', () => {
       name: `export funding lines (CSV), member of ${DATASET.narrowSpaces} spaces`,
       path: '/api/observatory/export?dataset=funding_lines&format=csv',
       client: 'narrow',
-      check: async (body: string) => {
-        const [{ n }]: { n: number }[] = await t.dataSource.query(
-          `SELECT count(*)::int AS n FROM funding_line f JOIN project p ON p.id = f.project_id
-             JOIN space_membership m ON m.space_id = p.space_id AND m.account_id = $1 WHERE f.status IN ('secured', 'paid')`,
-          [clients.narrow.account!.id],
-        );
-        expect(parseCsv(body).rows.length).toBe(n);
+      check: expectOpenLines('narrow'),
+    },
+    {
+      name: 'export funding lines (CSV), member of every space',
+      path: '/api/observatory/export?dataset=funding_lines&format=csv',
+      client: 'wide',
+      check: expectOpenLines('wide'),
+    },
+    {
+      name: 'map by région, member of every space',
+      path: '/api/observatory/map?mesh=region',
+      client: 'wide',
+      check: async (body) => {
+        expect(mapSum(body, 'mobilisedCents')).toBe((await mobilised(bench.clients.wide.account!.id)).total);
+        expect(mapSum(body, 'poles')).toBe(await poleCount());
+        expect(body.territories.length).toBeGreaterThan(10);
+      },
+    },
+    {
+      name: 'map by département, member of every space',
+      path: '/api/observatory/map?mesh=departement',
+      client: 'wide',
+      check: async (body) => {
+        expect(mapSum(body, 'mobilisedCents', true)).toBe((await mobilised(bench.clients.wide.account!.id, 'po.departement_code IS NOT NULL')).total);
+        expect(body.territories.length).toBeGreaterThan(90);
+      },
+    },
+    {
+      name: 'map of a région’s départements (a click on Occitanie)',
+      path: '/api/observatory/map?mesh=departement&region=76',
+      client: 'wide',
+      check: async (body) => {
+        expect(mapSum(body, 'mobilisedCents', true)).toBe((await mobilised(bench.clients.wide.account!.id, `po.region_code = '76'`)).total);
+      },
+    },
+    {
+      name: `map by région, member of ${DATASET.narrowSpaces} spaces`,
+      path: '/api/observatory/map?mesh=region',
+      client: 'narrow',
+      check: async (body) => {
+        expect(mapSum(body, 'mobilisedCents')).toBe((await mobilised(bench.clients.narrow.account!.id)).total);
       },
     },
     {
       name: `panorama, member of ${DATASET.narrowSpaces} spaces`,
       path: '/api/observatory/panorama',
       client: 'narrow',
-      check: async (body) => expect(body.totals.mobilisedCents).toBe((await mobilised(clients.narrow.account!.id)).total),
+      check: async (body) => expect(body.totals.mobilisedCents).toBe((await mobilised(bench.clients.narrow.account!.id)).total),
     },
     {
       name: `funding table, member of ${DATASET.narrowSpaces} spaces`,
@@ -162,6 +190,10 @@ describe('observatory benchmark', () => {
       check: expectFunding('true', 'narrow'),
     },
   ];
+
+  /** BENCH_OBSERVATORY_CASES='map|funding lines' runs only the cases whose name contains one of these. */
+  const only = process.env.BENCH_OBSERVATORY_CASES?.split('|').map((words) => words.trim());
+  const chosen = cases.filter((c) => !only || only.some((word) => c.name.includes(word)));
 
   type Mode = 'computed' | 'warm' | 'after write elsewhere' | 'after write in scope' | '4 readers after write in scope';
   const MODES: Mode[] = ['computed', 'warm', 'after write elsewhere', 'after write in scope', '4 readers after write in scope'];
@@ -173,10 +205,10 @@ describe('observatory benchmark', () => {
    * organisation's level (it changes the links of every pole, so every figure and partial is computed again).
    */
   async function invalidateEverything(): Promise<void> {
-    const [{ legacy }]: { legacy: boolean }[] = await t.dataSource.query(`SELECT to_regclass('observatory_revision') IS NOT NULL AS legacy`);
-    if (legacy) await t.dataSource.query(`UPDATE observatory_revision SET revision = revision + 1`);
+    const [{ legacy }]: { legacy: boolean }[] = await bench.t.dataSource.query(`SELECT to_regclass('observatory_revision') IS NOT NULL AS legacy`);
+    if (legacy) await bench.t.dataSource.query(`UPDATE observatory_revision SET revision = revision + 1`);
     else {
-      await t.dataSource.query(
+      await bench.t.dataSource.query(
         `UPDATE organisation SET collectivite_level = CASE collectivite_level WHEN 'pnr_petr' THEN 'region' ELSE 'pnr_petr' END
           WHERE name = 'PNR / PETR 5'`,
       );
@@ -187,7 +219,7 @@ describe('observatory benchmark', () => {
   async function writeFunding(target: { spaceId: string; projectId: string }): Promise<void> {
     written += 1;
     const at = performance.now();
-    const response = await writer.post(`/api/spaces/${target.spaceId}/projects/${target.projectId}/funding-lines`, {
+    const response = await bench.writer.post(`/api/spaces/${target.spaceId}/projects/${target.projectId}/funding-lines`, {
       funderId: funder.id,
       funderLevel: funder.level,
       year: 2012 + (written % 13),
@@ -200,7 +232,7 @@ describe('observatory benchmark', () => {
   }
 
   async function measure(c: Case, mode: Mode): Promise<number[]> {
-    const client = clients[c.client];
+    const client = bench.clients[c.client];
     for (let i = 0; i < WARM_UPS; i++) {
       const response = await client.get(c.path);
       if (response.status !== 200) throw new Error(`${c.path}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -210,8 +242,8 @@ describe('observatory benchmark', () => {
     const started = performance.now();
     while (samples.length < RUNS && (samples.length < MIN_RUNS || performance.now() - started < BUDGET_MS)) {
       if (mode === 'computed') await invalidateEverything();
-      if (mode === 'after write elsewhere') await writeFunding(elsewhere);
-      if (mode === 'after write in scope' || mode === '4 readers after write in scope') await writeFunding(inScope);
+      if (mode === 'after write elsewhere') await writeFunding(bench.elsewhere);
+      if (mode === 'after write in scope' || mode === '4 readers after write in scope') await writeFunding(bench.inScope);
       const readers = mode === '4 readers after write in scope' ? 4 : 1;
       const timings = await Promise.all(
         Array.from({ length: readers }, async () => {
@@ -227,9 +259,10 @@ describe('observatory benchmark', () => {
   }
 
   it('measures', async () => {
+    const loadAtStart = loadavg();
     const rows: (string | number)[][] = [];
     const met = (p95: number) => (p95 < TARGET_P95_MS ? '' : ' ✗');
-    for (const c of cases) {
+    for (const c of chosen) {
       const figures: string[] = [];
       for (const mode of MODES) {
         const s = summary(await measure(c, mode));
@@ -238,14 +271,42 @@ describe('observatory benchmark', () => {
       }
       rows.push([c.name, `\`GET ${c.path}\``, ...figures]);
     }
-    const [{ rollups }]: { rollups: boolean }[] = await t.dataSource.query(`SELECT to_regclass('observatory_funding_rollup') IS NOT NULL AS rollups`);
+    if (chosen.some((c) => c.client === 'wide' && c.path.includes('dataset=funding_lines'))) {
+      // The widest open lines file (~30 MB of CSV, kept compressed): how long the server takes to answer (its headers,
+      // the kept file ready) and how long the client then takes to receive and decompress it, warm.
+      const headers: number[] = [];
+      const bodies: number[] = [];
+      // The measures above wrote lines in scope since: one read first makes and keeps the file again.
+      expect((await bench.clients.wide.get('/api/observatory/export?dataset=funding_lines&format=csv')).status).toBe(200);
+      for (let i = 0; i < 10; i++) {
+        const at = performance.now();
+        const response = await fetch(`${bench.t.url}/api/observatory/export?dataset=funding_lines&format=csv`, {
+          headers: { cookie: bench.clients.wide.cookie!, 'accept-encoding': 'gzip' },
+        });
+        headers.push(performance.now() - at);
+        const received = performance.now();
+        await response.text();
+        bodies.push(performance.now() - received);
+      }
+      const [h, b] = [summary(headers), summary(bodies)];
+      rows.push([
+        'export funding lines (CSV), member of every space, warm: the server’s answer (headers) / the client’s download and gunzip',
+        '`GET /api/observatory/export?dataset=funding_lines&format=csv`',
+        '',
+        `${h.p50} / ${h.p95} — ${b.p50} / ${b.p95}`,
+        '',
+        '',
+        '',
+      ]);
+    }
+    const [{ rollups }]: { rollups: boolean }[] = await bench.t.dataSource.query(`SELECT to_regclass('observatory_funding_rollup') IS NOT NULL AS rollups`);
     if (rollups) {
       // A process starting (or told to reload everything after a repair) reads every pole's facts once.
       const reloads: number[] = [];
       for (let i = 0; i < 3; i++) {
-        await t.dataSource.query(`INSERT INTO observatory_change (source) VALUES ('all')`);
+        await bench.t.dataSource.query(`INSERT INTO observatory_change (source) VALUES ('all')`);
         const at = performance.now();
-        expect((await clients.wide.get('/api/observatory/funding')).status).toBe(200);
+        expect((await bench.clients.wide.get('/api/observatory/funding')).status).toBe(200);
         reloads.push(performance.now() - at);
       }
       const reload = summary(reloads);
@@ -259,7 +320,7 @@ describe('observatory benchmark', () => {
         '',
       ]);
       const at = performance.now();
-      const [{ n: rebuilt }]: { n: string }[] = await t.dataSource.query(`SELECT observatory_rebuild()::text AS n`);
+      const [{ n: rebuilt }]: { n: string }[] = await bench.t.dataSource.query(`SELECT observatory_rebuild()::text AS n`);
       const repairMs = round(performance.now() - at);
       rows.push([`repair: every rollup recomputed from the raw lines (${rebuilt} rows)`, '`SELECT observatory_rebuild()`', `${repairMs}`, '', '', '', '']);
       process.stdout.write(`reload p50 ${reload.p50} ms; repair ${repairMs} ms\n`);
@@ -275,19 +336,14 @@ describe('observatory benchmark', () => {
       '',
     ]);
     const table = markdownTable(['query', 'request', ...MODES.map((m) => `${m} p50 / p95 ms`)], rows);
-    const n = dataset.counts;
+    const n = bench.dataset.counts;
     const loaded =
       `Dataset: ${n.organisation} organisations, ${n.pole.toLocaleString('en')} poles and spaces, ${n.project.toLocaleString('en')} projects, ` +
       `${n.project_partner.toLocaleString('en')} project partners, ${n.funding_line.toLocaleString('en')} funding lines, ` +
       `${n.collectivite_relation.toLocaleString('en')} relations, ${n.space_membership.toLocaleString('en')} memberships; ` +
-      `loaded in ${round(dataset.loadMs / 1000)} s (${dataset.steps.map((s) => `${s.label} ${s.ms} ms`).join(', ')}), ANALYZE ${round(dataset.analyzeMs / 1000)} s.`;
-    const [{ version }]: { version: string }[] = await t.dataSource.query(`SELECT split_part(version(), ' ', 2) AS version`);
-    const machine =
-      `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ` +
-      `PostgreSQL ${version}, client in the same process; ${WARM_UPS} warm-ups then up to ${RUNS} runs per query; ` +
-      `load average at the end ${loadavg()
-        .map((l) => round(l))
-        .join(' / ')} (the cores are shared with other work)`;
+      `loaded in ${round(bench.dataset.loadMs / 1000)} s (${bench.dataset.steps.map((s) => `${s.label} ${s.ms} ms`).join(', ')}), ANALYZE ${round(bench.dataset.analyzeMs / 1000)} s.`;
+    const [{ version }]: { version: string }[] = await bench.t.dataSource.query(`SELECT split_part(version(), ' ', 2) AS version`);
+    const machine = machineLine(`PostgreSQL ${version}, client in the same process; ${WARM_UPS} warm-ups then up to ${RUNS} runs per query`, loadAtStart);
     process.stdout.write(`\nObservatory benchmark — ${machine}\n${loaded}\n${table}\n`);
     writeResults(
       process.env.BENCH_OBSERVATORY_BLOCK ?? 'observatory',

@@ -1,8 +1,7 @@
-import { cpus, loadavg, totalmem } from 'node:os';
-import { ApiClient, startTestApp, type TestApp } from '@concerto/server/testing';
-import { DATASET, loadObservatoryDataset, type LoadedDataset } from './observatory-dataset.js';
+import { loadavg } from 'node:os';
+import { DATASET, machineLine, useObservatoryBench } from './observatory-dataset.js';
 import { writeResults } from './performance-doc.js';
-import { markdownTable, round, summary } from './stats.js';
+import { markdownTable, summary } from './stats.js';
 
 const WARM_UPS = 3;
 const RUNS = Number(process.env.BENCH_SAMPLE_RUNS ?? 30);
@@ -22,53 +21,44 @@ interface Case {
  * filtered by a saved selection of 500 poles — warm, and after the selection changed (its owner's figures recomputed).
  */
 describe('sample builder benchmark', () => {
-  let t: TestApp;
-  let dataset: LoadedDataset;
-  const clients = {} as Record<'wide' | 'narrow', ApiClient>;
+  const bench = useObservatoryBench({ writer: false });
   let poleIds: string[] = [];
   let selectionId = '';
   let flip = 0;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    clients.wide = new ApiClient(t.url);
-    clients.narrow = new ApiClient(t.url);
-    await clients.wide.signUp({ email: 'technicienne@region.example.fr', displayName: 'Technicienne de la Région' });
-    await clients.narrow.signUp({ email: 'charge.mission@epci.example.fr', displayName: 'Chargé de mission EPCI' });
-    dataset = await loadObservatoryDataset(t.dataSource, clients.wide.account!.id, clients.narrow.account!.id);
-    poleIds = (await t.dataSource.query(`SELECT id FROM pole ORDER BY name, id LIMIT 501`)).map((r: { id: string }) => r.id);
-    const saved = await clients.wide.post('/api/sample/selections', { name: 'Échantillon de 500 pôles', poleIds: poleIds.slice(0, 500) });
+    poleIds = (await bench.t.dataSource.query(`SELECT id FROM pole ORDER BY name, id LIMIT 501`)).map((r: { id: string }) => r.id);
+    const saved = await bench.clients.wide.post('/api/sample/selections', { name: 'Échantillon de 500 pôles', poleIds: poleIds.slice(0, 500) });
     if (saved.status !== 201) throw new Error(`selection: ${saved.status} ${JSON.stringify(saved.body)}`);
     selectionId = saved.body.id;
   });
-  afterAll(() => t.close());
 
   const cases = (): Case[] => [
     {
       name: `coverage of the whole scope (${DATASET.poles.toLocaleString('en')} poles)`,
       request: 'POST /api/sample/coverage {}',
-      run: () => clients.wide.post('/api/sample/coverage', {}),
+      run: () => bench.clients.wide.post('/api/sample/coverage', {}),
     },
     {
       name: 'coverage of 20 hand-picked poles, with suggestions',
       request: 'POST /api/sample/coverage {poleIds: 20}',
-      run: () => clients.wide.post('/api/sample/coverage', { poleIds: poleIds.slice(0, 20) }),
+      run: () => bench.clients.wide.post('/api/sample/coverage', { poleIds: poleIds.slice(0, 20) }),
     },
     {
       name: 'coverage of 500 hand-picked poles, with suggestions',
       request: 'POST /api/sample/coverage {poleIds: 500}',
-      run: () => clients.wide.post('/api/sample/coverage', { poleIds: poleIds.slice(0, 500) }),
+      run: () => bench.clients.wide.post('/api/sample/coverage', { poleIds: poleIds.slice(0, 500) }),
     },
     {
       name: `coverage of 20 poles, member of ${DATASET.narrowSpaces} spaces`,
       request: 'POST /api/sample/coverage {poleIds: 20}',
-      run: () => clients.narrow.post('/api/sample/coverage', { poleIds: poleIds.slice(0, 20) }),
+      run: () => bench.clients.narrow.post('/api/sample/coverage', { poleIds: poleIds.slice(0, 20) }),
     },
-    { name: 'pole search', request: 'GET /api/sample/poles?q=pays', run: () => clients.wide.get('/api/sample/poles?q=pays') },
+    { name: 'pole search', request: 'GET /api/sample/poles?q=pays', run: () => bench.clients.wide.get('/api/sample/poles?q=pays') },
     {
       name: 'funding table filtered by a selection of 500 poles, warm',
       request: 'GET /api/observatory/funding?selectionId=…',
-      run: () => clients.wide.get(`/api/observatory/funding?selectionId=${selectionId}`),
+      run: () => bench.clients.wide.get(`/api/observatory/funding?selectionId=${selectionId}`),
     },
     {
       name: 'funding table filtered by the selection, after the selection changed',
@@ -77,10 +67,10 @@ describe('sample builder benchmark', () => {
       before: async () => {
         flip += 1;
         const ids = [...poleIds.slice(0, 499), poleIds[flip % 2 === 0 ? 499 : 500]];
-        const r = await clients.wide.request('PUT', `/api/sample/selections/${selectionId}`, { name: 'Échantillon de 500 pôles', poleIds: ids });
+        const r = await bench.clients.wide.request('PUT', `/api/sample/selections/${selectionId}`, { name: 'Échantillon de 500 pôles', poleIds: ids });
         if (r.status !== 200) throw new Error(`selection change: ${r.status}`);
       },
-      run: () => clients.wide.get(`/api/observatory/funding?selectionId=${selectionId}`),
+      run: () => bench.clients.wide.get(`/api/observatory/funding?selectionId=${selectionId}`),
     },
   ];
 
@@ -102,17 +92,18 @@ describe('sample builder benchmark', () => {
 
   it('measures', async () => {
     // Exact first: the whole scope's count of one value, and the selection's money, against direct SQL.
-    const coverage = (await clients.wide.post('/api/sample/coverage', {})).body;
-    const [{ n }]: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM pole WHERE 'industry' = ANY(sectors)`);
+    const coverage = (await bench.clients.wide.post('/api/sample/coverage', {})).body;
+    const [{ n }]: { n: number }[] = await bench.t.dataSource.query(`SELECT count(*)::int AS n FROM pole WHERE 'industry' = ANY(sectors)`);
     expect(coverage.fields.find((f: { field: string }) => f.field === 'sectors').values.find((v: { value: string }) => v.value === 'industry').poles).toBe(n);
-    const funding = (await clients.wide.get(`/api/observatory/funding?selectionId=${selectionId}`)).body;
-    const [{ total }]: { total: string }[] = await t.dataSource.query(
+    const funding = (await bench.clients.wide.get(`/api/observatory/funding?selectionId=${selectionId}`)).body;
+    const [{ total }]: { total: string }[] = await bench.t.dataSource.query(
       `SELECT coalesce(sum(f.amount_cents), 0)::text AS total FROM funding_line f JOIN project p ON p.id = f.project_id JOIN space s ON s.id = p.space_id
         WHERE s.pole_id = ANY($1::uuid[]) AND f.status IN ('secured', 'paid')`,
       [poleIds.slice(0, 500)],
     );
     expect(funding.total.totalCents).toBe(Number(total));
 
+    const loadAtStart = loadavg();
     const rows: (string | number)[][] = [];
     for (const c of cases()) {
       const s = summary(await measure(c));
@@ -120,13 +111,9 @@ describe('sample builder benchmark', () => {
       process.stdout.write(`${c.name}: n ${s.n}, p50 ${s.p50} p95 ${s.p95} ms\n`);
     }
     const table = markdownTable(['query', 'request', 'p50 / p95 ms'], rows);
-    const counts = dataset.counts;
+    const counts = bench.dataset.counts;
     const loaded = `Dataset: the observatory benchmark's (${counts.pole.toLocaleString('en')} poles with their grid profile, ${counts.funding_line.toLocaleString('en')} funding lines); the wide account is a member of every space.`;
-    const machine =
-      `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
-      `${WARM_UPS} warm-ups then ${RUNS} runs; load average at the end ${loadavg()
-        .map((l) => round(l))
-        .join(' / ')}`;
+    const machine = machineLine(`${WARM_UPS} warm-ups then ${RUNS} runs`, loadAtStart);
     process.stdout.write(`\nSample builder benchmark — ${machine}\n${loaded}\n${table}\n`);
     writeResults('sample', `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${loaded}\n\n${table}`);
   });
