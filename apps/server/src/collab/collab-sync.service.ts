@@ -26,7 +26,11 @@ import { ContributionTracker } from './contributions.js';
 import { checkUpdate } from './document-policy.js';
 import { DocumentRegistry } from './document-registry.js';
 import type { LiveDocument } from './live-document.js';
+import { inOneWrite } from './one-write.js';
 import { socketLog } from '../logging/socket-logs.js';
+
+/** The Yjs update of no struct and no deletion (`[0 clients][0 clients]`), what a copy with nothing new sends. */
+const carriesNothing = (update: Uint8Array): boolean => update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 
 /** A client refused for missing dependencies is sent the server's state vector at most this often. */
 const RESYNC_REQUEST_INTERVAL_MS = 200;
@@ -132,14 +136,20 @@ export class CollabSyncService {
     } catch {
       return connection.refuse(ack, Codes.invalidUpdate, 'Malformed state vector', live.name);
     }
-    connection.socket.emit(CollabEvent.message, answer);
-    if (!readOnly) connection.socket.emit(CollabEvent.message, live.stateVector());
-    ack?.({ ok: true, durable: true });
+    // Step 2, the state vector and the acknowledgement: one write.
+    inOneWrite(connection.socket, () => {
+      connection.socket.emit(CollabEvent.message, answer);
+      if (!readOnly) connection.socket.emit(CollabEvent.message, live.stateVector());
+      ack?.({ ok: true, durable: true });
+    });
   }
 
   /** Sync step 2 or update: policy, size cap, apply; acknowledged once durable. */
   private async edit(connection: CollabConnection, live: LiveDocument, joined: JoinedDocument, update: Uint8Array, ack: Ack): Promise<void> {
     if (joined.readOnly) return connection.refuse(ack, Codes.readOnly, 'Observers cannot edit', live.name);
+    // A diff that carries nothing (every joiner whose copy holds nothing the server lacks, e.g. a new tab): nothing to
+    // check, apply or store; acknowledged, like any edit, once everything stored before it is committed.
+    if (carriesNothing(update)) return this.acknowledgeWhenDurable(connection, live, ack);
     let violation;
     try {
       violation = checkUpdate(live.doc, joined.ref, update, joined.role);
@@ -157,6 +167,10 @@ export class CollabSyncService {
     }
     if (outcome.changed) this.contributions.noted(live.name, connection.accountId);
     if (outcome.missing) return this.missingDependencies(connection, live, joined, ack);
+    return this.acknowledgeWhenDurable(connection, live, ack);
+  }
+
+  private async acknowledgeWhenDurable(connection: CollabConnection, live: LiveDocument, ack: Ack): Promise<void> {
     await this.registry.durable();
     if (live.failed) return connection.refuse(ack, Codes.storageFailed, 'Storage failed', live.name);
     ack?.({ ok: true, durable: true });

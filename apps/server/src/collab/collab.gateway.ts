@@ -10,6 +10,7 @@ import { CollabBroadcaster } from './collab-broadcaster.js';
 import { CollabConnection, colourOf } from './collab-connection.js';
 import { CollabConnections } from './collab-connections.js';
 import { CollabSyncService } from './collab-sync.service.js';
+import { writeEachFlushAtOnce } from './one-write.js';
 import { SocketLogs, loggedAck, loggedSocketEvent, socketLog } from '../logging/socket-logs.js';
 
 type Ack<T> = ((answer: T) => void) | undefined;
@@ -39,6 +40,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
 
   afterInit(namespace: Namespace): void {
     namespace.use(this.socketLogs.handshake(COLLAB_NAMESPACE, socketAuthMiddleware(this.auth, this.config.allowedOrigins)));
+    // One write per flush of a connection's packets, for every namespace of the server.
+    writeEachFlushAtOnce(namespace.server.engine);
     this.broadcaster.attach(namespace);
     this.accessSweep.start();
   }

@@ -15,8 +15,8 @@ export type UpdateOrigin =
 
 /** A document held in memory while clients use it. */
 export class LiveDocument {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new Awareness(this.doc);
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
   readonly clients = new Map<string, CollabConnection>();
   /** Updates to relay to local clients at the end of the current event-loop turn. */
   pendingRelay: Uint8Array[] = [];
@@ -38,6 +38,9 @@ export class LiveDocument {
   private stateVectorFrame: Uint8Array | undefined;
 
   constructor(readonly ref: DocumentRef) {
+    // The name as guid: Yjs would draw a random UUID (31 calls to crypto.getRandomValues) for every document loaded.
+    this.doc = new Y.Doc({ gc: true, guid: ref.name });
+    this.awareness = new Awareness(this.doc);
     this.doc.on('update', () => {
       this.wholeStateFrame = undefined;
       this.stateVectorFrame = undefined;
