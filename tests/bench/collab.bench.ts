@@ -1,4 +1,6 @@
+import { readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import * as Y from 'yjs';
 import { ApiClient, createFreshDatabase, type FreshDatabase } from '@concerto/server/testing';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
@@ -16,6 +18,11 @@ const SERVER_CORE = process.env.BENCH_SERVER_CORE ?? '1';
 const GENERATOR_CORE = process.env.BENCH_GENERATOR_CORE ?? '0';
 /** A folder: the servers run with `node --cpu-prof` and write their profiles there when they stop. */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
+/**
+ * A folder: the servers write a heap snapshot there at rest and with the 1 000 clients of the connect scenario
+ * connected (`--heapsnapshot-signal`); the RSS figures of such a run include the snapshots' own cost.
+ */
+const HEAP_SNAPSHOT_DIR = process.env.BENCH_HEAP_SNAPSHOT_DIR;
 /** Another checkout holding a built server (e.g. a worktree of an earlier commit), to measure it instead; its run does not rewrite the document. */
 const SERVER_ROOT = process.env.BENCH_SERVER_ROOT;
 /** Which targets to run (`concerto,hocuspocus` by default). */
@@ -37,6 +44,26 @@ interface EditingFigures {
   generatorCpu: number;
   rss: number;
   converged: string;
+}
+
+/** With BENCH_HEAP_SNAPSHOT_DIR: signals the server to write a heap snapshot, and waits until it is written. */
+async function heapSnapshot(target: BenchTarget, moment: string): Promise<void> {
+  if (!HEAP_SNAPSHOT_DIR) return;
+  const before = new Set(readdirSync(HEAP_SNAPSHOT_DIR));
+  process.kill(target.pid, 'SIGUSR2');
+  for (let waited = 0; waited < 120_000; waited += 500) {
+    await new Promise((r) => setTimeout(r, 500));
+    const written = readdirSync(HEAP_SNAPSHOT_DIR).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
+    // The server writes the snapshot from its main thread: done once the file stops growing for a second.
+    if (written && statSync(join(HEAP_SNAPSHOT_DIR, written)).size > 0) {
+      const size = statSync(join(HEAP_SNAPSHOT_DIR, written)).size;
+      await new Promise((r) => setTimeout(r, 1000));
+      if (statSync(join(HEAP_SNAPSHOT_DIR, written)).size !== size) continue;
+      renameSync(join(HEAP_SNAPSHOT_DIR, written), join(HEAP_SNAPSHOT_DIR, `${target.name}-${moment}.heapsnapshot`));
+      return;
+    }
+  }
+  throw new Error(`no heap snapshot from ${target.label}`);
 }
 
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${round(a / b, 2)}` : '');
@@ -61,7 +88,11 @@ describe('co-editing benchmark, Concerto beside Hocuspocus', () => {
     // Worker threads inherit the affinity of the thread that starts them.
     pinProcess(GENERATOR_CORE);
     const wrap = ['taskset', '-c', SERVER_CORE];
-    const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+    const nodeArgs = [
+      ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
+      ...(HEAP_SNAPSHOT_DIR ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${HEAP_SNAPSHOT_DIR}`] : []),
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ];
     concertoDb = await createFreshDatabase();
     hocuspocusDb = await createFreshDatabase();
     server = await startServerProcess(
@@ -82,10 +113,13 @@ describe('co-editing benchmark, Concerto beside Hocuspocus', () => {
     targets = all.filter((t) => TARGETS.includes(t.name));
     await new Promise((r) => setTimeout(r, 1000));
     for (const t of targets) restRss[t.name] = rssMiB(t.pid);
+    for (const t of targets) await heapSnapshot(t, 'rest');
   });
 
   afterAll(async () => {
     await server?.stop();
+    // BENCH_SERVER_LOG=<file>: what Concerto printed (e.g. with BENCH_NODE_ARGS=--trace-gc).
+    if (process.env.BENCH_SERVER_LOG && server) writeFileSync(process.env.BENCH_SERVER_LOG, server.output());
     await hocuspocus?.stop();
     await concertoDb?.drop();
     await hocuspocusDb?.drop();
@@ -211,6 +245,7 @@ describe('co-editing benchmark, Concerto beside Hocuspocus', () => {
       const seconds = (performance.now() - started) / 1000;
       const s = summary(connectMs);
       cells.push({ seconds, p50: s.p50, p99: s.p99, rss: rssMiB(target.pid), cpuMs: cpuTimeMs(target.pid) - cpuBefore, synced: connectMs.length });
+      await heapSnapshot(target, 'connected');
       await load.close();
       expect(connectMs).toHaveLength(1000);
     }
