@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { type CollabStatus, diagnosticDocument, readSections, sectionContentKey } from '@concerto/collab';
+import { CollabEvent, type CollabStatus, diagnosticDocument, readSections, sectionContentKey } from '@concerto/collab';
 import { ApiClient, buildSpace } from '../../testing/api-client.js';
 import { openDocument, type OpenedDocument } from '../../testing/collab-clients.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
@@ -29,8 +29,11 @@ describe('co-editing tells the truth about saving', () => {
     await owner.signUp();
     name = diagnosticDocument(await buildSpace(owner));
   });
+  // An account may hold COLLAB_MAX_CONNECTIONS_PER_ACCOUNT connections: each test closes the ones it opened.
+  afterEach(() => {
+    for (const o of opened.splice(0)) o.close();
+  });
   afterAll(async () => {
-    for (const o of opened) o.close();
     await t.close();
   });
 
@@ -185,4 +188,52 @@ describe('co-editing tells the truth about saving', () => {
     // The server keeps no trace of the refused text's content, and the document is back under its cap.
     expect(Y.encodeStateAsUpdate(await stored()).byteLength).toBeLessThan(DOCUMENT_CAP);
   }, 60_000);
+
+  /**
+   * Under load an acknowledgement can come too late: the client gives up waiting for it (its timeout), as if the
+   * answer were lost. This makes the answers of the edit frames larger than half a frame, counted from 0, get lost
+   * when `lost(n)` says so (the server still receives, stores or refuses them). Returns a function that stops it.
+   */
+  const loseAnswers = (o: OpenedDocument, lost: (n: number) => boolean) => {
+    const socket = o.socket as unknown as { emit: (event: string, ...args: unknown[]) => unknown; flags: { timeout?: number } };
+    const emit = socket.emit.bind(socket);
+    let n = 0;
+    socket.emit = (event, ...args) => {
+      const [frame, callback] = args;
+      const big = event === CollabEvent.message && frame instanceof Uint8Array && frame.byteLength > FRAME / 2;
+      if (big && typeof callback === 'function' && lost(n++)) socket.flags.timeout = 0;
+      return emit(event, ...args);
+    };
+    return () => delete (socket as { emit?: unknown }).emit;
+  };
+
+  it.each([
+    ['one piece', (n: number) => n === 1, 'une réponse perdue'],
+    ['every piece after the first', (n: number) => n >= 1, 'toutes les réponses perdues'],
+  ])(
+    'a paste past the cap whose answers are lost for %s is still rolled back whole; typing after it is stored',
+    async (_what, lost, marker) => {
+      const writer = await open();
+      const record = watch(writer);
+      const refusals: string[] = [];
+      writer.document.onError((error) => refusals.push(error.code));
+      const text = paragraph(writer, 2);
+      text.insert(0, `${marker} `);
+      await settle(writer);
+      const stopLosing = loseAnswers(writer, lost);
+      text.insert(text.length, 'y'.repeat(DOCUMENT_CAP * 2)); // its pieces all go out now
+      stopLosing();
+      for (const char of 'puis la suite') text.insert(text.length, char);
+      await settle(writer);
+      expect(refusals).toContain('document_too_large');
+      expect(text.toString().replace(/y{8,}/g, '[y × n]')).toBe(`${marker} puis la suite`);
+      await expectTruthful(record, writer);
+      const fresh = await open();
+      const section = fresh.doc.getXmlFragment(sectionContentKey(readSections(fresh.doc)[2].id)).toString();
+      expect(section).toContain(`${marker} puis la suite`);
+      expect(section).not.toContain('yyyy');
+      expect(Y.encodeStateAsUpdate(await stored()).byteLength).toBeLessThan(DOCUMENT_CAP);
+    },
+    60_000,
+  );
 });

@@ -1,20 +1,16 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { type TimeoutObject, timeout } from 'lib0/eventloop';
-import {
-  type CollabError,
-  type CollabErrorCode,
-  CollabErrorCode as Codes,
-  CollabEvent,
-  type CollabUser,
-  type JoinResult,
-  type MessageAck,
-} from '../protocol/events.js';
+import type { CollabError, CollabErrorCode, CollabUser, JoinResult, MessageAck } from '../protocol/events.js';
+import { CollabErrorCode as Codes, CollabEvent } from '../protocol/events.js';
 import { MessageType, SyncStep, awarenessFrame, readAwarenessBody, readSyncBody, syncFrame } from '../protocol/frame.js';
 import { deletionOf, splitUpdate } from '../protocol/split-update.js';
 import { type OfflineCopy, attachOfflineCopy } from './offline-copy.js';
 import { backoffDelay, isFinalJoinRefusal, isFinalRefusal } from './retry.js';
+import { SentEdit } from './sent-edit.js';
+import { DocumentListeners } from './document-listeners.js';
 import { SaveLedger } from './save-ledger.js';
+import { UnsettledPastes } from './unsettled-pastes.js';
 import { type CollabStatus, statusOf } from './collab-status.js';
 import type { CollabTransport, DurableListener, ErrorListener, StatusListener } from './collab-transport.js';
 
@@ -60,9 +56,10 @@ export class CollabDocument {
   private resyncAttempts = 0;
   private rejoinAttempts = 0;
   private finalRefusals = 0;
-  private readonly statusListeners = new Set<StatusListener>();
-  private readonly errorListeners = new Set<ErrorListener>();
-  private readonly durableListeners = new Set<DurableListener>();
+  /** Pastes whose answer was lost or put off, and how many rollbacks this copy made (a diff older than one is stale). */
+  private readonly unsettled = new UnsettledPastes();
+  private rollbacks = 0;
+  private readonly listeners = new DocumentListeners();
   private joinGeneration = 0;
   private readonly offlineCopy: Promise<OfflineCopy> | undefined;
   /** Resolves once the offline copy (if any) is loaded: joining waits for it, so offline edits are sent. */
@@ -92,34 +89,21 @@ export class CollabDocument {
   }
 
   onStatus(listener: StatusListener): () => void {
-    this.statusListeners.add(listener);
-    listener(this.status);
-    return () => this.statusListeners.delete(listener);
+    return this.listeners.onStatus(listener, this.status);
   }
 
   /** Called each time the server acknowledges edits as durable, with the new savedVersion. */
   onDurable(listener: DurableListener): () => void {
-    this.durableListeners.add(listener);
-    return () => this.durableListeners.delete(listener);
+    return this.listeners.onDurable(listener);
   }
 
   onError(listener: ErrorListener): () => void {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
+    return this.listeners.onError(listener);
   }
 
   /** Resolves when the status is one of `statuses` (default: fully stored). */
   waitFor(statuses: CollabStatus[] = ['synced', 'saved']): Promise<CollabStatus> {
-    return new Promise((resolve) => {
-      let done = false;
-      // onStatus calls back at once with the current status: `stop` may not be assigned yet then.
-      const stop: () => void = this.onStatus((status) => {
-        if (done || !statuses.includes(status)) return;
-        done = true;
-        resolve(status);
-        void Promise.resolve().then(() => stop());
-      });
-    });
+    return this.listeners.waitFor(statuses, this.status);
   }
 
   /** Joins the document (again) and starts the state-vector exchange. */
@@ -195,7 +179,7 @@ export class CollabDocument {
 
   reportError(error: CollabError): void {
     this.lastError = error;
-    for (const listener of this.errorListeners) listener(error);
+    this.listeners.error(error);
   }
 
   destroy(): void {
@@ -208,9 +192,7 @@ export class CollabDocument {
     this.doc.off('update', this.onLocalUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.statusListeners.clear();
-    this.errorListeners.clear();
-    this.durableListeners.clear();
+    this.listeners.clear();
   }
 
   private resetSession(): void {
@@ -252,6 +234,7 @@ export class CollabDocument {
     this.resyncTimer?.destroy();
     this.resyncTimer = undefined;
     this.live = true;
+    this.unsettled.settleWith(vector);
     this.sendEdit(Y.encodeStateAsUpdate(this.doc, vector), { upTo: this.ledger.localVersion }, SyncStep.step2);
   }
 
@@ -293,31 +276,35 @@ export class CollabDocument {
     return limit - 64 - this.name.length * 3;
   }
 
-  /** Sends edits in pieces within the frame limit; what they carry counts as saved once every piece is acknowledged. */
+  /**
+   * Sends edits in pieces within the frame limit; what they carry counts as saved once every piece is acknowledged.
+   * The first failure of a piece resyncs; a refusal for good of a later piece still rolls back (a paste cut in pieces
+   * goes or stays as one, even when an earlier piece's answer was lost on the way).
+   */
   private sendEdit(update: Uint8Array, coverage: Coverage, step: SyncStep): void {
-    const order = ++this.sent;
-    const isDiff = 'upTo' in coverage;
-    if (isDiff) {
-      this.lastDiff = order;
+    const edit = new SentEdit(++this.sent, 'upTo' in coverage, splitUpdate(update, this.frameBudget()));
+    if (edit.isDiff) {
+      this.lastDiff = edit.order;
       this.diffsInFlight += 1;
     }
-    const pieces = splitUpdate(update, this.frameBudget());
-    let remaining = pieces.length;
-    let failed = false;
-    for (const [index, piece] of pieces.entries()) {
+    const rollbacksBefore = this.rollbacks;
+    for (const [index, piece] of edit.pieces.entries()) {
       this.client.socket
         .timeout(this.client.ackTimeoutMs)
         .emit(CollabEvent.message, syncFrame(this.name, step, piece), (error: Error | null, ack?: MessageAck) => {
-          if (failed) return;
-          if (error || !ack || !ack.ok) {
-            failed = true;
-            if (isDiff) this.diffsInFlight -= 1;
-            // A refused update is undone whole (a paste cut in pieces goes or stays as one); a diff from the refused piece on.
-            this.refused(order, isDiff, pieces.slice(isDiff ? index : 0), ack && !ack.ok ? ack : undefined);
-          } else if (--remaining === 0) {
-            if (isDiff) this.diffsInFlight -= 1;
+          const wasSettled = edit.settled;
+          const outcome = edit.answer(error, ack);
+          if (!wasSettled && edit.settled && edit.isDiff) this.diffsInFlight -= 1;
+          if (outcome.kind === 'acknowledged') {
             this.acknowledged(coverage);
-            if (isDiff) this.resumeIfStalled();
+            if (edit.isDiff) this.resumeIfStalled();
+          } else if (outcome.kind === 'refusedForGood') {
+            this.unsettled.delete(edit.pieces);
+            const stale = this.rollbacks > rollbacksBefore;
+            this.refused({ order: edit.order, isDiff: edit.isDiff, stale }, edit.refusedFrom(index), outcome.refusal);
+          } else if (outcome.kind === 'failed') {
+            if (!edit.isDiff) this.unsettled.add(edit.pieces);
+            this.refused({ order: edit.order, isDiff: edit.isDiff, stale: false }, edit.refusedFrom(index), outcome.refusal);
           }
           this.refreshStatus();
         });
@@ -336,36 +323,48 @@ export class CollabDocument {
 
   private acknowledged(coverage: Coverage): void {
     if ('one' in coverage) this.ledger.savedOne(coverage.one);
-    else this.ledger.savedUpTo(coverage.upTo);
+    else {
+      this.ledger.savedUpTo(coverage.upTo);
+      this.unsettled.clear();
+    }
     this.resyncAttempts = 0;
     this.finalRefusals = 0;
-    for (const listener of this.durableListeners) listener(this.ledger.savedVersion);
+    this.listeners.durable(this.ledger.savedVersion);
   }
 
   /**
-   * An edit was refused (or its acknowledgement never came while connected). Final refusals roll the pieces back in
-   * this copy (its inserts become deletions, sent as such with the next diff) and are reported. Then, unless a
-   * later diff already carries it, the document stops sending updates one by one and resyncs.
+   * An edit was refused (or its acknowledgement never came while connected). A final refusal rolls back in this copy
+   * (its inserts become deletions, sent as such with the next diff) and is reported. A diff refused for good while
+   * pastes are unsettled, or computed before a rollback made since (`stale`), most likely carried those: they are
+   * rolled back whole and the document resyncs, keeping what was typed beside them. Then, unless a later diff already
+   * carries it, the document stops sending updates one by one and resyncs.
    */
-  private refused(order: number, isDiff: boolean, pieces: Uint8Array[], refusal: { code: CollabErrorCode; message: string } | undefined): void {
+  private refused(
+    sent: { order: number; isDiff: boolean; stale: boolean },
+    pieces: Uint8Array[],
+    refusal: { code: CollabErrorCode; message: string } | undefined,
+  ): void {
     if (!this.client.socket.connected) return; // the resync after reconnecting sends it again
     const code = refusal?.code ?? Codes.internal;
     if (refusal) this.reportError({ code, doc: this.name, message: refusal.message });
     if (code === Codes.notJoined || code === Codes.storageFailed || code === Codes.readOnly) return; // the server closes or rejoins
     if (isFinalRefusal(code)) {
-      this.rollBack(pieces);
+      if (sent.isDiff && (this.unsettled.size > 0 || sent.stale)) this.rollBack(this.unsettled.take().flat());
+      else this.rollBack(pieces);
       // A diff refused for good again and again: rolling back cannot repair this copy (e.g. a refused deletion).
-      if (isDiff && ++this.finalRefusals >= MAX_FINAL_REFUSALS) {
+      if (sent.isDiff && ++this.finalRefusals >= MAX_FINAL_REFUSALS) {
         this.stopped = true;
         this.live = false;
         return;
       }
     }
-    if (order < this.lastDiff) return;
+    if (sent.order < this.lastDiff) return;
     this.resyncLater(code);
   }
 
   private rollBack(pieces: Uint8Array[]): void {
+    this.rollbacks += 1;
+    if (pieces.length === 0) return;
     this.ledger.noteChange(); // the deletion itself must reach the server (with the next diff) before "saved"
     this.doc.transact(() => pieces.forEach((piece) => Y.applyUpdate(this.doc, deletionOf(piece), this)), this);
   }
@@ -393,6 +392,6 @@ export class CollabDocument {
     });
     if (status === this.status) return;
     this.status = status;
-    for (const listener of this.statusListeners) listener(status);
+    this.listeners.status(status);
   }
 }
