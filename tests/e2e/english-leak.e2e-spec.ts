@@ -50,6 +50,16 @@ function catalogue(lang: Lang): RegExp[] {
   return patterns;
 }
 
+/** French typography in an English sentence: a space before a colon, semicolon, question or exclamation mark; « ». */
+const FRENCH_TYPOGRAPHY = /[\s\u00a0\u202f][:;?!](?=\s|$)|[«»]/g;
+/** Whether `text` has French typography that is not part of user content from the seed (a title « TETRIS : … »). */
+const frenchTypography = (text: string) =>
+  [...text.matchAll(FRENCH_TYPOGRAPHY)].some((m) => {
+    const around = text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12).trim();
+    // A colon or quotes alone (written in a component between two values) is never user content.
+    return !/\p{L}/u.test(around) || (!SEED_TEXT.includes(around) && !SEED_TEXT.includes(around.replace(/'/g, "\\'")));
+  });
+
 /**
  * What the page says, seen or heard: its visible text nodes; the accessible names and hints of every element
  * (aria-label, aria-description, aria-roledescription, aria-valuetext, placeholder, title, alt), hidden or not, user
@@ -57,14 +67,15 @@ function catalogue(lang: Lang): RegExp[] {
  */
 const pageStrings = (page: Page) =>
   page.evaluate(() => {
-    const out: { where: string; text: string }[] = [{ where: 'document.title', text: document.title.replace(/ – Concerto$/, '').trim() }];
+    // `raw`: a text node untrimmed (« Prévu », « : », « 20 min » are three nodes when the colon is written in JSX).
+    const out: { where: string; text: string; raw?: string }[] = [{ where: 'document.title', text: document.title.replace(/ – Concerto$/, '').trim() }];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim();
       const parent = node.parentElement;
       if (!text || !parent || parent.closest('script, style, template, [aria-hidden="true"], .ProseMirror')) continue;
       if (parent.getClientRects().length === 0) continue;
-      out.push({ where: 'text', text });
+      out.push({ where: 'text', text, raw: node.textContent ?? text });
     }
     const attributes = ['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'placeholder', 'title', 'alt'];
     for (const element of document.querySelectorAll(attributes.map((a) => `[${a}]`).join(', '))) {
@@ -105,13 +116,14 @@ describe.each([
 
     const leaks: string[] = [];
     const checked = new Set<string>();
-    const check = async (target: Page, path: string) => {
+    const check = async (target: Page, path: string, label = path) => {
       if (path) await target.goto(`${demo.server.url}${path}`);
       await target.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
       await target.waitForLoadState('networkidle').catch(() => undefined);
-      for (const { where, text } of await pageStrings(target)) {
-        if (SEED_TEXT.includes(text) || !patterns.some((p) => p.test(text))) continue;
-        const leak = `${path || '/'} ${where}: ${text}`;
+      for (const { where, text, raw = text } of await pageStrings(target)) {
+        const french = lang === 'en' && frenchTypography(raw);
+        if (!french && (SEED_TEXT.includes(text) || !patterns.some((p) => p.test(text)))) continue;
+        const leak = `${label || '/'} ${where}: ${text}`;
         if (!checked.has(leak)) leaks.push(leak);
         checked.add(leak);
       }
@@ -170,6 +182,20 @@ describe.each([
     await page.getByText('Une navette le samedi', { exact: true }).first().waitFor({ timeout: 15_000 });
     await check(page, '');
     await check(page, `/seances/${live.id}/projection`);
+
+    // Switched while on the page (no reload): what was rendered in the other language follows, titles included.
+    const switched = async (path: string) => {
+      await page.evaluate((l) => window.localStorage.setItem('concerto.locale', l), other);
+      await page.goto(`${demo.server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
+      await page.waitForFunction((l) => document.documentElement.lang === l, other);
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      await page.getByRole('button', { name: lang === 'en' ? 'English' : 'Français' }).click();
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await check(page, '', `${path} (switched)`);
+    };
+    for (const path of [space, `${space}/diagnostic`, projectHref!, `/seances/${live.id}`, `${sessionHref!}/compte-rendu`, '/profil/notifications'])
+      await switched(path);
 
     for (const path of [
       '/observatoire',

@@ -22,6 +22,9 @@ export const en: Widen<typeof fr> = {
     languages: 'Interface language',
   },
   language: { fr: 'Français', en: 'English' },
+  labelled: '{{label}}: {{value}}',
+  labelBefore: '{{label}}: ',
+  quoted: '“{{text}}”',
   errors: {
     network: 'The server cannot be reached. Check your connection and try again.',
     generic: 'An unexpected error occurred.',

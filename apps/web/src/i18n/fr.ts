@@ -22,6 +22,12 @@ export const fr = {
     languages: 'Langue de l’interface',
   },
   language: { fr: 'Français', en: 'English' },
+  /** A label and its value, with the language's own colon (« Prévu : 20 min », "Planned: 20 min"). */
+  labelled: '{{label}} : {{value}}',
+  /** A label before what follows it (« Non lue : »). */
+  labelBefore: '{{label}} : ',
+  /** A name quoted the language's way (« Version de juin », “June version”). */
+  quoted: '« {{text}} »',
   errors: {
     network: 'Impossible de joindre le serveur. Vérifiez votre connexion puis réessayez.',
     generic: 'Une erreur inattendue est survenue.',

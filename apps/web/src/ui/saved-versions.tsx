@@ -118,7 +118,7 @@ export function SavedVersions<V extends SavedVersion>(props: SavedVersionsProps<
                 {canRestore ? (
                   <Button variant="danger" busy={restore.isPending && restore.variables === version.id} onClick={() => restoreVersion(version)}>
                     {words.restore}
-                    <span className="sr-only"> « {version.name} »</span>
+                    <span className="sr-only"> {t('quoted', { text: version.name })}</span>
                   </Button>
                 ) : null}
               </div>

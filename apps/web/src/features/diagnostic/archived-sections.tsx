@@ -17,7 +17,7 @@ export function ArchivedSections({ doc, sections, isAnimateur }: { doc: Y.Doc; s
             {isAnimateur ? (
               <Button variant="secondary" onClick={() => setSectionArchived(doc, section.id, false)}>
                 {t('diagnostic.sections.unarchive')}
-                <span className="sr-only"> « {section.title} »</span>
+                <span className="sr-only"> {t('quoted', { text: section.title })}</span>
               </Button>
             ) : null}
           </li>

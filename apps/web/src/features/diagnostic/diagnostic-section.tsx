@@ -65,7 +65,7 @@ export function DiagnosticSectionView(props: DiagnosticSectionProps) {
             <p className="diagnostic-section__comments-toggle">
               <Button variant="secondary" aria-expanded={panelOpen} onClick={() => setPanelOpen(!panelOpen)}>
                 {t('diagnostic.comments.toggle', { count: openCount })}
-                <span className="sr-only"> « {section.title} »</span>
+                <span className="sr-only"> {t('quoted', { text: section.title })}</span>
               </Button>
             </p>
           ) : null}

@@ -54,21 +54,21 @@ export function SectionControls({ doc, section, first, last }: { doc: Y.Doc; sec
             }}
           >
             {t('diagnostic.sections.rename')}
-            <span className="sr-only"> « {name} »</span>
+            <span className="sr-only"> {t('quoted', { text: name })}</span>
           </Button>
           <Button variant="secondary" aria-disabled={first || undefined} onClick={() => !first && moveSection(doc, section.id, -1)}>
             {t('diagnostic.sections.moveUp')}
-            <span className="sr-only"> « {name} »</span>
+            <span className="sr-only"> {t('quoted', { text: name })}</span>
           </Button>
           <Button variant="secondary" aria-disabled={last || undefined} onClick={() => !last && moveSection(doc, section.id, 1)}>
             {t('diagnostic.sections.moveDown')}
-            <span className="sr-only"> « {name} »</span>
+            <span className="sr-only"> {t('quoted', { text: name })}</span>
           </Button>
         </>
       )}
       <Button variant="secondary" onClick={() => setSectionArchived(doc, section.id, !section.archived)}>
         {section.archived ? t('diagnostic.sections.unarchive') : t('diagnostic.sections.archive')}
-        <span className="sr-only"> « {name} »</span>
+        <span className="sr-only"> {t('quoted', { text: name })}</span>
       </Button>
     </div>
   );

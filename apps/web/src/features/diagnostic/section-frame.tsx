@@ -52,7 +52,7 @@ export function LazySectionText({ section, ...editor }: LazySectionTextProps) {
         <div className="diagnostic-section__placeholder" style={lazy.height ? { minHeight: lazy.height } : undefined}>
           <Button variant="secondary" onClick={lazy.mount}>
             {editor.readOnly ? t('diagnostic.sections.show') : t('diagnostic.sections.edit')}
-            <span className="sr-only"> « {section.title} »</span>
+            <span className="sr-only"> {t('quoted', { text: section.title })}</span>
           </Button>
         </div>
       )}

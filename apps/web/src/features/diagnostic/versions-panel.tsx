@@ -19,7 +19,7 @@ export function VersionsPanel({ spaceId, role }: { spaceId: string; role: SpaceR
   const action = (version: VersionView, mode: 'content' | 'compare', label: string) => (
     <Button variant="secondary" aria-pressed={shown?.versionId === version.id && shown.mode === mode} onClick={() => setShown({ versionId: version.id, mode })}>
       {label}
-      <span className="sr-only"> « {version.name} »</span>
+      <span className="sr-only"> {t('quoted', { text: version.name })}</span>
     </Button>
   );
 

@@ -60,7 +60,7 @@ export const enGuide: Widen<typeof frGuide> = {
         comment: 'Comment on the selected passage',
         toggle_one: 'Comments ({{count}} open)',
         toggle_other: 'Comments ({{count}} open)',
-        howTo: 'Select a passage of the story, then choose « Comment on the selected passage ». Every member may comment, observers included.',
+        howTo: 'Select a passage of the story, then choose “Comment on the selected passage”. Every member may comment, observers included.',
         selectFirst: 'First select a passage of the story.',
       },
     },

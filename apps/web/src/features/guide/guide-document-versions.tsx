@@ -53,7 +53,7 @@ export function GuideDocumentVersions({ spaceId, role }: { spaceId: string; role
         <>
           <Button variant="secondary" aria-pressed={shown === version.id} onClick={() => setShown(shown === version.id ? null : version.id)}>
             {t('guide.document.versions.view')}
-            <span className="sr-only"> « {version.name} »</span>
+            <span className="sr-only"> {t('quoted', { text: version.name })}</span>
           </Button>
           {download(version, 'docx')}
           {download(version, 'pdf')}

@@ -43,7 +43,7 @@ export function LiveReferenceView({ node, editor, extension, deleteNode }: React
         {editable ? (
           <button type="button" className="button button--secondary live-reference__remove" onClick={() => deleteNode()}>
             {t('guide.reference.remove')}
-            <span className="sr-only"> « {label} »</span>
+            <span className="sr-only"> {t('quoted', { text: label })}</span>
           </button>
         ) : null}
       </div>

@@ -68,13 +68,13 @@ function NotificationItem({ notification, time, onRead }: { notification: Notifi
   return (
     <li className={`notification${unread ? ' notification--unread' : ''}`}>
       <Link className="notification__link" to={notification.link} onClick={unread ? onRead : undefined}>
-        {unread ? <span className="notification__dot">{t('notifications.unread')} : </span> : null}
+        {unread ? <span className="notification__dot">{t('labelBefore', { label: t('notifications.unread') })}</span> : null}
         {notificationSentence(i18n.language, notification)}
       </Link>
       <p className="notification__meta">
         <time dateTime={notification.createdAt}>{time}</time>
         {notification.spaceName ? <> · {t('notifications.inSpace', { space: notification.spaceName })}</> : null}
-        {notification.params.excerpt ? <> · « {notification.params.excerpt} »</> : null}
+        {notification.params.excerpt ? <> · {t('quoted', { text: notification.params.excerpt })}</> : null}
       </p>
       {unread ? (
         <Button variant="secondary" className="notification__read" onClick={onRead}>

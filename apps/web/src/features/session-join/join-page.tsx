@@ -37,9 +37,7 @@ export function JoinPage() {
       ) : null}
       {preview.data ? (
         <>
-          <h1>
-            {t('join.title')} : {preview.data.sessionTitle}
-          </h1>
+          <h1>{t('labelled', { label: t('join.title'), value: preview.data.sessionTitle })}</h1>
           <p>{t('join.intro')}</p>
           {preview.data.resumeAs ? (
             <Button busy={join.isPending} onClick={() => join.mutate({ displayName: preview.data?.resumeAs ?? '' }, { onSuccess: setJoined })}>

@@ -91,7 +91,7 @@ function LiveParticipation({ session, joined }: { session: SessionData; joined: 
         <h2 id="join-votes-heading">{t('votes.heading')}</h2>
         {votes.data?.length === 0 ? <p className="empty">{t('votes.empty')}</p> : null}
         {[...(votes.data ?? [])].reverse().map((vote) => (
-          <VoteCard key={vote.id} session={session} vote={vote} />
+          <VoteCard key={vote.id} session={session} vote={vote} guest />
         ))}
       </section>
     </>

@@ -35,14 +35,10 @@ export function AgendaView({ session, onGoto, busy }: { session: SessionData; on
               </div>
               <p className="agenda-item__times">
                 <span>
-                  {t('session.agenda.planned')} : {minutesText(item.durationMinutes, i18n.language)}
+                  {t('labelled', { label: t('session.agenda.planned'), value: minutesText(item.durationMinutes, i18n.language) })}
                   {item.extraMs > 0 ? ` (${t('session.agenda.extra', { duration: minutesText(item.extraMs / 60_000, i18n.language) })})` : ''}
                 </span>
-                {item.status !== 'pending' ? (
-                  <span>
-                    {t('session.agenda.actual')} : {clockText(elapsedMs(item, now))}
-                  </span>
-                ) : null}
+                {item.status !== 'pending' ? <span>{t('labelled', { label: t('session.agenda.actual'), value: clockText(elapsedMs(item, now)) })}</span> : null}
                 {over > 0 ? <OverrunText ms={over} /> : null}
                 {item.lever ? <span className="muted">{t(`vocab.lever.${item.lever}`)}</span> : null}
               </p>

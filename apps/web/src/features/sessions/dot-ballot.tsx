@@ -28,7 +28,7 @@ export function DotBallot({ sessionId, vote, ballot }: { sessionId: string; vote
                 <span className="dot-ballot__controls">
                   <IconButton symbol="−" label={t('votes.dot.remove', { label: option.label })} disabled={mine === 0} onClick={() => send(option.key, -1)} />
                   <span className="dot-ballot__count">
-                    <span className="sr-only">{t('votes.dot.mine', { label: option.label })} : </span>
+                    <span className="sr-only">{t('labelBefore', { label: t('votes.dot.mine', { label: option.label }) })}</span>
                     {mine}
                   </span>
                   <IconButton symbol="+" label={t('votes.dot.add', { label: option.label })} disabled={left === 0} onClick={() => send(option.key, 1)} />

@@ -120,7 +120,7 @@ function MinutesBody({ minutes, session }: { minutes: MinutesView; session: Sess
         <ul className="minutes-decisions">
           {minutes.decisions.map((decision, d) => (
             <li key={d}>
-              {decision.item ? <span className="muted">{decision.item} : </span> : null}
+              {decision.item ? <span className="muted">{t('labelBefore', { label: decision.item })}</span> : null}
               {decision.text}
               {decision.projectId ? (
                 <>

@@ -46,7 +46,7 @@ function LiveSession({ session }: { session: SessionData }) {
   const current = session.agenda.find((item) => item.status === 'current');
   const shown = session.agenda.find((item) => item.id === pinned) ?? current ?? session.agenda[0];
   const itemOptions = [
-    { value: FOLLOW, label: current ? `${t('session.timer.heading')} : ${current.title}` : t('session.timer.heading') },
+    { value: FOLLOW, label: current ? t('labelled', { label: t('session.timer.heading'), value: current.title }) : t('session.timer.heading') },
     ...session.agenda.map((item, i) => ({ value: item.id, label: `${i + 1}. ${item.title}` })),
   ];
 
@@ -76,10 +76,7 @@ function LiveSession({ session }: { session: SessionData }) {
         <ParticipantsPanel session={session} />
       </div>
       <section className="section session-board" aria-labelledby="board-heading">
-        <h2 id="board-heading">
-          {t('board.heading')}
-          {shown ? ` : ${shown.title}` : ''}
-        </h2>
+        <h2 id="board-heading">{shown ? t('labelled', { label: t('board.heading'), value: shown.title }) : t('board.heading')}</h2>
         {shown ? (
           <>
             <SelectField label={t('board.itemSelect')} options={itemOptions} value={pinned} onChange={(e) => setPinned(e.target.value)} />

@@ -13,8 +13,11 @@ import { ScoreBallot } from './score-ballot';
 import { VoteOutcome } from './vote-outcome';
 import { VoteResults } from './vote-results';
 
-/** One vote: my ballot while it is open, its results when I may see them, and the animateur's close button. */
-export function VoteCard({ session, vote }: { session: SessionData; vote: VoteView }) {
+/**
+ * One vote: my ballot while it is open, its results when I may see them, and the animateur's close button. `guest`:
+ * seen by a participant who joined by code (no account), who sees an outcome but not the space's decisions.
+ */
+export function VoteCard({ session, vote, guest = false }: { session: SessionData; vote: VoteView; guest?: boolean }) {
   const { t, i18n } = useTranslation();
   // The clock runs only while a closing time is ahead: the ballot goes when it passes, as the server refuses it then.
   const now = useNow(vote.status === 'open' && vote.closesAt !== null);
@@ -52,7 +55,7 @@ export function VoteCard({ session, vote }: { session: SessionData; vote: VoteVi
         )
       ) : null}
       {vote.results ? <VoteResults title={vote.title} kind={vote.kind} results={vote.results} /> : <p className="muted">{t('votes.hidden')}</p>}
-      {vote.outcome ? <VoteOutcome session={session} vote={vote} /> : null}
+      {vote.outcome ? <VoteOutcome session={session} vote={vote} guest={guest} /> : null}
       {session.myRole === 'animateur' && open ? (
         <Button variant="secondary" busy={close.isPending} onClick={() => close.mutate(vote.id)}>
           {t('votes.close')}

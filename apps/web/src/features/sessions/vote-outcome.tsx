@@ -19,10 +19,13 @@ export function VoteOutcomeBadge({ vote, large = false }: { vote: VoteView; larg
   );
 }
 
-/** Under an adopted consent vote: the animateur records it as a decision in one action, once; then a link to it. */
-export function VoteOutcome({ session, vote }: { session: SessionData; vote: VoteView }) {
+/**
+ * Under an adopted consent vote: the animateur records it as a decision in one action, once; then a link to it. A
+ * participant who joined by code (`guest`) sees the outcome only: the decisions belong to the space's members.
+ */
+export function VoteOutcome({ session, vote, guest = false }: { session: SessionData; vote: VoteView; guest?: boolean }) {
   const { t } = useTranslation();
-  const decisions = useDecisions(session.id);
+  const decisions = useDecisions(session.id, !guest);
   const record = useDecisionFromVote(session.id);
   const recorded = decisions.data?.find((d) => d.voteId === vote.id);
   const mayRecord = session.myRole === 'animateur' && session.status !== 'closed' && vote.outcome === 'adopted';

@@ -58,8 +58,9 @@ export function useDot(sessionId: string, voteId: string) {
 
 const decisionsPath = (sessionId: string) => `${sessionPath(sessionId)}/decisions`;
 
-export function useDecisions(sessionId: string) {
-  return useQuery({ queryKey: queryKeys.sessionDecisions(sessionId), queryFn: () => api.get<DecisionView[]>(decisionsPath(sessionId)) });
+/** The session's decisions; `enabled: false` for who may not read them (a participant who joined by code). */
+export function useDecisions(sessionId: string, enabled = true) {
+  return useQuery({ queryKey: queryKeys.sessionDecisions(sessionId), queryFn: () => api.get<DecisionView[]>(decisionsPath(sessionId)), enabled });
 }
 
 function useDecisionMutation<V, R>(sessionId: string, request: (variables: V) => Promise<R>) {
