@@ -51,6 +51,8 @@ export class ObservatoryCache {
   /** Counts changes seen, so a computation knows which ones arrived while it ran. */
   private changeCount = 0;
 
+  constructor(private readonly maxEntries = MAX_ENTRIES) {}
+
   /** Forgets every figure the changes touch. */
   apply(changes: ObservatoryChange[]): void {
     if (changes.length === 0) return;
@@ -80,7 +82,7 @@ export class ObservatoryCache {
         const changedMeanwhile = missed > this.recent.length || this.recent.slice(this.recent.length - missed).some((c) => touches(c, dependencies));
         if (!changedMeanwhile) {
           this.entries.set(key, { value, dependencies });
-          if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+          if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
         }
         return value;
       })

@@ -92,28 +92,29 @@ export interface OpenFundingLine {
   status: string;
 }
 
+const FUNDING_LINES_HEADER = [
+  'pole',
+  'territoire',
+  'region',
+  'region_libelle',
+  'departement',
+  'departement_libelle',
+  'projet',
+  'financeur',
+  'niveau',
+  'niveau_libelle',
+  'annee',
+  'montant_euros',
+  'nature',
+  'nature_libelle',
+  'instrument',
+  'statut',
+  'statut_libelle',
+];
+
 export function fundingLinesCsv(lines: OpenFundingLine[]): string {
-  const header = [
-    'pole',
-    'territoire',
-    'region',
-    'region_libelle',
-    'departement',
-    'departement_libelle',
-    'projet',
-    'financeur',
-    'niveau',
-    'niveau_libelle',
-    'annee',
-    'montant_euros',
-    'nature',
-    'nature_libelle',
-    'instrument',
-    'statut',
-    'statut_libelle',
-  ];
   return toCsv(
-    header,
+    FUNDING_LINES_HEADER,
     lines.map((l) => [
       l.pole,
       l.territory,
@@ -135,3 +136,12 @@ export function fundingLinesCsv(lines: OpenFundingLine[]): string {
     ]),
   );
 }
+
+/** The start of the open lines' file: the byte order mark and the header line. */
+export const FUNDING_LINES_CSV_HEAD = fundingLinesCsv([]);
+
+/**
+ * The rows of `lines` alone, as they follow the head in the file: a file cut in parts (e.g. per space) is the head
+ * then the parts, and reads as `fundingLinesCsv` of all the lines in the same order.
+ */
+export const fundingLinesCsvRows = (lines: OpenFundingLine[]): string => fundingLinesCsv(lines).slice(FUNDING_LINES_CSV_HEAD.length);

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { Controller, Get, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaView } from '@concerto/domain';
@@ -47,11 +49,13 @@ export class ObservatoryController {
         : await this.observatory.export(auth.account.id, query);
     response.setHeader('content-type', file.contentType);
     response.setHeader('content-disposition', `attachment; filename="${file.name}"`);
-    if (!file.gzipped) return file.body;
-    // A large file kept compressed goes out as it is (the compression middleware leaves an encoded body be).
+    if ('body' in file) return file.body;
+    // A file kept compressed in parts goes out as it is, its members one after the other (the compression middleware
+    // leaves an encoded body be); decompressed on the way to a client that does not accept gzip.
     response.setHeader('vary', 'Accept-Encoding');
-    if (!request.acceptsEncodings('gzip')) return file.body;
+    const members = Readable.from(file.gzipMembers, { objectMode: false });
+    if (!request.acceptsEncodings('gzip')) return new StreamableFile(members.pipe(createGunzip()));
     response.setHeader('content-encoding', 'gzip');
-    return new StreamableFile(file.gzipped, { length: file.gzipped.length });
+    return new StreamableFile(members, { length: file.gzipMembers.reduce((total, member) => total + member.length, 0) });
   }
 }

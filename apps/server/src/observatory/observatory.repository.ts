@@ -73,18 +73,37 @@ export class ObservatoryRepository {
     return rows.map(mapFundingLevelRow);
   }
 
-  /** The counted funding lines themselves (open data), with their pole, project and funder. */
+  /** The counted funding lines themselves (open data), with their pole, project and funder; lines alike in the sort keep one order (by id). */
   async openFundingLines(accountId: string, query: ObservatoryQuery, db: EntityManager = this.dataSource.manager): Promise<OpenFundingLine[]> {
+    const rows: OpenFundingLineRow[] = await this.openFundingLineRows(accountId, query, '', db);
+    return rows.map(mapOpenFundingLineRow);
+  }
+
+  /** The same lines in the same order, each with the space of its project (to cut the open file per space). */
+  async openFundingLinesWithSpace(
+    accountId: string,
+    query: ObservatoryQuery,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<(OpenFundingLine & { spaceId: string })[]> {
+    const rows: (OpenFundingLineRow & { space_id: string })[] = await this.openFundingLineRows(accountId, query, ', p.space_id', db);
+    return rows.map(({ space_id, ...row }) => ({ ...mapOpenFundingLineRow(row), spaceId: space_id }));
+  }
+
+  /** Poles in the order of the open lines (by name, as PostgreSQL sorts them), with their name to tell ties. */
+  async polesByName(poleIds: string[], db: EntityManager = this.dataSource.manager): Promise<{ id: string; name: string }[]> {
+    return db.query(`SELECT id, name FROM pole WHERE id = ANY($1::uuid[]) ORDER BY name, id`, [poleIds]);
+  }
+
+  private async openFundingLineRows<T>(accountId: string, query: ObservatoryQuery, extraColumns: string, db: EntityManager): Promise<T[]> {
     const scope = new ObservatoryScope(accountId, query);
-    const rows: OpenFundingLineRow[] = await db.query(
+    return db.query(
       `WITH ${scope.scopeCte}, ${scope.countedLinesCte}
        SELECT po.name AS pole, po.territory, po.region_code, po.departement_code, p.title AS project, o.name AS funder, l.funder_level, l.year, l.amount_cents,
-              f.kind, f.instrument, f.status
+              f.kind, f.instrument, f.status${extraColumns}
          FROM counted_lines l JOIN funding_line f ON f.id = l.id
          JOIN project p ON p.id = l.project_id JOIN pole po ON po.id = l.pole_id JOIN organisation o ON o.id = l.funder_id
-        ORDER BY po.name, p.title, l.year, o.name`,
+        ORDER BY po.name, p.title, l.year, o.name, l.id`,
       scope.params,
     );
-    return rows.map(mapOpenFundingLineRow);
   }
 }

@@ -1,8 +1,7 @@
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import type { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaView } from '@concerto/domain';
-import { fundingLinesCsv, fundingTableCsv, type OpenFundingLine, panoramaCsv } from './observatory-export.js';
+import { FUNDING_LINES_SOURCES, FundingLinesCsvParts, fundingLinesLayout, type FundingLinesPart } from './funding-lines-csv-parts.js';
+import { fundingTableCsv, type OpenFundingLine, panoramaCsv } from './observatory-export.js';
 import { ObservatoryCache, type Dependencies } from './observatory-cache.js';
 import { type ChangeSource, ObservatoryFactsRepository } from './observatory-facts.repository.js';
 import { type FactsSource, type ScopeRow, fundingLevelFigures, panoramaFacts, poleProfile } from './observatory-figures.js';
@@ -19,21 +18,8 @@ const cacheKey = (figure: string, accountId: string, query: ObservatoryQuery) =>
       .sort(([a], [b]) => a.localeCompare(b)),
   )}`;
 
-export interface ExportFile {
-  name: string;
-  contentType: string;
-  body: string;
-  /** The body gzip-compressed once, for a large file kept in the cache (sent as it is to a client that accepts gzip). */
-  gzipped?: Buffer;
-}
-
-/** A file larger than this (characters) is kept compressed beside its text: compressing it again at each download would cost more than reading it. */
-const KEEP_GZIPPED_OVER = 1 << 20;
-
-/** Each line keeps the level it was recorded at: a change of an organisation's level leaves the lines be, not its name. */
-const FUNDING_LINES_SOURCES: ChangeSource[] = ['projects', 'pole', 'names'];
-
-const gzipText = promisify((text: string, done: (error: Error | null, result: Buffer) => void) => gzip(text, done));
+/** A file to download: its text, or (a large file kept compressed in parts) its gzip members in order. */
+export type ExportFile = { name: string; contentType: string } & ({ body: string } | { gzipMembers: Buffer[] });
 
 const poleFiltered = (query: ObservatoryQuery) =>
   Boolean(query.territory || query.region || query.departement || query.poleStage || query.implantation || query.sector);
@@ -48,13 +34,18 @@ const poleFiltered = (query: ObservatoryQuery) =>
 export class ObservatoryService {
   private readonly cache = new ObservatoryCache();
   private readonly store: ObservatoryStore;
+  private readonly fundingLinesCsv: FundingLinesCsvParts;
 
   constructor(
     private readonly observatory: ObservatoryRepository,
     private readonly panoramas: PanoramaRepository,
     facts: ObservatoryFactsRepository,
   ) {
-    this.store = new ObservatoryStore(facts, (changes) => this.cache.apply(changes));
+    this.fundingLinesCsv = new FundingLinesCsvParts(observatory);
+    this.store = new ObservatoryStore(facts, (changes) => {
+      this.cache.apply(changes);
+      this.fundingLinesCsv.apply(changes);
+    });
   }
 
   /** How long this process took to load every fact (ms), for the benchmark. */
@@ -115,19 +106,21 @@ export class ObservatoryService {
   }
 
   /**
-   * The open funding lines as the CSV file, kept whole (and compressed, when large) until a change touches them: the
-   * widest scope's file is tens of megabytes, which are neither read nor written again between two changes.
+   * The open funding lines as the CSV file's gzip members: the head, then one part per space of the scope (by pole
+   * name), each kept until a change touches its pole (FundingLinesCsvParts). The layout (which parts, in which
+   * order) is cached per scope until a pole of it changes.
    */
-  private async fundingLinesCsvFile(accountId: string, query: ObservatoryQuery): Promise<{ body: string; gzipped?: Buffer }> {
+  private async fundingLinesCsvFile(accountId: string, query: ObservatoryQuery): Promise<{ gzipMembers: Buffer[] }> {
     await this.store.sync();
-    return this.cache.get(cacheKey('funding_lines.csv', accountId, query), async () => {
-      const scope = await this.scope(accountId, query);
-      const body = fundingLinesCsv(await this.observatory.openFundingLines(accountId, query));
-      return {
-        value: { body, gzipped: body.length > KEEP_GZIPPED_OVER ? await gzipText(body) : undefined },
-        dependencies: this.dependencies(accountId, query, scope, FUNDING_LINES_SOURCES),
-      };
-    });
+    const layout = await this.cache.get(
+      cacheKey('funding_lines.layout', accountId, query),
+      async (): Promise<{ value: FundingLinesPart[]; dependencies: Dependencies }> => {
+        const scope = await this.scope(accountId, query);
+        const poles = await this.observatory.polesByName([...new Set(scope.map((s) => s.poleId))]);
+        return { value: fundingLinesLayout(scope, poles), dependencies: this.dependencies(accountId, query, scope, ['pole']) };
+      },
+    );
+    return { gzipMembers: await this.fundingLinesCsv.file(accountId, query, layout) };
   }
 
   /** The counted funding lines themselves (open data), with their pole, project and funder. */

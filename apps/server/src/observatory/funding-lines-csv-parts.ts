@@ -1,0 +1,108 @@
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
+import type { ObservatoryQuery } from '@concerto/domain';
+import { ObservatoryCache } from './observatory-cache.js';
+import type { ChangeSource, ObservatoryChange } from './observatory-facts.repository.js';
+import { FUNDING_LINES_CSV_HEAD, fundingLinesCsvRows, type OpenFundingLine } from './observatory-export.js';
+import type { ScopeRow } from './observatory-figures.js';
+import type { ObservatoryRepository } from './observatory.repository.js';
+
+/**
+ * One part of the open lines' file: the spaces of a scope whose poles bear one name (one space, nearly always). The
+ * file is sorted by pole name first, so it is its parts in the order of their name, each sorted within.
+ */
+export interface FundingLinesPart {
+  /** The part's spaces, sorted and joined: the same spaces make the same part whoever reads them. */
+  key: string;
+  spaceIds: string[];
+  poleIds: string[];
+}
+
+/** Each line keeps the level it was recorded at: a change of an organisation's level leaves the lines be, not its name. */
+export const FUNDING_LINES_SOURCES: ChangeSource[] = ['projects', 'pole', 'names'];
+
+/** Parts kept (one per space and set of line filters in use). */
+const MAX_PARTS = 50_000;
+
+const gzipText = promisify((text: string, done: (error: Error | null, result: Buffer) => void) => gzip(text, done));
+
+/** The line filters: what a part's content depends on beside its spaces (the others choose the spaces). */
+const lineFiltersOf = ({ from, to, level, statuses, projectStage }: ObservatoryQuery): ObservatoryQuery => ({ from, to, level, statuses, projectStage });
+
+/** The scope's parts in the order of the file, from its poles sorted by name in PostgreSQL (the file's own order). */
+export function fundingLinesLayout(scope: ScopeRow[], polesByName: { id: string; name: string }[]): FundingLinesPart[] {
+  const spacesOfPole = new Map<string, string[]>();
+  for (const { spaceId, poleId } of scope) spacesOfPole.set(poleId, [...(spacesOfPole.get(poleId) ?? []), spaceId]);
+  const parts: { name: string; poleIds: string[] }[] = [];
+  for (const pole of polesByName) {
+    const last = parts.at(-1);
+    if (last && last.name === pole.name) last.poleIds.push(pole.id);
+    else parts.push({ name: pole.name, poleIds: [pole.id] });
+  }
+  return parts.map(({ poleIds }) => {
+    const spaceIds = [...new Set(poleIds.flatMap((id) => spacesOfPole.get(id) ?? []))].sort();
+    return { key: spaceIds.join(','), spaceIds, poleIds };
+  });
+}
+
+/**
+ * The open funding lines as a CSV file kept in parts, each gzip-compressed on its own and kept until a change
+ * touches its poles: a write in one space makes that space's part again, not the file. The file is the compressed
+ * head (byte order mark and header line) followed by the parts, a valid gzip stream of several members whose text is
+ * exactly `fundingLinesCsv` of every line (same rows, same order). Parts are shared by every caller whose scope holds
+ * their spaces (their content depends on the spaces and the line filters only); which spaces a caller reads is decided
+ * by the access policy before (the layout comes from their scope), and the lines are read through it again.
+ */
+export class FundingLinesCsvParts {
+  private readonly parts = new ObservatoryCache(MAX_PARTS);
+  private readonly head = gzipSync(FUNDING_LINES_CSV_HEAD);
+  private readonly sources = new Set(FUNDING_LINES_SOURCES);
+
+  constructor(private readonly observatory: ObservatoryRepository) {}
+
+  /** Forgets the parts the changes touch. */
+  apply(changes: ObservatoryChange[]): void {
+    this.parts.apply(changes);
+  }
+
+  /** The file's gzip members in order (empty parts left out); the missing parts are read in one statement. */
+  async file(accountId: string, query: ObservatoryQuery, layout: FundingLinesPart[]): Promise<Buffer[]> {
+    const lineFilters = lineFiltersOf(query);
+    const filtersKey = JSON.stringify(Object.entries(lineFilters).filter(([, v]) => v !== undefined));
+    const missing: FundingLinesPart[] = [];
+    let release!: (parts: Map<string, Buffer>) => void;
+    let fail!: (error: unknown) => void;
+    const batch = new Promise<Map<string, Buffer>>((resolve, reject) => {
+      release = resolve;
+      fail = reject;
+    });
+    // A missing part's computation starts synchronously within `get`: the loop collects them all before the batch runs.
+    const members = layout.map((part) =>
+      this.parts.get(`${filtersKey}|${part.key}`, async () => {
+        missing.push(part);
+        return {
+          value: (await batch).get(part.key) ?? Buffer.alloc(0),
+          dependencies: { accountId: '', poles: new Set(part.poleIds), poleFiltered: false, sources: this.sources },
+        };
+      }),
+    );
+    if (missing.length === 0) release(new Map());
+    else this.compute(accountId, lineFilters, missing).then(release, fail);
+    return [this.head, ...(await Promise.all(members)).filter((member) => member.length > 0)];
+  }
+
+  private async compute(accountId: string, lineFilters: ObservatoryQuery, missing: FundingLinesPart[]): Promise<Map<string, Buffer>> {
+    const spaceIds = missing.flatMap((part) => part.spaceIds);
+    const lines = await this.observatory.openFundingLinesWithSpace(accountId, { ...lineFilters, spaceIds });
+    const partOfSpace = new Map(missing.flatMap((part) => part.spaceIds.map((spaceId) => [spaceId, part.key] as const)));
+    const linesOfPart = new Map<string, OpenFundingLine[]>();
+    for (const line of lines) {
+      const key = partOfSpace.get(line.spaceId) as string;
+      const partLines = linesOfPart.get(key);
+      if (partLines) partLines.push(line);
+      else linesOfPart.set(key, [line]);
+    }
+    const compressed = await Promise.all([...linesOfPart].map(async ([key, partLines]) => [key, await gzipText(fundingLinesCsvRows(partLines))] as const));
+    return new Map(compressed);
+  }
+}
