@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaView } from '@concerto/domain';
-import { FUNDING_LINES_SOURCES, FundingLinesCsvParts, fundingLinesLayout, type FundingLinesPart } from './funding-lines-csv-parts.js';
+import { FUNDING_LINES_SOURCES, FundingLinesCsvParts, fundingLinesLayout } from './funding-lines-csv-parts.js';
 import { fundingTableCsv, type OpenFundingLine, panoramaCsv } from './observatory-export.js';
 import { ObservatoryCache, type Dependencies } from './observatory-cache.js';
 import { type ChangeSource, ObservatoryFactsRepository } from './observatory-facts.repository.js';
@@ -108,19 +108,23 @@ export class ObservatoryService {
   /**
    * The open funding lines as the CSV file's gzip members: the head, then one part per space of the scope (by pole
    * name), each kept until a change touches its pole (FundingLinesCsvParts). The layout (which parts, in which
-   * order) is cached per scope until a pole of it changes.
+   * order) is cached per scope until a pole of it changes; the list of members until a line of the scope changes.
    */
   private async fundingLinesCsvFile(accountId: string, query: ObservatoryQuery): Promise<{ gzipMembers: Buffer[] }> {
     await this.store.sync();
-    const layout = await this.cache.get(
-      cacheKey('funding_lines.layout', accountId, query),
-      async (): Promise<{ value: FundingLinesPart[]; dependencies: Dependencies }> => {
-        const scope = await this.scope(accountId, query);
+    // The members in order, kept per caller and query: between two changes a download is one lookup.
+    const gzipMembers = await this.cache.get(cacheKey('funding_lines.csv', accountId, query), async () => {
+      const scope = await this.scope(accountId, query);
+      const layout = await this.cache.get(cacheKey('funding_lines.layout', accountId, query), async () => {
         const poles = await this.observatory.polesByName([...new Set(scope.map((s) => s.poleId))]);
         return { value: fundingLinesLayout(scope, poles), dependencies: this.dependencies(accountId, query, scope, ['pole']) };
-      },
-    );
-    return { gzipMembers: await this.fundingLinesCsv.file(accountId, query, layout) };
+      });
+      return {
+        value: await this.fundingLinesCsv.file(accountId, query, layout),
+        dependencies: this.dependencies(accountId, query, scope, FUNDING_LINES_SOURCES),
+      };
+    });
+    return { gzipMembers };
   }
 
   /** The counted funding lines themselves (open data), with their pole, project and funder. */
