@@ -1,4 +1,4 @@
-import type { ObservatoryMapView } from '@concerto/domain';
+import { MAP_POLES_LISTED_MAX, type ObservatoryMapView } from '@concerto/domain';
 import { ApiClient, addMember, buildSpace } from '../../testing/api-client.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
@@ -179,5 +179,33 @@ describe('observatory map (real PostgreSQL, through the HTTP API)', () => {
     expect(moved.get('11')).toMatchObject({ poles: 1, mobilisedCents: 1_234_567 + 250_001 });
     expect(moved.get('53')).toMatchObject({ poles: 1, mobilisedCents: 7_777_777 });
     expect((await new ApiClient(t.url).get('/api/observatory/map')).status).toBe(401);
+  });
+  it('leaves the poles out of the map of France when they are many, and lists them once a territory is chosen', async () => {
+    const many = new ApiClient(t.url);
+    await many.signUp();
+    const count = MAP_POLES_LISTED_MAX + 1;
+    // More poles than the map of France places, in Bretagne (one in each département of it), one space each.
+    await t.dataSource.query(
+      `WITH poles AS (
+         INSERT INTO pole (name, territory, region_code, departement_code)
+         SELECT 'Pôle nombreux ' || g, 'Territoire ' || g, '53', (ARRAY['22', '29', '35', '56'])[1 + g % 4] FROM generate_series(1, $2::int) g
+         RETURNING id, name),
+       spaces AS (INSERT INTO space (pole_id, title, created_by_id) SELECT id, 'Espace — ' || name, $1 FROM poles RETURNING id)
+       INSERT INTO space_membership (space_id, account_id, role) SELECT id, $1, 'observateur' FROM spaces`,
+      [many.account!.id, count],
+    );
+    const france: ObservatoryMapView = (await many.get('/api/observatory/map')).body;
+    expect(france.territories).toEqual([expect.objectContaining({ code: '53', poles: count })]);
+    expect(france.polesListed).toBe(false);
+    expect(france.poles).toEqual([]);
+    const bretagne: ObservatoryMapView = (await many.get('/api/observatory/map?region=53')).body;
+    expect(bretagne.polesListed).toBe(true);
+    expect(bretagne.poles).toHaveLength(count);
+    expect(bretagne.territories.reduce((sum, d) => sum + d.poles, 0)).toBe(count);
+    const finistere: ObservatoryMapView = (await many.get('/api/observatory/map?mesh=departement&departement=29')).body;
+    expect(finistere.polesListed).toBe(true);
+    expect(finistere.poles.map((p) => p.departementCode)).toEqual(Array(finistere.territories[0].poles).fill('29'));
+    // A few poles are placed on the map of France.
+    expect(((await owner.get('/api/observatory/map')).body as ObservatoryMapView).polesListed).toBe(true);
   });
 });

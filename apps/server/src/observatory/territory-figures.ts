@@ -1,4 +1,4 @@
-import { CollectiviteLevel, type MapMesh, type ObservatoryMapView, type ObservatoryQuery, type TerritoryFigures } from '@concerto/domain';
+import { CollectiviteLevel, MAP_POLES_LISTED_MAX, type MapMesh, type ObservatoryMapView, type ObservatoryQuery, type TerritoryFigures } from '@concerto/domain';
 import { type FactsSource, type ScopeRow, panoramaFacts } from './observatory-figures.js';
 
 /** One territory's figures: exactly the panorama's (money mobilised, presence of levels) over the scope's poles located there. */
@@ -20,7 +20,8 @@ const frenchOrder = new Intl.Collator('fr').compare;
 /**
  * The map's figures: the caller's scope cut by the territory (région or département) of each pole (from the poles'
  * facts in memory), each part computed as the panorama computes the whole, so the territories add up to the
- * panorama's totals (poles, money).
+ * panorama's totals (poles, money). The poles themselves are listed when a territory is chosen or they are few
+ * (MAP_POLES_LISTED_MAX).
  */
 export function territoryFigures(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery, mesh: MapMesh): ObservatoryMapView {
   const parts = new Map<string | null, ScopeRow[]>();
@@ -36,11 +37,13 @@ export function territoryFigures(facts: FactsSource, scope: ScopeRow[], query: O
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, rows]) => ({ code, ...figuresOf(facts, rows, query) }))
     .filter((t) => t.poles > 0) as ObservatoryMapView['territories'];
-  const poles = [...new Set(scope.map((s) => s.poleId))]
+  const poleIds = [...new Set(scope.map((s) => s.poleId))];
+  const polesListed = Boolean(query.region || query.departement) || poleIds.length <= MAP_POLES_LISTED_MAX;
+  const poles = (polesListed ? poleIds : [])
     .flatMap((poleId) => {
       const profile = facts.pole(poleId)?.profile;
       return profile ? [{ id: poleId, name: profile.name, regionCode: profile.regionCode, departementCode: profile.departementCode }] : [];
     })
     .sort((a, b) => frenchOrder(a.name, b.name));
-  return { mesh, territories, unlocated: figuresOf(facts, parts.get(null) ?? [], query), poles };
+  return { mesh, territories, unlocated: figuresOf(facts, parts.get(null) ?? [], query), poles, polesListed };
 }

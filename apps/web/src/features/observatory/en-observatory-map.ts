@@ -24,6 +24,11 @@ export const enObservatoryMap: Widen<typeof frObservatoryMap> = {
       '{{metric}} by {{mesh}}: {{count}} territory with at least one pole; poles are placed at the centre of their territory. The same figures are in the table.',
     summary_other:
       '{{metric}} by {{mesh}}: {{count}} territories with at least one pole; poles are placed at the centre of their territory. The same figures are in the table.',
+    summaryUnplaced_one:
+      '{{metric}} by {{mesh}}: {{count}} territory with at least one pole; poles are too many to be placed on the map of France. The same figures are in the table.',
+    summaryUnplaced_other:
+      '{{metric}} by {{mesh}}: {{count}} territories with at least one pole; poles are too many to be placed on the map of France. The same figures are in the table.',
+    polesNotPlaced: 'There are too many poles to place them on the map of France: choose a region to see them.',
     tableLabel: 'Show the map’s figures as a table',
     tableCaption: 'Figures by {{mesh}} (same filters as the map)',
     territory: 'Territory',

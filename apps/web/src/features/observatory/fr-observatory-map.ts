@@ -21,6 +21,11 @@ export const frObservatoryMap = {
       '{{metric}} par {{mesh}} : {{count}} territoire avec au moins un pôle ; les pôles sont placés au centre de leur territoire. Les mêmes chiffres sont dans le tableau.',
     summary_other:
       '{{metric}} par {{mesh}} : {{count}} territoires avec au moins un pôle ; les pôles sont placés au centre de leur territoire. Les mêmes chiffres sont dans le tableau.',
+    summaryUnplaced_one:
+      '{{metric}} par {{mesh}} : {{count}} territoire avec au moins un pôle ; les pôles, trop nombreux, ne sont pas placés sur la carte de France. Les mêmes chiffres sont dans le tableau.',
+    summaryUnplaced_other:
+      '{{metric}} par {{mesh}} : {{count}} territoires avec au moins un pôle ; les pôles, trop nombreux, ne sont pas placés sur la carte de France. Les mêmes chiffres sont dans le tableau.',
+    polesNotPlaced: 'Les pôles sont trop nombreux pour être placés sur la carte de France : choisissez une région pour les voir.',
     tableLabel: 'Voir les chiffres de la carte en tableau',
     tableCaption: 'Chiffres par {{mesh}} (mêmes filtres que la carte)',
     territory: 'Territoire',

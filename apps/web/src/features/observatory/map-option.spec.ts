@@ -45,6 +45,7 @@ describe('the observatory map option', () => {
       territories: [bretagne],
       unlocated: { poles: 0, mobilisedCents: 0, levelPresence: [] },
       poles: [pole('A', '53')],
+      polesListed: true,
     };
     const option = mapOption({
       mapName: 'test',

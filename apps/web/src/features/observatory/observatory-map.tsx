@@ -32,7 +32,7 @@ type Row = ObservatoryMapView['territories'][number] | (ObservatoryMapView['unlo
 /**
  * The map of France: régions (or départements, by choice or once a région is chosen) shaded by the money mobilised,
  * the number of poles or the presence of a collectivité level, over the same scope and filters as every other figure;
- * the poles placed at their territory's centre; a click on a territory (or its row's button) filters the tables.
+ * the poles placed at their territory's centre (when the answer lists them: a territory chosen, or few poles); a click on a territory (or its row's button) filters the tables.
  */
 export function ObservatoryMap({
   filters,
@@ -129,6 +129,7 @@ export function ObservatoryMap({
           onChange={(e) => setLevel(e.target.value)}
         />
       </div>
+      {view?.polesListed === false ? <p className="observatory-map__hint">{t('observatoryMap.polesNotPlaced')}</p> : null}
       {map.isError ? <ErrorAlert>{errorMessage(t, map.error)}</ErrorAlert> : null}
       {shapes.isError ? <ErrorAlert>{errorMessage(t, shapes.error)}</ErrorAlert> : null}
       {!option ? (
@@ -139,7 +140,11 @@ export function ObservatoryMap({
         <Chart
           className="observatory-map__chart"
           title={t('observatoryMap.chartTitle', { metric: metric === 'presence' ? `${metricLabel} (${levelLabel})` : metricLabel, mesh: meshWord })}
-          summary={t('observatoryMap.summary', { metric: metricLabel, mesh: meshWord, count: view?.territories.length ?? 0 })}
+          summary={t(view?.polesListed === false ? 'observatoryMap.summaryUnplaced' : 'observatoryMap.summary', {
+            metric: metricLabel,
+            mesh: meshWord,
+            count: view?.territories.length ?? 0,
+          })}
           option={option}
           height={480}
           prepare={(echarts) => {
