@@ -109,10 +109,13 @@ class LightConcerto {
       const socket = (this.socket = concertoSocket());
       socket.on('connect_error', reject);
       socket.on(CollabEvent.message, (payload) => this.receive(payload, resolve));
+      // The join carries the state vector; its answer the step 2 and the server's vector (a server without it: step 1).
       socket.on('connect', () =>
-        socket.emit(CollabEvent.join, { doc: this.name }, (answer) => {
+        socket.emit(CollabEvent.join, { doc: this.name, stateVector: Y.encodeStateVector(this.own.doc) }, (answer) => {
           if (!answer.ok) return reject(new Error(`join refused: ${answer.code}`));
-          socket.emit(CollabEvent.message, syncFrame(this.name, SyncStep.step1, Y.encodeStateVector(this.own.doc)));
+          if (!answer.step2) return socket.emit(CollabEvent.message, syncFrame(this.name, SyncStep.step1, Y.encodeStateVector(this.own.doc)));
+          this.receive(answer.step2, resolve);
+          if (answer.stateVector) this.receive(answer.stateVector, resolve);
         }),
       );
     });

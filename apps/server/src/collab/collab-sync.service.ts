@@ -32,6 +32,25 @@ import { socketLog } from '../logging/socket-logs.js';
 /** The Yjs update of no struct and no deletion (`[0 clients][0 clients]`), what a copy with nothing new sends. */
 const carriesNothing = (update: Uint8Array): boolean => update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 
+/** A client's state vector: its bytes and whether it is empty, or null when it is not a decodable state vector. */
+function readStateVector(value: unknown, maxBytes: number): { bytes: Uint8Array; empty: boolean } | null {
+  try {
+    const bytes = toBytes(value, maxBytes);
+    return { bytes, empty: Y.decodeStateVector(bytes).size === 0 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The answer to a client's state vector: a sync frame, step 2, with what it lacks (a joiner with nothing gets the
+ * whole document, encoded once for all joiners until it changes) and, for writers, the server's state vector.
+ */
+function syncAnswer(live: LiveDocument, vector: { bytes: Uint8Array; empty: boolean }, readOnly: boolean): { step2: Uint8Array; stateVector?: Uint8Array } {
+  const step2 = vector.empty ? live.wholeState() : syncFrame(live.name, SyncStep.step2, Y.encodeStateAsUpdate(live.doc, vector.bytes));
+  return readOnly ? { step2 } : { step2, stateVector: live.stateVector() };
+}
+
 /** A client refused for missing dependencies is sent the server's state vector at most this often. */
 const RESYNC_REQUEST_INTERVAL_MS = 200;
 
@@ -55,10 +74,13 @@ export class CollabSyncService {
     this.limits = config.collab;
   }
 
-  /** Always answers: a storage failure while joining is an error code the client retries on, never silence. */
-  async join(socket: Socket, name: unknown): Promise<JoinResult> {
+  /**
+   * Always answers: a storage failure while joining is an error code the client retries on, never silence. With the
+   * client's state vector, the answer carries what a sync step 1 would get (see syncAnswer).
+   */
+  async join(socket: Socket, name: unknown, stateVector?: unknown): Promise<JoinResult> {
     try {
-      return await this.joinDocument(socket, name);
+      return await this.joinDocument(socket, name, stateVector);
     } catch (error) {
       socketLog(socket).warn({ event: 'join', err: error }, 'socket join failed: storage');
       return { ok: false, doc: String(name ?? ''), code: Codes.storageFailed, message: 'Storage unavailable, try again' };
@@ -94,13 +116,16 @@ export class CollabSyncService {
     }
   }
 
-  private async joinDocument(socket: Socket, name: unknown): Promise<JoinResult> {
+  private async joinDocument(socket: Socket, name: unknown, clientVector: unknown): Promise<JoinResult> {
     const connection = this.connections.get(socket.id);
     const ref = parseDocumentName(name);
     const refuse = (code: CollabErrorCode, message: string): JoinResult => ({ ok: false, doc: String(name ?? ''), code, message });
     if (!connection) return refuse(Codes.unauthenticated, 'Not authenticated');
     if (!ref) return refuse(Codes.invalidDocumentName, 'Unknown document name');
     const limits = this.limits;
+    // Checked before anything else: a malformed vector joins nothing.
+    const vector = clientVector === undefined ? undefined : readStateVector(clientVector, limits.maxFrameBytes);
+    if (vector === null) return refuse(Codes.invalidUpdate, 'Malformed state vector');
     if (connection.documents.size >= limits.maxDocumentsPerConnection && !connection.documents.has(ref.name)) {
       return refuse(Codes.rateLimited, 'Too many documents on one connection');
     }
@@ -123,23 +148,22 @@ export class CollabSyncService {
     live.clients.set(socket.id, connection);
     await socket.join(live.room);
     this.presence.greet(connection, live);
-    return { ok: true, doc: ref.name, readOnly, user: connection.user, maxFrameBytes: limits.maxFrameBytes };
+    const joinedAnswer = { ok: true, doc: ref.name, readOnly, user: connection.user, maxFrameBytes: limits.maxFrameBytes } as const;
+    if (!vector) return joinedAnswer;
+    // The sync in the join answer (one packet, one write): what the client lacks and, for writers, the server's vector.
+    const { step2, stateVector } = syncAnswer(live, vector, readOnly);
+    return { ...joinedAnswer, step2, ...(stateVector ? { stateVector } : {}) };
   }
 
   /** Sync step 1: what the client lacks (step 2), then, for writers, the server's state vector to get what it lacks. */
-  private answerStep1(connection: CollabConnection, live: LiveDocument, readOnly: boolean, stateVector: Uint8Array, ack: Ack): void {
-    let answer: Uint8Array;
-    try {
-      // A joiner with nothing gets the whole document, encoded once for all joiners until it changes.
-      answer =
-        Y.decodeStateVector(stateVector).size === 0 ? live.wholeState() : syncFrame(live.name, SyncStep.step2, Y.encodeStateAsUpdate(live.doc, stateVector));
-    } catch {
-      return connection.refuse(ack, Codes.invalidUpdate, 'Malformed state vector', live.name);
-    }
+  private answerStep1(connection: CollabConnection, live: LiveDocument, readOnly: boolean, body: Uint8Array, ack: Ack): void {
+    const vector = readStateVector(body, Infinity);
+    if (!vector) return connection.refuse(ack, Codes.invalidUpdate, 'Malformed state vector', live.name);
+    const { step2, stateVector } = syncAnswer(live, vector, readOnly);
     // Step 2, the state vector and the acknowledgement: one write.
     inOneWrite(connection.socket, () => {
-      connection.socket.emit(CollabEvent.message, answer);
-      if (!readOnly) connection.socket.emit(CollabEvent.message, live.stateVector());
+      connection.socket.emit(CollabEvent.message, step2);
+      if (stateVector) connection.socket.emit(CollabEvent.message, stateVector);
       ack?.({ ok: true, durable: true });
     });
   }

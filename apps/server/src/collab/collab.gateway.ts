@@ -20,6 +20,8 @@ const ackOf = <T>(args: unknown[]): Ack<T> => {
 };
 /** The document a join or leave names (checked by the service). */
 const docOf = (body: unknown): unknown => (body as { doc?: unknown } | null)?.doc;
+/** The client's state vector a join may carry (checked by the service). */
+const vectorOf = (body: unknown): unknown => (body as { stateVector?: unknown } | null)?.stateVector;
 const noop = () => undefined;
 
 /**
@@ -53,7 +55,10 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     this.connections.add(new CollabConnection(socket, accountId, authSessionId, user, this.config.collab));
     // Answers and errors are logged with the connection's ids (SocketLogs); an error leaves the event unanswered.
     socket.on(CollabEvent.join, (...args: unknown[]) => {
-      void loggedSocketEvent(socket, 'join', docOf(args[0]), () => this.sync.join(socket, docOf(args[0]))).then((result) => ackOf(args)?.(result), noop);
+      void loggedSocketEvent(socket, 'join', docOf(args[0]), () => this.sync.join(socket, docOf(args[0]), vectorOf(args[0]))).then(
+        (result) => ackOf(args)?.(result),
+        noop,
+      );
     });
     socket.on(CollabEvent.leave, (...args: unknown[]) => {
       void loggedSocketEvent(socket, 'leave', docOf(args[0]), () => this.sync.leave(socket, docOf(args[0]))).then((result) => ackOf(args)?.(result), noop);

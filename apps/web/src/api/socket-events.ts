@@ -1,4 +1,4 @@
-import type { CollabEvent, CollabError, DocumentClosed, JoinResult, MessageAck } from '@concerto/collab';
+import type { CollabEvent, CollabError, DocumentClosed, JoinRequest, JoinResult, MessageAck } from '@concerto/collab';
 import type {
   EventsClientEvent,
   EventsServerEvent,
@@ -45,7 +45,7 @@ export interface CollabServerToClient {
 
 /** What the browser sends on `/collab` (joins, leaves and edits are acknowledged). */
 export interface CollabClientToServer {
-  [CollabEvent.join]: (message: { doc: string }, ack: (result: JoinResult) => void) => void;
+  [CollabEvent.join]: (message: JoinRequest, ack: (result: JoinResult) => void) => void;
   [CollabEvent.leave]: (message: { doc: string }, ack?: (answer: { ok: true }) => void) => void;
   [CollabEvent.message]: (frame: Uint8Array, ack?: (answer: MessageAck) => void) => void;
 }

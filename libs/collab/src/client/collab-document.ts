@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { type TimeoutObject, timeout } from 'lib0/eventloop';
-import type { CollabError, CollabErrorCode, CollabUser, JoinResult, MessageAck } from '../protocol/events.js';
+import type { CollabError, CollabErrorCode, CollabUser, JoinRequest, JoinResult, MessageAck } from '../protocol/events.js';
 import { CollabErrorCode as Codes, CollabEvent } from '../protocol/events.js';
 import { MessageType, SyncStep, awarenessFrame, readAwarenessBody, readSyncBody, syncFrame } from '../protocol/frame.js';
 import { deletionOf, splitUpdate } from '../protocol/split-update.js';
@@ -11,6 +11,7 @@ import { SentEdit } from './sent-edit.js';
 import { DocumentListeners } from './document-listeners.js';
 import { SaveLedger } from './save-ledger.js';
 import { UnsettledPastes } from './unsettled-pastes.js';
+import { joinSyncFrames } from './join-sync.js';
 import { type CollabStatus, statusOf } from './collab-status.js';
 import type { CollabTransport, DurableListener, ErrorListener, StatusListener } from './collab-transport.js';
 
@@ -24,13 +25,12 @@ const MAX_FINAL_REFUSALS = 3;
 
 /**
  * One co-edited document bound to the connection: sync by state vectors, edits acknowledged once durable, resync
- * after any refusal, rejoin after temporary failures, presence.
- *
- * Sending: while `live`, each local change goes out as an update (cut to the server's frame limit). Any refusal stops
- * that; the document resyncs — it sends its state vector, the server answers with its own (sync step 1), and the
- * document sends the diff the server lacks — after a backoff when the server was flooded. A change refused for good
- * (not allowed, invalid, too large) is rolled back in this copy and reported. The status says `saved` only when the
- * server acknowledged every local change (`SaveLedger`).
+ * after any refusal, rejoin after temporary failures, presence. Joining sends the state vector; the answer carries
+ * what the copy lacks and the server's vector, answered with the diff the server lacks. While `live`, each local
+ * change goes out as an update (cut to the server's frame limit). Any refusal stops that and the document resyncs
+ * (its vector, the server's, the diff), after a backoff if flooded. A change refused for good (not allowed, invalid,
+ * too large) is rolled back in this copy and reported. The status says `saved` only when the server acknowledged
+ * every local change (`SaveLedger`).
  */
 export class CollabDocument {
   readonly awareness: awarenessProtocol.Awareness;
@@ -106,7 +106,7 @@ export class CollabDocument {
     return this.listeners.waitFor(statuses, this.status);
   }
 
-  /** Joins the document (again) and starts the state-vector exchange. */
+  /** Joins (again) with the state vector; the answer's sync is applied like any (else, an older server, a step 1). */
   async join(): Promise<void> {
     const generation = ++this.joinGeneration;
     this.rejoinTimer?.destroy();
@@ -118,7 +118,8 @@ export class CollabDocument {
     if (generation !== this.joinGeneration || !this.client.socket.connected) return;
     let result: JoinResult;
     try {
-      result = await this.client.socket.timeout(this.client.ackTimeoutMs).emitWithAck(CollabEvent.join, { doc: this.name });
+      const request: JoinRequest = { doc: this.name, stateVector: Y.encodeStateVector(this.doc) };
+      result = await this.client.socket.timeout(this.client.ackTimeoutMs).emitWithAck(CollabEvent.join, request);
     } catch {
       if (generation === this.joinGeneration && this.client.socket.connected) this.scheduleRejoin();
       return; // disconnected meanwhile: the next connect joins again
@@ -133,7 +134,9 @@ export class CollabDocument {
     this.readOnly = result.readOnly;
     this.user = result.user;
     this.serverFrameBytes = result.maxFrameBytes;
-    this.requestVector();
+    const frames = joinSyncFrames(result);
+    if (frames.length === 0) this.requestVector();
+    for (const { type, decoder } of frames) this.receive(type, decoder);
     if (this.awareness.getLocalState() !== null) {
       this.send(awarenessFrame(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
     }

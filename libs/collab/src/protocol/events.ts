@@ -3,7 +3,10 @@ export const COLLAB_NAMESPACE = '/collab';
 
 /** Event names of the /collab namespace: one typed contract for server and clients. */
 export const CollabEvent = {
-  /** client → server, acknowledged: `{ doc }` → JoinResult. */
+  /**
+   * client → server, acknowledged: JoinRequest → JoinResult. With the client's state vector, the answer carries the
+   * sync step 2 and (for writers) the server's state vector: no separate sync step 1.
+   */
   join: 'doc:join',
   /** client → server, acknowledged: `{ doc }` → `{ ok: true }`. */
   leave: 'doc:leave',
@@ -62,9 +65,29 @@ export interface CollabError {
   message: string;
 }
 
+/**
+ * `stateVector`: the client's Yjs state vector (optional; a join without it is answered without the sync below, and
+ * the client sends a sync step 1 as before). A malformed one is refused (`invalid_update`) and nothing is joined.
+ */
+export interface JoinRequest {
+  doc: string;
+  stateVector?: Uint8Array;
+}
+
 export type JoinResult =
-  /** `maxFrameBytes`: the largest frame the server accepts (the client cuts what it sends to fit). */
-  { ok: true; doc: string; readOnly: boolean; user: CollabUser; maxFrameBytes?: number } | { ok: false; doc: string; code: CollabErrorCode; message: string };
+  | {
+      ok: true;
+      doc: string;
+      readOnly: boolean;
+      user: CollabUser;
+      /** The largest frame the server accepts (the client cuts what it sends to fit). */
+      maxFrameBytes?: number;
+      /** Answer to a join with a state vector: a sync frame, step 2, holding what the client lacks. */
+      step2?: Uint8Array;
+      /** With `step2`, for writers: a sync frame, step 1, the server's state vector (the client sends what it lacks). */
+      stateVector?: Uint8Array;
+    }
+  | { ok: false; doc: string; code: CollabErrorCode; message: string };
 
 /**
  * Acknowledgement of a frame that carried an edit: `durable` only once everything it carries is integrated in the
