@@ -208,4 +208,24 @@ describe('observatory map (real PostgreSQL, through the HTTP API)', () => {
     // A few poles are placed on the map of France.
     expect(((await owner.get('/api/observatory/map')).body as ObservatoryMapView).polesListed).toBe(true);
   });
+  it('after a write in one territory, changes that territory only, exact to the cent', async () => {
+    const before = {
+      region: byCode((await owner.get('/api/observatory/map')).body),
+      departement: byCode((await owner.get('/api/observatory/map?mesh=departement')).body),
+    };
+    const projectId = (await owner.post(`/api/spaces/${spaces.marseille}/projects`, { title: 'Projet ajouté' })).body.id as string;
+    await fund(owner, spaces.marseille, projectId, 'region', 2024, 1_001);
+    for (const [mesh, column, code] of [
+      ['region', 'region_code', '93'],
+      ['departement', 'departement_code', '13'],
+    ] as const) {
+      const after = byCode((await owner.get(`/api/observatory/map?mesh=${mesh}`)).body);
+      const expected = await expectedMoney(owner.account!.id, column);
+      expect(after.get(code)!.mobilisedCents).toBe(before[mesh].get(code)!.mobilisedCents + 1_001);
+      for (const [other, figures] of after) {
+        expect(figures.mobilisedCents).toBe(expected.get(other));
+        if (other !== code) expect(figures).toEqual(before[mesh].get(other));
+      }
+    }
+  });
 });

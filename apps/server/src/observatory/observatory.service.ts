@@ -89,7 +89,9 @@ export class ObservatoryService {
 
   /**
    * A figure of another view (e.g. the map's per-territory figures) computed from the same facts over the same
-   * scope, cached like the others until a change of one of `sources` touches a pole of the scope.
+   * scope, cached like the others until a change of one of `sources` touches a pole of the scope. With `part`, the
+   * figure is computed over that part of the scope only (e.g. one territory's poles) and kept until a change touches
+   * a pole of the part — or any pole's own facts, which may move a pole between parts.
    */
   async scopedFigure<T>(
     figure: string,
@@ -97,11 +99,14 @@ export class ObservatoryService {
     query: ObservatoryQuery,
     sources: ChangeSource[],
     compute: (facts: FactsSource, scope: ScopeRow[]) => Promise<T>,
+    part?: (scope: ScopeRow[]) => ScopeRow[],
   ): Promise<T> {
     await this.store.sync();
     return this.cache.get(cacheKey(figure, accountId, query), async () => {
       const scope = await this.scope(accountId, query);
-      return { value: await compute(this.store, scope), dependencies: this.dependencies(accountId, query, scope, sources) };
+      if (!part) return { value: await compute(this.store, scope), dependencies: this.dependencies(accountId, query, scope, sources) };
+      const rows = part(scope);
+      return { value: await compute(this.store, rows), dependencies: { ...this.dependencies(accountId, query, rows, sources), poleFiltered: true } };
     });
   }
 

@@ -2,7 +2,7 @@ import { CollectiviteLevel, MAP_POLES_LISTED_MAX, type MapMesh, type Observatory
 import { type FactsSource, type ScopeRow, panoramaFacts } from './observatory-figures.js';
 
 /** One territory's figures: exactly the panorama's (money mobilised, presence of levels) over the scope's poles located there. */
-function figuresOf(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): TerritoryFigures {
+export function figuresOf(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): TerritoryFigures {
   const { mobilisedCents, presence } = panoramaFacts(facts, scope, query);
   const presenceOf = new Map(presence.map((p) => [p.level, p.poles]));
   const poles = new Set(scope.filter((s) => facts.pole(s.poleId)?.profile).map((s) => s.poleId));
@@ -17,13 +17,8 @@ function figuresOf(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuer
 
 const frenchOrder = new Intl.Collator('fr').compare;
 
-/**
- * The map's figures: the caller's scope cut by the territory (région or département) of each pole (from the poles'
- * facts in memory), each part computed as the panorama computes the whole, so the territories add up to the
- * panorama's totals (poles, money). The poles themselves are listed when a territory is chosen or they are few
- * (MAP_POLES_LISTED_MAX).
- */
-export function territoryFigures(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery, mesh: MapMesh): ObservatoryMapView {
+/** The caller's scope cut by the territory (région or département, null when not recorded) of each pole, from the poles' facts in memory. */
+export function territoryParts(facts: FactsSource, scope: ScopeRow[], mesh: MapMesh): Map<string | null, ScopeRow[]> {
   const parts = new Map<string | null, ScopeRow[]>();
   for (const row of scope) {
     const location = facts.pole(row.poleId)?.profile;
@@ -32,10 +27,25 @@ export function territoryFigures(facts: FactsSource, scope: ScopeRow[], query: O
     if (part) part.push(row);
     else parts.set(code, [row]);
   }
-  const territories = [...parts]
-    .filter((entry): entry is [string, ScopeRow[]] => entry[0] !== null)
+  return parts;
+}
+
+/**
+ * The map's answer from each part's figures (`figuresOf`, computed as the panorama computes the whole, so the
+ * territories add up to the panorama's totals: poles, money). The poles themselves are listed when a territory is
+ * chosen or they are few (MAP_POLES_LISTED_MAX).
+ */
+export function mapView(
+  facts: FactsSource,
+  scope: ScopeRow[],
+  query: ObservatoryQuery,
+  mesh: MapMesh,
+  figures: Map<string | null, TerritoryFigures>,
+): ObservatoryMapView {
+  const territories = [...figures]
+    .filter((entry): entry is [string, TerritoryFigures] => entry[0] !== null)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, rows]) => ({ code, ...figuresOf(facts, rows, query) }))
+    .map(([code, territory]) => ({ code, ...territory }))
     .filter((t) => t.poles > 0) as ObservatoryMapView['territories'];
   const poleIds = [...new Set(scope.map((s) => s.poleId))];
   const polesListed = Boolean(query.region || query.departement) || poleIds.length <= MAP_POLES_LISTED_MAX;
@@ -45,5 +55,11 @@ export function territoryFigures(facts: FactsSource, scope: ScopeRow[], query: O
       return profile ? [{ id: poleId, name: profile.name, regionCode: profile.regionCode, departementCode: profile.departementCode }] : [];
     })
     .sort((a, b) => frenchOrder(a.name, b.name));
-  return { mesh, territories, unlocated: figuresOf(facts, parts.get(null) ?? [], query), poles, polesListed };
+  return { mesh, territories, unlocated: figures.get(null) ?? figuresOf(facts, [], query), poles, polesListed };
+}
+
+/** The map's figures in one computation (every territory from the scope). */
+export function territoryFigures(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery, mesh: MapMesh): ObservatoryMapView {
+  const parts = territoryParts(facts, scope, mesh);
+  return mapView(facts, scope, query, mesh, new Map([...parts].map(([code, rows]) => [code, figuresOf(facts, rows, query)])));
 }
