@@ -57,9 +57,3 @@ export function mapView(
     .sort((a, b) => frenchOrder(a.name, b.name));
   return { mesh, territories, unlocated: figures.get(null) ?? figuresOf(facts, [], query), poles, polesListed };
 }
-
-/** The map's figures in one computation (every territory from the scope). */
-export function territoryFigures(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery, mesh: MapMesh): ObservatoryMapView {
-  const parts = territoryParts(facts, scope, mesh);
-  return mapView(facts, scope, query, mesh, new Map([...parts].map(([code, rows]) => [code, figuresOf(facts, rows, query)])));
-}

@@ -32,7 +32,8 @@ type Row = ObservatoryMapView['territories'][number] | (ObservatoryMapView['unlo
 /**
  * The map of France: régions (or départements, by choice or once a région is chosen) shaded by the money mobilised,
  * the number of poles or the presence of a collectivité level, over the same scope and filters as every other figure;
- * the poles placed at their territory's centre (when the answer lists them: a territory chosen, or few poles); a click on a territory (or its row's button) filters the tables.
+ * the poles placed at their territory's centre (when the answer lists them: a territory chosen, or few poles); a click
+ * on a territory (or its row's button) filters the tables.
  */
 export function ObservatoryMap({
   filters,
