@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { parseCsv } from '@concerto/domain';
 import { DATASET, type Reader, machineLine, useObservatoryBench } from './observatory-dataset.js';
 import { writeResults } from './performance-doc.js';
@@ -231,6 +234,23 @@ describe('observatory benchmark', () => {
     if (response.status !== 201) throw new Error(`funding write: ${response.status} ${JSON.stringify(response.body)}`);
   }
 
+  /** BENCH_OBSERVATORY_CPU_PROF=<dir>: a CPU profile of each case and mode's timed runs (server and client share the process). */
+  async function startProfile(): Promise<{ stop: (name: string) => Promise<void> } | null> {
+    const dir = process.env.BENCH_OBSERVATORY_CPU_PROF;
+    if (!dir) return null;
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    return {
+      stop: async (name) => {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(join(dir, `${name.replace(/[^\w-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
+        session.disconnect();
+      },
+    };
+  }
+
   async function measure(c: Case, mode: Mode): Promise<number[]> {
     const client = bench.clients[c.client];
     for (let i = 0; i < WARM_UPS; i++) {
@@ -239,6 +259,7 @@ describe('observatory benchmark', () => {
       if (i === 0 && mode === 'computed') await c.check(response.body, response.headers);
     }
     const samples: number[] = [];
+    const profiler = await startProfile();
     const started = performance.now();
     while (samples.length < RUNS && (samples.length < MIN_RUNS || performance.now() - started < BUDGET_MS)) {
       if (mode === 'computed') await invalidateEverything();
@@ -255,6 +276,7 @@ describe('observatory benchmark', () => {
       );
       samples.push(...timings);
     }
+    await profiler?.stop(`${c.name}-${mode}`);
     return samples;
   }
 
@@ -345,10 +367,9 @@ describe('observatory benchmark', () => {
     const [{ version }]: { version: string }[] = await bench.t.dataSource.query(`SELECT split_part(version(), ' ', 2) AS version`);
     const machine = machineLine(`PostgreSQL ${version}, client in the same process; ${WARM_UPS} warm-ups then up to ${RUNS} runs per query`, loadAtStart);
     process.stdout.write(`\nObservatory benchmark — ${machine}\n${loaded}\n${table}\n`);
-    writeResults(
-      process.env.BENCH_OBSERVATORY_BLOCK ?? 'observatory',
-      `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${loaded}\n\n${table}`,
-    );
+    // BENCH_OBSERVATORY_BLOCK=- leaves docs/PERFORMANCE.md as it is (a profiling or trial run).
+    const block = process.env.BENCH_OBSERVATORY_BLOCK ?? 'observatory';
+    if (block !== '-') writeResults(block, `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${loaded}\n\n${table}`);
     expect(n.funding_line).toBe(DATASET.fundingLines);
     expect(n.project).toBe(DATASET.projects);
     expect(n.pole).toBe(DATASET.poles);

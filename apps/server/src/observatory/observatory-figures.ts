@@ -3,7 +3,7 @@ import type { IndicatorColumns } from './indicator-columns.js';
 import type { FundingLevelFigures } from './observatory.repository.js';
 import type { OrganisationFact, PoleFact } from './observatory-facts.repository.js';
 import type { CollectiviteCountRow, MedianKey, PoleProfile } from './panorama.repository.js';
-import { type PolePartial, type PolePartials, type SpacePartial, rowFilter } from './pole-partials.js';
+import { type PolePartial, type PolePartials, type PoleTally, type SpacePartial, rowFilter } from './pole-partials.js';
 import { type Interner, LEVELS, type RollupColumns } from './rollup-columns.js';
 
 /** The caller's scope: the spaces they belong to (narrowed by the pole filters), each with its pole. */
@@ -29,16 +29,58 @@ export interface FactsSource {
   organisations: Map<number, OrganisationFact>;
 }
 
-const polesOf = (scope: ScopeRow[]) => [...new Set(scope.map((s) => s.poleId))];
+/** The scope's poles (each once) and its spaces as flags by interned index, worked out once per scope. */
+interface ScopeIndex {
+  poles: string[];
+  spaces: Uint8Array;
+  /** Spaces of the scope not interned yet (no facts held): looked up again on every use. */
+  unseen: string[];
+}
 
-/** The scope's spaces as flags by interned index. */
-function spaceFlags(facts: FactsSource, scope: ScopeRow[]): Uint8Array {
-  const flags = new Uint8Array(facts.ids.size);
-  for (const { spaceId } of scope) {
-    const index = facts.ids.find(spaceId);
-    if (index >= 0) flags[index] = 1;
+const scopeIndexes = new WeakMap<ScopeRow[], ScopeIndex>();
+
+/**
+ * The scope's poles and spaces; kept with the scope (a cached array, replaced when its memberships or poles change),
+ * except that a space without facts yet is looked for again until it has some.
+ */
+function scopeIndex(facts: FactsSource, scope: ScopeRow[]): ScopeIndex {
+  let index = scopeIndexes.get(scope);
+  if (!index || index.unseen.some((spaceId) => facts.ids.find(spaceId) >= 0)) {
+    const spaces = new Uint8Array(facts.ids.size);
+    const unseen: string[] = [];
+    for (const { spaceId } of scope) {
+      const space = facts.ids.find(spaceId);
+      if (space >= 0) spaces[space] = 1;
+      else unseen.push(spaceId);
+    }
+    const poles = index?.poles ?? [...new Set(scope.map((s) => s.poleId))];
+    scopeIndexes.set(scope, (index = { poles, spaces, unseen }));
   }
-  return flags;
+  return index;
+}
+
+const polesOf = (facts: FactsSource, scope: ScopeRow[]) => scopeIndex(facts, scope).poles;
+
+/**
+ * The scope cut in parts by a property of each pole (e.g. its territory), every row of a pole in the same part; each
+ * part reuses the scope's flags of spaces instead of working them out again.
+ */
+export function scopeParts<K>(facts: FactsSource, scope: ScopeRow[], keyOf: (pole: StoredPole | undefined) => K): Map<K, ScopeRow[]> {
+  const whole = scopeIndex(facts, scope);
+  const parts = new Map<K, { rows: ScopeRow[]; poles: Set<string> }>();
+  for (const row of scope) {
+    const key = keyOf(facts.pole(row.poleId));
+    let part = parts.get(key);
+    if (!part) parts.set(key, (part = { rows: [], poles: new Set() }));
+    part.rows.push(row);
+    part.poles.add(row.poleId);
+  }
+  return new Map(
+    [...parts].map(([key, { rows, poles }]) => {
+      scopeIndexes.set(rows, { poles: [...poles], spaces: whole.spaces, unseen: whole.unseen });
+      return [key, rows];
+    }),
+  );
 }
 
 /** Each organisation's current collectivité level as an index of LEVELS, -1 when not a collectivité. */
@@ -55,24 +97,25 @@ function collectiviteLevels(facts: FactsSource): (organisation: number) => numbe
   };
 }
 
-/** Each pole's partial under the query's line filters, with the pole's spaces in scope (their partials). */
+/**
+ * Each pole of the scope that has facts, with its partial under the query's line filters and those of its spaces
+ * that are in scope; `whole` when every space of the partial is.
+ */
 function forEachPolePartial(
   facts: FactsSource,
   scope: ScopeRow[],
   query: ObservatoryQuery,
-  visit: (partial: PolePartial, spaces: SpacePartial[], pole: number) => void,
-  poles: string[] = polesOf(scope),
+  visit: (partial: PolePartial, spaces: SpacePartial[], pole: StoredPole, whole: boolean) => void,
 ): void {
-  const inScope = spaceFlags(facts, scope);
-  const filter = rowFilter(query);
-  const levelOf = collectiviteLevels(facts);
-  for (let pole = 0; pole < poles.length; pole++) {
-    const source = facts.pole(poles[pole]);
+  const { poles, spaces: inScope } = scopeIndex(facts, scope);
+  const partials = facts.partials.table(rowFilter(query), collectiviteLevels(facts));
+  for (const poleId of poles) {
+    const source = facts.pole(poleId);
     if (!source) continue;
-    const partial = facts.partials.of(poles[pole], source, filter, facts.organisations, levelOf);
+    const partial = partials.of(poleId, source);
     const spaces: SpacePartial[] = [];
-    for (const [space, spacePartial] of partial.spaces) if (inScope[space]) spaces.push(spacePartial);
-    visit(partial, spaces, pole);
+    for (const [space, spacePartial] of partial.spaces) if (inScope[space] === 1) spaces.push(spacePartial);
+    visit(partial, spaces, source, spaces.length === partial.spaces.size);
   }
 }
 
@@ -143,7 +186,7 @@ const PROFILE_VALUES: Record<MedianKey, (p: PoleFact, referenceYear: number) => 
  * open-ended). The money (`mobilisedCents`) is the panorama's (`panoramaFacts`): this part changes with the poles only.
  */
 export function poleProfile(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): Omit<PoleProfile, 'mobilisedCents'> {
-  const profiles = polesOf(scope)
+  const profiles = polesOf(facts, scope)
     .map((poleId) => facts.pole(poleId)?.profile)
     .filter((p) => p !== null && p !== undefined);
   const referenceYear = query.to ?? new Date().getFullYear();
@@ -165,6 +208,8 @@ export function poleProfile(facts: FactsSource, scope: ScopeRow[], query: Observ
 
 /** The panorama's figures that follow the money: the money mobilised, presence of collectivité levels, collectivités per pole. */
 export interface PanoramaFacts {
+  /** The poles of the scope that have a profile. */
+  poles: number;
   mobilisedCents: number;
   presence: { level: string; poles: number }[];
   counts: CollectiviteCountRow[];
@@ -178,40 +223,44 @@ export interface PanoramaFacts {
  * collectivités linked, fewest first, with the median over every pole in scope (same on every row).
  */
 export function panoramaFacts(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): PanoramaFacts {
-  const poles = polesOf(scope).filter((poleId) => facts.pole(poleId)?.profile);
   const only = query.level ? LEVELS.indexOf(query.level) : -1;
   let mobilised = 0;
   const presence = new Array<number>(LEVELS.length).fill(0);
   const perPole: number[] = [];
-  forEachPolePartial(
-    facts,
-    scope,
-    query,
-    (partial, spaces, pole) => {
-      // Organisation → levels (bits); usually one space of the pole is in scope and its links are used as they are.
-      let links = spaces.length === 0 ? partial.relationLinks : spaces[0].links;
-      if (spaces.length > 1) {
-        links = new Map(links);
-        for (const space of spaces.slice(1)) for (const [organisation, bits] of space.links) links.set(organisation, (links.get(organisation) ?? 0) | bits);
-      }
-      for (const space of spaces) mobilised += space.mobilisedCents;
-      let levels = 0;
-      for (const bits of links.values()) levels |= bits;
-      for (const declared of facts.pole(poles[pole])!.profile!.collectiviteLevels) {
-        const level = LEVELS.indexOf(declared as FunderLevel);
-        if (level >= 0 && (only < 0 || level === only)) levels |= 1 << level;
-      }
-      for (let level = 0; level < LEVELS.length; level++) if (levels & (1 << level)) presence[level] += 1;
-      perPole.push(links.size);
-    },
-    poles,
-  );
+  forEachPolePartial(facts, scope, query, (partial, spaces, pole, whole) => {
+    if (!pole.profile) return;
+    // A pole's share is kept with its partial when all of its spaces are in scope (the usual case).
+    const tally = whole ? (partial.whole ??= poleTally(partial, spaces, pole.profile, only)) : poleTally(partial, spaces, pole.profile, only);
+    mobilised += tally.mobilisedCents;
+    for (let level = 0; level < LEVELS.length; level++) if (tally.levels & (1 << level)) presence[level] += 1;
+    perPole.push(tally.collectivites);
+  });
   const middle = median(perPole);
   const byCount = new Map<number, number>();
   for (const n of perPole) byCount.set(n, (byCount.get(n) ?? 0) + 1);
   return {
+    poles: perPole.length,
     mobilisedCents: mobilised,
     presence: LEVELS.flatMap((level, i) => (presence[i] > 0 ? [{ level, poles: presence[i] }] : [])),
     counts: [...byCount].sort(([a], [b]) => a - b).map(([collectivites, n]) => ({ collectivites, poles: n, median: middle })),
   };
+}
+
+/** One pole's share of a panorama over `spaces` (those of its spaces in scope), the levels restricted to `only` (-1: all). */
+function poleTally(partial: PolePartial, spaces: SpacePartial[], profile: PoleFact, only: number): PoleTally {
+  // Organisation → levels (bits); usually one space of the pole is in scope and its links are used as they are.
+  let links = spaces.length === 0 ? partial.relationLinks : spaces[0].links;
+  if (spaces.length > 1) {
+    links = new Map(links);
+    for (const space of spaces.slice(1)) for (const [organisation, bits] of space.links) links.set(organisation, (links.get(organisation) ?? 0) | bits);
+  }
+  let mobilisedCents = 0;
+  for (const space of spaces) mobilisedCents += space.mobilisedCents;
+  let levels = 0;
+  for (const bits of links.values()) levels |= bits;
+  for (const declared of profile.collectiviteLevels) {
+    const level = LEVELS.indexOf(declared as FunderLevel);
+    if (level >= 0 && (only < 0 || level === only)) levels |= 1 << level;
+  }
+  return { mobilisedCents, levels, collectivites: links.size };
 }

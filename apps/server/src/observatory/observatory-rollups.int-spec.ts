@@ -258,4 +258,19 @@ describe('observatory rollups (real PostgreSQL, through the HTTP API)', () => {
       await dataSource.destroy().catch(() => undefined);
     }
   });
+
+  it('counts the money of a space that held none when the figures were first read', async () => {
+    const spaceId = await buildSpace(owner, { poleName: 'Pôle des rollups sans projet' });
+    spaces.push(spaceId);
+    // Read with the new space in scope while it holds no fact at all.
+    const before = (await owner.get('/api/observatory/panorama')).body.totals.mobilisedCents;
+    const project = await owner.post(`/api/spaces/${spaceId}/projects`, { title: 'Premier projet', stage: 'development' });
+    expect(project.status).toBe(201);
+    projects.push({ spaceId, id: project.body.id });
+    const funder = funders.find((f) => f.level !== 'other')!;
+    const line = { funderId: funder.id, funderLevel: funder.level, year: 2021, amountCents: 4_242_400, kind: 'operating', status: 'paid' };
+    expect((await owner.post(`/api/spaces/${spaceId}/projects/${project.body.id}/funding-lines`, line)).status).toBe(201);
+    expect((await owner.get('/api/observatory/panorama')).body.totals.mobilisedCents).toBe(before + 4_242_400);
+    await expectExact();
+  });
 });

@@ -111,8 +111,8 @@ export class ObservatoryStore implements FactsSource {
 
   /**
    * Reads the organisations; answers whether one that was known changed kind or level (or disappeared), and whether
-   * one was renamed. When no kind nor level changed, the map is completed in place: its identity is what the
-   * partials check, and they stay valid.
+   * one was renamed. When a kind or level changed, the poles linked to such an organisation as a partner or
+   * relation have their links computed again at their next use (PolePartials); the other poles' partials stay.
    */
   private async loadOrganisations(): Promise<{ levels: boolean; names: boolean }> {
     const read = new Map([...(await this.facts.organisations())].map(([id, organisation]) => [this.ids.index(id), organisation]));
@@ -123,12 +123,10 @@ export class ObservatoryStore implements FactsSource {
       if (!now || now.kind !== known.kind || now.level !== known.level) changed.add(index);
       if (!now || now.name !== known.name) names = true;
     }
-    if (changed.size === 0) {
-      for (const [index, organisation] of read) this.organisations.set(index, organisation);
-      return { levels: false, names };
-    }
     this.organisations = read;
-    this.partials.organisationsChanged(changed, read);
+    if (changed.size === 0) return { levels: false, names };
+    const touched = (pole: StoredPole) => pole.partners.some((p) => changed.has(p.organisation)) || pole.relations.some((r) => changed.has(r.organisation));
+    this.partials.organisationsChanged([...this.poles].filter(([, pole]) => touched(pole)).map(([poleId]) => poleId));
     return { levels: true, names };
   }
 

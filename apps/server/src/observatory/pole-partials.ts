@@ -19,12 +19,22 @@ export interface SpacePartial {
 }
 
 export interface PolePartial {
-  /** What this was computed from: a reloaded pole (or organisations) is a new object, so its partial is computed again. */
+  /** What this was computed from: a reloaded pole is a new object, so its partial is computed again. */
   source: PoleSource;
-  organisations: unknown;
+  /** The generation of organisations' levels its links were computed at (see `PolePartials.organisationsChanged`). */
+  generation: number;
   spaces: Map<number, SpacePartial>;
   /** The pole's relations of the period alone (for a scope holding none of the pole's spaces with money or partners). */
   relationLinks: Map<number, number>;
+  /** What the pole adds to a panorama holding all of its spaces, once computed (see `panoramaFacts`). */
+  whole?: PoleTally;
+}
+
+/** One pole's share of a panorama: money mobilised, levels present (bits), number of collectivités linked. */
+export interface PoleTally {
+  mobilisedCents: number;
+  levels: number;
+  collectivites: number;
 }
 
 /** What a partial is computed from: a pole's rollup, partners and relations. */
@@ -77,7 +87,7 @@ interface Building {
   funders: Map<number, number>;
 }
 
-function computePartial(source: PoleSource, filter: RowFilter, collectiviteLevel: (organisation: number) => number, organisations: unknown): PolePartial {
+function computePartial(source: PoleSource, filter: RowFilter, collectiviteLevel: (organisation: number) => number, generation: number): PolePartial {
   const { rollup } = source;
   const building = new Map<number, Building>();
   const spaceOf = (space: number): Building => {
@@ -107,7 +117,7 @@ function computePartial(source: PoleSource, filter: RowFilter, collectiviteLevel
       links: b.funders,
     });
   }
-  return withLinks(money, source, filter, collectiviteLevel, organisations);
+  return withLinks(money, source, filter, collectiviteLevel, generation);
 }
 
 const NO_MONEY: Omit<SpacePartial, 'links'> = { byLevel: LEVELS.map(() => null), perProject: new Float64Array(0), mobilisedCents: 0, funders: new Map() };
@@ -122,7 +132,7 @@ function withLinks(
   source: PoleSource,
   filter: RowFilter,
   collectiviteLevel: (organisation: number) => number,
-  organisations: unknown,
+  generation: number,
 ): PolePartial {
   const kept = (level: number) => level >= 0 && (filter.level < 0 || level === filter.level);
   const partners = new Map<number, Map<number, number>>();
@@ -146,7 +156,7 @@ function withLinks(
     for (const [organisation, levels] of relationLinks) addLink(links, organisation, levels);
     spaces.set(space, { ...partial, links });
   }
-  return { source, organisations, spaces, relationLinks };
+  return { source, generation, spaces, relationLinks };
 }
 
 /** Filters whose partials are kept (the most recently used). */
@@ -155,16 +165,22 @@ const MAX_FILTERS = 32;
 /**
  * Each pole's counted money per space, kept per set of line filters: after a write only the changed pole's partial
  * is computed again (a few rows), and a figure over 10,000 poles merges partials instead of reading 200,000 rows.
- * A partial computed from a pole's previous facts, or before organisations changed, is never used (identity).
+ * A partial computed from a pole's previous facts (identity), or before a level change of an organisation the pole
+ * is linked to (generation), is never used.
  */
 export class PolePartials {
   private readonly byFilter = new Map<string, Map<string, PolePartial>>();
+  /** Bumped by each change of organisations' kinds or levels. */
+  private generation = 0;
+  /** The generation at which each pole's links last changed through an organisation (absent: never). */
+  private readonly linksChangedAt = new Map<string, number>();
 
   /**
-   * The pole's partial under `filter`; `organisations` (the store's map, a new object whenever organisations change)
-   * gives each organisation's current collectivité level (`collectiviteLevel`, -1 when not a collectivité).
+   * The partials kept under `filter` (most recently used first to be kept): `of` gives a pole's partial, computed
+   * again when the pole's facts were reloaded or an organisation it is linked to changed level since.
+   * `collectiviteLevel` gives each organisation's current collectivité level (-1 when not a collectivité).
    */
-  of(poleId: string, source: PoleSource, filter: RowFilter, organisations: unknown, collectiviteLevel: (organisation: number) => number): PolePartial {
+  table(filter: RowFilter, collectiviteLevel: (organisation: number) => number): PartialTable {
     let poles = this.byFilter.get(filter.key);
     if (poles) {
       this.byFilter.delete(filter.key);
@@ -173,30 +189,39 @@ export class PolePartials {
       this.byFilter.set(filter.key, (poles = new Map()));
       if (this.byFilter.size > MAX_FILTERS) this.byFilter.delete(this.byFilter.keys().next().value as string);
     }
-    let partial = poles.get(poleId);
-    if (!partial || partial.source.rollup !== source.rollup) {
-      poles.set(poleId, (partial = computePartial(source, filter, collectiviteLevel, organisations)));
-    } else if (partial.source !== source || partial.organisations !== organisations) {
-      poles.set(poleId, (partial = withLinks(partial.spaces, source, filter, collectiviteLevel, organisations)));
-    }
-    return partial;
+    const kept = poles;
+    const generation = this.generation;
+    return {
+      of: (poleId, source) => {
+        let partial = kept.get(poleId);
+        if (!partial || partial.source.rollup !== source.rollup) {
+          kept.set(poleId, (partial = computePartial(source, filter, collectiviteLevel, generation)));
+        } else if (partial.source !== source || partial.generation < (this.linksChangedAt.get(poleId) ?? 0)) {
+          kept.set(poleId, (partial = withLinks(partial.spaces, source, filter, collectiviteLevel, generation)));
+        }
+        return partial;
+      },
+    };
   }
 
   /**
-   * Organisations changed kind or level (`changed`, interned indexes; `organisations` is the new map): a partial
-   * whose pole has no partner nor relation among them keeps its links (its funders' links use the recorded levels)
-   * and is carried over to the new map, so a level change recomputes the links of the poles it touches only.
+   * Organisations changed kind or level, and `poles` are those linked to one of them as a partner or relation: their
+   * links are computed again at their next use; every other pole's partials stay (its funders' links use the levels
+   * the lines were recorded at).
    */
-  organisationsChanged(changed: ReadonlySet<number>, organisations: unknown): void {
-    const touches = (source: PoleSource) =>
-      source.partners.some((p) => changed.has(p.organisation)) || source.relations.some((r) => changed.has(r.organisation));
-    for (const poles of this.byFilter.values()) {
-      for (const partial of poles.values()) if (!touches(partial.source)) partial.organisations = organisations;
-    }
+  organisationsChanged(poles: Iterable<string>): void {
+    this.generation += 1;
+    for (const poleId of poles) this.linksChangedAt.set(poleId, this.generation);
   }
 
   /** Forgets a pole gone from the database. */
   forget(poleId: string): void {
     for (const poles of this.byFilter.values()) poles.delete(poleId);
+    this.linksChangedAt.delete(poleId);
   }
+}
+
+/** The partials of one set of filters (PolePartials.table). */
+export interface PartialTable {
+  of(poleId: string, source: PoleSource): PolePartial;
 }

@@ -1,13 +1,12 @@
 import { CollectiviteLevel, MAP_POLES_LISTED_MAX, type MapMesh, type ObservatoryMapView, type ObservatoryQuery, type TerritoryFigures } from '@concerto/domain';
-import { type FactsSource, type ScopeRow, panoramaFacts } from './observatory-figures.js';
+import { type FactsSource, type ScopeRow, panoramaFacts, scopeParts } from './observatory-figures.js';
 
 /** One territory's figures: exactly the panorama's (money mobilised, presence of levels) over the scope's poles located there. */
 export function figuresOf(facts: FactsSource, scope: ScopeRow[], query: ObservatoryQuery): TerritoryFigures {
-  const { mobilisedCents, presence } = panoramaFacts(facts, scope, query);
+  const { poles, mobilisedCents, presence } = panoramaFacts(facts, scope, query);
   const presenceOf = new Map(presence.map((p) => [p.level, p.poles]));
-  const poles = new Set(scope.filter((s) => facts.pole(s.poleId)?.profile).map((s) => s.poleId));
   return {
-    poles: poles.size,
+    poles,
     mobilisedCents,
     levelPresence: CollectiviteLevel.keys
       .filter((level) => !query.level || query.level === level)
@@ -19,15 +18,7 @@ const frenchOrder = new Intl.Collator('fr').compare;
 
 /** The caller's scope cut by the territory (région or département, null when not recorded) of each pole, from the poles' facts in memory. */
 export function territoryParts(facts: FactsSource, scope: ScopeRow[], mesh: MapMesh): Map<string | null, ScopeRow[]> {
-  const parts = new Map<string | null, ScopeRow[]>();
-  for (const row of scope) {
-    const location = facts.pole(row.poleId)?.profile;
-    const code = (mesh === 'region' ? location?.regionCode : location?.departementCode) ?? null;
-    const part = parts.get(code);
-    if (part) part.push(row);
-    else parts.set(code, [row]);
-  }
-  return parts;
+  return scopeParts(facts, scope, (pole) => (mesh === 'region' ? pole?.profile?.regionCode : pole?.profile?.departementCode) ?? null);
 }
 
 /**
