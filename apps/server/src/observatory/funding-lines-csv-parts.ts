@@ -76,19 +76,26 @@ export class FundingLinesCsvParts {
       release = resolve;
       fail = reject;
     });
-    // A missing part's computation starts synchronously within `get`: the loop collects them all before the batch runs.
-    const members = layout.map((part) =>
-      this.parts.get(`${filtersKey}|${part.key}`, async () => {
-        missing.push(part);
-        return {
-          value: (await batch).get(part.key) ?? Buffer.alloc(0),
-          dependencies: { accountId: '', poles: new Set(part.poleIds), poleFiltered: false, sources: this.sources },
-        };
-      }),
-    );
+    // Kept parts are taken at once (thousands of them); a missing part's computation starts synchronously within
+    // `get`: the loop collects them all before the batch runs.
+    const members = layout.map((part) => {
+      const key = `${filtersKey}|${part.key}`;
+      return (
+        this.parts.peek<Buffer>(key) ??
+        this.parts.get(key, async () => {
+          missing.push(part);
+          return {
+            value: (await batch).get(part.key) ?? Buffer.alloc(0),
+            dependencies: { accountId: '', poles: new Set(part.poleIds), poleFiltered: false, sources: this.sources },
+          };
+        })
+      );
+    });
     if (missing.length === 0) release(new Map());
     else this.compute(accountId, lineFilters, missing).then(release, fail);
-    return [this.head, ...(await Promise.all(members)).filter((member) => member.length > 0)];
+    // Parts being computed for another reader are waited for as well.
+    const waited = members.every((member) => Buffer.isBuffer(member)) ? (members as Buffer[]) : await Promise.all(members);
+    return [this.head, ...waited.filter((member) => member.length > 0)];
   }
 
   private async compute(accountId: string, lineFilters: ObservatoryQuery, missing: FundingLinesPart[]): Promise<Map<string, Buffer>> {

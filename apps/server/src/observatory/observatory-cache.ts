@@ -64,15 +64,20 @@ export class ObservatoryCache {
     this.changeCount += changes.length;
   }
 
+  /** The cached figure if there is one, at once (no promise: for callers looking up thousands of entries). */
+  peek<T>(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.value as T;
+  }
+
   /** The cached figure, or the one being computed, or a new computation (which answers its value and dependencies). */
   async get<T>(key: string, compute: () => Promise<{ value: T; dependencies: Dependencies }>): Promise<T> {
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Most recently used last.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.value as T;
-    }
+    // Most recently used last.
+    const hit = this.peek<T>(key);
+    if (hit !== undefined) return hit;
     const running = this.pending.get(key);
     if (running) return running as Promise<T>;
     const started = this.changeCount;

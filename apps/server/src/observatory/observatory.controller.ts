@@ -50,12 +50,12 @@ export class ObservatoryController {
     response.setHeader('content-type', file.contentType);
     response.setHeader('content-disposition', `attachment; filename="${file.name}"`);
     if ('body' in file) return file.body;
-    // A file kept compressed in parts goes out as it is, its members one after the other (the compression middleware
-    // leaves an encoded body be); decompressed on the way to a client that does not accept gzip.
+    // A file kept compressed in parts goes out as it is, its gzip members one after the other in a few large chunks
+    // (the compression middleware leaves an encoded body be); decompressed on the way to a client without gzip.
     response.setHeader('vary', 'Accept-Encoding');
-    const members = Readable.from(file.gzipMembers, { objectMode: false });
-    if (!request.acceptsEncodings('gzip')) return new StreamableFile(members.pipe(createGunzip()));
+    const stream = Readable.from(file.gzipChunks, { objectMode: false });
+    if (!request.acceptsEncodings('gzip')) return new StreamableFile(stream.pipe(createGunzip()));
     response.setHeader('content-encoding', 'gzip');
-    return new StreamableFile(members, { length: file.gzipMembers.reduce((total, member) => total + member.length, 0) });
+    return new StreamableFile(stream, { length: file.gzipChunks.reduce((total, chunk) => total + chunk.length, 0) });
   }
 }

@@ -18,8 +18,32 @@ const cacheKey = (figure: string, accountId: string, query: ObservatoryQuery) =>
       .sort(([a], [b]) => a.localeCompare(b)),
   )}`;
 
-/** A file to download: its text, or (a large file kept compressed in parts) its gzip members in order. */
-export type ExportFile = { name: string; contentType: string } & ({ body: string } | { gzipMembers: Buffer[] });
+/**
+ * A file to download: its text, or (a large file kept compressed in parts) its gzip stream — several members, one
+ * after the other — in chunks of about CHUNK_BYTES.
+ */
+export type ExportFile = { name: string; contentType: string } & ({ body: string } | { gzipChunks: Buffer[] });
+
+/** Chunks of a kept gzip stream: a download is a few large writes rather than one per part. */
+const CHUNK_BYTES = 256 * 1024;
+
+/** The buffers end to end, regrouped in chunks of at least `size` bytes (the last one shorter). */
+function chunked(buffers: Buffer[], size: number): Buffer[] {
+  const chunks: Buffer[] = [];
+  let group: Buffer[] = [];
+  let bytes = 0;
+  for (const buffer of buffers) {
+    group.push(buffer);
+    bytes += buffer.length;
+    if (bytes >= size) {
+      chunks.push(Buffer.concat(group, bytes));
+      group = [];
+      bytes = 0;
+    }
+  }
+  if (group.length > 0) chunks.push(Buffer.concat(group, bytes));
+  return chunks;
+}
 
 const poleFiltered = (query: ObservatoryQuery) =>
   Boolean(query.territory || query.region || query.departement || query.poleStage || query.implantation || query.sector);
@@ -115,21 +139,21 @@ export class ObservatoryService {
    * name), each kept until a change touches its pole (FundingLinesCsvParts). The layout (which parts, in which
    * order) is cached per scope until a pole of it changes; the list of members until a line of the scope changes.
    */
-  private async fundingLinesCsvFile(accountId: string, query: ObservatoryQuery): Promise<{ gzipMembers: Buffer[] }> {
+  private async fundingLinesCsvFile(accountId: string, query: ObservatoryQuery): Promise<{ gzipChunks: Buffer[] }> {
     await this.store.sync();
-    // The members in order, kept per caller and query: between two changes a download is one lookup.
-    const gzipMembers = await this.cache.get(cacheKey('funding_lines.csv', accountId, query), async () => {
+    // The members in order and in chunks, kept per caller and query: between two changes a download is one lookup.
+    const gzipChunks = await this.cache.get(cacheKey('funding_lines.csv', accountId, query), async () => {
       const scope = await this.scope(accountId, query);
       const layout = await this.cache.get(cacheKey('funding_lines.layout', accountId, query), async () => {
         const poles = await this.observatory.polesByName([...new Set(scope.map((s) => s.poleId))]);
         return { value: fundingLinesLayout(scope, poles), dependencies: this.dependencies(accountId, query, scope, ['pole']) };
       });
       return {
-        value: await this.fundingLinesCsv.file(accountId, query, layout),
+        value: chunked(await this.fundingLinesCsv.file(accountId, query, layout), CHUNK_BYTES),
         dependencies: this.dependencies(accountId, query, scope, FUNDING_LINES_SOURCES),
       };
     });
-    return { gzipMembers };
+    return { gzipChunks };
   }
 
   /** The counted funding lines themselves (open data), with their pole, project and funder. */
