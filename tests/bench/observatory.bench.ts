@@ -1,11 +1,7 @@
-import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseCsv } from '@concerto/domain';
 import { DATASET, type Reader, machineLine, useObservatoryBench } from './observatory-dataset.js';
+import { startDownloader, startProfile } from './observatory-tools.js';
 import { writeResults } from './performance-doc.js';
 import { markdownTable, round, summary } from './stats.js';
 
@@ -28,31 +24,6 @@ interface Case {
    * a process of its own (startDownloader); this process decompressing and decoding it is measured apart.
    */
   asSent?: boolean;
-}
-
-/**
- * Downloads in a process of its own (download-worker.mjs): a file of megabytes read in this process would time this
- * process's garbage collector rather than the server. `get` runs `count` concurrent GETs with gzip accepted, each
- * read to its last byte without decompressing, and answers their status, size as sent and time (ms).
- */
-function startDownloader() {
-  const worker = fork(fileURLToPath(new URL('./download-worker.mjs', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting = new Map<number, (answer: { results?: { status: number; bytes: number; ms: number }[]; error?: string }) => void>();
-  let next = 0;
-  worker.on('message', (answer: { id: number }) => waiting.get(answer.id)?.(answer));
-  return {
-    get: (url: string, cookie: string, count = 1) =>
-      new Promise<{ status: number; bytes: number; ms: number }[]>((resolve, reject) => {
-        const id = next++;
-        waiting.set(id, ({ results, error }) => {
-          waiting.delete(id);
-          if (results) resolve(results);
-          else reject(new Error(error));
-        });
-        worker.send({ id, url, cookie, count });
-      }),
-    stop: () => worker.kill(),
-  };
 }
 
 /**
@@ -269,23 +240,6 @@ describe('observatory benchmark', () => {
     if (response.status !== 201) throw new Error(`funding write: ${response.status} ${JSON.stringify(response.body)}`);
   }
 
-  /** BENCH_OBSERVATORY_CPU_PROF=<dir>: a CPU profile of each case and mode's timed runs (server and client share the process). */
-  async function startProfile(): Promise<{ stop: (name: string) => Promise<void> } | null> {
-    const dir = process.env.BENCH_OBSERVATORY_CPU_PROF;
-    if (!dir) return null;
-    const session = new Session();
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.start');
-    return {
-      stop: async (name) => {
-        const { profile } = await session.post('Profiler.stop');
-        writeFileSync(join(dir, `${name.replace(/[^\w-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
-        session.disconnect();
-      },
-    };
-  }
-
   async function measure(c: Case, mode: Mode): Promise<number[]> {
     const client = bench.clients[c.client];
     for (let i = 0; i < WARM_UPS; i++) {
@@ -294,7 +248,7 @@ describe('observatory benchmark', () => {
       if (i === 0 && mode === 'computed') await c.check(response.body, response.headers);
     }
     const samples: number[] = [];
-    const profiler = await startProfile();
+    const profiler = await startProfile(process.env.BENCH_OBSERVATORY_CPU_PROF);
     const started = performance.now();
     while (samples.length < RUNS && (samples.length < MIN_RUNS || performance.now() - started < BUDGET_MS)) {
       if (mode === 'computed') await invalidateEverything();

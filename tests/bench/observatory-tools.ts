@@ -1,0 +1,47 @@
+import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Downloads in a process of its own (download-worker.mjs): a file of megabytes read in this process would time this
+ * process's garbage collector rather than the server. `get` runs `count` concurrent GETs with gzip accepted, each
+ * read to its last byte without decompressing, and answers their status, size as sent and time (ms).
+ */
+export function startDownloader() {
+  const worker = fork(fileURLToPath(new URL('./download-worker.mjs', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  type Answer = { id: number; results?: { status: number; bytes: number; ms: number }[]; error?: string };
+  const waiting = new Map<number, (answer: Answer) => void>();
+  let next = 0;
+  worker.on('message', (answer: Answer) => waiting.get(answer.id)?.(answer));
+  return {
+    get: (url: string, cookie: string, count = 1) =>
+      new Promise<{ status: number; bytes: number; ms: number }[]>((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, ({ results, error }) => {
+          waiting.delete(id);
+          if (results) resolve(results);
+          else reject(new Error(error));
+        });
+        worker.send({ id, url, cookie, count });
+      }),
+    stop: () => worker.kill(),
+  };
+}
+
+/** With a directory (BENCH_OBSERVATORY_CPU_PROF), a CPU profile of this process until `stop` writes it there as `<name>.cpuprofile`. */
+export async function startProfile(dir: string | undefined): Promise<{ stop: (name: string) => Promise<void> } | null> {
+  if (!dir) return null;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (name) => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(join(dir, `${name.replace(/[^\w-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
