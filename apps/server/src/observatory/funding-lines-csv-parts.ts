@@ -23,6 +23,10 @@ export const FUNDING_LINES_SOURCES: ChangeSource[] = ['projects', 'pole', 'names
 
 /** Parts kept (one per space and set of line filters in use). */
 const MAX_PARTS = 50_000;
+/** Members per chunk of a file sent (a few hundred KiB): a download is a few large writes, not one per part. */
+const CHUNK_MEMBERS = 400;
+/** Callers' last files kept for their chunks. */
+const MAX_LAST_FILES = 64;
 
 const gzipText = promisify((text: string, done: (error: Error | null, result: Buffer) => void) => gzip(text, done));
 
@@ -45,6 +49,29 @@ export function fundingLinesLayout(scope: ScopeRow[], polesByName: { id: string;
   });
 }
 
+/** A file's members and the chunks they were joined in. */
+export interface ChunkedFile {
+  members: Buffer[];
+  chunks: Buffer[];
+  perChunk: number;
+}
+
+/**
+ * The members end to end in chunks of `perChunk` members (the last one shorter); a chunk made of the same members
+ * (identity) as the same chunk of `last` is taken from it rather than copied again.
+ */
+export function chunkMembers(members: Buffer[], last: ChunkedFile | undefined, perChunk: number): Buffer[] {
+  const chunks: Buffer[] = [];
+  for (let start = 0, chunk = 0; start < members.length; start += perChunk, chunk += 1) {
+    const end = Math.min(start + perChunk, members.length);
+    // The same chunk of the last file covered [start, min(start + perChunk, its length)): the same span when…
+    const sameSpan = last !== undefined && last.perChunk === perChunk && chunk < last.chunks.length && Math.min(start + perChunk, last.members.length) === end;
+    const reused = sameSpan && members.slice(start, end).every((member, i) => member === last.members[start + i]);
+    chunks.push(reused ? last.chunks[chunk] : Buffer.concat(members.slice(start, end)));
+  }
+  return chunks;
+}
+
 /**
  * The open funding lines as a CSV file kept in parts, each gzip-compressed on its own and kept until a change
  * touches its poles: a write in one space makes that space's part again, not the file. The file is the compressed
@@ -57,6 +84,10 @@ export class FundingLinesCsvParts {
   private readonly parts = new ObservatoryCache(MAX_PARTS);
   private readonly head = gzipSync(FUNDING_LINES_CSV_HEAD);
   private readonly sources = new Set(FUNDING_LINES_SOURCES);
+  /** Each layout's part keys per set of line filters (strings made once, their hash kept). */
+  private readonly keys = new WeakMap<FundingLinesPart[], Map<string, string[]>>();
+  /** Each caller's last file (per set of line filters), whose unchanged chunks the next one reuses. */
+  private readonly lastFiles = new Map<string, ChunkedFile>();
 
   constructor(private readonly observatory: ObservatoryRepository) {}
 
@@ -65,10 +96,28 @@ export class FundingLinesCsvParts {
     this.parts.apply(changes);
   }
 
-  /** The file's gzip members in order (empty parts left out); the missing parts are read in one statement. */
+  /**
+   * The file as its gzip members in order (empty parts left out), in chunks of about CHUNK_MEMBERS members; the
+   * missing parts are read in one statement. A chunk whose members are those of the caller's last file is reused.
+   */
   async file(accountId: string, query: ObservatoryQuery, layout: FundingLinesPart[]): Promise<Buffer[]> {
     const lineFilters = lineFiltersOf(query);
     const filtersKey = JSON.stringify(Object.entries(lineFilters).filter(([, v]) => v !== undefined));
+    const members = await this.members(accountId, lineFilters, filtersKey, layout);
+    const fileKey = `${accountId}|${filtersKey}`;
+    const chunks = chunkMembers(members, this.lastFiles.get(fileKey), CHUNK_MEMBERS);
+    this.lastFiles.delete(fileKey);
+    this.lastFiles.set(fileKey, { members, chunks, perChunk: CHUNK_MEMBERS });
+    if (this.lastFiles.size > MAX_LAST_FILES) this.lastFiles.delete(this.lastFiles.keys().next().value as string);
+    return chunks;
+  }
+
+  /** The head and the parts' gzip members in order, empty parts left out. */
+  private async members(accountId: string, lineFilters: ObservatoryQuery, filtersKey: string, layout: FundingLinesPart[]): Promise<Buffer[]> {
+    let keysOf = this.keys.get(layout);
+    if (!keysOf) this.keys.set(layout, (keysOf = new Map()));
+    let keys = keysOf.get(filtersKey);
+    if (!keys) keysOf.set(filtersKey, (keys = layout.map((part) => `${filtersKey}|${part.key}`)));
     const missing: FundingLinesPart[] = [];
     let release!: (parts: Map<string, Buffer>) => void;
     let fail!: (error: unknown) => void;
@@ -78,8 +127,8 @@ export class FundingLinesCsvParts {
     });
     // Kept parts are taken at once (thousands of them); a missing part's computation starts synchronously within
     // `get`: the loop collects them all before the batch runs.
-    const members = layout.map((part) => {
-      const key = `${filtersKey}|${part.key}`;
+    const members = layout.map((part, i) => {
+      const key = keys[i];
       return (
         this.parts.peek<Buffer>(key) ??
         this.parts.get(key, async () => {

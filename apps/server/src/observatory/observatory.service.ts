@@ -20,30 +20,9 @@ const cacheKey = (figure: string, accountId: string, query: ObservatoryQuery) =>
 
 /**
  * A file to download: its text, or (a large file kept compressed in parts) its gzip stream — several members, one
- * after the other — in chunks of about CHUNK_BYTES.
+ * after the other — in chunks (FundingLinesCsvParts).
  */
 export type ExportFile = { name: string; contentType: string } & ({ body: string } | { gzipChunks: Buffer[] });
-
-/** Chunks of a kept gzip stream: a download is a few large writes rather than one per part. */
-const CHUNK_BYTES = 256 * 1024;
-
-/** The buffers end to end, regrouped in chunks of at least `size` bytes (the last one shorter). */
-function chunked(buffers: Buffer[], size: number): Buffer[] {
-  const chunks: Buffer[] = [];
-  let group: Buffer[] = [];
-  let bytes = 0;
-  for (const buffer of buffers) {
-    group.push(buffer);
-    bytes += buffer.length;
-    if (bytes >= size) {
-      chunks.push(Buffer.concat(group, bytes));
-      group = [];
-      bytes = 0;
-    }
-  }
-  if (group.length > 0) chunks.push(Buffer.concat(group, bytes));
-  return chunks;
-}
 
 const poleFiltered = (query: ObservatoryQuery) =>
   Boolean(query.territory || query.region || query.departement || query.poleStage || query.implantation || query.sector);
@@ -149,7 +128,7 @@ export class ObservatoryService {
         return { value: fundingLinesLayout(scope, poles), dependencies: this.dependencies(accountId, query, scope, ['pole']) };
       });
       return {
-        value: chunked(await this.fundingLinesCsv.file(accountId, query, layout), CHUNK_BYTES),
+        value: await this.fundingLinesCsv.file(accountId, query, layout),
         dependencies: this.dependencies(accountId, query, scope, FUNDING_LINES_SOURCES),
       };
     });
