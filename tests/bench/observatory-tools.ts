@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ApiClient, ObservatoryService, type TestApp, startAnotherProcess } from '@concerto/server/testing';
+import { round } from './stats.js';
 
 /**
  * Downloads in a process of its own (download-worker.mjs): a file of megabytes read in this process would time this
@@ -44,4 +46,36 @@ export async function startProfile(dir: string | undefined): Promise<{ stop: (na
       session.disconnect();
     },
   };
+}
+
+/**
+ * A second process started on the benchmark's database loads every fact in the background: its first read at once
+ * waits for that load, a read after it does not. The row of the results table (reader: `cookie`).
+ */
+export async function processStartRow(t: TestApp, cookie: string): Promise<string[]> {
+  const other = await startAnotherProcess(t);
+  try {
+    const reader = new ApiClient(other.url);
+    reader.cookie = cookie;
+    let at = performance.now();
+    if ((await reader.get('/api/observatory/funding')).status !== 200) throw new Error('first read of a new process');
+    const atStart = round(performance.now() - at);
+    const service = other.app.get(ObservatoryService);
+    while (service.lastFullLoadMs === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    const loaded = round(service.lastFullLoadMs);
+    at = performance.now();
+    if ((await reader.get('/api/observatory/funding?from=2016')).status !== 200) throw new Error('read of a new process');
+    const afterLoad = round(performance.now() - at);
+    return [
+      `a process started: its first read at once (waits for the facts loaded as it starts, ${loaded} ms) / its first read once they are`,
+      '`GET /api/observatory/funding`',
+      `${atStart} / ${afterLoad}`,
+      '',
+      '',
+      '',
+      '',
+    ];
+  } finally {
+    await other.close();
+  }
 }

@@ -3,7 +3,9 @@ export { findProjectRoot } from '../src/config/app-config.js';
 export { ApiClient, addMember, buildSpace, type ApiResponse } from './api-client.js';
 export { freePort } from './free-port.js';
 export { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from './smtp-catcher.js';
-export { startTestApp, type TestApp } from './test-app.js';
+export { startAnotherProcess, startTestApp, type TestApp } from './test-app.js';
+// The observatory's service, for its benchmark's process start (tests/bench/observatory.bench.ts).
+export { ObservatoryService } from '../src/observatory/observatory.service.js';
 export { createFreshDatabase, type FreshDatabase } from './test-postgres.js';
 export { collabSocket, connected, eventually, openDocument, type OpenedDocument } from './collab-clients.js';
 export { buildStudyTerritory, STUDY_YEAR } from './study-territory.js';

@@ -47,3 +47,18 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     },
   };
 }
+
+/** Another server process's application on the database of `t` (as a deployment with several processes has one), on a loopback port. */
+export async function startAnotherProcess(t: TestApp): Promise<{ url: string; app: NestExpressApplication; close(): Promise<void> }> {
+  const dataSource = await openDatabase(t.config.databaseUrl!, ENTITIES);
+  const app = await createApp(t.config, dataSource);
+  await app.listen(0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`,
+    app,
+    close: async () => {
+      await app.close();
+      await dataSource.destroy().catch(() => undefined);
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { FundingTableView, ObservatoryExportQuery, ObservatoryQuery, PanoramaView } from '@concerto/domain';
 import { FUNDING_LINES_SOURCES, FundingLinesCsvParts, fundingLinesLayout } from './funding-lines-csv-parts.js';
 import { fundingTableCsv, type OpenFundingLine, panoramaCsv } from './observatory-export.js';
@@ -34,8 +34,10 @@ const poleFiltered = (query: ObservatoryQuery) =>
  * scope (ObservatoryCache), and concurrent readers of a figure being computed wait for that one computation.
  */
 @Injectable()
-export class ObservatoryService {
+export class ObservatoryService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Observatory');
   private readonly cache = new ObservatoryCache();
+  private warming: Promise<void> | undefined;
   private readonly store: ObservatoryStore;
   private readonly fundingLinesCsv: FundingLinesCsvParts;
 
@@ -49,6 +51,18 @@ export class ObservatoryService {
       this.cache.apply(changes);
       this.fundingLinesCsv.apply(changes);
     });
+  }
+
+  /**
+   * Every pole's facts loaded as the process starts, in the background: the first reader after a start (or a
+   * deployment) does not wait for them (seconds at national scale), unless they come within that time.
+   */
+  onApplicationBootstrap(): void {
+    this.warming = this.store.sync().catch((error: Error) => this.logger.warn(`Faits de l’observatoire non chargés au démarrage : ${error.message}`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.warming;
   }
 
   /** How long this process took to load every fact (ms), for the benchmark. */
