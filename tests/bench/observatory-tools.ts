@@ -4,7 +4,7 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiClient, ObservatoryService, type TestApp, startAnotherProcess } from '@concerto/server/testing';
-import { round } from './stats.js';
+import { round, summary } from './stats.js';
 
 /**
  * Downloads in a process of its own (download-worker.mjs): a file of megabytes read in this process would time this
@@ -78,4 +78,27 @@ export async function processStartRow(t: TestApp, cookie: string): Promise<strin
   } finally {
     await other.close();
   }
+}
+
+/**
+ * A period nobody asked for before (its partials computed for every pole of the scope, then merged): the first read
+ * of ten such periods, each once. The row of the results table.
+ */
+export async function newPeriodRow(reader: ApiClient, figure: 'panorama' | 'funding'): Promise<string[]> {
+  const samples: number[] = [];
+  for (let k = 0; k < 10; k++) {
+    const at = performance.now();
+    if ((await reader.get(`/api/observatory/${figure}?from=${2012 + k}&to=${2014 + k}`)).status !== 200) throw new Error(`${figure}, a new period`);
+    samples.push(performance.now() - at);
+  }
+  const s = summary(samples);
+  return [
+    `${figure}, a period asked for the first time (every pole's partial computed)`,
+    `\`GET /api/observatory/${figure}?from=…&to=…\``,
+    `${s.p50} / ${s.p95} (n ${s.n})`,
+    '',
+    '',
+    '',
+    '',
+  ];
 }

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { parseCsv } from '@concerto/domain';
 import { DATASET, type Reader, machineLine, useObservatoryBench } from './observatory-dataset.js';
-import { processStartRow, startDownloader, startProfile } from './observatory-tools.js';
+import { newPeriodRow, processStartRow, startDownloader, startProfile } from './observatory-tools.js';
 import { writeResults } from './performance-doc.js';
 import { markdownTable, round, summary } from './stats.js';
 
@@ -339,6 +339,9 @@ describe('observatory benchmark', () => {
         '',
         '',
       ]);
+      const profiler = await startProfile(process.env.BENCH_OBSERVATORY_CPU_PROF);
+      rows.push(await newPeriodRow(bench.clients.wide, 'panorama'));
+      await profiler?.stop('a new period');
       rows.push(await processStartRow(bench.t, bench.clients.wide.cookie!));
       const at = performance.now();
       const [{ n: rebuilt }]: { n: string }[] = await bench.t.dataSource.query(`SELECT observatory_rebuild()::text AS n`);

@@ -80,42 +80,88 @@ export function counted(rollup: RollupColumns, i: number, filter: RowFilter): bo
 
 const addLink = (links: Map<number, number>, organisation: number, levels: number) => links.set(organisation, (links.get(organisation) ?? 0) | levels);
 
-interface Building {
-  byLevel: (Map<number, number> | null)[];
-  perProject: Map<number, number>;
-  mobilisedCents: number;
-  funders: Map<number, number>;
+/**
+ * Scratch space shared by every computation of a partial (one at a time: the computation is synchronous): sums by
+ * project and by project and level, each with a stamp telling whether the current space already holds it, so a
+ * pole's money is summed without a map per space and level.
+ */
+const scratch = {
+  stamp: 0,
+  projectStamp: new Int32Array(0),
+  projectSum: new Float64Array(0),
+  levelStamp: new Int32Array(0),
+  levelSum: new Float64Array(0),
+  projects: [] as number[],
+  byLevel: LEVELS.map(() => [] as number[]),
+};
+
+function scratchFor(maxProject: number): typeof scratch {
+  if (scratch.projectStamp.length <= maxProject) {
+    const size = Math.ceil((maxProject + 1) * 1.5);
+    scratch.projectStamp = new Int32Array(size);
+    scratch.projectSum = new Float64Array(size);
+    scratch.levelStamp = new Int32Array(size * LEVELS.length);
+    scratch.levelSum = new Float64Array(size * LEVELS.length);
+    scratch.stamp = 0;
+  }
+  return scratch;
+}
+
+/** The money of one space of a pole: rows `rows` (indexes of counted rollup rows of that space). */
+function spaceMoney(rollup: RollupColumns, rows: number[], maxProject: number): Omit<SpacePartial, 'links'> {
+  const s = scratchFor(maxProject);
+  const stamp = (s.stamp += 1);
+  s.projects.length = 0;
+  for (const list of s.byLevel) list.length = 0;
+  const funders = new Map<number, number>();
+  let mobilisedCents = 0;
+  for (const i of rows) {
+    const project = rollup.project[i];
+    const level = rollup.level[i];
+    const amount = rollup.amountCents[i];
+    if (s.projectStamp[project] !== stamp) {
+      s.projectStamp[project] = stamp;
+      s.projectSum[project] = 0;
+      s.projects.push(project);
+    }
+    s.projectSum[project] += amount;
+    const at = project * LEVELS.length + level;
+    if (s.levelStamp[at] !== stamp) {
+      s.levelStamp[at] = stamp;
+      s.levelSum[at] = 0;
+      s.byLevel[level].push(project);
+    }
+    s.levelSum[at] += amount;
+    mobilisedCents += amount;
+    if (level !== OTHER_LEVEL) addLink(funders, rollup.funder[i], 1 << level);
+  }
+  return {
+    byLevel: s.byLevel.map((projects, level) =>
+      projects.length > 0 ? Float64Array.from(projects, (project) => s.levelSum[project * LEVELS.length + level]) : null,
+    ),
+    perProject: Float64Array.from(s.projects, (project) => s.projectSum[project]),
+    mobilisedCents,
+    funders,
+  };
 }
 
 function computePartial(source: PoleSource, filter: RowFilter, collectiviteLevel: (organisation: number) => number, generation: number): PolePartial {
   const { rollup } = source;
-  const building = new Map<number, Building>();
-  const spaceOf = (space: number): Building => {
-    let b = building.get(space);
-    if (!b) building.set(space, (b = { byLevel: LEVELS.map(() => null), perProject: new Map(), mobilisedCents: 0, funders: new Map() }));
-    return b;
-  };
+  // The counted rows by space (a pole has one space, or a few).
+  const rowsOf = new Map<number, number[]>();
+  let maxProject = 0;
   for (let i = 0; i < rollup.length; i++) {
     if (!counted(rollup, i, filter)) continue;
-    const space = spaceOf(rollup.space[i]);
-    const level = rollup.level[i];
-    const project = rollup.project[i];
-    const amount = rollup.amountCents[i];
-    const projects = (space.byLevel[level] ??= new Map());
-    projects.set(project, (projects.get(project) ?? 0) + amount);
-    space.perProject.set(project, (space.perProject.get(project) ?? 0) + amount);
-    space.mobilisedCents += amount;
-    if (level !== OTHER_LEVEL) addLink(space.funders, rollup.funder[i], 1 << level);
+    const space = rollup.space[i];
+    const rows = rowsOf.get(space);
+    if (rows) rows.push(i);
+    else rowsOf.set(space, [i]);
+    if (rollup.project[i] > maxProject) maxProject = rollup.project[i];
   }
   const money = new Map<number, SpacePartial>();
-  for (const [space, b] of building) {
-    money.set(space, {
-      byLevel: b.byLevel.map((projects) => (projects ? Float64Array.from(projects.values()) : null)),
-      perProject: Float64Array.from(b.perProject.values()),
-      mobilisedCents: b.mobilisedCents,
-      funders: b.funders,
-      links: b.funders,
-    });
+  for (const [space, rows] of rowsOf) {
+    const partial = spaceMoney(rollup, rows, maxProject);
+    money.set(space, { ...partial, links: partial.funders });
   }
   return withLinks(money, source, filter, collectiviteLevel, generation);
 }
@@ -151,9 +197,14 @@ function withLinks(
   const spaces = new Map<number, SpacePartial>();
   for (const space of new Set([...money.keys(), ...partners.keys()])) {
     const partial = money.get(space) ?? { ...NO_MONEY, links: NO_MONEY.funders };
-    const links = new Map(partial.funders);
-    for (const [organisation, levels] of partners.get(space) ?? []) addLink(links, organisation, levels);
-    for (const [organisation, levels] of relationLinks) addLink(links, organisation, levels);
+    const spacePartners = partners.get(space);
+    // The funders' map serves as the links when nothing is added to it (both are only read from here on).
+    let links = partial.funders;
+    if (spacePartners || relationLinks.size > 0) {
+      links = new Map(partial.funders);
+      for (const [organisation, levels] of spacePartners ?? []) addLink(links, organisation, levels);
+      for (const [organisation, levels] of relationLinks) addLink(links, organisation, levels);
+    }
     spaces.set(space, { ...partial, links });
   }
   return { source, generation, spaces, relationLinks };
