@@ -104,7 +104,8 @@ describe('co-editing benchmark, Concerto beside Hocuspocus', () => {
         COLLAB_IDLE_UNLOAD_MS: '300',
         LOG_LEVEL: 'warn',
       },
-      { wrap, nodeArgs, root: SERVER_ROOT },
+      // BENCH_CONCERTO_NODE_ARGS: node flags for Concerto alone (e.g. a V8 setting tried against the peer at its defaults).
+      { wrap, nodeArgs: [...nodeArgs, ...(process.env.BENCH_CONCERTO_NODE_ARGS?.split(' ').filter(Boolean) ?? [])], root: SERVER_ROOT },
     );
     hocuspocus = await startHocuspocus(hocuspocusDb.url, wrap, nodeArgs);
     const owner = new ApiClient(server.url);

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { CollabClient, diagnosticDocument, readSections, sectionContentKey } from '@concerto/collab';
 import { ApiClient, buildSpace, collabSocket, connected, createFreshDatabase, eventually, findProjectRoot, type FreshDatabase } from '@concerto/server/testing';
 import { type FinalStage, assembleImage, readFinalStage, removeImage } from '../support/image-layout.js';
-import { type ServerProcess, startServerProcess } from '../support/server-process.js';
+import { type ServerProcess, serverNodeFlags, startServerProcess } from '../support/server-process.js';
 import * as Y from 'yjs';
 
 type Service = {
@@ -53,7 +53,11 @@ describe('docker production layout', () => {
     });
 
     it('runs the server the way its CMD says, on a current Node LTS, without demo accounts', () => {
-      expect(stage.command).toEqual(['node', 'apps/server/dist/main.js']);
+      // The node flags of `npm start`, which tests and benchmarks start the server with (serverNodeFlags).
+      expect(stage.command).toEqual(['node', ...serverNodeFlags(root), 'apps/server/dist/main.js']);
+      expect(serverNodeFlags(folder)).toEqual(serverNodeFlags(root));
+      const [, ...started] = readFileSync(`/proc/${server.child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      expect(started).toEqual([...stage.command.slice(1, -1), join(folder, stage.command[stage.command.length - 1])]);
       const nodeMajor = Number([...dockerfile.matchAll(/^FROM node:(\d+)/gm)].pop()?.[1]);
       expect(nodeMajor).toBeGreaterThanOrEqual(22);
       expect(stage.env.SEED_DEMO).toBe('false');

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot, freePort } from '@concerto/server/testing';
 
@@ -12,8 +12,22 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the built server exactly as `npm start` does (node apps/server/dist/main.js) and waits until it is ready;
- * `root` runs it from another folder holding the same layout (the image's file set).
+ * The node flags `npm start` gives the server: its script ends with `node <flags> apps/server/dist/main.js` (read from
+ * `root`'s package.json, so an earlier checkout runs with its own). The image's CMD gives the same flags
+ * (tests/e2e/docker-layout.e2e-spec.ts), so tests and benchmarks run the server as production does.
+ */
+export function serverNodeFlags(root = findProjectRoot()): string[] {
+  const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const start = packageJson.scripts?.start ?? '';
+  const command = /(?:^|&&\s*)node((?:\s+--\S+)*)\s+apps\/server\/dist\/main\.js\s*$/.exec(start);
+  if (!command) throw new Error(`the start script of ${root}/package.json does not end with node … apps/server/dist/main.js: ${start}`);
+  return command[1].split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Starts the built server exactly as `npm start` does (node, the flags of the start script, apps/server/dist/main.js)
+ * and waits until it is ready; `root` runs it from another folder holding the same layout (the image's file set).
+ * `nodeArgs` come after the start script's flags (a later V8 flag wins: a benchmark can try another value).
  */
 export async function startServerProcess(
   env: Record<string, string | undefined>,
@@ -27,7 +41,7 @@ export async function startServerProcess(
   for (const [key, value] of Object.entries({ ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env })) {
     if (value !== undefined) childEnv[key] = value;
   }
-  const [command, ...args] = [...(options.wrap ?? []), process.execPath, ...(options.nodeArgs ?? []), main];
+  const [command, ...args] = [...(options.wrap ?? []), process.execPath, ...serverNodeFlags(root), ...(options.nodeArgs ?? []), main];
   const child = spawn(command, args, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
