@@ -20,7 +20,9 @@ export interface JoinedDocument {
 export class CollabConnection {
   readonly documents = new Map<string, JoinedDocument>();
   readonly bucket: TokenBucket;
+  /** Messages refused for the rate limit since `droppedSince` (see CollabSyncService.rateLimited). */
   dropped = 0;
+  droppedSince = 0;
   lastRateWarning = 0;
 
   constructor(

@@ -53,6 +53,8 @@ function syncAnswer(live: LiveDocument, vector: { bytes: Uint8Array; empty: bool
 
 /** A client refused for missing dependencies is sent the server's state vector at most this often. */
 const RESYNC_REQUEST_INTERVAL_MS = 200;
+/** The window over which messages refused for the rate limit are counted before the connection is closed. */
+const DROP_WINDOW_MS = 10_000;
 
 /**
  * Joining documents (role checked, connection limits) and the y-protocols sync: each frame is rate-limited and
@@ -215,8 +217,13 @@ export class CollabSyncService {
   }
 
   private rateLimited(connection: CollabConnection, ack: Ack): void {
-    connection.dropped += 1;
     const now = Date.now();
+    // Refusals are counted over a window: a connection is closed for a flood, not for its history.
+    if (now - connection.droppedSince > DROP_WINDOW_MS) {
+      connection.droppedSince = now;
+      connection.dropped = 0;
+    }
+    connection.dropped += 1;
     if (now - connection.lastRateWarning > 1000) {
       connection.lastRateWarning = now;
       connection.socket.emit(CollabEvent.error, { code: Codes.rateLimited, message: 'Too many messages' });

@@ -113,6 +113,24 @@ describe('co-editing tells the truth about saving', () => {
     expect(text.toString()).toHaveLength(1242);
   }, 60_000);
 
+  it('a flood sent before any refusal comes back closes the connection: the client connects again and ends saved', async () => {
+    const writer = await open();
+    const record = watch(writer);
+    const text = paragraph(writer, 0);
+    let disconnects = 0;
+    writer.socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') disconnects += 1;
+    });
+    // 1 242 keystrokes in one go: all sent before the first refusal is read, past five bursts of refusals (the
+    // server closes such a connection; socket.io does not reconnect after that by itself).
+    for (let i = 0; i < 1242; i++) text.insert(text.length, 'abcdefghij'[i % 10]);
+    await settle(writer);
+    expect(disconnects).toBe(1);
+    expect(writer.document.savedVersion).toBe(writer.document.localVersion);
+    await expectTruthful(record, writer);
+    expect(text.toString()).toHaveLength(1242);
+  }, 60_000);
+
   it('a flood while the database is slow to commit: a resync answered before the last diff is stored still ends saved', async () => {
     const writer = await open();
     const record = watch(writer);

@@ -1,8 +1,10 @@
 import type { Socket } from 'socket.io-client';
+import { type TimeoutObject, timeout } from 'lib0/eventloop';
 import * as Y from 'yjs';
 import { type CollabError, CollabErrorCode, CollabEvent, type DocumentClosed } from '../protocol/events.js';
 import { decodeFrame, toBytes } from '../protocol/frame.js';
 import { CollabDocument, type CollabTransport } from './collab-document.js';
+import { backoffDelay } from './retry.js';
 
 export { CollabDocument } from './collab-document.js';
 export type { CollabStatus } from './collab-status.js';
@@ -22,6 +24,8 @@ export interface CollabClientOptions {
  */
 export class CollabClient implements CollabTransport {
   private readonly documents = new Map<string, CollabDocument>();
+  private reconnectTimer: TimeoutObject | undefined;
+  private serverDisconnects = 0;
   readonly ackTimeoutMs: number;
   readonly maxFrameBytes: number;
   readonly offline: boolean;
@@ -60,6 +64,7 @@ export class CollabClient implements CollabTransport {
   }
 
   destroy(): void {
+    this.reconnectTimer?.destroy();
     for (const name of [...this.documents.keys()]) this.close(name);
     this.socket.off('connect', this.onConnect);
     this.socket.off('disconnect', this.onDisconnect);
@@ -69,11 +74,23 @@ export class CollabClient implements CollabTransport {
   }
 
   private readonly onConnect = () => {
+    this.serverDisconnects = 0;
     for (const document of this.documents.values()) void document.join();
   };
 
-  private readonly onDisconnect = () => {
+  /**
+   * Offline until connected again. socket.io reconnects by itself after a lost connection, not after the server
+   * closed it (e.g. a flood of messages past its limit, or a session signed out elsewhere): the client connects again
+   * after a backoff — a signed-out session is then refused at the handshake, and stays off.
+   */
+  private readonly onDisconnect = (reason: string) => {
     for (const document of this.documents.values()) document.markOffline();
+    if (reason !== 'io server disconnect') return;
+    this.reconnectTimer?.destroy();
+    this.reconnectTimer = timeout(backoffDelay(this.serverDisconnects++, 1_000, 30_000), () => {
+      this.reconnectTimer = undefined;
+      if (!this.socket.connected) this.socket.connect();
+    });
   };
 
   private readonly onMessage = (payload: unknown) => {
