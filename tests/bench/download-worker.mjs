@@ -3,12 +3,10 @@
 // to its last byte without decompressing; answers {id, results: [{status, bytes, ms}]}.
 import { request } from 'node:http';
 
-const agent = undefined;
-
 function download(url, cookie) {
   return new Promise((resolve, reject) => {
     const at = performance.now();
-    const req = request(url, { agent, headers: { cookie, 'accept-encoding': 'gzip' } }, (res) => {
+    const req = request(url, { headers: { cookie, 'accept-encoding': 'gzip' } }, (res) => {
       let bytes = 0;
       res.on('data', (chunk) => (bytes += chunk.length));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - at }));

@@ -37,6 +37,9 @@ export interface PoleTally {
   collectivites: number;
 }
 
+/** A space's money alone, before its links are added (`withLinks`). */
+type SpaceMoney = Omit<SpacePartial, 'links'>;
+
 /** What a partial is computed from: a pole's rollup, partners and relations. */
 export interface PoleSource {
   rollup: RollupColumns;
@@ -108,7 +111,7 @@ function scratchFor(maxProject: number): typeof scratch {
 }
 
 /** The money of one space of a pole: rows `rows` (indexes of counted rollup rows of that space). */
-function spaceMoney(rollup: RollupColumns, rows: number[], maxProject: number): Omit<SpacePartial, 'links'> {
+function spaceMoney(rollup: RollupColumns, rows: number[], maxProject: number): SpaceMoney {
   const s = scratchFor(maxProject);
   const stamp = (s.stamp += 1);
   s.projects.length = 0;
@@ -158,15 +161,12 @@ function computePartial(source: PoleSource, filter: RowFilter, collectiviteLevel
     else rowsOf.set(space, [i]);
     if (rollup.project[i] > maxProject) maxProject = rollup.project[i];
   }
-  const money = new Map<number, SpacePartial>();
-  for (const [space, rows] of rowsOf) {
-    const partial = spaceMoney(rollup, rows, maxProject);
-    money.set(space, { ...partial, links: partial.funders });
-  }
+  const money = new Map<number, SpaceMoney>();
+  for (const [space, rows] of rowsOf) money.set(space, spaceMoney(rollup, rows, maxProject));
   return withLinks(money, source, filter, collectiviteLevel, generation);
 }
 
-const NO_MONEY: Omit<SpacePartial, 'links'> = { byLevel: LEVELS.map(() => null), perProject: new Float64Array(0), mobilisedCents: 0, funders: new Map() };
+const NO_MONEY: SpaceMoney = { byLevel: LEVELS.map(() => null), perProject: new Float64Array(0), mobilisedCents: 0, funders: new Map() };
 
 /**
  * The links of each space (its funders, its projects' partners and the pole's relations of the period, at the
@@ -174,7 +174,7 @@ const NO_MONEY: Omit<SpacePartial, 'links'> = { byLevel: LEVELS.map(() => null),
  * recomputes, without reading the money again.
  */
 function withLinks(
-  money: Map<number, SpacePartial>,
+  money: ReadonlyMap<number, SpaceMoney>,
   source: PoleSource,
   filter: RowFilter,
   collectiviteLevel: (organisation: number) => number,
@@ -196,7 +196,7 @@ function withLinks(
   }
   const spaces = new Map<number, SpacePartial>();
   for (const space of new Set([...money.keys(), ...partners.keys()])) {
-    const partial = money.get(space) ?? { ...NO_MONEY, links: NO_MONEY.funders };
+    const partial = money.get(space) ?? NO_MONEY;
     const spacePartners = partners.get(space);
     // The funders' map serves as the links when nothing is added to it (both are only read from here on).
     let links = partial.funders;
